@@ -1,0 +1,270 @@
+"""The Linter: compiles a rule set once and checks drafts against it.
+
+A Linter is immutable after construction: every compiled pattern, term index
+and vocabulary is read-only, and all per-draft state lives in a
+:class:`~ozonlint.matchers.Draft` made by each ``check`` call. One Linter can
+therefore be shared by any number of threads.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+
+import regex
+
+from . import matchers
+from .matchers import Draft, Matcher, PatternTimeout
+from .model import LANGUAGES, Category, Severity, Violation
+from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class RuleTimeoutError(RuntimeError):
+    """A rule ran out of its time budget: the draft is *not verified* (never treated as clean)."""
+
+    def __init__(self, rule: str) -> None:
+        super().__init__(f"rule {rule} ran out of time; the draft is not verified")
+        self.rule = rule
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled rule: its spec, its matcher and its effective severity."""
+
+    spec: RuleSpec
+    matcher: Matcher
+    severity: str
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def category(self) -> str:
+        return self.spec.category
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    """A rule example that does not behave as its rule says."""
+
+    rule: str
+    path: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: rule {self.rule}: {self.reason}"
+
+
+def _selector_matches(selector: str, rule: RuleSpec) -> bool:
+    return (selector == rule.category or selector == rule.id
+            or rule.id.startswith(selector.rstrip(".") + "."))
+
+
+class Linter:
+    """A compiled rule set. ``check`` returns violations sorted by position.
+
+    :param paths: extra rule packs (files or folders) loaded after the defaults.
+    :param defaults: load the shipped default packs.
+    :param select: only rules whose id, id prefix or category is listed.
+    :param ignore: drop rules whose id, id prefix or category is listed.
+    :param allow: terms (a seller's own brand names, their own Ozon store name)
+        inside which nothing is reported.
+    :param lang: language of the messages: ``ru``, ``en`` or ``zh``.
+    :param severity: per-rule or per-category severity overrides.
+    """
+
+    def __init__(self, paths: Sequence[PathLike] = (), *, defaults: bool = True,
+                 select: Optional[Iterable[str]] = None, ignore: Optional[Iterable[str]] = None,
+                 allow: Optional[Iterable[str]] = None, lang: str = "en",
+                 severity: Optional[Mapping[str, str]] = None) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+        self.lang = lang
+        ruleset = RuleSet()
+        if defaults:
+            load_rules([default_rules_dir()], ruleset)
+        n_default = len(ruleset.rules)
+        extra = [os.fspath(p) for p in paths]
+        if extra:
+            load_rules(extra, ruleset)
+        self.ruleset = ruleset
+        select = list(select or [])
+        ignore = list(ignore or [])
+        overrides = dict(severity or {})
+        for key, value in overrides.items():
+            if value not in (s.value for s in Severity):
+                raise ValueError(f"severity for {key!r} must be error, warning or info, not {value!r}")
+        all_rules: List[Rule] = []
+        for spec in ruleset.rules:
+            if not spec.enabled:
+                continue
+            sev = spec.severity
+            for key, value in overrides.items():
+                if _selector_matches(key, spec):
+                    sev = value
+            all_rules.append(Rule(spec, matchers.build(spec, ruleset.vocabularies), sev))
+        self.all_rules: Tuple[Rule, ...] = tuple(all_rules)
+        self.rules: Tuple[Rule, ...] = tuple(
+            r for r in all_rules
+            if (not select or any(_selector_matches(s, r.spec) for s in select))
+            and not any(_selector_matches(s, r.spec) for s in ignore))
+        index: Dict[str, List[int]] = {}
+        for rule in self.all_rules:
+            for term_set in rule.matcher.term_sets():
+                for key in term_set.keys:
+                    index.setdefault(key, []).append(term_set.id)
+        self._index: Dict[str, Tuple[int, ...]] = {k: tuple(v) for k, v in index.items()}
+        self._allow = self._compile_allow(list(allow or []))
+        if extra:
+            failures = self.self_test([r for r in self.all_rules if r.spec in ruleset.rules[n_default:]])
+            if failures:
+                first = failures[0]
+                raise RulePackError(first.path, first.line, f"rule {first.rule}: {first.reason}"
+                                    + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""))
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[PathLike], **options: object) -> "Linter":
+        """The default packs plus the packs at ``paths`` (files or folders)."""
+        return cls(paths, **options)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ checking
+
+    @staticmethod
+    def _compile_allow(terms: List[str]) -> Optional["regex.Pattern[str]"]:
+        from .normalize import base_view
+
+        cleaned = [base_view(t.strip()).text for t in terms if t and t.strip()]
+        if not cleaned:
+            return None
+        cleaned.sort(key=len, reverse=True)
+        return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(t) for t in cleaned)
+                             + r")(?![\p{L}\p{N}])")
+
+    def _allowed_spans(self, draft: Draft) -> List[Tuple[int, int]]:
+        if self._allow is None:
+            return []
+        view = draft.base
+        return [view.span(*m.span()) for m in self._allow.finditer(view.text)]
+
+    def check(self, text: str) -> List[Violation]:
+        """All violations in ``text``, sorted by position then rule id."""
+        if not isinstance(text, str):
+            raise TypeError(f"check() takes a str, not {type(text).__name__}")
+        draft = Draft(text, self._index)
+        found: Dict[Tuple[int, int, str], Violation] = {}
+        allowed: Optional[List[Tuple[int, int]]] = None
+        line_starts: Optional[List[int]] = None
+        for rule in self.rules:
+            try:
+                spans = rule.matcher.find(draft)
+            except PatternTimeout as exc:
+                raise RuleTimeoutError(exc.rule) from None
+            for start, end in spans:
+                if end <= start:
+                    continue
+                if self._allow is not None:
+                    if allowed is None:
+                        allowed = self._allowed_spans(draft)
+                    if any(a <= start and end <= b for a, b in allowed):
+                        continue
+                if line_starts is None:
+                    line_starts = _line_starts(text)
+                key = (start, end, rule.id)
+                if key not in found:
+                    found[key] = self._violation(rule, text, start, end, line_starts)
+        return [found[k] for k in sorted(found)]
+
+    def _violation(self, rule: Rule, text: str, start: int, end: int, line_starts: List[int]) -> Violation:
+        line, column = _position(line_starts, start)
+        end_line, end_column = _position(line_starts, end)
+        spec = rule.spec
+        return Violation(rule=spec.id, category=spec.category, severity=rule.severity,
+                         message=spec.messages[self.lang], match=text[start:end], start=start,
+                         end=end, line=line, column=column, end_line=end_line,
+                         end_column=end_column, suggestion=spec.suggestion,
+                         messages=spec.messages)
+
+    def check_many(self, texts: Iterable[str]) -> Iterator[List[Violation]]:
+        """``check`` over an iterable, lazily: one result per text, in order, constant memory."""
+        for text in texts:
+            yield self.check(text)
+
+    def fix(self, text: str) -> str:
+        """``text`` with every safe suggestion applied; fixing the result changes nothing more."""
+        from .fix import apply_fixes
+
+        for _ in range(8):
+            fixed = apply_fixes(text, self.check(text))
+            if fixed == text:
+                break
+            text = fixed
+        return text
+
+    # ------------------------------------------------------------ examples
+
+    def self_test(self, rules: Optional[Sequence[Rule]] = None) -> List[ExampleFailure]:
+        """Run every rule's own examples; the failures, in rule order."""
+        failures: List[ExampleFailure] = []
+        everything = self if self.rules == self.all_rules else _unfiltered(self)
+        for rule in rules if rules is not None else self.all_rules:
+            spec = rule.spec
+            line = spec.line_of("examples")
+            for example in spec.bad_examples:
+                text = example["text"] if isinstance(example, dict) else example
+                want = example.get("match") if isinstance(example, dict) else None
+                hits = [v for v in everything.check(text) if v.rule == spec.id]
+                if not hits:
+                    failures.append(ExampleFailure(spec.id, spec.path, line,
+                                                   f"bad example is not reported: {text!r}"))
+                elif want is not None and want not in [v.match for v in hits]:
+                    failures.append(ExampleFailure(
+                        spec.id, spec.path, line,
+                        f"bad example {text!r} matched {[v.match for v in hits]!r}, expected {want!r}"))
+            for text in spec.good_examples:
+                hits = [v.match for v in everything.check(text) if v.rule == spec.id]
+                if hits:
+                    failures.append(ExampleFailure(spec.id, spec.path, line,
+                                                   f"good example is reported ({hits!r}): {text!r}"))
+        return failures
+
+
+def _unfiltered(linter: Linter) -> Linter:
+    clone = object.__new__(Linter)
+    clone.__dict__.update(linter.__dict__)
+    clone.rules = linter.all_rules
+    clone._allow = None
+    return clone
+
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> List[int]:
+    """Offsets where lines start; CRLF, CR and LF all end a line."""
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
+def _position(line_starts: List[int], offset: int) -> Tuple[int, int]:
+    """1-based (line, column) of a character offset."""
+    line = bisect_right(line_starts, offset) - 1
+    return line + 1, offset - line_starts[line] + 1
+
+
+_default: Optional[Linter] = None
+_default_lock = threading.Lock()
+
+
+def default_linter() -> Linter:
+    """The process-wide Linter with the default packs, built on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Linter()
+    return _default

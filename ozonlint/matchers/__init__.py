@@ -1,0 +1,38 @@
+"""One matcher per rule kind; ``build`` turns a validated rule into its compiled matcher."""
+from __future__ import annotations
+
+from typing import Dict, List, Type
+
+from ..rulepack import RuleSpec
+from .base import Draft, Matcher, PatternTimeout
+from .card import CardMatcher
+from .email import EmailMatcher
+from .handle import HandleMatcher
+from .language import LanguageMatcher
+from .pattern import PatternMatcher
+from .phone import PhoneMatcher
+from .proximity import ProximityMatcher
+from .script import ScriptMatcher
+from .terms import TermsMatcher
+from .url import UrlMatcher
+
+MATCHERS: Dict[str, Type[Matcher]] = {
+    "terms": TermsMatcher,
+    "pattern": PatternMatcher,
+    "proximity": ProximityMatcher,
+    "script": ScriptMatcher,
+    "language": LanguageMatcher,
+    "phone": PhoneMatcher,
+    "email": EmailMatcher,
+    "url": UrlMatcher,
+    "handle": HandleMatcher,
+    "card": CardMatcher,
+}
+
+
+def build(spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> Matcher:
+    """The compiled matcher of a validated rule (raises RulePackError on bad parameters)."""
+    return MATCHERS[spec.kind](spec, vocabularies)  # type: ignore[call-arg]
+
+
+__all__ = ["MATCHERS", "Draft", "Matcher", "PatternTimeout", "build"]

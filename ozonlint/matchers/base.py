@@ -1,0 +1,168 @@
+"""What every matcher shares: the draft being checked, with its views built lazily."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+
+import regex
+
+from ..normalize import View, base_view, words_view
+from ..rulepack import RulePackError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..rulepack import RuleSpec
+
+Span = Tuple[int, int]
+
+# A word for term gating and proximity: letters and digits.
+TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+HAN = regex.compile(r"\p{Han}")
+# Fallback time budget (seconds) for one user-supplied pattern on one draft.
+PATTERN_TIMEOUT = 1.0
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern ran out of its time budget on this draft."""
+
+    def __init__(self, rule: str) -> None:
+        super().__init__(rule)
+        self.rule = rule
+
+
+class Draft:
+    """One text being checked. Views and token sets are built on first use and kept.
+
+    A Draft belongs to one ``check`` call, so nothing here is shared between
+    threads; the compiled rules a Draft is checked against are read-only.
+    """
+
+    __slots__ = ("text", "_base", "_words", "_tokens", "_token_list", "_token_positions",
+                 "_token_starts", "_has_han", "_active", "_index", "extras")
+
+    def __init__(self, text: str, index: Optional[Dict[str, Tuple[int, ...]]] = None) -> None:
+        self.text = text
+        self._base: Optional[View] = None
+        self._words: Optional[View] = None
+        self._tokens: Optional[FrozenSet[str]] = None
+        self._token_list: Optional[List[Tuple[int, int, str]]] = None
+        self._token_positions: Optional[Dict[str, List[int]]] = None
+        self._token_starts: Optional[List[int]] = None
+        self._has_han: Optional[bool] = None
+        self._active: Optional[FrozenSet[int]] = None
+        self._index = index or {}
+        self.extras: Dict[Any, Any] = {}
+
+    @property
+    def base(self) -> View:
+        if self._base is None:
+            self._base = base_view(self.text)
+        return self._base
+
+    @property
+    def words(self) -> View:
+        if self._words is None:
+            self._words = words_view(self.base)
+        return self._words
+
+    @property
+    def tokens(self) -> FrozenSet[str]:
+        if self._tokens is None:
+            self._tokens = frozenset(TOKEN.findall(self.words.text))
+        return self._tokens
+
+    @property
+    def token_list(self) -> List[Tuple[int, int, str]]:
+        """(start, end, word) of every word of the words view, in order."""
+        if self._token_list is None:
+            self._token_list = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.words.text)]
+        return self._token_list
+
+    @property
+    def token_positions(self) -> Dict[str, List[int]]:
+        """Each distinct word and the indexes in ``token_list`` where it stands."""
+        if self._token_positions is None:
+            positions: Dict[str, List[int]] = {}
+            for i, (_, _, word) in enumerate(self.token_list):
+                positions.setdefault(word, []).append(i)
+            self._token_positions = positions
+        return self._token_positions
+
+    def word_index(self, pos: int) -> int:
+        """Index of the word (in the words view) that contains or precedes ``pos``."""
+        if self._token_starts is None:
+            self._token_starts = [start for start, _, _ in self.token_list]
+        return bisect_right(self._token_starts, pos) - 1
+
+    @property
+    def has_han(self) -> bool:
+        if self._has_han is None:
+            self._has_han = HAN.search(self.text) is not None
+        return self._has_han
+
+    def active(self, term_set_id: int) -> bool:
+        """Whether any gating word of term set ``term_set_id`` occurs in the draft."""
+        if self._active is None:
+            index = self._index
+            found = self.tokens.intersection(index)
+            self._active = frozenset(i for tok in found for i in index[tok])
+        return term_set_id in self._active
+
+    def view(self, name: str) -> View:
+        if name == "words":
+            return self.words
+        if name == "base":
+            return self.base
+        return View(self.text, self.text, ())
+
+
+class Matcher:
+    """A compiled rule kind. ``find`` yields spans of the original text."""
+
+    def find(self, draft: Draft) -> Iterable[Span]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def term_sets(self) -> Sequence[Any]:
+        """Term sets whose gating words the engine indexes (see Draft.active)."""
+        return ()
+
+
+def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = 0) -> "regex.Pattern[str]":
+    """Compile a rule pattern; a syntax error names the rule's file and line."""
+    try:
+        return regex.compile(source, flags | regex.VERSION1 | regex.IGNORECASE)
+    except (regex.error, TypeError, ValueError, RecursionError) as exc:
+        raise RulePackError(spec.path, spec.line_of(key), f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
+
+
+def search_with_budget(pattern: "regex.Pattern[str]", text: str, rule: str,
+                       pos: int = 0, endpos: Optional[int] = None) -> Iterable["regex.Match[str]"]:
+    """``pattern.finditer`` with the regex module's time-out; a time-out names the rule."""
+    try:
+        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos,
+                                    timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(rule) from None
+
+
+def context_filter(spec: "RuleSpec", key_before: str = "unless_preceded_by",
+                   key_after: str = "unless_followed_by",
+                   params: Optional[Dict[str, Any]] = None
+                   ) -> Callable[[str, int, int], bool]:
+    """A predicate ``(view_text, start, end) -> keep`` from a rule's context exceptions."""
+    params = spec.params if params is None else params
+    from ..rulepack import _string_list  # shared validation helper
+
+    before = [compile_pattern(f"(?:{p})\\Z", spec, key_before)
+              for p in _string_list(params.get(key_before, []), spec.path, spec.line_of(key_before), key_before)]
+    after = [compile_pattern(f"\\A(?:{p})", spec, key_after)
+             for p in _string_list(params.get(key_after, []), spec.path, spec.line_of(key_after), key_after)]
+    if not before and not after:
+        return lambda text, start, end: True
+
+    def keep(text: str, start: int, end: int) -> bool:
+        head = text[max(0, start - 40):start]
+        tail = text[end:end + 40]
+        return not (any(p.search(head, timeout=PATTERN_TIMEOUT) for p in before)
+                    or any(p.match(tail, timeout=PATTERN_TIMEOUT) for p in after))
+
+    return keep

@@ -1,0 +1,53 @@
+"""Detector ``email``: e-mail addresses, including ``at``/``dot``/``собака``/``точка`` spellings."""
+from __future__ import annotations
+
+from typing import Dict, List
+
+import regex
+
+from ..rulepack import RuleSpec
+from .base import Draft, Matcher, Span
+
+PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotmail|live|yahoo|"
+             "icloud|me|proton|protonmail|qq|163|126|sina|sohu|foxmail|aliyun|ukr|tut|gmx|aol|zoho")
+_TLD = r"(?:[a-z]{2,10}|рф|рус)"
+_AT_SPELLED = r"(?:\(\s*(?:at|собака|эт)\s*\)|\[\s*(?:at|собака|эт)\s*\]|\{\s*(?:at|собака)\s*\}|<\s*at\s*>|(?<![\p{L}])(?:at|собака|собачка|эт)(?![\p{L}]))"
+_DOT_SPELLED = r"(?:\(\s*(?:dot|точка)\s*\)|\[\s*(?:dot|точка)\s*\]|\{\s*dot\s*\}|(?<![\p{L}])(?:dot|точка|тчк)(?![\p{L}]))"
+_LOCAL = r"[a-z0-9][a-z0-9._+\-]{0,63}"
+_PATTERNS = [
+    # plain address: name@host.tld (spaces around @ and dots tolerated)
+    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s?@\s?[\w\-]+(?:\s?\.\s?[\w\-]+)*\s?\.\s?" + _TLD
+                  + r"(?![\w\-])"),
+    # name@provider with the domain left out: shop@gmail, shop@mail
+    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s?@\s?(?:" + PROVIDERS + r")(?![\w@])"),
+    # spelled out: name (at) host (dot) tld, name собака mail точка ru
+    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*[a-z0-9][\w\-]*(?:\s*(?:\.|"
+                  + _DOT_SPELLED + r")\s*[a-z0-9][\w\-]*)*\s*(?:\.|" + _DOT_SPELLED + r")\s*(?:" + _TLD
+                  + r"|ру)(?![\w])"),
+    # name собака mail (domain a known provider, no dot)
+    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*(?:" + PROVIDERS + r")(?![\w@])"),
+]
+_SPELLED_WORD = regex.compile(r"(?<![\p{L}])(?:at|эт|собака|собачка)(?![\p{L}])")
+
+
+class EmailMatcher(Matcher):
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        pass
+
+    def find(self, draft: Draft) -> List[Span]:
+        view = draft.base
+        text = view.text
+        if "@" not in text and not _SPELLED_WORD.search(text):
+            return []
+        spans = set()
+        for pattern in _PATTERNS:
+            for m in pattern.finditer(text):
+                # a spelled-out "at" in plain English ("at home dot com") needs a spelled "dot" or a provider
+                spans.add(m.span())
+        # keep the longest of overlapping matches
+        result: List[Span] = []
+        for s, e in sorted(spans, key=lambda se: (se[0], -se[1])):
+            if result and s < result[-1][1]:
+                continue
+            result.append((s, e))
+        return [view.span(s, e) for s, e in result]

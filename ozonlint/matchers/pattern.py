@@ -1,0 +1,38 @@
+"""Rule kind ``pattern``: raw ``regex``-module patterns, each run under a time budget.
+
+Patterns run on the ``base`` view by default (case-folded, look-alikes folded,
+so write them in lower case), on ``words`` (spaced letters joined, leetspeak
+undone) or on ``original`` (the text as written, e.g. to see capitals).
+"""
+from __future__ import annotations
+
+from typing import Dict, List
+
+from ..rulepack import RulePackError, RuleSpec, _string_list
+from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
+
+VIEWS = ("base", "words", "original")
+
+
+class PatternMatcher(Matcher):
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        sources = _string_list(spec.params.get("patterns"), spec.path, spec.line_of("patterns"), "patterns")
+        self.view = spec.params.get("view", "base")
+        if self.view not in VIEWS:
+            raise RulePackError(spec.path, spec.line_of("view"),
+                                f"rule {spec.id}: unknown view {self.view!r} (one of: {', '.join(VIEWS)})")
+        flags = 0
+        self.patterns = [compile_pattern(s, spec, "patterns", flags) for s in sources]
+        if self.view == "original":  # case matters there: undo the default IGNORECASE
+            import regex
+
+            self.patterns = [regex.compile(p.pattern, regex.VERSION1) for p in self.patterns]
+        self.rule = spec.id
+        self.keep = context_filter(spec)
+
+    def find(self, draft: Draft) -> List[Span]:
+        view = draft.view(self.view)
+        text = view.text
+        spans = {m.span() for p in self.patterns for m in search_with_budget(p, text, self.rule)
+                 if m.end() > m.start()}
+        return [view.span(s, e) for s, e in sorted(spans) if self.keep(text, s, e)]

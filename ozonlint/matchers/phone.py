@@ -1,0 +1,201 @@
+"""Detector ``phone``: phone numbers, however they are written, and not order numbers.
+
+Works on a digits view of the draft: number words (ru, en, zh) become digits
+(``восемь девятьсот шестнадцать`` -> ``8 916``) and letters used as digits
+between digits become digits (``9O3`` -> ``903``). A candidate is a run of
+digits with separators; it is a phone number only when its digits and its
+grouping fit a real numbering plan (Russian +7/8, Chinese mobiles and
+landlines, any ``+`` international number) or phone words stand right before
+it. Ozon posting numbers (``12345678-0012-1``), article codes, barcodes,
+tracking codes, dates, sizes and prices do not fit and are not reported.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+import regex
+
+from ..normalize import View, rewrite
+from ..rulepack import RuleSpec, _string_list
+from .base import Draft, Matcher, Span, compile_pattern
+
+_RU_UNITS = {"ноль": 0, "нуль": 0, "один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "три": 3,
+             "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9}
+_RU_TEENS = {"десять": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13,
+             "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17,
+             "восемнадцать": 18, "девятнадцать": 19}
+_RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+            "семьдесят": 70, "восемьдесят": 80, "девяносто": 90}
+_RU_HUNDREDS = {"сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+                "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900}
+_EN_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9}
+_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}
+_ZH_DIGITS = {"零": "0", "〇": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+_UNITS = {**_RU_UNITS, **_EN_UNITS}
+_TEENS = {**_RU_TEENS, **_EN_TEENS}
+_TENS = {**_RU_TENS, **_EN_TENS}
+_HUNDREDS = dict(_RU_HUNDREDS)
+_REPEAT = {"double": 2, "triple": 3}
+_PLUS = {"плюс", "plus"}
+_NUMBER_WORDS = sorted(list(_UNITS) + list(_TEENS) + list(_TENS) + list(_HUNDREDS) + list(_REPEAT)
+                       + list(_PLUS), key=len, reverse=True)
+_WORD_ALT = "(?:" + "|".join(_NUMBER_WORDS) + ")"
+# Runs of number words (or digits) separated by spaces, commas or dashes.
+_NUMBER_WORD_RUN = regex.compile(
+    r"(?<![\p{L}])" + _WORD_ALT + r"(?:[\s,\-]+(?:" + _WORD_ALT + r"|\d+))*(?![\p{L}])"
+)
+_ZH_DIGIT_RUN = regex.compile(r"[零〇一幺二两三四五六七八九](?:[\s\-]*[零〇一幺二两三四五六七八九]){6,}")
+# Letters that stand for digits when they sit between digits: 9O3, 8-9l6.
+_LETTER_DIGIT = regex.compile(r"(?<=\d[\s\-().]{0,2})[oоlзiб](?=[\s\-().]{0,2}\d)")
+_LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
+
+
+def _words_to_digits(m: "regex.Match[str]") -> str:
+    groups: List[str] = []
+    value: Optional[int] = None  # the group being built
+    repeat = 1
+    slots = set()  # which of hundreds/tens/units the current group has
+
+    def close() -> None:
+        nonlocal value, slots
+        if value is not None:
+            groups.append(str(value))
+        value, slots = None, set()
+
+    for word in regex.findall(r"[\p{L}]+|\d+", m.group()):
+        if word in _PLUS:
+            close()
+            groups.append("+")
+            continue
+        if word in _REPEAT:
+            close()
+            repeat = _REPEAT[word]
+            continue
+        if word.isdigit():
+            close()
+            groups.append(word)
+            continue
+        if word in _HUNDREDS:
+            close()
+            value, slots = _HUNDREDS[word], {"h"}
+        elif word in _TENS or word in _TEENS:
+            if slots & {"t", "u"}:
+                close()
+            value = (value or 0) + (_TENS.get(word) or _TEENS[word])
+            slots = slots | ({"t"} if word in _TENS else {"t", "u"})
+        else:
+            digit = _UNITS[word]
+            if "u" in slots or digit == 0 or repeat > 1:
+                close()
+            if repeat > 1 or digit == 0:
+                groups.append(str(digit) * repeat)
+                repeat = 1
+                continue
+            value = (value or 0) + digit
+            slots = slots | {"u"}
+    close()
+    out = " ".join(groups).replace("+ ", "+")
+    return out
+
+
+def digits_view(draft: Draft) -> View:
+    """The base view with number words and letters-as-digits turned into digits."""
+    cached = draft.extras.get("digits")
+    if cached is not None:
+        return cached
+    view = draft.base
+    if _NUMBER_WORD_RUN.search(view.text):
+        view = view.derive(*rewrite(view.text, _NUMBER_WORD_RUN, _words_to_digits))
+    if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
+        view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
+                                    lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
+    if _LETTER_DIGIT.search(view.text):
+        view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
+                                                     view.text), view._maps)
+    draft.extras["digits"] = view
+    return view
+
+
+_SEP = r"[ \t\-.()\[\]/]"
+_CANDIDATE = regex.compile(
+    r"(?<![\p{L}\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
+)
+_GROUPS = regex.compile(r"\d+")
+# Words that say "this number is something else" when they stand right before it.
+_NOT_PHONE_BEFORE = regex.compile(
+    r"(?:заказ\w*|отправлени\w*|посылк\w*|артикул\w*|арт|sku|штрих\w*|barcode|ean|трек\w*|"
+    r"track\w*|order|posting|parcel|shipment|№|#|инн|огрн|кпп|бик|сч[её]т\w*|р/с|карт\w*|card|"
+    r"код\w*|code|серийн\w*|serial|s/n|imei|модел\w*|model|партии|партия|batch|накладн\w*|"
+    r"invoice|чек\w*|receipt|id|ид|размер\w*|size)\W{0,3}(?:\w+\W{1,3}){0,2}\Z"
+)
+# Words that say "this is a phone number" when they stand before it.
+_PHONE_BEFORE = regex.compile(
+    r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|набер\w*|номер\w*|whats\s?app|вотсап\w*|ватсап\w*|вацап\w*|"
+    r"viber|вайбер\w*|telegram|телеграм\w*|phone|call|tel|mobile|cell|contact|сбп|"
+    r"电话|手机|热线|联系|微信|связ\w*|смс|sms)\W{0,6}(?:\w+\W{1,3}){0,3}\Z"
+)
+
+
+def _digits(s: str) -> str:
+    return "".join(ch for ch in s if ch.isdigit())
+
+
+def classify(candidate: str, before: str, has_han: bool) -> bool:
+    """Whether ``candidate`` (in the digits view) is a phone number, given the text before it."""
+    digits = _digits(candidate)
+    groups = [len(g) for g in _GROUPS.findall(candidate)]
+    n = len(digits)
+    plus = candidate.lstrip().startswith("+")
+    phone_word = _PHONE_BEFORE.search(before[-60:]) is not None
+    if not plus and _NOT_PHONE_BEFORE.search(before[-40:]):
+        return False
+    seps = set(regex.sub(r"[\d\s]", "", candidate))
+    if seps and seps <= {".", "/"} and len(groups) in (2, 3) and groups[0] <= 4:
+        return False  # a date or a version
+    if len(groups) > 1 and max(groups) >= 8 and not plus:
+        return False  # a posting number (12345678-0012-1) or a code with a suffix
+    if plus:
+        return 10 <= n <= 15
+    if n == 11 and digits[0] in "78" and digits[1] in "3489":
+        return groups[0] in (1, 4, 11) or phone_word
+    if n == 10 and digits[0] == "9":
+        return groups in ([3, 3, 2, 2], [3, 3, 4], [3, 7], [3, 2, 2, 3], [3, 3, 2, 2]) or phone_word
+    if n == 11 and digits[0] == "1" and digits[1] in "3456789":
+        return groups in ([3, 4, 4], [3, 8]) or phone_word or (has_han and groups == [11])
+    if digits[0] == "0" and 10 <= n <= 12 and groups[0] in (3, 4) and len(groups) <= 3:
+        return True  # Chinese landline with area code: 0755-2688 1234
+    if phone_word and 7 <= n <= 12 and len(groups) >= 2 and max(groups) <= 4:
+        return True  # a city number right after "звоните", "тел.", …
+    return False
+
+
+class PhoneMatcher(Matcher):
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        extra = _string_list(spec.params.get("unless_preceded_by", []), spec.path,
+                             spec.line_of("unless_preceded_by"), "unless_preceded_by")
+        self.unless = [compile_pattern(f"(?:{p})\\W{{0,3}}\\Z", spec, "unless_preceded_by") for p in extra]
+
+    def find(self, draft: Draft) -> List[Span]:
+        base = draft.base.text
+        if not any(ch.isdigit() for ch in base) and not _NUMBER_WORD_RUN.search(base) \
+                and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
+            return []
+        view = digits_view(draft)
+        text = view.text
+        spans: List[Tuple[int, int]] = []
+        for m in _CANDIDATE.finditer(text):
+            start, end = m.span()
+            if text[start] == "(" and ")" not in m.group():
+                start += 1
+            before = text[max(0, start - 60):start]
+            if any(p.search(before) for p in self.unless):
+                continue
+            if classify(text[start:end], before, draft.has_han):
+                spans.append(view.span(start, end))
+        return spans

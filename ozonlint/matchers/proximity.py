@@ -1,0 +1,74 @@
+"""Rule kind ``proximity``: a term of every set within N words of each other.
+
+``kyшбэк`` alone is an ordinary word and ``отзыв`` alone is a polite request;
+together, a few words apart, they are a review bribe. A negation cue
+(``не``, ``без``, ``никаких``, ``never``…) within ``negation_window`` words of
+the pair cancels it: "никаких доплат не нужно" is the opposite of a surcharge.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from ..rulepack import RulePackError, RuleSpec
+from .base import Draft, Matcher, Span
+from .terms import Negation, TermSet, same_sentence
+
+
+class ProximityMatcher(Matcher):
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        sets = spec.params.get("sets")
+        line = spec.line_of("sets")
+        if not (isinstance(sets, list) and len(sets) >= 2 and all(isinstance(s, dict) for s in sets)):
+            raise RulePackError(spec.path, line, f"rule {spec.id}: 'sets' must be a list of two or more term sets")
+        allowed = {"terms", "vocab", "patterns", "inflect", "unless_preceded_by", "unless_followed_by"}
+        for s in sets:
+            unknown = sorted(set(s) - allowed)
+            if unknown:
+                raise RulePackError(spec.path, getattr(s, "line", line),
+                                    f"rule {spec.id}: unknown key {unknown[0]!r} in a proximity set")
+        self.sets = [TermSet(spec, s, vocabularies, key="sets") for s in sets]
+        self.within = self._int(spec, "within", 6)
+        self.negation = Negation(spec, vocabularies) if "negation" in spec.params else None
+        self.same_sentence = spec.params.get("same_sentence", True)
+        if not isinstance(self.same_sentence, bool):
+            raise RulePackError(spec.path, spec.line_of("same_sentence"),
+                                f"rule {spec.id}: 'same_sentence' must be true or false")
+
+    @staticmethod
+    def _int(spec: RuleSpec, key: str, default: int) -> int:
+        value = spec.params.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+            raise RulePackError(spec.path, spec.line_of(key), f"rule {spec.id}: {key!r} must be a whole number 0-100")
+        return value
+
+    def term_sets(self) -> List[TermSet]:
+        return self.sets + ([self.negation.term_set] if self.negation else [])
+
+    def find(self, draft: Draft) -> List[Span]:
+        hits_per_set = []
+        for term_set in self.sets:
+            hits = term_set.find_in_view(draft)
+            if not hits:
+                return []
+            hits_per_set.append(hits)
+        # anchor on each hit of the first set; take the nearest hit of every other set
+        words = [[(draft.word_index(s), s, e) for s, e in hits] for hits in hits_per_set]
+        view = draft.words
+        found = []
+        for anchor in words[0]:
+            group = [anchor]
+            for others in words[1:]:
+                best = min((o for o in others if o[1:] != anchor[1:]),
+                           key=lambda o: abs(o[0] - anchor[0]), default=None)
+                if best is None or abs(best[0] - anchor[0]) > self.within:
+                    break
+                group.append(best)
+            else:
+                start = min(g[1] for g in group)
+                end = max(g[2] for g in group)
+                if self.same_sentence and not same_sentence(draft, start, end):
+                    continue
+                if self.negation is not None and self.negation.cancels(draft, start, end):
+                    continue
+                found.append(view.span(start, end))
+        return sorted(set(found))

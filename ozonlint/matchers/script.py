@@ -1,0 +1,31 @@
+"""Rule kind ``script``: runs of characters of given Unicode scripts (e.g. Han)."""
+from __future__ import annotations
+
+from typing import Dict, List
+
+import regex
+
+from ..rulepack import RulePackError, RuleSpec, _string_list
+from .base import Draft, Matcher, Span
+
+
+class ScriptMatcher(Matcher):
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        scripts = _string_list(spec.params.get("scripts"), spec.path, spec.line_of("scripts"), "scripts")
+        self.min_chars = spec.params.get("min_chars", 1)
+        if not isinstance(self.min_chars, int) or self.min_chars < 1:
+            raise RulePackError(spec.path, spec.line_of("min_chars"), f"rule {spec.id}: 'min_chars' must be >= 1")
+        try:
+            classes = "".join(f"\\p{{{s}}}" for s in scripts)
+            char = f"[{classes}]"
+            # a run of the script's characters, with the punctuation and spaces between them
+            self.run = regex.compile(f"{char}(?:[\\s\\p{{P}}\\p{{N}}]*{char})*")
+        except regex.error as exc:
+            raise RulePackError(spec.path, spec.line_of("scripts"), f"rule {spec.id}: unknown script: {exc}") from None
+
+    def find(self, draft: Draft) -> List[Span]:
+        spans = []
+        for m in self.run.finditer(draft.text):
+            if m.end() - m.start() >= self.min_chars:
+                spans.append(m.span())
+        return spans

@@ -1,0 +1,265 @@
+"""Term sets: words and phrases matched on the words view, gated by a set lookup.
+
+Every term is normalised like the draft (so ``Ё``/``ё`` and case never matter)
+and split into words. Russian words of four letters or more also match their
+inflected forms (``вотсап`` -> ``вотсапе``, ``телега`` -> ``телегу``). Each word
+form goes into a gating index: a term set runs its regular expression only on a
+draft that contains one of its gating words, so clean drafts cost one set
+intersection. Terms with Chinese characters have no word boundaries to rely on;
+they match anywhere, with separators tolerated between the characters (``微 信``).
+"""
+from __future__ import annotations
+
+from itertools import count
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+import regex
+
+from ..normalize import base_view
+from ..rulepack import RulePackError, RuleSpec, _string_list
+from .base import Draft, Matcher, Span, TOKEN, compile_pattern, context_filter, search_with_budget
+
+# Russian endings added to a word, or to the word without its final vowel.
+ENDINGS = (
+    "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ам", "ям", "ами",
+    "ями", "ах", "ях", "ов", "ев", "ую", "ая", "ое", "ые", "ие", "ий", "ый", "ого", "его",
+    "ому", "ему", "ым", "им", "ых", "их", "ою", "ку", "ке", "ки", "кой", "чик", "чике",
+    "чику", "чиком", "ь", "те", "ите", "ете", "ишь", "ит", "ет", "ут", "ют", "ат", "ят",
+)
+_VOWEL_END = "аяоеиыуюйь"
+_CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}{4,}")
+_HAN_TERM = regex.compile(r"\p{Han}")
+_HAN_SEP = r"[\s\p{P}\p{S}_]{0,3}"
+_BOUNDARY_BEFORE = r"(?<![\p{L}\p{N}])"
+
+_ids = count()
+
+
+def normalise_term(term: str) -> str:
+    return base_view(term.strip()).text
+
+
+def word_forms(word: str, inflect: bool) -> List[str]:
+    """The word and, for a Russian word of 4+ letters, its inflected forms."""
+    if not (inflect and _CYRILLIC_WORD.fullmatch(word)):
+        return [word]
+    stems = {word}
+    if word[-1] in _VOWEL_END:
+        stems.add(word[:-1])
+    forms = {word}
+    for stem in stems:
+        forms.update(stem + ending for ending in ENDINGS)
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+def _han_regex(term: str) -> str:
+    chars = [regex.escape(ch) for ch in term if not ch.isspace()]
+    lead = _BOUNDARY_BEFORE if TOKEN.match(term) and not _HAN_TERM.match(term) else ""
+    return lead + _HAN_SEP.join(chars)
+
+
+_SPACE_GAP = regex.compile(r"[\s\-_.]{1,3}")
+
+
+class Phrase:
+    """One non-Chinese term as a sequence of words: the forms each word may take
+    and what must stand between them ("t.me": a dot; "кэшбэк за отзыв": spaces)."""
+
+    __slots__ = ("words", "gaps", "lead", "tail")
+
+    def __init__(self, term: str, inflect: bool) -> None:
+        words: List[FrozenSet[str]] = []
+        gaps: List[Optional[str]] = []  # None: a space-like gap; else the punctuation required
+        pos = 0
+        lead = ""
+        for m in TOKEN.finditer(term):
+            gap = term[pos:m.start()].strip()
+            if words:
+                gaps.append(gap or None)
+            else:
+                lead = gap
+            words.append(frozenset(word_forms(m.group(), inflect)))
+            pos = m.end()
+        self.words = words
+        self.gaps = gaps
+        self.lead = lead
+        self.tail = term[pos:].strip()
+
+    def match(self, text: str, tokens: List[Tuple[int, int, str]], i: int) -> Optional[Span]:
+        """The span of this phrase starting at token ``i``, if it is there."""
+        start = tokens[i][0]
+        if self.lead and not text.endswith(self.lead, 0, start):
+            return None
+        end = tokens[i][1]
+        for k in range(1, len(self.words)):
+            j = i + k
+            if j >= len(tokens) or tokens[j][2] not in self.words[k]:
+                return None
+            gap = text[end:tokens[j][0]]
+            required = self.gaps[k - 1]
+            if required is None:
+                if not _SPACE_GAP.fullmatch(gap):
+                    return None
+            elif gap.strip() != required or len(gap) > len(required) + 2:
+                return None
+            end = tokens[j][1]
+        if self.tail:
+            if not text.startswith(self.tail, end):
+                return None
+            end += len(self.tail)
+        if start > 0 and self.lead:
+            start -= len(self.lead)
+        return start, end
+
+
+class TermSet:
+    """Terms (and optional raw patterns) from one rule or one proximity set.
+
+    Words and phrases are found by walking the draft's words, never by a big
+    alternation: the ``regex`` module compiles large alternations slowly, and
+    a term set is built for every Linter. Chinese terms become one pattern,
+    compiled on the first draft that contains Chinese characters.
+    """
+
+    def __init__(self, spec: RuleSpec, params: Dict[str, Any], vocabularies: Dict[str, List[str]],
+                 key: str = "terms") -> None:
+        self.id = next(_ids)
+        self.rule = spec.id
+        line = spec.line_of(key)
+        terms = _string_list(params.get("terms", []), spec.path, line, "terms")
+        for name in _string_list(params.get("vocab", []), spec.path, line, "vocab"):
+            if name not in vocabularies:
+                known = ", ".join(sorted(vocabularies)) or "none loaded"
+                raise RulePackError(spec.path, spec.line_of(key),
+                                    f"rule {spec.id}: unknown vocabulary {name!r} (known: {known})")
+            terms.extend(vocabularies[name])
+        patterns = _string_list(params.get("patterns", []), spec.path, line, "patterns")
+        if not terms and not patterns:
+            raise RulePackError(spec.path, line, f"rule {spec.id}: needs 'terms', 'vocab' or 'patterns'")
+        inflect = params.get("inflect", True)
+        if not isinstance(inflect, bool):
+            raise RulePackError(spec.path, line, f"rule {spec.id}: 'inflect' must be true or false")
+        han_parts: List[str] = []
+        self._symbols: List[str] = []
+        self._first: Dict[str, List[Phrase]] = {}
+        keys: set = set()
+        for raw in terms:
+            term = normalise_term(raw)
+            if not term:
+                continue
+            if _HAN_TERM.search(term):
+                han_parts.append(_han_regex(term))
+            elif not TOKEN.search(term):  # a symbol such as ₽: no word to gate on
+                self._symbols.append(term)
+            else:
+                phrase = Phrase(term, inflect)
+                for form in phrase.words[0]:
+                    self._first.setdefault(form, []).append(phrase)
+                # gate on the most selective word: the one with the fewest, longest forms
+                keys.update(min(phrase.words, key=lambda forms: (len(forms), -max(map(len, forms)))))
+        self.keys: FrozenSet[str] = frozenset(keys)
+        self._han_source = "|".join(sorted(han_parts, key=len, reverse=True))
+        self._han_regex: Optional["regex.Pattern[str]"] = None
+        self._patterns = [compile_pattern(p, spec, key) for p in patterns]
+        self._keep = context_filter(spec, params=params)
+        self._spec = spec
+        self._key = key
+
+    def _han(self) -> "regex.Pattern[str]":
+        if self._han_regex is None:  # a race only compiles it twice: both results are equal
+            self._han_regex = compile_pattern(self._han_source, self._spec, self._key)
+        return self._han_regex
+
+    def find_in_view(self, draft: Draft) -> List[Span]:
+        """Spans in the words view."""
+        text = draft.words.text
+        spans: List[Span] = []
+        if self._first and draft.active(self.id):
+            tokens = draft.token_list
+            first = self._first
+            for word, positions in draft.token_positions.items():
+                phrases = first.get(word)
+                if phrases is None:
+                    continue
+                for i in positions:
+                    for phrase in phrases:
+                        span = phrase.match(text, tokens, i)
+                        if span is not None:
+                            spans.append(span)
+        if self._han_source and draft.has_han:
+            spans.extend(m.span() for m in search_with_budget(self._han(), text, self.rule))
+        for symbol in self._symbols:
+            pos = text.find(symbol)
+            while pos != -1:
+                spans.append((pos, pos + len(symbol)))
+                pos = text.find(symbol, pos + len(symbol))
+        for pattern in self._patterns:
+            spans.extend(m.span() for m in search_with_budget(pattern, text, self.rule) if m.end() > m.start())
+        keep = self._keep
+        # where matches overlap ("вотсап" and "вотсап бизнес"), keep the longest
+        result: List[Span] = []
+        for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
+            if result and s < result[-1][1]:
+                continue
+            if keep(text, s, e):
+                result.append((s, e))
+        return result
+
+
+_SENTENCE_END = regex.compile(r"[.!?;\n。！？；]+")
+
+
+class Negation:
+    """Negation cues (``не``, ``без``, ``never``…) that cancel a hit when they stand
+    within ``window`` words of it in the same sentence."""
+
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        params = spec.params.get("negation")
+        if not isinstance(params, dict):
+            raise RulePackError(spec.path, spec.line_of("negation"),
+                                f"rule {spec.id}: 'negation' must be a term set (terms/vocab)")
+        self.term_set = TermSet(spec, {**params, "inflect": params.get("inflect", False)},
+                                vocabularies, key="negation")
+        window = spec.params.get("negation_window", 4)
+        if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 50:
+            raise RulePackError(spec.path, spec.line_of("negation_window"),
+                                f"rule {spec.id}: 'negation_window' must be a whole number 0-50")
+        self.window = window
+
+    def cancels(self, draft: Draft, start: int, end: int) -> bool:
+        """Whether a cue stands near words-view span [start, end) in its sentence."""
+        cues = draft.extras.get(self)
+        if cues is None:
+            cues = draft.extras[self] = self.term_set.find_in_view(draft)
+        if not cues:
+            return False
+        text = draft.words.text
+        lo, hi = draft.word_index(start), draft.word_index(max(start, end - 1))
+        for cue_start, cue_end in cues:
+            i = draft.word_index(cue_start)
+            if lo - self.window <= i <= hi + self.window:
+                a, b = (cue_end, start) if cue_start < start else (end, cue_start)
+                if not _SENTENCE_END.search(text, a, max(a, b)):
+                    return True
+        return False
+
+
+def same_sentence(draft: Draft, start: int, end: int) -> bool:
+    return _SENTENCE_END.search(draft.words.text, start, end) is None
+
+
+class TermsMatcher(Matcher):
+    """Rule kind ``terms``: any term of the set, as a word or phrase."""
+
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        self.term_set = TermSet(spec, spec.params, vocabularies)
+        self.negation = Negation(spec, vocabularies) if "negation" in spec.params else None
+
+    def term_sets(self) -> Sequence[TermSet]:
+        return (self.term_set,) + ((self.negation.term_set,) if self.negation else ())
+
+    def find(self, draft: Draft) -> List[Span]:
+        view = draft.words
+        negation = self.negation
+        return [view.span(s, e) for s, e in self.term_set.find_in_view(draft)
+                if negation is None or not negation.cancels(draft, s, e)]

@@ -1,0 +1,61 @@
+"""Detector ``url``: links and bare domains, except the allow-listed ones (Ozon's own).
+
+A domain is allowed when it is an allow-listed domain or a subdomain of one:
+``seller.ozon.ru`` is Ozon, ``ozon.ru.promo-club.com`` and ``ozon-sale.ru`` are not.
+"""
+from __future__ import annotations
+
+from typing import Dict, List
+
+import regex
+
+from ..rulepack import RulePackError, RuleSpec, _string_list
+from .base import Draft, Matcher, Span
+
+TLDS = ("ru|рф|su|com|net|org|info|biz|pro|shop|store|online|site|top|xyz|club|app|link|cn|by|kz|"
+        "uz|ua|kg|am|ge|az|io|co|cc|me|tv|ly|gl|gg|de|uk|us|eu|ws|vip|live|life|space|website|tech|"
+        "fun|ink|ltd|cloud|page|market|sale|moscow|москва|рус|дети|онлайн|сайт|hk|tw|jp|kr|tr|to|"
+        "in|ms|su|lt|lv|ee|pl|cz|fr|it|es|nl|ch|at|be|ca|au|one|best|icu|buzz|work|mobi|asia|"
+        "xn--p1ai|goo|bit")
+_HOST_LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?"
+_URL = regex.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»]+"
+    r"|(?<![\p{L}\p{N}@.\-/_])(?:" + _HOST_LABEL + r"\.)+(?:" + TLDS + r")(?![\p{L}\p{N}\-])"
+    r"(?::\d{2,5})?(?:/[^\s<>\"'«»]*)?",
+)
+_HOST = regex.compile(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
+_TRAILING = ".,;:!?)]}»\"'"
+
+
+class UrlMatcher(Matcher):
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        domains = _string_list(spec.params.get("allow_domains", []), spec.path,
+                               spec.line_of("allow_domains"), "allow_domains")
+        self.allow = tuple(d.lower().strip(".") for d in domains)
+        for d in self.allow:
+            if not regex.fullmatch(r"[\p{L}\p{N}\-.]+", d):
+                raise RulePackError(spec.path, spec.line_of("allow_domains"),
+                                    f"rule {spec.id}: {d!r} is not a domain name")
+
+    def allowed(self, host: str) -> bool:
+        host = host.lower().strip(".")
+        if host.startswith("www."):
+            host = host[4:]
+        return any(host == d or host.endswith("." + d) for d in self.allow)
+
+    def find(self, draft: Draft) -> List[Span]:
+        view = draft.base
+        text = view.text
+        if "." not in text:
+            return []
+        spans = []
+        for m in _URL.finditer(text):
+            start, end = m.span()
+            while end > start and text[end - 1] in _TRAILING:
+                end -= 1
+            host_match = _HOST.match(text[start:end])
+            host = host_match.group(1) if host_match else ""
+            if not host or self.allowed(host):
+                continue
+            spans.append(view.span(start, end))
+        return spans

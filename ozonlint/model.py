@@ -1,0 +1,93 @@
+"""The value types every part of ozonlint shares: severities, categories, violations."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Dict, Optional
+
+
+class Severity(str, enum.Enum):
+    """How serious a violation is; compares by rank (error > warning > info)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Category(str, enum.Enum):
+    """The fixed list of categories from the contract."""
+
+    EXTERNAL_CONTACT = "external-contact"
+    REVIEW_INCENTIVE = "review-incentive"
+    EXTRA_PAYMENT = "extra-payment"
+    OFF_PLATFORM = "off-platform"
+    LANGUAGE = "language"
+    SPAM = "spam"
+    PERSONAL_DATA = "personal-data"
+    STYLE = "style"
+    PLACEHOLDER = "placeholder"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+LANGUAGES = ("ru", "en", "zh")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One finding, with its span in the original text (``match == text[start:end]``)."""
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    match: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestion: Optional[str] = None
+    messages: Dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self, path: Optional[str] = None) -> Dict[str, Any]:
+        """The contract's JSON object (``path`` first when given)."""
+        data: Dict[str, Any] = {}
+        if path is not None:
+            data["path"] = path
+        data.update(
+            line=self.line,
+            column=self.column,
+            end_line=self.end_line,
+            end_column=self.end_column,
+            start=self.start,
+            end=self.end,
+            rule=self.rule,
+            category=self.category,
+            severity=self.severity,
+            message=self.message,
+            match=self.match,
+            suggestion=self.suggestion,
+        )
+        return data
+
+    def in_language(self, lang: str) -> "Violation":
+        """The same violation with its message in ``lang`` (ru, en or zh)."""
+        text = self.messages.get(lang)
+        if text is None or text == self.message:
+            return self
+        from dataclasses import replace
+
+        return replace(self, message=text)

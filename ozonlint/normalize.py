@@ -1,0 +1,306 @@
+"""The normalised views that matchers read, each with a map back to the original text.
+
+A view is built by a chain of rewrites. Each rewrite records only the places
+where it changed the text (an *edit*: source span -> replacement span), so a
+clean ASCII/Cyrillic draft — the common case — costs a few C-level scans and no
+per-character Python work, and mapping a span back is a binary search per
+rewrite. Cost is linear in the text and in the number of edits.
+
+Views:
+
+* ``base`` — NFKC, case folding, zero-width/format characters and combining marks
+  removed, ``ё`` → ``е``, all decimal digits as ASCII, dashes and quotes unified,
+  Latin/Cyrillic/Greek look-alikes folded inside words that mix scripts.
+  Detectors (phone, e-mail, URL, card) and patterns read it.
+* ``words`` — ``base`` plus letters separated by spaces, dots or dashes joined
+  (``W h a t s A p p``) and leetspeak inside words (``wh@ts@pp``). Term and
+  proximity rules read it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import regex
+
+Edit = Tuple[int, int, str]  # (source start, source end, replacement)
+
+
+class OffsetMap:
+    """Maps positions in a rewritten string back to the string it was made from."""
+
+    __slots__ = ("_dst_starts", "_dst_ends", "_src_starts", "_src_ends")
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        dst_starts: List[int] = []
+        dst_ends: List[int] = []
+        src_starts: List[int] = []
+        src_ends: List[int] = []
+        shift = 0  # destination minus source, accumulated over earlier edits
+        for src_start, src_end, replacement in edits:
+            dst_start = src_start + shift
+            dst_end = dst_start + len(replacement)
+            dst_starts.append(dst_start)
+            dst_ends.append(dst_end)
+            src_starts.append(src_start)
+            src_ends.append(src_end)
+            shift += len(replacement) - (src_end - src_start)
+        self._dst_starts = dst_starts
+        self._dst_ends = dst_ends
+        self._src_starts = src_starts
+        self._src_ends = src_ends
+
+    def __bool__(self) -> bool:
+        return bool(self._dst_starts)
+
+    def start(self, pos: int) -> int:
+        """Source position of a span that starts at ``pos``."""
+        i = bisect_right(self._dst_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self._dst_ends[i]:
+            return self._src_starts[i]
+        return pos - self._dst_ends[i] + self._src_ends[i]
+
+    def end(self, pos: int) -> int:
+        """Source position of a span that ends (exclusive) at ``pos``."""
+        i = bisect_right(self._dst_starts, pos - 1) - 1
+        if i < 0:
+            return pos
+        if pos <= self._dst_ends[i]:
+            # inside or right at the end of a replacement: cover its whole source
+            return self._src_ends[i] if pos > self._dst_starts[i] else self._src_starts[i]
+        return pos - self._dst_ends[i] + self._src_ends[i]
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with the (sorted, non-overlapping) edits applied."""
+    if not edits:
+        return text
+    parts: List[str] = []
+    pos = 0
+    for start, end, replacement in edits:
+        parts.append(text[pos:start])
+        parts.append(replacement)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def rewrite(text: str, pattern: "regex.Pattern[str]",
+            replace: Callable[["regex.Match[str]"], Optional[str]]) -> Tuple[str, List[Edit]]:
+    """Rewrite every match of ``pattern`` for which ``replace`` returns a new string."""
+    edits: List[Edit] = []
+    for m in pattern.finditer(text):
+        new = replace(m)
+        if new is not None and new != m.group():
+            edits.append((m.start(), m.end(), new))
+    return apply_edits(text, edits), edits
+
+
+class View:
+    """A normalised string plus the chain of maps back to the original text."""
+
+    __slots__ = ("original", "text", "_maps")
+
+    def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...]) -> None:
+        self.original = original
+        self.text = text
+        self._maps = maps
+
+    def derive(self, text: str, edits: Sequence[Edit]) -> "View":
+        """A further view of this one, made by ``edits`` on ``self.text``."""
+        if not edits:
+            return self
+        return View(self.original, text, self._maps + (OffsetMap(edits),))
+
+    def span(self, start: int, end: int) -> Tuple[int, int]:
+        """The span of the original text that ``text[start:end]`` came from."""
+        for offset_map in reversed(self._maps):
+            start, end = offset_map.start(start), offset_map.end(end)
+        if end < start:
+            end = start
+        return start, end
+
+
+# --------------------------------------------------------------- base view
+
+# Anything followed by combining marks, or any single non-ASCII character:
+# NFKC is applied cluster by cluster so that every change is a local edit.
+_CLUSTER = regex.compile(r"\P{M}\p{M}+|[^\x00-\x7f]")
+# Invisible characters used to split words: format characters (zero-width
+# space, joiners, soft hyphen, bidi marks), combining marks, variation
+# selectors, fillers that render as nothing, and control characters.
+_INVISIBLE = regex.compile(
+    r"[\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800"
+    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
+)
+_DIGIT_AND_PUNCT_FOLD: Dict[int, str] = {
+    ord("ё"): "е",
+    ord("‐"): "-", ord("‑"): "-", ord("‒"): "-", ord("–"): "-", ord("—"): "-",
+    ord("―"): "-", ord("−"): "-", ord("﹣"): "-",
+    ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'", ord("`"): "'", ord("´"): "'",
+    ord("\u00a0"): " ", ord("\u2007"): " ", ord("\u202f"): " ", ord("\u2009"): " ",
+    ord("\u3000"): " ",
+}
+
+
+def _fold_table() -> Dict[int, str]:
+    table = dict(_DIGIT_AND_PUNCT_FOLD)
+    # every decimal digit of every script as its ASCII digit (same length)
+    for start in (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6,
+                  0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090,
+                  0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0,
+                  0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50,
+                  0xABF0, 0xFF10):
+        for d in range(10):
+            table[start + d] = str(d)
+    return table
+
+
+_FOLD = _fold_table()
+
+# Look-alike letters (after case folding). Only letters of words that mix
+# scripts are folded, towards the script that the word's unambiguous letters
+# belong to, so ordinary Russian and English words are never touched.
+_CYR_TO_LAT = {
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "ь": "b", "п": "n", "г": "r", "з": "3",
+}
+_LAT_TO_CYR = {
+    "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "o": "о",
+    "p": "р", "t": "т", "x": "х", "y": "у", "n": "п", "r": "г", "u": "и",
+}
+_GREEK_TO_LAT = {
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "m", "ν": "v",
+    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "ς": "s",
+    "σ": "o", "ζ": "z", "δ": "d",
+}
+# Two adjacent letters of different scripts: the sign of a word that mixes them.
+_SCRIPT_SWITCH = regex.compile(
+    r"\p{Latin}[\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}]\p{Latin}"
+    r"|\p{Cyrillic}\p{Greek}|\p{Greek}\p{Cyrillic}"
+)
+_WORD_HEAD = regex.compile(r"(?r)[\p{L}\p{N}]*")
+_WORD_TAIL = regex.compile(r"[\p{L}\p{N}]*")
+_LATIN = regex.compile(r"\p{Latin}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+
+
+def _script(ch: str) -> str:
+    if _LATIN.match(ch):
+        return "lat"
+    if _CYRILLIC.match(ch):
+        return "cyr"
+    if ch in _GREEK_TO_LAT:
+        return "grk"
+    return "other"
+
+
+def _unmix(word: str) -> str:
+    unambiguous = {"lat": 0, "cyr": 0}
+    total = {"lat": 0, "cyr": 0}
+    for ch in word:
+        script = _script(ch)
+        if script == "grk":
+            script = "lat"
+            ch = _GREEK_TO_LAT[ch]
+        if script in total:
+            total[script] += 1
+            lookalikes = _LAT_TO_CYR if script == "lat" else _CYR_TO_LAT
+            if ch not in lookalikes:
+                unambiguous[script] += 1
+    if unambiguous["cyr"] != unambiguous["lat"]:
+        target = "cyr" if unambiguous["cyr"] > unambiguous["lat"] else "lat"
+    else:
+        target = "cyr" if total["cyr"] > total["lat"] else "lat"
+    out = []
+    for ch in word:
+        if ch in _GREEK_TO_LAT:
+            ch = _GREEK_TO_LAT[ch]
+            if target == "cyr":
+                ch = _LAT_TO_CYR.get(ch, ch)
+        elif target == "lat":
+            ch = _CYR_TO_LAT.get(ch, ch) if _script(ch) == "cyr" else ch
+        else:
+            ch = _LAT_TO_CYR.get(ch, ch) if _script(ch) == "lat" else ch
+        out.append(ch)
+    return "".join(out)
+
+
+def _nfkc(m: "regex.Match[str]") -> str:
+    return unicodedata.normalize("NFKC", m.group())
+
+
+def _casefold_with_edits(text: str) -> Tuple[str, List[Edit]]:
+    # casefold is per character; only the characters it expands move positions
+    edits = [(i, i + 1, ch.casefold()) for i, ch in enumerate(text) if len(ch.casefold()) != 1]
+    return text.casefold(), edits
+
+
+def _unmix_words(text: str) -> str:
+    """Fold look-alikes in every word that mixes scripts (same length as ``text``)."""
+    parts: List[str] = []
+    done = 0
+    for m in _SCRIPT_SWITCH.finditer(text):
+        if m.start() < done:
+            continue  # inside a word already folded
+        head = _WORD_HEAD.search(text, 0, m.start())
+        word_start = head.start() if head else m.start()
+        word_end = _WORD_TAIL.match(text, m.start()).end()
+        parts.append(text[done:word_start])
+        parts.append(_unmix(text[word_start:word_end]))
+        done = word_end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def base_view(text: str) -> View:
+    """NFKC, case folding, invisible characters removed, look-alikes folded."""
+    view = View(text, text, ())
+    if not unicodedata.is_normalized("NFKC", text):
+        view = view.derive(*rewrite(view.text, _CLUSTER, _nfkc))
+    if _INVISIBLE.search(view.text):
+        view = view.derive(*rewrite(view.text, _INVISIBLE, lambda m: ""))
+    folded = view.text.casefold()
+    if len(folded) == len(view.text):
+        view = View(text, folded, view._maps)  # one char to one char: positions kept
+    else:
+        view = view.derive(*_casefold_with_edits(view.text))
+    folded = view.text.translate(_FOLD)  # one char to one char
+    if _SCRIPT_SWITCH.search(folded):
+        folded = _unmix_words(folded)  # same length
+    return View(text, folded, view._maps)
+
+
+# -------------------------------------------------------------- words view
+
+_SEP = r"[ \t.\-_*·•/|+~,:'\"]"
+# Three or more single letters, each separated by one to three separator
+# characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а".
+_SPACED_LETTERS = regex.compile(
+    r"(?<![\p{L}\p{N}])\p{L}(?:" + _SEP + r"{1,3}\p{L}(?![\p{L}\p{N}])){2,}"
+)
+_LEET_RUN = regex.compile(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})")
+_LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s",
+                       "$": "s", "7": "t", "|": "l", "!": "i"})
+
+
+def _join_letters(m: "regex.Match[str]") -> str:
+    return "".join(ch for ch in m.group() if ch.isalpha())
+
+
+def _leet(m: "regex.Match[str]") -> str:
+    return m.group().translate(_LEET)
+
+
+def words_view(base: View) -> View:
+    """``base`` with spaced-out letters joined and leetspeak inside words undone."""
+    view = base
+    if _SPACED_LETTERS.search(view.text):
+        view = view.derive(*rewrite(view.text, _SPACED_LETTERS, _join_letters))
+    if _LEET_RUN.search(view.text):
+        view = View(view.original, _LEET_RUN.sub(_leet, view.text), view._maps)  # same length
+    return view
