@@ -1,0 +1,127 @@
+"""Read drafts from files and standard input: decoding, binary detection, clear errors.
+
+A file is decoded from its bytes with the encoding its BOM names (UTF-8,
+UTF-16 or UTF-32), else as UTF-8; newlines are kept exactly as written, so
+offsets, line numbers and in-place fixes refer to the real file. What cannot
+be read becomes an :class:`InputError` with a one-line reason, never a
+traceback.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from typing import BinaryIO, Optional, Tuple
+
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class InputError(Exception):
+    """An input that cannot be checked; ``str(exc)`` is the one-line reason."""
+
+
+class BinaryInput(InputError):
+    """An input that is not text."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and what is needed to write it back byte-for-byte."""
+
+    text: str
+    encoding: str
+    bom: bytes
+
+
+def decode(data: bytes) -> Decoded:
+    """Text of ``data``: BOM-named encoding or UTF-8; binary data is refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(encoding), encoding, bom)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding.upper()} at byte {exc.start + len(bom)}") from None
+    if b"\x00" in data[:8192]:
+        raise BinaryInput("binary file (contains NUL bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", b"")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def encode(decoded: Decoded, text: str) -> bytes:
+    """``text`` in the same encoding, with the same BOM, as the file it came from."""
+    return decoded.bom + text.encode(decoded.encoding)
+
+
+def read_file(path: str) -> Decoded:
+    """Read and decode one file, with every failure as a one-line InputError."""
+    try:
+        if os.path.isdir(path):
+            raise InputError("is a directory")
+        with open(path, "rb") as fh:
+            data = _read_limited(fh)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    return decode(data)
+
+
+def read_stream(stream: BinaryIO) -> Decoded:
+    try:
+        return decode(_read_limited(stream))
+    except OSError as exc:
+        raise InputError(f"cannot read standard input: {exc.strerror or exc}") from None
+
+
+def _read_limited(stream: BinaryIO) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB")
+    return data
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one.
+
+    The new content goes to a temporary file in the same folder (same file
+    system), is flushed to disk, takes the old file's mode (and owner, where
+    permitted), and is then renamed over the old file in one step.
+    """
+    import stat
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    st = os.stat(path)
+    fd, tmp = tempfile.mkstemp(prefix=".ozonlint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not permitted for non-root users: the file stays ours
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
