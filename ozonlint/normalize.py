@@ -278,10 +278,12 @@ def base_view(text: str) -> View:
 # -------------------------------------------------------------- words view
 
 _SEP = r"[ \t.\-_*·•/|+~,:'\"]"
-# Three or more single letters, each separated by one to three separator
-# characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а".
+# Three or more single letters of one script, each separated by one to three
+# separator characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а". One
+# script only, so the preposition in "в W h a t s A p p" stays a word.
 _SPACED_LETTERS = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{L}(?:" + _SEP + r"{1,3}\p{L}(?![\p{L}\p{N}])){2,}"
+    r"(?<![\p{L}\p{N}])\p{Latin}(?:" + _SEP + r"{1,3}\p{Latin}(?![\p{L}\p{N}])){2,}"
+    r"|(?<![\p{L}\p{N}])\p{Cyrillic}(?:" + _SEP + r"{1,3}\p{Cyrillic}(?![\p{L}\p{N}])){2,}"
 )
 _LEET_RUN = regex.compile(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s",

@@ -141,12 +141,13 @@ RULE_KINDS = ("terms", "pattern", "proximity", "script", "language",
 
 COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
                "examples", "description", "enabled"}
-TERM_SET_KEYS = {"terms", "vocab", "patterns", "inflect", "unless_preceded_by",
-                 "unless_followed_by", "negation", "negation_window"}
+CONTEXT_KEYS = {"unless_preceded_by", "unless_followed_by", "preceded_by", "followed_by"}
+TERM_SET_KEYS = {"terms", "vocab", "patterns", "inflect", "negation", "negation_after",
+                 "negation_window"} | CONTEXT_KEYS
 KIND_KEYS: Dict[str, set] = {
     "terms": TERM_SET_KEYS,
-    "pattern": {"patterns", "view", "unless_preceded_by", "unless_followed_by"},
-    "proximity": {"sets", "within", "negation", "negation_window", "same_sentence"},
+    "pattern": {"patterns", "view"} | CONTEXT_KEYS,
+    "proximity": {"sets", "within", "negation", "negation_after", "negation_window", "same_sentence"},
     "script": {"scripts", "min_chars"},
     "language": {"allow", "min_letters", "min_probability"},
     "phone": {"context", "unless_preceded_by"},

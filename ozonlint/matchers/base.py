@@ -14,8 +14,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Span = Tuple[int, int]
 
-# A word for term gating and proximity: letters and digits.
-TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+# A word for term gating and proximity: letters and digits; a run of Chinese
+# characters is a word of its own, so "1688批发" is "1688" and "批发".
+TOKEN = regex.compile(r"\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+", regex.VERSION1)
 HAN = regex.compile(r"\p{Han}")
 # Fallback time budget (seconds) for one user-supplied pattern on one draft.
 PATTERN_TIMEOUT = 1.0
@@ -144,25 +145,38 @@ def search_with_budget(pattern: "regex.Pattern[str]", text: str, rule: str,
         raise PatternTimeout(rule) from None
 
 
-def context_filter(spec: "RuleSpec", key_before: str = "unless_preceded_by",
-                   key_after: str = "unless_followed_by",
-                   params: Optional[Dict[str, Any]] = None
+def context_filter(spec: "RuleSpec", params: Optional[Dict[str, Any]] = None
                    ) -> Callable[[str, int, int], bool]:
-    """A predicate ``(view_text, start, end) -> keep`` from a rule's context exceptions."""
+    """A predicate ``(view_text, start, end) -> keep`` from a rule's context keys.
+
+    ``unless_preceded_by`` / ``unless_followed_by``: drop a hit when one of these
+    patterns ends right before it / starts right after it ("5000 тг" is tenge).
+    ``preceded_by`` / ``followed_by``: keep a hit only when one of these patterns
+    stands right before or right after it ("в тг", "vx: name").
+    """
     params = spec.params if params is None else params
     from ..rulepack import _string_list  # shared validation helper
 
-    before = [compile_pattern(f"(?:{p})\\Z", spec, key_before)
-              for p in _string_list(params.get(key_before, []), spec.path, spec.line_of(key_before), key_before)]
-    after = [compile_pattern(f"\\A(?:{p})", spec, key_after)
-             for p in _string_list(params.get(key_after, []), spec.path, spec.line_of(key_after), key_after)]
-    if not before and not after:
+    def compiled(key: str, template: str) -> List["regex.Pattern[str]"]:
+        sources = _string_list(params.get(key, []), spec.path, spec.line_of(key), key)
+        return [compile_pattern(template.format(p), spec, key) for p in sources]
+
+    unless_before = compiled("unless_preceded_by", "(?:{})\\Z")
+    unless_after = compiled("unless_followed_by", "\\A(?:{})")
+    need_before = compiled("preceded_by", "(?:{})\\Z")
+    need_after = compiled("followed_by", "\\A(?:{})")
+    if not (unless_before or unless_after or need_before or need_after):
         return lambda text, start, end: True
 
     def keep(text: str, start: int, end: int) -> bool:
         head = text[max(0, start - 40):start]
         tail = text[end:end + 40]
-        return not (any(p.search(head, timeout=PATTERN_TIMEOUT) for p in before)
-                    or any(p.match(tail, timeout=PATTERN_TIMEOUT) for p in after))
+        if any(p.search(head, timeout=PATTERN_TIMEOUT) for p in unless_before) or any(
+                p.match(tail, timeout=PATTERN_TIMEOUT) for p in unless_after):
+            return False
+        if need_before or need_after:
+            return any(p.search(head, timeout=PATTERN_TIMEOUT) for p in need_before) or any(
+                p.match(tail, timeout=PATTERN_TIMEOUT) for p in need_after)
+        return True
 
     return keep

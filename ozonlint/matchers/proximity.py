@@ -7,7 +7,7 @@ the pair cancels it: "никаких доплат не нужно" is the opposi
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Dict, List
 
 from ..rulepack import RulePackError, RuleSpec
 from .base import Draft, Matcher, Span
@@ -28,7 +28,8 @@ class ProximityMatcher(Matcher):
                                     f"rule {spec.id}: unknown key {unknown[0]!r} in a proximity set")
         self.sets = [TermSet(spec, s, vocabularies, key="sets") for s in sets]
         self.within = self._int(spec, "within", 6)
-        self.negation = Negation(spec, vocabularies) if "negation" in spec.params else None
+        has_negation = "negation" in spec.params or "negation_after" in spec.params
+        self.negation = Negation(spec, vocabularies) if has_negation else None
         self.same_sentence = spec.params.get("same_sentence", True)
         if not isinstance(self.same_sentence, bool):
             raise RulePackError(spec.path, spec.line_of("same_sentence"),
@@ -42,7 +43,7 @@ class ProximityMatcher(Matcher):
         return value
 
     def term_sets(self) -> List[TermSet]:
-        return self.sets + ([self.negation.term_set] if self.negation else [])
+        return self.sets + (self.negation.term_sets() if self.negation else [])
 
     def find(self, draft: Draft) -> List[Span]:
         hits_per_set = []

@@ -19,7 +19,8 @@ class ScriptMatcher(Matcher):
             classes = "".join(f"\\p{{{s}}}" for s in scripts)
             char = f"[{classes}]"
             # a run of the script's characters, with the punctuation and spaces between them
-            self.run = regex.compile(f"{char}(?:[\\s\\p{{P}}\\p{{N}}]*{char})*")
+            # (short Latin gaps too: "加V信" is one run)
+            self.run = regex.compile(f"{char}(?:[\\s\\p{{P}}\\p{{S}}\\p{{N}}\\p{{Latin}}]{{0,12}}{char})*")
         except regex.error as exc:
             raise RulePackError(spec.path, spec.line_of("scripts"), f"rule {spec.id}: unknown script: {exc}") from None
 

@@ -30,7 +30,7 @@ _VOWEL_END = "аяоеиыуюйь"
 _CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}{4,}")
 _HAN_TERM = regex.compile(r"\p{Han}")
 _HAN_SEP = r"[\s\p{P}\p{S}_]{0,3}"
-_BOUNDARY_BEFORE = r"(?<![\p{L}\p{N}])"
+_LATIN_START = regex.compile(r"[\p{Latin}\p{N}]")
 
 _ids = count()
 
@@ -54,7 +54,8 @@ def word_forms(word: str, inflect: bool) -> List[str]:
 
 def _han_regex(term: str) -> str:
     chars = [regex.escape(ch) for ch in term if not ch.isspace()]
-    lead = _BOUNDARY_BEFORE if TOKEN.match(term) and not _HAN_TERM.match(term) else ""
+    # "v信" must not match inside "dev信", but may follow a Chinese character: "加v信"
+    lead = r"(?<![\p{Latin}\p{N}])" if _LATIN_START.match(term) else ""
     return lead + _HAN_SEP.join(chars)
 
 
@@ -206,46 +207,71 @@ class TermSet:
         return result
 
 
-_SENTENCE_END = regex.compile(r"[.!?;\n。！？；]+")
+# A sentence ends at ! ? ; a line break, or a full stop followed by a capital
+# letter; the full stop in "руб. по СБП" or "т.е." does not end one. Read on the
+# original text, where capitals are still there.
+_SENTENCE_END = regex.compile(r"[!?;\n。！？；]|\.(?=\s*(?:\p{Lu}|\Z))|…")
+
+
+def same_sentence(draft: Draft, start: int, end: int) -> bool:
+    """Whether words-view span [start, end) lies within one sentence."""
+    a, b = draft.words.span(start, end)
+    return _SENTENCE_END.search(draft.text, a, max(a, b - 1)) is None
 
 
 class Negation:
-    """Negation cues (``не``, ``без``, ``never``…) that cancel a hit when they stand
-    within ``window`` words of it in the same sentence."""
+    """Cues that turn a hit around: ``negation`` stands before it ("никаких доплат",
+    "we never ask for prepayment"), ``negation_after`` after it ("доплачивать
+    ничего не нужно"); each counts within ``negation_window`` words, in the same
+    sentence."""
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
-        params = spec.params.get("negation")
-        if not isinstance(params, dict):
-            raise RulePackError(spec.path, spec.line_of("negation"),
-                                f"rule {spec.id}: 'negation' must be a term set (terms/vocab)")
-        self.term_set = TermSet(spec, {**params, "inflect": params.get("inflect", False)},
-                                vocabularies, key="negation")
+        self.before = self._term_set(spec, vocabularies, "negation")
+        self.after = self._term_set(spec, vocabularies, "negation_after")
         window = spec.params.get("negation_window", 4)
         if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 50:
             raise RulePackError(spec.path, spec.line_of("negation_window"),
                                 f"rule {spec.id}: 'negation_window' must be a whole number 0-50")
         self.window = window
 
+    @staticmethod
+    def _term_set(spec: RuleSpec, vocabularies: Dict[str, List[str]], key: str) -> Optional[TermSet]:
+        params = spec.params.get(key)
+        if params is None:
+            return None
+        if not isinstance(params, dict):
+            raise RulePackError(spec.path, spec.line_of(key),
+                                f"rule {spec.id}: {key!r} must be a term set (terms/vocab)")
+        return TermSet(spec, {**params, "inflect": params.get("inflect", False)}, vocabularies, key=key)
+
+    def term_sets(self) -> List[TermSet]:
+        return [t for t in (self.before, self.after) if t is not None]
+
+    def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> List[Span]:
+        if term_set is None:
+            return []
+        cues = draft.extras.get(term_set)
+        if cues is None:
+            cues = draft.extras[term_set] = term_set.find_in_view(draft)
+        return cues
+
     def cancels(self, draft: Draft, start: int, end: int) -> bool:
         """Whether a cue stands near words-view span [start, end) in its sentence."""
-        cues = draft.extras.get(self)
-        if cues is None:
-            cues = draft.extras[self] = self.term_set.find_in_view(draft)
-        if not cues:
-            return False
-        text = draft.words.text
-        lo, hi = draft.word_index(start), draft.word_index(max(start, end - 1))
-        for cue_start, cue_end in cues:
-            i = draft.word_index(cue_start)
-            if lo - self.window <= i <= hi + self.window:
-                a, b = (cue_end, start) if cue_start < start else (end, cue_start)
-                if not _SENTENCE_END.search(text, a, max(a, b)):
+        lo = hi = None
+        for cue_start, cue_end in self._cues(draft, self.before) + self._cues(draft, self.after):
+            if start <= cue_start and cue_end <= end:
+                return True  # between the words of a proximity pair: "скидка не зависит от отзыва"
+        for cue_start, cue_end in self._cues(draft, self.before):
+            if cue_end <= start:
+                lo = draft.word_index(start) if lo is None else lo
+                if lo - draft.word_index(cue_start) <= self.window and same_sentence(draft, cue_start, start):
+                    return True
+        for cue_start, cue_end in self._cues(draft, self.after):
+            if cue_start >= end:
+                hi = draft.word_index(end - 1) if hi is None else hi
+                if draft.word_index(cue_start) - hi <= self.window and same_sentence(draft, end, cue_end):
                     return True
         return False
-
-
-def same_sentence(draft: Draft, start: int, end: int) -> bool:
-    return _SENTENCE_END.search(draft.words.text, start, end) is None
 
 
 class TermsMatcher(Matcher):
@@ -253,10 +279,11 @@ class TermsMatcher(Matcher):
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         self.term_set = TermSet(spec, spec.params, vocabularies)
-        self.negation = Negation(spec, vocabularies) if "negation" in spec.params else None
+        has_negation = "negation" in spec.params or "negation_after" in spec.params
+        self.negation = Negation(spec, vocabularies) if has_negation else None
 
     def term_sets(self) -> Sequence[TermSet]:
-        return (self.term_set,) + ((self.negation.term_set,) if self.negation else ())
+        return [self.term_set] + (self.negation.term_sets() if self.negation else [])
 
     def find(self, draft: Draft) -> List[Span]:
         view = draft.words
