@@ -12,6 +12,10 @@ _CANDIDATE = regex.compile(r"(?<![\p{L}\d])\d(?:[ \-]?\d){12,18}(?![\p{L}\d])")
 # "на карту 2202 …": a card context makes a 16-digit group of fours a card even if mistyped.
 _CARD_WORD = regex.compile(r"(?:карт\w*|card|卡号?|сбер\w*|тинькофф|мир|visa|mastercard)\W{0,5}(?:\w+\W{1,3}){0,2}\Z")
 _FOURS = regex.compile(r"\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}")
+# How card numbers are written: groups of four (the last may be shorter),
+# Amex's 4-6-5, or one solid run of 15-16 digits. A posting number
+# (12345678-0012-1) or a 13-digit barcode is none of these.
+_CARD_SHAPE = regex.compile(r"\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?|\d{4}[ \-]\d{6}[ \-]\d{4,5}|\d{15,16}")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -35,10 +39,11 @@ class CardMatcher(Matcher):
         text = view.text
         spans = []
         for m in _CANDIDATE.finditer(text):
-            digits = regex.sub(r"\D", "", m.group())
-            grouped = _FOURS.fullmatch(m.group()) is not None
-            separated = not m.group().isdigit()
-            if (luhn_valid(digits) and (separated or grouped or 15 <= len(digits) <= 16)) or (
-                    grouped and _CARD_WORD.search(text[max(0, m.start() - 40):m.start()])):
+            candidate = m.group()
+            digits = regex.sub(r"\D", "", candidate)
+            if not _CARD_SHAPE.fullmatch(candidate):
+                continue
+            if luhn_valid(digits) or (_FOURS.fullmatch(candidate)
+                                      and _CARD_WORD.search(text[max(0, m.start() - 40):m.start()])):
                 spans.append(view.span(*m.span()))
         return spans

@@ -6,13 +6,14 @@ from typing import Dict, List
 import regex
 
 from ..rulepack import RuleSpec
+from ..normalize import rewrite
 from .base import Draft, Matcher, Span
 
 PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotmail|live|yahoo|"
              "icloud|me|proton|protonmail|qq|163|126|sina|sohu|foxmail|aliyun|ukr|tut|gmx|aol|zoho")
 _TLD = r"(?:[a-z]{2,10}|рф|рус)"
 _AT_SPELLED = r"(?:\(\s*(?:at|собака|эт)\s*\)|\[\s*(?:at|собака|эт)\s*\]|\{\s*(?:at|собака)\s*\}|<\s*at\s*>|(?<![\p{L}])(?:at|собака|собачка|эт)(?![\p{L}]))"
-_DOT_SPELLED = r"(?:\(\s*(?:dot|точка)\s*\)|\[\s*(?:dot|точка)\s*\]|\{\s*dot\s*\}|(?<![\p{L}])(?:dot|точка|тчк)(?![\p{L}]))"
+_DOT_SPELLED = r"(?:\(\s*(?:dot|точка|\.)\s*\)|\[\s*(?:dot|точка|\.)\s*\]|\{\s*dot\s*\}|(?<![\p{L}])(?:dot|точка|тчк)(?![\p{L}]))"
 _LOCAL = r"[a-z0-9][a-z0-9._+\-]{0,63}"
 _PATTERNS = [
     # plain address: name@host.tld (spaces around @ and dots tolerated)
@@ -28,6 +29,8 @@ _PATTERNS = [
     regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*(?:" + PROVIDERS + r")(?![\w@])"),
 ]
 _SPELLED_WORD = regex.compile(r"(?<![\p{L}])(?:at|эт|собака|собачка)(?![\p{L}])")
+# Five or more single characters separated by single spaces: "s h o p @ m a i l . r u".
+_SPACED_CHARS = regex.compile(r"(?<!\S)\S(?: \S(?!\S)){4,}")
 
 
 class EmailMatcher(Matcher):
@@ -39,11 +42,12 @@ class EmailMatcher(Matcher):
         text = view.text
         if "@" not in text and not _SPELLED_WORD.search(text):
             return []
+        if _SPACED_CHARS.search(text):
+            view = view.derive(*rewrite(text, _SPACED_CHARS, lambda m: m.group().replace(" ", "")))
+            text = view.text
         spans = set()
         for pattern in _PATTERNS:
-            for m in pattern.finditer(text):
-                # a spelled-out "at" in plain English ("at home dot com") needs a spelled "dot" or a provider
-                spans.add(m.span())
+            spans.update(m.span() for m in pattern.finditer(text))
         # keep the longest of overlapping matches
         result: List[Span] = []
         for s, e in sorted(spans, key=lambda se: (se[0], -se[1])):

@@ -21,20 +21,21 @@ _LETTERS = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 # Letters outside the Russian and English alphabets that mark another language.
-_FOREIGN_CYRILLIC = regex.compile(r"[іїєґўәғқңөұүһјљњћџѓќѕ]")
+# Letters Russian does not have: a sure sign (Ukrainian ї є ґ, Belarusian ў,
+# Kazakh ә ғ қ ң ө ұ ү һ, Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
+# Ukrainian, Belarusian and Kazakh share and which also turns up as a stray.
+_FOREIGN_CYRILLIC = regex.compile(r"[їєґўәғқңөұүһјљњћџѓќ]")
+_CYRILLIC_I = regex.compile(r"і")
 _FOREIGN_LATIN = regex.compile(r"[äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ]")
 _OTHER_SCRIPT = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Thai}"
                               r"\p{Georgian}\p{Armenian}\p{Devanagari}]")
-_WORD = regex.compile(r"\p{L}+")
+_LATIN_WORD = regex.compile(r"\p{Latin}+")
+_RUSSIAN_ONLY = regex.compile(r"[ыэъ]")
 _ENGLISH_WORDS = frozenset(
     "the a an and or of to in on for with is are was be been it this that you your we our "
     "us i me my please thank thanks hi hello dear order item will can have has not no yes "
     "if as at by from all any so do does did sorry here there they them it's we're you're "
     "just one more get got send sent days day new how what when where which".split())
-_RUSSIAN_WORDS = frozenset(
-    "и в не на с что по к я вы мы это как но для от за из у о а же ваш вас вам наш нам "
-    "здравствуйте спасибо пожалуйста заказ товар день добрый".split())
-
 _detector_lock = threading.Lock()
 _factory = None
 
@@ -75,25 +76,36 @@ class LanguageMatcher(Matcher):
     def _foreign(self, draft: Draft) -> bool:
         text = draft.base.text
         letters = len(_LETTERS.findall(text))
-        if letters < self.min_letters:
+        if letters < 8:
             return False
         if len(_OTHER_SCRIPT.findall(text)) * 2 > letters:
             return True
         cyrillic = len(_CYRILLIC.findall(text))
         latin = len(_LATIN.findall(text))
-        words = _WORD.findall(text)
         if cyrillic >= latin:
-            if len(set(_FOREIGN_CYRILLIC.findall(text))) < 2 and "ru" in self.allow:
-                return False
-            if sum(w in _RUSSIAN_WORDS for w in words) * 4 > len(words):
-                return False  # Russian with a stray foreign letter
-        else:
-            english = sum(w in _ENGLISH_WORDS for w in words)
-            if english * 5 >= len(words) and "en" in self.allow:
-                return False
-            if not _FOREIGN_LATIN.search(text) and english * 8 >= len(words):
-                return False
-        probabilities = _detect(draft.text)
+            return self._foreign_cyrillic(text)
+        return self._foreign_latin(text, latin)
+
+    def _foreign_cyrillic(self, text: str) -> bool:
+        if "ru" not in self.allow:
+            return True
+        if _FOREIGN_CYRILLIC.search(text):
+            return True
+        i_count = len(_CYRILLIC_I.findall(text))
+        russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian
+        return i_count >= 2 and (russian_only == 0 or i_count >= 3 * russian_only)
+
+    def _foreign_latin(self, text: str, latin: int) -> bool:
+        # only the Latin words count: a Russian draft may quote an English name
+        words = _LATIN_WORD.findall(text)
+        english = sum(w in _ENGLISH_WORDS for w in words)
+        if "en" in self.allow and english * 5 >= len(words):
+            return False
+        if _FOREIGN_LATIN.search(text) and english * 10 < len(words) and latin >= 12:
+            return True  # ß, ñ, ğ…: not English, and not enough English words to be a quote
+        if latin < self.min_letters:
+            return False
+        probabilities = _detect(" ".join(words))
         if not probabilities:
             return False
         lang, prob = max(probabilities.items(), key=lambda kv: kv[1])

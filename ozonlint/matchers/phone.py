@@ -52,7 +52,8 @@ _NUMBER_WORD_RUN = regex.compile(
 )
 _ZH_DIGIT_RUN = regex.compile(r"[零〇一幺二两三四五六七八九](?:[\s\-]*[零〇一幺二两三四五六七八九]){6,}")
 # Letters that stand for digits when they sit between digits: 9O3, 8-9l6.
-_LETTER_DIGIT = regex.compile(r"(?<=\d[\s\-().]{0,2})[oоlзiб](?=[\s\-().]{0,2}\d)")
+_LETTER_DIGIT = regex.compile(
+    r"(?<=\d[\doоlзiб\s\-().]{0,12})[oоlзiб](?=[\doоlзiб\s\-().]{0,12}\d|[oоlзiб]*(?![\p{L}]))")
 _LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
 
 
