@@ -278,12 +278,13 @@ def base_view(text: str) -> View:
 # -------------------------------------------------------------- words view
 
 _SEP = r"[ \t.\-_*·•/|+~,:'\"]"
-# Three or more single letters of one script, each separated by one to three
-# separator characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а". One
-# script only, so the preposition in "в W h a t s A p p" stays a word.
+# Three or more single letters of one script, separated by the same one to
+# three separator characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а".
+# One script and one separator, so the preposition in "в W h a t s A p p" and
+# "в т.е.л.е.г.у" stays a word of its own.
 _SPACED_LETTERS = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{Latin}(?:" + _SEP + r"{1,3}\p{Latin}(?![\p{L}\p{N}])){2,}"
-    r"|(?<![\p{L}\p{N}])\p{Cyrillic}(?:" + _SEP + r"{1,3}\p{Cyrillic}(?![\p{L}\p{N}])){2,}"
+    r"(?<![\p{L}\p{N}])\p{Latin}(" + _SEP + r"{1,3})\p{Latin}(?:\1\p{Latin}(?![\p{L}\p{N}]))+"
+    r"|(?<![\p{L}\p{N}])\p{Cyrillic}(" + _SEP + r"{1,3})\p{Cyrillic}(?:\2\p{Cyrillic}(?![\p{L}\p{N}]))+"
 )
 _LEET_RUN = regex.compile(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s",

@@ -142,12 +142,12 @@ RULE_KINDS = ("terms", "pattern", "proximity", "script", "language",
 COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
                "examples", "description", "enabled"}
 CONTEXT_KEYS = {"unless_preceded_by", "unless_followed_by", "preceded_by", "followed_by"}
-TERM_SET_KEYS = {"terms", "vocab", "patterns", "inflect", "negation", "negation_after",
-                 "negation_window"} | CONTEXT_KEYS
+NEGATION_KEYS = {"negation", "negation_after", "negation_sentence", "negation_window"}
+TERM_SET_KEYS = {"terms", "vocab", "patterns", "inflect"} | NEGATION_KEYS | CONTEXT_KEYS
 KIND_KEYS: Dict[str, set] = {
     "terms": TERM_SET_KEYS,
     "pattern": {"patterns", "view"} | CONTEXT_KEYS,
-    "proximity": {"sets", "within", "negation", "negation_after", "negation_window", "same_sentence"},
+    "proximity": {"sets", "within", "same_sentence"} | NEGATION_KEYS,
     "script": {"scripts", "min_chars"},
     "language": {"allow", "min_letters", "min_probability"},
     "phone": {"context", "unless_preceded_by"},

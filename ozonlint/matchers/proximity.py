@@ -1,4 +1,4 @@
-"""Rule kind ``proximity``: a term of every set within N words of each other.
+"""Rule kind ``proximity``: a term of every set, all within N words (``within``).
 
 ``kyшбэк`` alone is an ordinary word and ``отзыв`` alone is a polite request;
 together, a few words apart, they are a review bribe. A negation cue
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-from ..rulepack import RulePackError, RuleSpec
+from ..rulepack import NEGATION_KEYS, RulePackError, RuleSpec
 from .base import Draft, Matcher, Span
 from .terms import Negation, TermSet, same_sentence
 
@@ -28,7 +28,7 @@ class ProximityMatcher(Matcher):
                                     f"rule {spec.id}: unknown key {unknown[0]!r} in a proximity set")
         self.sets = [TermSet(spec, s, vocabularies, key="sets") for s in sets]
         self.within = self._int(spec, "within", 6)
-        has_negation = "negation" in spec.params or "negation_after" in spec.params
+        has_negation = any(k in spec.params for k in NEGATION_KEYS)
         self.negation = Negation(spec, vocabularies) if has_negation else None
         self.same_sentence = spec.params.get("same_sentence", True)
         if not isinstance(self.same_sentence, bool):
@@ -65,6 +65,8 @@ class ProximityMatcher(Matcher):
                     break
                 group.append(best)
             else:
+                if max(g[0] for g in group) - min(g[0] for g in group) > self.within:
+                    continue
                 start = min(g[1] for g in group)
                 end = max(g[2] for g in group)
                 if self.same_sentence and not same_sentence(draft, start, end):

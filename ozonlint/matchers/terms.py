@@ -16,7 +16,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import regex
 
 from ..normalize import base_view
-from ..rulepack import RulePackError, RuleSpec, _string_list
+from ..rulepack import NEGATION_KEYS, RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span, TOKEN, compile_pattern, context_filter, search_with_budget
 
 # Russian endings added to a word, or to the word without its final vowel.
@@ -223,11 +223,13 @@ class Negation:
     """Cues that turn a hit around: ``negation`` stands before it ("никаких доплат",
     "we never ask for prepayment"), ``negation_after`` after it ("доплачивать
     ничего не нужно"); each counts within ``negation_window`` words, in the same
-    sentence."""
+    sentence. ``negation_sentence`` cues ("мы никогда не", "we will never")
+    count anywhere earlier in the sentence."""
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         self.before = self._term_set(spec, vocabularies, "negation")
         self.after = self._term_set(spec, vocabularies, "negation_after")
+        self.sentence = self._term_set(spec, vocabularies, "negation_sentence")
         window = spec.params.get("negation_window", 4)
         if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 50:
             raise RulePackError(spec.path, spec.line_of("negation_window"),
@@ -245,7 +247,7 @@ class Negation:
         return TermSet(spec, {**params, "inflect": params.get("inflect", False)}, vocabularies, key=key)
 
     def term_sets(self) -> List[TermSet]:
-        return [t for t in (self.before, self.after) if t is not None]
+        return [t for t in (self.before, self.after, self.sentence) if t is not None]
 
     def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> List[Span]:
         if term_set is None:
@@ -266,6 +268,9 @@ class Negation:
                 lo = draft.word_index(start) if lo is None else lo
                 if lo - draft.word_index(cue_start) <= self.window and same_sentence(draft, cue_start, start):
                     return True
+        for cue_start, cue_end in self._cues(draft, self.sentence):
+            if cue_end <= start and same_sentence(draft, cue_start, start):
+                return True
         for cue_start, cue_end in self._cues(draft, self.after):
             if cue_start >= end:
                 hi = draft.word_index(end - 1) if hi is None else hi
@@ -279,7 +284,7 @@ class TermsMatcher(Matcher):
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         self.term_set = TermSet(spec, spec.params, vocabularies)
-        has_negation = "negation" in spec.params or "negation_after" in spec.params
+        has_negation = any(k in spec.params for k in NEGATION_KEYS)
         self.negation = Negation(spec, vocabularies) if has_negation else None
 
     def term_sets(self) -> Sequence[TermSet]:
