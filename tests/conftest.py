@@ -1,0 +1,19 @@
+"""Shared fixtures: one default Linter for the whole run (building it is the slow part)."""
+from __future__ import annotations
+
+import pytest
+
+import ozonlint
+
+
+@pytest.fixture(scope="session")
+def linter() -> ozonlint.Linter:
+    return ozonlint.Linter()
+
+
+def rules_of(linter: ozonlint.Linter, text: str) -> set:
+    return {v.rule for v in linter.check(text)}
+
+
+def categories_of(linter: ozonlint.Linter, text: str) -> set:
+    return {v.category for v in linter.check(text)}

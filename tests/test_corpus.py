@@ -1,0 +1,69 @@
+"""The labelled corpora under tests/corpus, scored like shared/eval/score.py scores the CLI.
+
+Thresholds sit a little below today's figures so that a regression breaks
+the build, while a single new hard message does not.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Dict, List, Set, Tuple
+
+import pytest
+
+import ozonlint
+
+CORPUS = Path(__file__).parent / "corpus"
+SCORED = ["external-contact", "review-incentive", "extra-payment", "off-platform", "language",
+          "spam", "personal-data"]
+RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def load(name: str) -> List[dict]:
+    with open(CORPUS / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def predict(linter: ozonlint.Linter, text: str) -> Set[str]:
+    return {v.category for v in linter.check(text) if v.category in SCORED and RANK[v.severity] >= 1}
+
+
+def score(linter: ozonlint.Linter, records: List[dict]) -> Tuple[float, float, Dict[str, float]]:
+    tp = fp = fn = 0
+    clean = flagged = 0
+    for rec in records:
+        gold, pred = set(rec["labels"]), predict(linter, rec["text"])
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+        if not gold:
+            clean += 1
+            flagged += bool(pred)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f1, flagged / clean if clean else 0.0, {"precision": precision, "recall": recall}
+
+
+@pytest.mark.parametrize("name, min_f1, max_fpr", [
+    ("messages.jsonl", 0.96, 0.015),
+    ("holdout.jsonl", 0.93, 0.03),
+])
+def test_corpus_scores(linter: ozonlint.Linter, name: str, min_f1: float, max_fpr: float) -> None:
+    f1, fpr, detail = score(linter, load(name))
+    assert f1 >= min_f1, f"{name}: micro-F1 {f1:.3f} < {min_f1} ({detail})"
+    assert fpr <= max_fpr, f"{name}: clean false-positive rate {fpr:.3f} > {max_fpr}"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.jsonl")))
+def test_corpus_is_well_formed(name: str) -> None:
+    records = load(name)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    for rec in records:
+        assert isinstance(rec["text"], str) and rec["text"]
+        assert set(rec["labels"]) <= set(SCORED), rec["id"]
+
+
+def test_corpus_size() -> None:
+    assert sum(len(load(p.name)) for p in CORPUS.glob("*.jsonl")) >= 300
