@@ -103,7 +103,7 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], fmt: str, lang: str, f
           allow: Tuple[str, ...], fix: bool, color: Optional[bool]) -> None:
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     linter = _build_linter(rule_paths, select, ignore, allow, lang)
-    stdin = click.get_binary_stream("stdin")
+    stdin = click.get_text_stream("stdin").buffer
     if not paths and not texts:
         if stdin.isatty():
             raise click.UsageError("nothing to check: give files, --text, or pipe a draft to standard input")

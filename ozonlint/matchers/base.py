@@ -127,12 +127,14 @@ class Matcher:
         return ()
 
 
-def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = 0) -> "regex.Pattern[str]":
+def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = 0,
+                    line: Optional[int] = None) -> "regex.Pattern[str]":
     """Compile a rule pattern; a syntax error names the rule's file and line."""
     try:
         return regex.compile(source, flags | regex.VERSION1 | regex.IGNORECASE)
-    except (regex.error, TypeError, ValueError, RecursionError) as exc:
-        raise RulePackError(spec.path, spec.line_of(key), f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
+    except (regex.error, TypeError, ValueError, RecursionError, OverflowError) as exc:
+        raise RulePackError(spec.path, line or spec.line_of(key),
+                            f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
 
 
 def search_with_budget(pattern: "regex.Pattern[str]", text: str, rule: str,

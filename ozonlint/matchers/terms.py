@@ -16,7 +16,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 import regex
 
 from ..normalize import base_view
-from ..rulepack import NEGATION_KEYS, RulePackError, RuleSpec, _string_list
+from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span, TOKEN, compile_pattern, context_filter, search_with_budget
 
 # Russian endings added to a word, or to the word without its final vowel.
@@ -126,15 +126,19 @@ class TermSet:
                  key: str = "terms") -> None:
         self.id = next(_ids)
         self.rule = spec.id
-        line = spec.line_of(key)
+
+        def line_of(k: str) -> int:  # a proximity set is a mapping of its own, with its own lines
+            return params.line_of(k) if isinstance(params, Node) else spec.line_of(k if k in params else key)
+
+        line = line_of("terms")
         terms = _string_list(params.get("terms", []), spec.path, line, "terms")
-        for name in _string_list(params.get("vocab", []), spec.path, line, "vocab"):
+        for name in _string_list(params.get("vocab", []), spec.path, line_of("vocab"), "vocab"):
             if name not in vocabularies:
                 known = ", ".join(sorted(vocabularies)) or "none loaded"
-                raise RulePackError(spec.path, spec.line_of(key),
+                raise RulePackError(spec.path, line_of("vocab"),
                                     f"rule {spec.id}: unknown vocabulary {name!r} (known: {known})")
             terms.extend(vocabularies[name])
-        patterns = _string_list(params.get("patterns", []), spec.path, line, "patterns")
+        patterns = _string_list(params.get("patterns", []), spec.path, line_of("patterns"), "patterns")
         if not terms and not patterns:
             raise RulePackError(spec.path, line, f"rule {spec.id}: needs 'terms', 'vocab' or 'patterns'")
         inflect = params.get("inflect", True)
@@ -161,7 +165,7 @@ class TermSet:
         self.keys: FrozenSet[str] = frozenset(keys)
         self._han_source = "|".join(sorted(han_parts, key=len, reverse=True))
         self._han_regex: Optional["regex.Pattern[str]"] = None
-        self._patterns = [compile_pattern(p, spec, key) for p in patterns]
+        self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         self._keep = context_filter(spec, params=params)
         self._spec = spec
         self._key = key

@@ -1,0 +1,127 @@
+"""The library API: check, fix, Linter options, spans, threads."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import ozonlint
+from conftest import categories_of, rules_of
+
+
+def test_check_returns_contract_fields() -> None:
+    text = "Добрый день!\nПишите в WhatsApp: +7 912 555 34 21"
+    violations = ozonlint.check(text)
+    assert [v.rule for v in violations] == ["contact.messenger", "contact.phone"]
+    v = violations[0]
+    assert (v.category, v.severity, v.match, v.suggestion) == ("external-contact", "error", "WhatsApp", "чат Ozon")
+    assert (v.line, v.column, v.end_line, v.end_column) == (2, 10, 2, 18)
+    assert text[v.start:v.end] == v.match
+    assert set(v.to_dict("x.txt")) == {"path", "line", "column", "end_line", "end_column", "start", "end",
+                                       "rule", "category", "severity", "message", "match", "suggestion"}
+
+
+def test_line_and_column_with_crlf_and_cr() -> None:
+    text = "Здравствуйте!\r\nСпасибо.\rПишите в телегу"
+    v = ozonlint.check(text)[0]
+    assert v.match == "телегу" and (v.line, v.column) == (3, 10)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Спасибо за заказ. Отправление 27450913-0002-1 уже собрано.",
+    "Hello! Your order 66120384-0005-1 has been shipped, track it in the Ozon app.",
+    "Цена 2 490 ₽ указана за комплект, доставка 23.06 с 9:00 до 21:00.",
+    "Будем признательны за отзыв после использования.",
+    "Доплачивать ничего не нужно: цена в корзине окончательная.",
+    "We never ask for prepayment.",
+    "Стоимость 5000 тг с доставкой по Алматы.",
+    "",
+    "   \n\t ",
+])
+def test_ordinary_replies_are_clean(linter, text: str) -> None:
+    assert linter.check(text) == []
+
+
+def test_disguised_contacts_are_caught(linter) -> None:
+    draft = ("Пишите в в.а.т.с.а.п или W h a t s A p p, телега @sunny_help, "
+             "тел. 8 9I6 555-12-34, почта sunny собака mail точка ru, сайт sunny-shop.ru, V信 sunny88")
+    found = {v.match for v in linter.check(draft) if v.category == "external-contact"}
+    assert {"в.а.т.с.а.п", "W h a t s A p p", "телега", "@sunny_help", "8 9I6 555-12-34",
+            "sunny собака mail точка ru", "sunny-shop.ru", "V信"} <= found
+
+
+def test_select_and_ignore(linter) -> None:
+    text = "Пишите в WhatsApp, кэшбэк за отзыв 100 ₽"
+    assert categories_of(linter, text) == {"external-contact", "review-incentive"}
+    only = ozonlint.Linter(select=["review-incentive"])
+    assert categories_of(only, text) == {"review-incentive"}
+    without = ozonlint.Linter(ignore=["contact", "review.reward"])
+    assert rules_of(without, text) == {"review.cashback-phrase"}
+
+
+def test_allow_list_for_brand_names() -> None:
+    text = "Спасибо за покупку в магазине Telegraph Home!"
+    assert ozonlint.Linter(allow=["Telegraph Home"]).check("Напишите в Telegram") != []
+    assert ozonlint.Linter(allow=["Max Comfort"]).check("Подушка в Max Comfort") == []
+    assert ozonlint.Linter(allow=["Telegraph Home"]).check(text) == []
+
+
+def test_severity_override_and_language() -> None:
+    linter = ozonlint.Linter(severity={"external-contact": "warning"}, lang="zh")
+    v = linter.check("Пишите в WhatsApp")[0]
+    assert v.severity == "warning"
+    assert v.message.startswith("提到了站外通讯工具")
+    assert v.in_language("ru").message.startswith("Упоминание")
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        ozonlint.Linter(lang="de")
+
+
+def test_fix_applies_safe_suggestions_and_is_idempotent(linter) -> None:
+    text = "Пишите в WhatsApp/Telegram: +7 912 555 34 21, спасибо!!!"
+    fixed = linter.fix(text)
+    assert fixed == "Пишите в чат Ozon/чат Ozon: , спасибо!"
+    assert linter.fix(fixed) == fixed
+    assert linter.check(fixed) == []
+
+
+def test_fix_keeps_unfixable_text(linter) -> None:
+    text = "Кэшбэк за отзыв 100 ₽"
+    assert linter.fix(text) == text
+
+
+def test_check_many_streams_results(linter) -> None:
+    texts = iter(["Пишите в телегу", "Спасибо за заказ", "微信"])
+    results = list(linter.check_many(texts))
+    assert [bool(r) for r in results] == [True, False, True]
+
+
+def test_shared_linter_in_threads_matches_single_thread(linter) -> None:
+    texts = [f"Заказ {i}: пишите в вотсап +7 912 555 {i % 90 + 10} 21, кэшбэк за отзыв" if i % 3 else
+             f"Hello! Order {i} shipped. 谢谢" for i in range(400)]
+    expected = [linter.check(t) for t in texts]
+    results = [None] * len(texts)
+
+    def work(offset: int) -> None:
+        for i in range(offset, len(texts), 16):
+            results[i] = linter.check(texts[i])
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == expected
+
+
+def test_check_rejects_bytes(linter) -> None:
+    with pytest.raises(TypeError):
+        linter.check(b"bytes")  # type: ignore[arg-type]
+
+
+def test_span_points_at_original_after_invisible_characters(linter) -> None:
+    text = "Пишите: Wha\u200btsA\u00adpp сюда"
+    v = [v for v in linter.check(text) if v.rule == "contact.messenger"][0]
+    assert v.match == "Wha\u200btsA\u00adpp" == text[v.start:v.end]
