@@ -103,9 +103,9 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], fmt: str, lang: str, f
           allow: Tuple[str, ...], fix: bool, color: Optional[bool]) -> None:
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     linter = _build_linter(rule_paths, select, ignore, allow, lang)
-    stdin = click.get_text_stream("stdin").buffer
+    stdin = getattr(sys.stdin, "buffer", None)
     if not paths and not texts:
-        if stdin.isatty():
+        if stdin is None or stdin.isatty():
             raise click.UsageError("nothing to check: give files, --text, or pipe a draft to standard input")
         paths = ("-",)
     status = EXIT_CLEAN
@@ -141,6 +141,10 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], fmt: str, lang: str, f
         handle("-", Decoded(text, "utf-8", b""))
     for path in paths:
         if path == "-":
+            if stdin is None:
+                _note("-: no standard input")
+                status = EXIT_ERROR
+                continue
             try:
                 handle("-", read_stream(stdin))
             except InputError as exc:
