@@ -122,7 +122,7 @@ class Linter:
             for term_set in rule.matcher.term_sets():
                 for key in term_set.keys:
                     index.setdefault(key, []).append(term_set.id)
-        self._index: Dict[str, Tuple[int, ...]] = {k: tuple(v) for k, v in index.items()}
+        self._index = ({k: tuple(v) for k, v in index.items()}, frozenset(index))
         self._allow = self._compile_allow(list(allow or []))
         if extra and verify_examples:
             failures = self.self_test([r for r in self.all_rules if r.spec in ruleset.rules[n_default:]])

@@ -40,7 +40,8 @@ class Draft:
     __slots__ = ("text", "_base", "_words", "_tokens", "_token_list", "_token_positions",
                  "_token_starts", "_has_han", "_active", "_index", "extras")
 
-    def __init__(self, text: str, index: Optional[Dict[str, Tuple[int, ...]]] = None) -> None:
+    def __init__(self, text: str,
+                 index: Optional[Tuple[Dict[str, Tuple[int, ...]], FrozenSet[str]]] = None) -> None:
         self.text = text
         self._base: Optional[View] = None
         self._words: Optional[View] = None
@@ -50,7 +51,7 @@ class Draft:
         self._token_starts: Optional[List[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
-        self._index = index or {}
+        self._index = index or ({}, frozenset())
         self.extras: Dict[Any, Any] = {}
 
     @property
@@ -103,8 +104,8 @@ class Draft:
     def active(self, term_set_id: int) -> bool:
         """Whether any gating word of term set ``term_set_id`` occurs in the draft."""
         if self._active is None:
-            index = self._index
-            found = self.tokens.intersection(index)
+            index, keys = self._index
+            found = self.tokens & keys  # two frozensets: C iterates the smaller one
             self._active = frozenset(i for tok in found for i in index[tok])
         return term_set_id in self._active
 
@@ -127,22 +128,20 @@ class Matcher:
         return ()
 
 
-def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = 0,
+def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = regex.IGNORECASE,
                     line: Optional[int] = None) -> "regex.Pattern[str]":
     """Compile a rule pattern; a syntax error names the rule's file and line."""
     try:
-        return regex.compile(source, flags | regex.VERSION1 | regex.IGNORECASE)
+        return regex.compile(source, flags | regex.VERSION1)
     except (regex.error, TypeError, ValueError, RecursionError, OverflowError) as exc:
         raise RulePackError(spec.path, line or spec.line_of(key),
                             f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
 
 
-def search_with_budget(pattern: "regex.Pattern[str]", text: str, rule: str,
-                       pos: int = 0, endpos: Optional[int] = None) -> Iterable["regex.Match[str]"]:
-    """``pattern.finditer`` with the regex module's time-out; a time-out names the rule."""
+def search_with_budget(pattern: "regex.Pattern[str]", text: str, rule: str) -> List["regex.Match[str]"]:
+    """All matches of ``pattern``, under the regex module's time-out; a time-out names the rule."""
     try:
-        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos,
-                                    timeout=PATTERN_TIMEOUT)
+        return list(pattern.finditer(text, timeout=PATTERN_TIMEOUT))
     except TimeoutError:
         raise PatternTimeout(rule) from None
 

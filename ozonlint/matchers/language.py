@@ -18,8 +18,6 @@ from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 
 _LETTERS = regex.compile(r"\p{L}")
-_LATIN = regex.compile(r"\p{Latin}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 # Letters outside the Russian and English alphabets that mark another language.
 # Letters Russian does not have: a sure sign (Ukrainian ї є ґ, Belarusian ў,
 # Kazakh ә ғ қ ң ө ұ ү һ, Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
@@ -75,16 +73,19 @@ class LanguageMatcher(Matcher):
 
     def _foreign(self, draft: Draft) -> bool:
         text = draft.base.text
+        latin_words = _LATIN_WORD.findall(text)
+        latin = sum(map(len, latin_words))
+        if latin < 8 and not _FOREIGN_CYRILLIC.search(text) and not _OTHER_SCRIPT.search(text) \
+                and text.count("і") < 2:
+            return False  # the common case: Russian, or too short to judge
         letters = len(_LETTERS.findall(text))
         if letters < 8:
             return False
         if len(_OTHER_SCRIPT.findall(text)) * 2 > letters:
             return True
-        cyrillic = len(_CYRILLIC.findall(text))
-        latin = len(_LATIN.findall(text))
-        if cyrillic >= latin:
+        if letters - latin >= latin:
             return self._foreign_cyrillic(text)
-        return self._foreign_latin(text, latin)
+        return self._foreign_latin(text, latin_words, latin)
 
     def _foreign_cyrillic(self, text: str) -> bool:
         if "ru" not in self.allow:
@@ -95,9 +96,8 @@ class LanguageMatcher(Matcher):
         russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian
         return i_count >= 2 and (russian_only == 0 or i_count >= 3 * russian_only)
 
-    def _foreign_latin(self, text: str, latin: int) -> bool:
+    def _foreign_latin(self, text: str, words: List[str], latin: int) -> bool:
         # only the Latin words count: a Russian draft may quote an English name
-        words = _LATIN_WORD.findall(text)
         english = sum(w in _ENGLISH_WORDS for w in words)
         if "en" in self.allow and english * 5 >= len(words):
             return False

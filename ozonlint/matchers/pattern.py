@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Dict, List
 
+import regex
+
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
 
@@ -21,18 +23,25 @@ class PatternMatcher(Matcher):
         if self.view not in VIEWS:
             raise RulePackError(spec.path, spec.line_of("view"),
                                 f"rule {spec.id}: unknown view {self.view!r} (one of: {', '.join(VIEWS)})")
-        flags = 0
-        self.patterns = [compile_pattern(s, spec, "patterns", flags) for s in sources]
-        if self.view == "original":  # case matters there: undo the default IGNORECASE
-            import regex
-
-            self.patterns = [regex.compile(p.pattern, regex.VERSION1) for p in self.patterns]
+        # case matters in the original text (capitals); the other views are case-folded
+        flags = 0 if self.view == "original" else regex.IGNORECASE
+        for source in sources:  # each on its own first, so an error names the bad one
+            compile_pattern(source, spec, "patterns", flags=flags)
+        # then one scan for all of them, where they combine (inline flags may not)
+        try:
+            self.patterns = [regex.compile("|".join(f"(?:{s})" for s in sources), flags | regex.VERSION1)]
+        except regex.error:
+            self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in sources]
+        requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
+        self.requires = tuple(r if self.view == "original" else r.casefold() for r in requires)
         self.rule = spec.id
         self.keep = context_filter(spec)
 
     def find(self, draft: Draft) -> List[Span]:
         view = draft.view(self.view)
         text = view.text
+        if self.requires and not any(r in text for r in self.requires):
+            return []
         spans = {m.span() for p in self.patterns for m in search_with_budget(p, text, self.rule)
                  if m.end() > m.start()}
         return [view.span(s, e) for s, e in sorted(spans) if self.keep(text, s, e)]

@@ -105,13 +105,17 @@ def _words_to_digits(m: "regex.Match[str]") -> str:
     return out
 
 
+_HAS_DIGIT = regex.compile(r"\d")
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
+
+
 def digits_view(draft: Draft) -> View:
     """The base view with number words and letters-as-digits turned into digits."""
     cached = draft.extras.get("digits")
     if cached is not None:
         return cached
     view = draft.base
-    if _NUMBER_WORD_RUN.search(view.text):
+    if not draft.tokens.isdisjoint(_NUMBER_WORD_SET) and _NUMBER_WORD_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _NUMBER_WORD_RUN, _words_to_digits))
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
@@ -184,7 +188,7 @@ class PhoneMatcher(Matcher):
 
     def find(self, draft: Draft) -> List[Span]:
         base = draft.base.text
-        if not any(ch.isdigit() for ch in base) and not _NUMBER_WORD_RUN.search(base) \
+        if not _HAS_DIGIT.search(base) and draft.tokens.isdisjoint(_NUMBER_WORD_SET) \
                 and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
             return []
         view = digits_view(draft)

@@ -12,6 +12,7 @@ from .base import Draft, Matcher, Span
 class ScriptMatcher(Matcher):
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         scripts = _string_list(spec.params.get("scripts"), spec.path, spec.line_of("scripts"), "scripts")
+        self.han_only = scripts == ["Han"]
         self.min_chars = spec.params.get("min_chars", 1)
         if not isinstance(self.min_chars, int) or self.min_chars < 1:
             raise RulePackError(spec.path, spec.line_of("min_chars"), f"rule {spec.id}: 'min_chars' must be >= 1")
@@ -25,6 +26,8 @@ class ScriptMatcher(Matcher):
             raise RulePackError(spec.path, spec.line_of("scripts"), f"rule {spec.id}: unknown script: {exc}") from None
 
     def find(self, draft: Draft) -> List[Span]:
+        if self.han_only and not draft.has_han:
+            return []
         spans = []
         for m in self.run.finditer(draft.text):
             if m.end() - m.start() >= self.min_chars:

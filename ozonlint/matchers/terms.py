@@ -163,10 +163,12 @@ class TermSet:
                 # gate on the most selective word: the one with the fewest, longest forms
                 keys.update(min(phrase.words, key=lambda forms: (len(forms), -max(map(len, forms)))))
         self.keys: FrozenSet[str] = frozenset(keys)
+        self._first_keys = frozenset(self._first)
         self._han_source = "|".join(sorted(han_parts, key=len, reverse=True))
         self._han_regex: Optional["regex.Pattern[str]"] = None
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         self._keep = context_filter(spec, params=params)
+        self._gated_only = not (self._han_source or self._symbols or self._patterns)
         self._spec = spec
         self._key = key
 
@@ -177,16 +179,16 @@ class TermSet:
 
     def find_in_view(self, draft: Draft) -> List[Span]:
         """Spans in the words view."""
+        if self._gated_only and not draft.active(self.id):
+            return []  # the common case: none of the set's words is in the draft
         text = draft.words.text
         spans: List[Span] = []
         if self._first and draft.active(self.id):
             tokens = draft.token_list
-            first = self._first
-            for word, positions in draft.token_positions.items():
-                phrases = first.get(word)
-                if phrases is None:
-                    continue
-                for i in positions:
+            positions = draft.token_positions
+            for word in draft.tokens & self._first_keys:
+                phrases = self._first[word]
+                for i in positions[word]:
                     for phrase in phrases:
                         span = phrase.match(text, tokens, i)
                         if span is not None:

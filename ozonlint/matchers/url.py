@@ -23,6 +23,9 @@ _URL = regex.compile(
     r"|(?<![\p{L}\p{N}@.\-/_])(?:" + _HOST_LABEL + r"\.)+(?:" + TLDS + r")(?![\p{L}\p{N}\-])"
     r"(?::\d{2,5})?(?:/[^\s<>\"'«»]*)?",
 )
+# A top-level domain right after a dot that follows a letter or digit: the
+# cheap sign that a draft may hold a domain at all.
+_TLD_AFTER_DOT = regex.compile(r"(?:" + TLDS + r")(?![\p{L}\p{N}\-])")
 _HOST = regex.compile(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
 _TRAILING = ".,;:!?)]}»\"'"
 
@@ -43,10 +46,21 @@ class UrlMatcher(Matcher):
             host = host[4:]
         return any(host == d or host.endswith("." + d) for d in self.allow)
 
+    @staticmethod
+    def _maybe_domain(text: str) -> bool:
+        if "://" in text or "www." in text:
+            return True
+        dot = text.find(".")
+        while dot != -1:
+            if dot and text[dot - 1].isalnum() and _TLD_AFTER_DOT.match(text, dot + 1):
+                return True
+            dot = text.find(".", dot + 1)
+        return False
+
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
         text = view.text
-        if "." not in text:
+        if not self._maybe_domain(text):
             return []
         spans = []
         for m in _URL.finditer(text):
