@@ -28,6 +28,8 @@ _FOREIGN_LATIN = regex.compile(r"[äöüßàâçéèêëîïôûùÿñáíóúã
 _OTHER_SCRIPT = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Thai}"
                               r"\p{Georgian}\p{Armenian}\p{Devanagari}]")
 _LATIN_WORD = regex.compile(r"\p{Latin}+")
+# A chunk with @ . / ( [ _ : or a digit inside: an address, a link, a code.
+_TECHNICAL = regex.compile(r"[^\s]*[\w][@./(\[_:\d][^\s]*")
 _RUSSIAN_ONLY = regex.compile(r"[ыэъ]")
 _ENGLISH_WORDS = frozenset(
     "the a an and or of to in on for with is are was be been it this that you your we our "
@@ -72,7 +74,8 @@ class LanguageMatcher(Matcher):
                                 f"rule {spec.id}: 'min_probability' must be in (0, 1]")
 
     def _foreign(self, draft: Draft) -> bool:
-        text = draft.base.text
+        # e-mails, links, handles and codes are not language: leave them out
+        text = _TECHNICAL.sub(" ", draft.base.text)
         latin_words = _LATIN_WORD.findall(text)
         latin = sum(map(len, latin_words))
         if latin < 8 and not _FOREIGN_CYRILLIC.search(text) and not _OTHER_SCRIPT.search(text) \
@@ -83,9 +86,11 @@ class LanguageMatcher(Matcher):
             return False
         if len(_OTHER_SCRIPT.findall(text)) * 2 > letters:
             return True
-        if letters - latin >= latin:
+        cyrillic = letters - latin
+        if cyrillic >= 15 or cyrillic >= latin:
+            # a Cyrillic reply with Latin names, codes or e-mails in it: the Cyrillic decides
             return self._foreign_cyrillic(text)
-        return self._foreign_latin(text, latin_words, latin)
+        return self._foreign_latin(draft, latin_words, latin)
 
     def _foreign_cyrillic(self, text: str) -> bool:
         if "ru" not in self.allow:
@@ -96,20 +101,23 @@ class LanguageMatcher(Matcher):
         russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian
         return i_count >= 2 and (russian_only == 0 or i_count >= 3 * russian_only)
 
-    def _foreign_latin(self, text: str, words: List[str], latin: int) -> bool:
+    def _foreign_latin(self, draft: Draft, words: List[str], latin: int) -> bool:
         # only the Latin words count: a Russian draft may quote an English name
         english = sum(w in _ENGLISH_WORDS for w in words)
         if "en" in self.allow and english * 5 >= len(words):
             return False
-        if _FOREIGN_LATIN.search(text) and english * 10 < len(words) and latin >= 12:
+        text = _TECHNICAL.sub(" ", draft.base.text)
+        if (_FOREIGN_LATIN.search(text) or "¡" in text or "¿" in text) and english * 10 < len(words) \
+                and latin >= 12:
             return True  # ß, ñ, ğ…: not English, and not enough English words to be a quote
         if latin < self.min_letters:
             return False
-        probabilities = _detect(" ".join(words))
+        # langdetect reads case: give it the words as written
+        probabilities = _detect(" ".join(_LATIN_WORD.findall(_TECHNICAL.sub(" ", draft.text))))
         if not probabilities:
             return False
-        lang, prob = max(probabilities.items(), key=lambda kv: kv[1])
-        return lang not in self.allow and prob >= self.min_probability
+        outside = 1.0 - sum(p for lang, p in probabilities.items() if lang in self.allow)
+        return outside >= self.min_probability
 
     def find(self, draft: Draft) -> List[Span]:
         if draft.has_han or not self._foreign(draft):

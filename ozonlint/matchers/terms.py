@@ -56,7 +56,8 @@ def _han_regex(term: str) -> str:
     chars = [regex.escape(ch) for ch in term if not ch.isspace()]
     # "v信" must not match inside "dev信", but may follow a Chinese character: "加v信"
     lead = r"(?<![\p{Latin}\p{N}])" if _LATIN_START.match(term) else ""
-    return lead + _HAN_SEP.join(chars)
+    trail = r"(?![\p{Latin}\p{N}])" if _LATIN_START.match(term[-1:]) else ""
+    return lead + _HAN_SEP.join(chars) + trail
 
 
 _SPACE_GAP = regex.compile(r"[\s\-_.]{1,3}")
@@ -264,23 +265,26 @@ class Negation:
         return cues
 
     def cancels(self, draft: Draft, start: int, end: int) -> bool:
-        """Whether a cue stands near words-view span [start, end) in its sentence."""
-        lo = hi = None
+        """Whether a cue stands near words-view span [start, end) in its sentence.
+
+        A cue may overlap the hit ("картой ozon" after "оплатить можно картой"):
+        what counts is that it begins before the hit or ends after it."""
         for cue_start, cue_end in self._cues(draft, self.before) + self._cues(draft, self.after):
             if start <= cue_start and cue_end <= end:
                 return True  # between the words of a proximity pair: "скидка не зависит от отзыва"
+        lo = hi = None
+        for cue_start, cue_end in self._cues(draft, self.sentence):
+            if cue_start < start and same_sentence(draft, cue_start, start):
+                return True
         for cue_start, cue_end in self._cues(draft, self.before):
-            if cue_end <= start:
+            if cue_start < start:
                 lo = draft.word_index(start) if lo is None else lo
                 if lo - draft.word_index(cue_start) <= self.window and same_sentence(draft, cue_start, start):
                     return True
-        for cue_start, cue_end in self._cues(draft, self.sentence):
-            if cue_end <= start and same_sentence(draft, cue_start, start):
-                return True
         for cue_start, cue_end in self._cues(draft, self.after):
-            if cue_start >= end:
+            if cue_end > end:
                 hi = draft.word_index(end - 1) if hi is None else hi
-                if draft.word_index(cue_start) - hi <= self.window and same_sentence(draft, end, cue_end):
+                if draft.word_index(cue_end - 1) - hi <= self.window + 1 and same_sentence(draft, end, cue_end):
                     return True
         return False
 

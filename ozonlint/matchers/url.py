@@ -26,6 +26,10 @@ _URL = regex.compile(
 # A top-level domain right after a dot that follows a letter or digit: the
 # cheap sign that a draft may hold a domain at all.
 _TLD_AFTER_DOT = regex.compile(r"(?:" + TLDS + r")(?![\p{L}\p{N}\-])")
+# "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
+_SPELLED_DOMAIN = regex.compile(
+    r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
+    r"(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)(?![\p{L}\p{N}])")
 _HOST = regex.compile(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
 _TRAILING = ".,;:!?)]}»\"'"
 
@@ -60,9 +64,12 @@ class UrlMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
         text = view.text
-        if not self._maybe_domain(text):
-            return []
         spans = []
+        if "точк" in text or "dot" in text or "тчк" in text:
+            spans.extend(view.span(*m.span()) for m in _SPELLED_DOMAIN.finditer(text)
+                         if not self.allowed(regex.sub(r"\W*(?:точка|dot|тчк)\W*", ".", m.group())))
+        if not self._maybe_domain(text):
+            return spans
         for m in _URL.finditer(text):
             start, end = m.span()
             while end > start and text[end - 1] in _TRAILING:
