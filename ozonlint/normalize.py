@@ -18,6 +18,7 @@ Views:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -126,9 +127,10 @@ class View:
 
 # --------------------------------------------------------------- base view
 
-# Anything followed by combining marks, or any single non-ASCII character:
+# Anything followed by combining marks, or any single character outside ASCII
+# and the basic Cyrillic letters (which NFKC never changes on their own):
 # NFKC is applied cluster by cluster so that every change is a local edit.
-_CLUSTER = regex.compile(r"\P{M}\p{M}+|[^\x00-\x7f]")
+_CLUSTER = regex.compile(r"\P{M}\p{M}+|[^\x00-\x7f\u0400-\u045f]")
 # Invisible characters used to split words: format characters (zero-width
 # space, joiners, soft hyphen, bidi marks), combining marks, variation
 # selectors, fillers that render as nothing, and control characters.
@@ -257,20 +259,34 @@ def _unmix_words(text: str) -> str:
     return "".join(parts)
 
 
+# Printable ASCII, basic Cyrillic and the punctuation Russian replies use: a
+# draft of only these (most drafts) has no invisible characters and no Greek,
+# so the cheaper checks below decide for it. (std ``re``: faster for plain classes.)
+_PLAIN = re.compile("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
+                    "\u201c\u201d\u201e\u2026\u2116\u20bd]*")
+_PLAIN_SCRIPT_SWITCH = re.compile("[a-z][\u0400-\u045f]|[\u0400-\u045f][a-z]")
+_FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
+def _fold_char(m: "re.Match[str]") -> str:
+    return _FOLD[ord(m.group())]
+
+
 def base_view(text: str) -> View:
     """NFKC, case folding, invisible characters removed, look-alikes folded."""
     view = View(text, text, ())
+    plain = _PLAIN.fullmatch(text) is not None
     if not unicodedata.is_normalized("NFKC", text):
         view = view.derive(*rewrite(view.text, _CLUSTER, _nfkc))
-    if _INVISIBLE.search(view.text):
+    if not plain and _INVISIBLE.search(view.text):
         view = view.derive(*rewrite(view.text, _INVISIBLE, lambda m: ""))
     folded = view.text.casefold()
     if len(folded) == len(view.text):
         view = View(text, folded, view._maps)  # one char to one char: positions kept
     else:
         view = view.derive(*_casefold_with_edits(view.text))
-    folded = view.text.translate(_FOLD)  # one char to one char
-    if _SCRIPT_SWITCH.search(folded):
+    folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
+    if (_PLAIN_SCRIPT_SWITCH if plain else _SCRIPT_SWITCH).search(folded):
         folded = _unmix_words(folded)  # same length
     return View(text, folded, view._maps)
 
@@ -286,6 +302,8 @@ _SPACED_LETTERS = regex.compile(
     r"(?<![\p{L}\p{N}])\p{Latin}(" + _SEP + r"{1,3})\p{Latin}(?:\1\p{Latin}(?![\p{L}\p{N}]))+"
     r"|(?<![\p{L}\p{N}])\p{Cyrillic}(" + _SEP + r"{1,3})\p{Cyrillic}(?:\2\p{Cyrillic}(?![\p{L}\p{N}]))+"
 )
+# The cheap sign of such a run: three single letters with the same separators.
+_MAYBE_SPACED = re.compile(r"(?<![^\W_])[^\W\d_](" + _SEP + r"{1,3})[^\W\d_]\1[^\W\d_](?![^\W_])")
 _LEET_RUN = regex.compile(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
@@ -302,7 +320,7 @@ def _leet(m: "regex.Match[str]") -> str:
 def words_view(base: View) -> View:
     """``base`` with spaced-out letters joined and leetspeak inside words undone."""
     view = base
-    if _SPACED_LETTERS.search(view.text):
+    if _MAYBE_SPACED.search(view.text):
         view = view.derive(*rewrite(view.text, _SPACED_LETTERS, _join_letters))
     if _LEET_RUN.search(view.text):
         view = View(view.original, _LEET_RUN.sub(_leet, view.text), view._maps)  # same length

@@ -17,6 +17,10 @@ Span = Tuple[int, int]
 # A word for term gating and proximity: letters and digits; a run of Chinese
 # characters is a word of its own, so "1688批发" is "1688" and "批发".
 TOKEN = regex.compile(r"\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+", regex.VERSION1)
+# The gap to the next word, and the next word (phrases are matched word by word).
+NEXT_TOKEN = regex.compile(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.VERSION1)
+# Without Chinese characters a word is a plain run of letters and digits (faster to find).
+_TOKEN_NO_HAN = regex.compile(r"[^\W_]+")
 HAN = regex.compile(r"\p{Han}")
 # Fallback time budget (seconds) for one user-supplied pattern on one draft.
 PATTERN_TIMEOUT = 1.0
@@ -30,6 +34,16 @@ class PatternTimeout(Exception):
         self.rule = rule
 
 
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def _same_word(neighbour: str, edge: str) -> bool:
+    """Whether ``neighbour`` would continue the word whose edge character is ``edge``
+    (letters and digits do, except across a Chinese/non-Chinese border)."""
+    return neighbour.isalnum() and _is_han(neighbour) == _is_han(edge)
+
+
 class Draft:
     """One text being checked. Views and token sets are built on first use and kept.
 
@@ -37,8 +51,8 @@ class Draft:
     threads; the compiled rules a Draft is checked against are read-only.
     """
 
-    __slots__ = ("text", "_base", "_words", "_tokens", "_token_list", "_token_positions",
-                 "_token_starts", "_has_han", "_active", "_index", "extras")
+    __slots__ = ("text", "_base", "_words", "_tokens", "_token_starts", "_has_han", "_active",
+                 "_index", "extras")
 
     def __init__(self, text: str,
                  index: Optional[Tuple[Dict[str, Tuple[int, ...]], FrozenSet[str]]] = None) -> None:
@@ -46,8 +60,6 @@ class Draft:
         self._base: Optional[View] = None
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
-        self._token_list: Optional[List[Tuple[int, int, str]]] = None
-        self._token_positions: Optional[Dict[str, List[int]]] = None
         self._token_starts: Optional[List[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
@@ -68,31 +80,30 @@ class Draft:
 
     @property
     def tokens(self) -> FrozenSet[str]:
+        """The distinct words of the words view."""
         if self._tokens is None:
-            self._tokens = frozenset(TOKEN.findall(self.words.text))
+            pattern = TOKEN if self.has_han else _TOKEN_NO_HAN
+            self._tokens = frozenset(pattern.findall(self.words.text))
         return self._tokens
 
-    @property
-    def token_list(self) -> List[Tuple[int, int, str]]:
-        """(start, end, word) of every word of the words view, in order."""
-        if self._token_list is None:
-            self._token_list = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.words.text)]
-        return self._token_list
-
-    @property
-    def token_positions(self) -> Dict[str, List[int]]:
-        """Each distinct word and the indexes in ``token_list`` where it stands."""
-        if self._token_positions is None:
-            positions: Dict[str, List[int]] = {}
-            for i, (_, _, word) in enumerate(self.token_list):
-                positions.setdefault(word, []).append(i)
-            self._token_positions = positions
-        return self._token_positions
+    def occurrences(self, word: str) -> List[int]:
+        """Start offsets, in the words view, where ``word`` stands as a whole word."""
+        text = self.words.text
+        found: List[int] = []
+        n = len(word)
+        size = len(text)
+        i = text.find(word)
+        while i != -1:
+            if (i == 0 or not _same_word(text[i - 1], word[0])) and (
+                    i + n == size or not _same_word(text[i + n], word[-1])):
+                found.append(i)
+            i = text.find(word, i + 1)
+        return found
 
     def word_index(self, pos: int) -> int:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
-            self._token_starts = [start for start, _, _ in self.token_list]
+            self._token_starts = [m.start() for m in TOKEN.finditer(self.words.text)]
         return bisect_right(self._token_starts, pos) - 1
 
     @property

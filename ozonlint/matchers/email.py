@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Dict, List
 
+import re
+
 import regex
 
 from ..rulepack import RuleSpec
@@ -28,7 +30,7 @@ _PATTERNS = [
     # name собака mail (domain a known provider, no dot)
     regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*(?:" + PROVIDERS + r")(?![\w@])"),
 ]
-_SPELLED_WORD = regex.compile(r"(?<![\p{L}])(?:at|эт|собака|собачка)(?![\p{L}])")
+_SPELLED_WORD = re.compile(r"(?<![^\W\d_])(?:at|эт|собака|собачка)(?![^\W\d_])")
 # Five or more single characters separated by single spaces: "s h o p @ m a i l . r u".
 _SPACED_CHARS = regex.compile(r"(?<!\S)\S(?: \S(?!\S)){4,}")
 

@@ -9,6 +9,7 @@ never changes between runs.
 """
 from __future__ import annotations
 
+import re
 import threading
 from typing import Dict, List, Optional
 
@@ -22,20 +23,29 @@ _LETTERS = regex.compile(r"\p{L}")
 # Letters Russian does not have: a sure sign (Ukrainian ї є ґ, Belarusian ў,
 # Kazakh ә ғ қ ң ө ұ ү һ, Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
 # Ukrainian, Belarusian and Kazakh share and which also turns up as a stray.
-_FOREIGN_CYRILLIC = regex.compile(r"[їєґўәғқңөұүһјљњћџѓќ]")
-_CYRILLIC_I = regex.compile(r"і")
-_FOREIGN_LATIN = regex.compile(r"[äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ]")
-_OTHER_SCRIPT = regex.compile(r"[\p{Arabic}\p{Hebrew}\p{Hangul}\p{Hiragana}\p{Katakana}\p{Thai}"
-                              r"\p{Georgian}\p{Armenian}\p{Devanagari}]")
-_LATIN_WORD = regex.compile(r"\p{Latin}+")
-# A chunk with @ . / ( [ _ : or a digit inside: an address, a link, a code.
-_TECHNICAL = regex.compile(r"[^\s]*[\w][@./(\[_:\d][^\s]*")
-_RUSSIAN_ONLY = regex.compile(r"[ыэъ]")
+_FOREIGN_CYRILLIC = re.compile("[їєґўәғқңөұүһјљњћџѓќ]")
+_CYRILLIC_I = re.compile("і")
+_FOREIGN_LATIN = re.compile("[äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ]")
+# Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
+_OTHER_SCRIPT = re.compile("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
+                              "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")
+_LATIN_WORD = re.compile("[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+", re.IGNORECASE)
+# Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
+# an address, a link, a code.
+_TECHNICAL = re.compile(r"[@/(\[_:\d]|\w\.\w")
+_RUSSIAN_ONLY = re.compile("[ыэъ]")
 _ENGLISH_WORDS = frozenset(
     "the a an and or of to in on for with is are was be been it this that you your we our "
     "us i me my please thank thanks hi hello dear order item will can have has not no yes "
     "if as at by from all any so do does did sorry here there they them it's we're you're "
     "just one more get got send sent days day new how what when where which".split())
+
+
+def _english(words: List[str]) -> bool:
+    """At least one word in five is a common English word."""
+    return sum(w in _ENGLISH_WORDS for w in words) * 5 >= len(words)
+
+
 _detector_lock = threading.Lock()
 _factory = None
 
@@ -74,13 +84,18 @@ class LanguageMatcher(Matcher):
                                 f"rule {spec.id}: 'min_probability' must be in (0, 1]")
 
     def _foreign(self, draft: Draft) -> bool:
-        # e-mails, links, handles and codes are not language: leave them out
-        text = _TECHNICAL.sub(" ", draft.base.text)
+        text = draft.base.text
         latin_words = _LATIN_WORD.findall(text)
         latin = sum(map(len, latin_words))
-        if latin < 8 and not _FOREIGN_CYRILLIC.search(text) and not _OTHER_SCRIPT.search(text) \
-                and text.count("і") < 2:
-            return False  # the common case: Russian, or too short to judge
+        if latin < 8:  # the common case: a Russian reply, perhaps with "Ozon" in it
+            if not (_FOREIGN_CYRILLIC.search(text) or _OTHER_SCRIPT.search(text) or text.count("і") >= 2):
+                return False
+        elif "en" in self.allow and _english(latin_words):
+            return False  # an English reply, or a Russian one quoting English
+        # e-mails, links, handles and codes are not language: leave them out
+        text = " ".join(chunk for chunk in text.split() if not _TECHNICAL.search(chunk))
+        latin_words = _LATIN_WORD.findall(text)
+        latin = sum(map(len, latin_words))
         letters = len(_LETTERS.findall(text))
         if letters < 8:
             return False
@@ -90,7 +105,7 @@ class LanguageMatcher(Matcher):
         if cyrillic >= 15 or cyrillic >= latin:
             # a Cyrillic reply with Latin names, codes or e-mails in it: the Cyrillic decides
             return self._foreign_cyrillic(text)
-        return self._foreign_latin(draft, latin_words, latin)
+        return self._foreign_latin(draft, text, latin_words, latin)
 
     def _foreign_cyrillic(self, text: str) -> bool:
         if "ru" not in self.allow:
@@ -101,19 +116,18 @@ class LanguageMatcher(Matcher):
         russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian
         return i_count >= 2 and (russian_only == 0 or i_count >= 3 * russian_only)
 
-    def _foreign_latin(self, draft: Draft, words: List[str], latin: int) -> bool:
-        # only the Latin words count: a Russian draft may quote an English name
-        english = sum(w in _ENGLISH_WORDS for w in words)
-        if "en" in self.allow and english * 5 >= len(words):
+    def _foreign_latin(self, draft: Draft, text: str, words: List[str], latin: int) -> bool:
+        if "en" in self.allow and _english(words):
             return False
-        text = _TECHNICAL.sub(" ", draft.base.text)
+        english = sum(w in _ENGLISH_WORDS for w in words)
         if (_FOREIGN_LATIN.search(text) or "¡" in text or "¿" in text) and english * 10 < len(words) \
                 and latin >= 12:
             return True  # ß, ñ, ğ…: not English, and not enough English words to be a quote
         if latin < self.min_letters:
             return False
         # langdetect reads case: give it the words as written
-        probabilities = _detect(" ".join(_LATIN_WORD.findall(_TECHNICAL.sub(" ", draft.text))))
+        original = " ".join(chunk for chunk in draft.text.split() if not _TECHNICAL.search(chunk))
+        probabilities = _detect(" ".join(_LATIN_WORD.findall(original)))
         if not probabilities:
             return False
         outside = 1.0 - sum(p for lang, p in probabilities.items() if lang in self.allow)

@@ -46,6 +46,8 @@ class ProximityMatcher(Matcher):
         return self.sets + (self.negation.term_sets() if self.negation else [])
 
     def find(self, draft: Draft) -> List[Span]:
+        if not all(term_set.may_match(draft) for term_set in self.sets):
+            return []  # every set must match: one absent set settles it
         hits_per_set = []
         for term_set in self.sets:
             hits = term_set.find_in_view(draft)

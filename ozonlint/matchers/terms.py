@@ -17,7 +17,7 @@ import regex
 
 from ..normalize import base_view
 from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
-from .base import Draft, Matcher, Span, TOKEN, compile_pattern, context_filter, search_with_budget
+from .base import NEXT_TOKEN, TOKEN, Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
 
 # Russian endings added to a word, or to the word without its final vowel.
 ENDINGS = (
@@ -67,7 +67,7 @@ class Phrase:
     """One non-Chinese term as a sequence of words: the forms each word may take
     and what must stand between them ("t.me": a dot; "кэшбэк за отзыв": spaces)."""
 
-    __slots__ = ("words", "gaps", "lead", "tail")
+    __slots__ = ("words", "rest", "gaps", "lead", "tail")
 
     def __init__(self, term: str, inflect: bool) -> None:
         words: List[FrozenSet[str]] = []
@@ -83,28 +83,27 @@ class Phrase:
             words.append(frozenset(word_forms(m.group(), inflect)))
             pos = m.end()
         self.words = words
+        self.rest = words[1:]
         self.gaps = gaps
         self.lead = lead
         self.tail = term[pos:].strip()
 
-    def match(self, text: str, tokens: List[Tuple[int, int, str]], i: int) -> Optional[Span]:
-        """The span of this phrase starting at token ``i``, if it is there."""
-        start = tokens[i][0]
+    def match(self, text: str, start: int, end: int) -> Optional[Span]:
+        """The span of this phrase whose first word is ``text[start:end]``, if it is there."""
         if self.lead and not text.endswith(self.lead, 0, start):
             return None
-        end = tokens[i][1]
         for k in range(1, len(self.words)):
-            j = i + k
-            if j >= len(tokens) or tokens[j][2] not in self.words[k]:
+            m = NEXT_TOKEN.match(text, end)
+            if m is None or m.group(2) not in self.words[k]:
                 return None
-            gap = text[end:tokens[j][0]]
+            gap = m.group(1)
             required = self.gaps[k - 1]
             if required is None:
                 if not _SPACE_GAP.fullmatch(gap):
                     return None
             elif gap.strip() != required or len(gap) > len(required) + 2:
                 return None
-            end = tokens[j][1]
+            end = m.end()
         if self.tail:
             if not text.startswith(self.tail, end):
                 return None
@@ -161,8 +160,8 @@ class TermSet:
                 phrase = Phrase(term, inflect)
                 for form in phrase.words[0]:
                     self._first.setdefault(form, []).append(phrase)
-                # gate on the most selective word: the one with the fewest, longest forms
-                keys.update(min(phrase.words, key=lambda forms: (len(forms), -max(map(len, forms)))))
+                # gate on the most selective word: the longest one ("личку", not "в")
+                keys.update(max(phrase.words, key=lambda forms: (min(map(len, forms)), -len(forms))))
         self.keys: FrozenSet[str] = frozenset(keys)
         self._first_keys = frozenset(self._first)
         self._han_source = "|".join(sorted(han_parts, key=len, reverse=True))
@@ -178,6 +177,10 @@ class TermSet:
             self._han_regex = compile_pattern(self._han_source, self._spec, self._key)
         return self._han_regex
 
+    def may_match(self, draft: Draft) -> bool:
+        """False when the draft certainly holds none of the terms (a set lookup)."""
+        return not self._gated_only or draft.active(self.id)
+
     def find_in_view(self, draft: Draft) -> List[Span]:
         """Spans in the words view."""
         if self._gated_only and not draft.active(self.id):
@@ -185,13 +188,15 @@ class TermSet:
         text = draft.words.text
         spans: List[Span] = []
         if self._first and draft.active(self.id):
-            tokens = draft.token_list
-            positions = draft.token_positions
-            for word in draft.tokens & self._first_keys:
-                phrases = self._first[word]
-                for i in positions[word]:
+            tokens = draft.tokens
+            for word in tokens & self._first_keys:
+                # a phrase whose other words are not all in the draft cannot match anywhere
+                phrases = [p for p in self._first[word] if all(not f.isdisjoint(tokens) for f in p.rest)]
+                if not phrases:
+                    continue
+                for start in draft.occurrences(word):
                     for phrase in phrases:
-                        span = phrase.match(text, tokens, i)
+                        span = phrase.match(text, start, start + len(word))
                         if span is not None:
                             spans.append(span)
         if self._han_source and draft.has_han:

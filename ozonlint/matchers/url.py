@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Dict, List
 
+import re
+
 import regex
 
 from ..rulepack import RulePackError, RuleSpec, _string_list
@@ -25,7 +27,7 @@ _URL = regex.compile(
 )
 # A top-level domain right after a dot that follows a letter or digit: the
 # cheap sign that a draft may hold a domain at all.
-_TLD_AFTER_DOT = regex.compile(r"(?:" + TLDS + r")(?![\p{L}\p{N}\-])")
+_TLD_AFTER_DOT = re.compile(r"(?:" + TLDS + r")(?![^\W_]|-)")
 # "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
 _SPELLED_DOMAIN = regex.compile(
     r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
