@@ -38,6 +38,7 @@ class Rule:
     spec: RuleSpec
     matcher: Matcher
     severity: str
+    required: frozenset = frozenset()  # term sets that must all be active (see Matcher.required_sets)
 
     @property
     def id(self) -> str:
@@ -111,18 +112,14 @@ class Linter:
             for key, value in overrides.items():
                 if _selector_matches(key, spec):
                     sev = value
-            all_rules.append(Rule(spec, matchers.build(spec, ruleset.vocabularies), sev))
+            matcher = matchers.build(spec, ruleset.vocabularies)
+            all_rules.append(Rule(spec, matcher, sev, matcher.required_sets()))
         self.all_rules: Tuple[Rule, ...] = tuple(all_rules)
         self.rules: Tuple[Rule, ...] = tuple(
             r for r in all_rules
             if (not select or any(_selector_matches(s, r.spec) for s in select))
             and not any(_selector_matches(s, r.spec) for s in ignore))
-        index: Dict[str, List[int]] = {}
-        for rule in self.all_rules:
-            for term_set in rule.matcher.term_sets():
-                for key in term_set.keys:
-                    index.setdefault(key, []).append(term_set.id)
-        self._index = ({k: tuple(v) for k, v in index.items()}, frozenset(index))
+        self._index = matchers.GateIndex(t for rule in self.all_rules for t in rule.matcher.term_sets())
         self._allow = self._compile_allow(list(allow or []))
         if extra and verify_examples:
             failures = self.self_test([r for r in self.all_rules if r.spec in ruleset.rules[n_default:]])
@@ -167,7 +164,10 @@ class Linter:
         found: Dict[Tuple[int, int, str], Violation] = {}
         allowed: Optional[List[Tuple[int, int]]] = None
         line_starts: Optional[List[int]] = None
+        active = draft.active_sets
         for rule in self.rules:
+            if rule.required and not rule.required <= active:
+                continue  # a word the rule needs is not in the draft: nothing to find
             try:
                 spans = rule.matcher.find(draft)
             except PatternTimeout as exc:

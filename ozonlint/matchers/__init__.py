@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Dict, List, Type
 
 from ..rulepack import RuleSpec
-from .base import Draft, Matcher, PatternTimeout
+from .base import Draft, GateIndex, Matcher, PatternTimeout
 from .card import CardMatcher
 from .email import EmailMatcher
 from .handle import HandleMatcher
@@ -35,4 +35,4 @@ def build(spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> Matcher:
     return MATCHERS[spec.kind](spec, vocabularies)  # type: ignore[call-arg]
 
 
-__all__ = ["MATCHERS", "Draft", "Matcher", "PatternTimeout", "build"]
+__all__ = ["MATCHERS", "Draft", "GateIndex", "Matcher", "PatternTimeout", "build"]

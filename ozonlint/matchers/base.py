@@ -4,6 +4,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
+import re
+
 import regex
 
 from ..normalize import View, base_view, words_view
@@ -19,8 +21,9 @@ Span = Tuple[int, int]
 TOKEN = regex.compile(r"\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+", regex.VERSION1)
 # The gap to the next word, and the next word (phrases are matched word by word).
 NEXT_TOKEN = regex.compile(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.VERSION1)
-# Without Chinese characters a word is a plain run of letters and digits (faster to find).
-_TOKEN_NO_HAN = regex.compile(r"[^\W_]+")
+# Without Chinese characters a word is a plain run of letters and digits
+# (std re finds those faster).
+_TOKEN_NO_HAN = re.compile(r"[^\W_]+")
 HAN = regex.compile(r"\p{Han}")
 # Fallback time budget (seconds) for one user-supplied pattern on one draft.
 PATTERN_TIMEOUT = 1.0
@@ -44,6 +47,44 @@ def _same_word(neighbour: str, edge: str) -> bool:
     return neighbour.isalnum() and _is_han(neighbour) == _is_han(edge)
 
 
+class GateIndex:
+    """Which term sets a draft can possibly match, from cheap facts about it:
+    the words it contains, the symbols (₽, ⭐) in it, whether it has Chinese.
+
+    Built once per Linter from its term sets; read-only afterwards."""
+
+    __slots__ = ("by_word", "words", "by_symbol", "han_sets")
+
+    def __init__(self, term_sets: Iterable[Any] = ()) -> None:
+        by_word: Dict[str, List[int]] = {}
+        by_symbol: Dict[str, List[int]] = {}
+        han: List[int] = []
+        for term_set in term_sets:
+            for word in term_set.keys:
+                by_word.setdefault(word, []).append(term_set.id)
+            for symbol in term_set.symbols:
+                by_symbol.setdefault(symbol, []).append(term_set.id)
+            if term_set.has_han_terms:
+                han.append(term_set.id)
+        self.by_word = {k: tuple(v) for k, v in by_word.items()}
+        self.words = frozenset(by_word)
+        self.by_symbol = {k: tuple(v) for k, v in by_symbol.items()}
+        self.han_sets = tuple(han)
+
+    def active(self, draft: "Draft") -> FrozenSet[int]:
+        by_word = self.by_word
+        ids = [i for word in draft.tokens & self.words for i in by_word[word]]
+        if self.by_symbol:
+            text = draft.words.text
+            ids.extend(i for symbol, owners in self.by_symbol.items() if symbol in text for i in owners)
+        if self.han_sets and draft.has_han:
+            ids.extend(self.han_sets)
+        return frozenset(ids)
+
+
+_NO_GATES = GateIndex()
+
+
 class Draft:
     """One text being checked. Views and token sets are built on first use and kept.
 
@@ -54,8 +95,7 @@ class Draft:
     __slots__ = ("text", "_base", "_words", "_tokens", "_token_starts", "_has_han", "_active",
                  "_index", "extras")
 
-    def __init__(self, text: str,
-                 index: Optional[Tuple[Dict[str, Tuple[int, ...]], FrozenSet[str]]] = None) -> None:
+    def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
         self.text = text
         self._base: Optional[View] = None
         self._words: Optional[View] = None
@@ -63,7 +103,7 @@ class Draft:
         self._token_starts: Optional[List[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
-        self._index = index or ({}, frozenset())
+        self._index = index or _NO_GATES
         self.extras: Dict[Any, Any] = {}
 
     @property
@@ -112,13 +152,16 @@ class Draft:
             self._has_han = HAN.search(self.text) is not None
         return self._has_han
 
+    @property
+    def active_sets(self) -> FrozenSet[int]:
+        """Ids of the term sets that may match this draft (see GateIndex)."""
+        if self._active is None:
+            self._active = self._index.active(self)
+        return self._active
+
     def active(self, term_set_id: int) -> bool:
         """Whether any gating word of term set ``term_set_id`` occurs in the draft."""
-        if self._active is None:
-            index, keys = self._index
-            found = self.tokens & keys  # two frozensets: C iterates the smaller one
-            self._active = frozenset(i for tok in found for i in index[tok])
-        return term_set_id in self._active
+        return term_set_id in self.active_sets
 
     def view(self, name: str) -> View:
         if name == "words":
@@ -137,6 +180,11 @@ class Matcher:
     def term_sets(self) -> Sequence[Any]:
         """Term sets whose gating words the engine indexes (see Draft.active)."""
         return ()
+
+    def required_sets(self) -> FrozenSet[int]:
+        """Ids of term sets that must all be active for ``find`` to find anything;
+        the engine skips the matcher for a draft where one is not (empty: always run)."""
+        return frozenset()
 
 
 def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = regex.IGNORECASE,

@@ -30,7 +30,12 @@ _PATTERNS = [
     # name собака mail (domain a known provider, no dot)
     regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*(?:" + PROVIDERS + r")(?![\w@])"),
 ]
-_SPELLED_WORD = re.compile(r"(?<![^\W\d_])(?:at|эт|собака|собачка)(?![^\W\d_])")
+# "at"/"собака" followed by a host and a dot (real or spelled) or a mail provider:
+# the cheap sign of a spelled-out address ("meet at home" is not one).
+_AT_WORD = re.compile(r"\b(?:at|эт|собака|собачка)\b")
+_SPELLED_AT = re.compile(
+    r"(?<![^\W\d_])(?:at|эт|собака|собачка)(?![^\W\d_])\W{0,3}[a-z0-9][\w\-]*\W{0,3}"
+    r"(?:\.|dot|точк|тчк|" + PROVIDERS + r")")
 # Five or more single characters separated by single spaces: "s h o p @ m a i l . r u".
 _SPACED_CHARS = regex.compile(r"(?<!\S)\S(?: \S(?!\S)){4,}")
 
@@ -42,7 +47,7 @@ class EmailMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
         text = view.text
-        if "@" not in text and not _SPELLED_WORD.search(text):
+        if "@" not in text and "＠" not in text and not (_AT_WORD.search(text) and _SPELLED_AT.search(text)):
             return []
         if _SPACED_CHARS.search(text):
             view = view.derive(*rewrite(text, _SPACED_CHARS, lambda m: m.group().replace(" ", "")))

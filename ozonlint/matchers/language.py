@@ -29,7 +29,8 @@ _FOREIGN_LATIN = re.compile("[äöüßàâçéèêëîïôûùÿñáíóúãõą
 # Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
 _OTHER_SCRIPT = re.compile("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
                               "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")
-_LATIN_WORD = re.compile("[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+", re.IGNORECASE)
+_LATIN_WORD = re.compile("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+")  # case-folded text
+_LATIN_WORD_ANY_CASE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 # Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
 # an address, a link, a code.
 _TECHNICAL = re.compile(r"[@/(\[_:\d]|\w\.\w")
@@ -87,7 +88,7 @@ class LanguageMatcher(Matcher):
         text = draft.base.text
         latin_words = _LATIN_WORD.findall(text)
         latin = sum(map(len, latin_words))
-        if latin < 8:  # the common case: a Russian reply, perhaps with "Ozon" in it
+        if latin * 3 < len(text):  # the common case: a Russian reply, perhaps with "Ozon" in it
             if not (_FOREIGN_CYRILLIC.search(text) or _OTHER_SCRIPT.search(text) or text.count("і") >= 2):
                 return False
         elif "en" in self.allow and _english(latin_words):
@@ -127,7 +128,7 @@ class LanguageMatcher(Matcher):
             return False
         # langdetect reads case: give it the words as written
         original = " ".join(chunk for chunk in draft.text.split() if not _TECHNICAL.search(chunk))
-        probabilities = _detect(" ".join(_LATIN_WORD.findall(original)))
+        probabilities = _detect(" ".join(_LATIN_WORD_ANY_CASE.findall(original)))
         if not probabilities:
             return False
         outside = 1.0 - sum(p for lang, p in probabilities.items() if lang in self.allow)

@@ -7,7 +7,7 @@ the pair cancels it: "никаких доплат не нужно" is the opposi
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, FrozenSet, List
 
 from ..rulepack import NEGATION_KEYS, RulePackError, RuleSpec
 from .base import Draft, Matcher, Span
@@ -41,6 +41,9 @@ class ProximityMatcher(Matcher):
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
             raise RulePackError(spec.path, spec.line_of(key), f"rule {spec.id}: {key!r} must be a whole number 0-100")
         return value
+
+    def required_sets(self) -> FrozenSet[int]:
+        return frozenset(s.id for s in self.sets if s.gated)
 
     def term_sets(self) -> List[TermSet]:
         return self.sets + (self.negation.term_sets() if self.negation else [])

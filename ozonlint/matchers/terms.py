@@ -168,7 +168,10 @@ class TermSet:
         self._han_regex: Optional["regex.Pattern[str]"] = None
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         self._keep = context_filter(spec, params=params)
-        self._gated_only = not (self._han_source or self._symbols or self._patterns)
+        self.symbols = tuple(self._symbols)
+        self.has_han_terms = bool(self._han_source)
+        # raw patterns can match anything: such a set is never skipped by the gate
+        self.gated = not self._patterns
         self._spec = spec
         self._key = key
 
@@ -179,11 +182,11 @@ class TermSet:
 
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
-        return not self._gated_only or draft.active(self.id)
+        return not self.gated or draft.active(self.id)
 
     def find_in_view(self, draft: Draft) -> List[Span]:
         """Spans in the words view."""
-        if self._gated_only and not draft.active(self.id):
+        if self.gated and not draft.active(self.id):
             return []  # the common case: none of the set's words is in the draft
         text = draft.words.text
         spans: List[Span] = []
@@ -305,7 +308,12 @@ class TermsMatcher(Matcher):
     def term_sets(self) -> Sequence[TermSet]:
         return [self.term_set] + (self.negation.term_sets() if self.negation else [])
 
+    def required_sets(self) -> FrozenSet[int]:
+        return frozenset([self.term_set.id]) if self.term_set.gated else frozenset()
+
     def find(self, draft: Draft) -> List[Span]:
+        if not self.term_set.may_match(draft):
+            return []
         view = draft.words
         negation = self.negation
         return [view.span(s, e) for s, e in self.term_set.find_in_view(draft)
