@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .engine import Linter, RuleTimeoutError
-from .model import LANGUAGES, Severity, Violation
+from .model import LANGUAGES, Severity
 from .report import FileResult, formatters
 from .rulepack import RulePackError
 from .sources import BinaryInput, Decoded, InputError, encode, read_file, read_stream, write_atomic

@@ -10,14 +10,15 @@ from __future__ import annotations
 import os
 import threading
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import regex
 
+from .lazyre import lazy
 from . import matchers
 from .matchers import Draft, Matcher, PatternTimeout
-from .model import LANGUAGES, Category, Severity, Violation
+from .model import LANGUAGES, Severity, Violation
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -265,7 +266,7 @@ def _unfiltered(linter: Linter) -> Linter:
     return clone
 
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = lazy(r"\r\n|\r|\n")
 
 
 def _line_starts(text: str) -> List[int]:

@@ -25,6 +25,8 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import regex
 
+from .lazyre import lazy, lazy_re
+
 Edit = Tuple[int, int, str]  # (source start, source end, replacement)
 
 
@@ -130,11 +132,11 @@ class View:
 # Anything followed by combining marks, or any single character outside ASCII
 # and the basic Cyrillic letters (which NFKC never changes on their own):
 # NFKC is applied cluster by cluster so that every change is a local edit.
-_CLUSTER = regex.compile(r"\P{M}\p{M}+|[^\x00-\x7f\u0400-\u045f]")
+_CLUSTER = lazy(r"\P{M}\p{M}+|[^\x00-\x7f\u0400-\u045f]")
 # Invisible characters used to split words: format characters (zero-width
 # space, joiners, soft hyphen, bidi marks), combining marks, variation
 # selectors, fillers that render as nothing, and control characters.
-_INVISIBLE = regex.compile(
+_INVISIBLE = lazy(
     r"[\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800"
     r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
 )
@@ -181,14 +183,14 @@ _GREEK_TO_LAT = {
     "σ": "o", "ζ": "z", "δ": "d",
 }
 # Two adjacent letters of different scripts: the sign of a word that mixes them.
-_SCRIPT_SWITCH = regex.compile(
+_SCRIPT_SWITCH = lazy(
     r"\p{Latin}[\p{Cyrillic}\p{Greek}]|[\p{Cyrillic}\p{Greek}]\p{Latin}"
     r"|\p{Cyrillic}\p{Greek}|\p{Greek}\p{Cyrillic}"
 )
-_WORD_HEAD = regex.compile(r"(?r)[\p{L}\p{N}]*")
-_WORD_TAIL = regex.compile(r"[\p{L}\p{N}]*")
-_LATIN = regex.compile(r"\p{Latin}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_WORD_HEAD = lazy(r"(?r)[\p{L}\p{N}]*")
+_WORD_TAIL = lazy(r"[\p{L}\p{N}]*")
+_LATIN = lazy(r"\p{Latin}")
+_CYRILLIC = lazy(r"\p{Cyrillic}")
 
 
 def _script(ch: str) -> str:
@@ -262,10 +264,10 @@ def _unmix_words(text: str) -> str:
 # Printable ASCII, basic Cyrillic and the punctuation Russian replies use: a
 # draft of only these (most drafts) has no invisible characters and no Greek,
 # so the cheaper checks below decide for it. (std ``re``: faster for plain classes.)
-_PLAIN = re.compile("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
+_PLAIN = lazy_re("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
                     "\u201c\u201d\u201e\u2026\u2116\u20bd]*")
-_PLAIN_SCRIPT_SWITCH = re.compile("[a-z][\u0400-\u045f]|[\u0400-\u045f][a-z]")
-_FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+_PLAIN_SCRIPT_SWITCH = lazy_re("[a-z][\u0400-\u045f]|[\u0400-\u045f][a-z]")
+_FOLD_CHARS = lazy_re("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 
 def _fold_char(m: "re.Match[str]") -> str:
@@ -298,13 +300,13 @@ _SEP = r"[ \t.\-_*·•/|+~,:'\"]"
 # three separator characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а".
 # One script and one separator, so the preposition in "в W h a t s A p p" and
 # "в т.е.л.е.г.у" stays a word of its own.
-_SPACED_LETTERS = regex.compile(
+_SPACED_LETTERS = lazy(
     r"(?<![\p{L}\p{N}])\p{Latin}(" + _SEP + r"{1,3})\p{Latin}(?:\1\p{Latin}(?![\p{L}\p{N}]))+"
     r"|(?<![\p{L}\p{N}])\p{Cyrillic}(" + _SEP + r"{1,3})\p{Cyrillic}(?:\2\p{Cyrillic}(?![\p{L}\p{N}]))+"
 )
 # The cheap sign of such a run: three single letters with the same separators.
-_MAYBE_SPACED = re.compile(r"(?<![^\W_])[^\W\d_](" + _SEP + r"{1,3})[^\W\d_]\1[^\W\d_](?![^\W_])")
-_LEET_RUN = regex.compile(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})")
+_MAYBE_SPACED = lazy_re(r"(?<![^\W_])[^\W\d_](" + _SEP + r"{1,3})[^\W\d_]\1[^\W\d_](?![^\W_])")
+_LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
 

@@ -12,17 +12,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
-import yaml
 
+from .lazyre import lazy
 from .model import LANGUAGES, Category, Severity
-
-try:  # the C loader is ~10x faster; the pure-Python one is the fallback
-    _BaseLoader = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
-
 
 def default_rules_dir() -> Path:
     """The shipped packs: inside the installed package, or ``rules/`` of a source checkout."""
@@ -56,29 +50,47 @@ class Node(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Node:  # type: ignore[override]
-        mapping = Node()
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, str):
-                raise RulePackError(self.name, key_node.start_mark.line + 1,
-                                    f"mapping keys must be strings, not {key!r}")
-            if key in mapping:
-                raise RulePackError(self.name, key_node.start_mark.line + 1,
-                                    f"duplicate key {key!r}")
-            mapping[key] = self.construct_object(value_node, deep=deep)
-            mapping.key_lines[key] = key_node.start_mark.line + 1
-        return mapping
+_loader: Any = None
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+def _loader_class() -> Any:
+    """A safe YAML loader that records the line of every mapping and key.
+
+    Built on first use, so that ``import ozonlint`` does not import PyYAML when
+    the compiled rule packs come from the cache."""
+    global _loader
+    if _loader is not None:
+        return _loader
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
+
+    class LineLoader(base):  # type: ignore[misc,valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Node:  # type: ignore[override]
+            mapping = Node()
+            mapping.line = node.start_mark.line + 1
+            mapping.key_lines = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if not isinstance(key, str):
+                    raise RulePackError(self.name, key_node.start_mark.line + 1,
+                                        f"mapping keys must be strings, not {key!r}")
+                if key in mapping:
+                    raise RulePackError(self.name, key_node.start_mark.line + 1,
+                                        f"duplicate key {key!r}")
+                mapping[key] = self.construct_object(value_node, deep=deep)
+                mapping.key_lines[key] = key_node.start_mark.line + 1
+            return mapping
+
+    LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
+    _loader = LineLoader
+    return LineLoader
 
 
-def _check_node_graph(root: yaml.Node, path: str) -> None:
+def _check_node_graph(root: Any, path: str) -> None:
     """Refuse aliases (YAML bombs) and absurdly large documents before building them."""
+    import yaml
+
     seen = set()
     stack = [root]
     count = 0
@@ -113,7 +125,9 @@ def load_yaml(path: str, text: Optional[str] = None) -> Any:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise RulePackError(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    loader = _LineLoader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.name = path
     try:
         root = loader.get_single_node()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 from dataclasses import dataclass
-from typing import BinaryIO, Optional, Tuple
+from typing import BinaryIO
 
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 

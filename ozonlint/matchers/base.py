@@ -4,10 +4,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
-import re
 
 import regex
 
+from ..lazyre import lazy, lazy_re
 from ..normalize import View, base_view, words_view
 from ..rulepack import RulePackError
 
@@ -18,13 +18,13 @@ Span = Tuple[int, int]
 
 # A word for term gating and proximity: letters and digits; a run of Chinese
 # characters is a word of its own, so "1688批发" is "1688" and "批发".
-TOKEN = regex.compile(r"\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+", regex.VERSION1)
+TOKEN = lazy(r"\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+", regex.VERSION1)
 # The gap to the next word, and the next word (phrases are matched word by word).
-NEXT_TOKEN = regex.compile(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.VERSION1)
+NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.VERSION1)
 # Without Chinese characters a word is a plain run of letters and digits
 # (std re finds those faster).
-_TOKEN_NO_HAN = re.compile(r"[^\W_]+")
-HAN = regex.compile(r"\p{Han}")
+_TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
+HAN = lazy(r"\p{Han}")
 # Fallback time budget (seconds) for one user-supplied pattern on one draft.
 PATTERN_TIMEOUT = 1.0
 

@@ -5,17 +5,18 @@ from typing import Dict, List
 
 import regex
 
+from ..lazyre import lazy
 from ..rulepack import RuleSpec
 from .base import Draft, Matcher, Span
 
-_CANDIDATE = regex.compile(r"(?<![\p{L}\d])\d(?:[ \-]?\d){12,18}(?![\p{L}\d])")
+_CANDIDATE = lazy(r"(?<![\p{L}\d])\d(?:[ \-]?\d){12,18}(?![\p{L}\d])")
 # "на карту 2202 …": a card context makes a 16-digit group of fours a card even if mistyped.
-_CARD_WORD = regex.compile(r"(?:карт\w*|card|卡号?|сбер\w*|тинькофф|мир|visa|mastercard)\W{0,5}(?:\w+\W{1,3}){0,2}\Z")
-_FOURS = regex.compile(r"\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}")
+_CARD_WORD = lazy(r"(?:карт\w*|card|卡号?|сбер\w*|тинькофф|мир|visa|mastercard)\W{0,5}(?:\w+\W{1,3}){0,2}\Z")
+_FOURS = lazy(r"\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}")
 # How card numbers are written: groups of four (the last may be shorter),
 # Amex's 4-6-5, or one solid run of 15-16 digits. A posting number
 # (12345678-0012-1) or a 13-digit barcode is none of these.
-_CARD_SHAPE = regex.compile(r"\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?|\d{4}[ \-]\d{6}[ \-]\d{4,5}|\d{15,16}")
+_CARD_SHAPE = lazy(r"\d{4}(?:[ \-]\d{4}){2,3}(?:[ \-]\d{1,4})?|\d{4}[ \-]\d{6}[ \-]\d{4,5}|\d{15,16}")
 
 
 def luhn_valid(digits: str) -> bool:

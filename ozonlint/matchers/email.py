@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-import re
 
 import regex
 
+from ..lazyre import lazy, lazy_re
 from ..rulepack import RuleSpec
 from ..normalize import rewrite
 from .base import Draft, Matcher, Span
@@ -32,12 +32,12 @@ _PATTERNS = [
 ]
 # "at"/"собака" followed by a host and a dot (real or spelled) or a mail provider:
 # the cheap sign of a spelled-out address ("meet at home" is not one).
-_AT_WORD = re.compile(r"\b(?:at|эт|собака|собачка)\b")
-_SPELLED_AT = re.compile(
+_AT_WORD = lazy_re(r"\b(?:at|эт|собака|собачка)\b")
+_SPELLED_AT = lazy_re(
     r"(?<![^\W\d_])(?:at|эт|собака|собачка)(?![^\W\d_])\W{0,3}[a-z0-9][\w\-]*\W{0,3}"
     r"(?:\.|dot|точк|тчк|" + PROVIDERS + r")")
 # Five or more single characters separated by single spaces: "s h o p @ m a i l . r u".
-_SPACED_CHARS = regex.compile(r"(?<!\S)\S(?: \S(?!\S)){4,}")
+_SPACED_CHARS = lazy(r"(?<!\S)\S(?: \S(?!\S)){4,}")
 
 
 class EmailMatcher(Matcher):

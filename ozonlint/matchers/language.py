@@ -9,32 +9,31 @@ never changes between runs.
 """
 from __future__ import annotations
 
-import re
 import threading
 from typing import Dict, List, Optional
 
-import regex
 
+from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 
-_LETTERS = regex.compile(r"\p{L}")
+_LETTERS = lazy(r"\p{L}")
 # Letters outside the Russian and English alphabets that mark another language.
 # Letters Russian does not have: a sure sign (Ukrainian ї є ґ, Belarusian ў,
 # Kazakh ә ғ қ ң ө ұ ү һ, Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
 # Ukrainian, Belarusian and Kazakh share and which also turns up as a stray.
-_FOREIGN_CYRILLIC = re.compile("[їєґўәғқңөұүһјљњћџѓќ]")
-_CYRILLIC_I = re.compile("і")
-_FOREIGN_LATIN = re.compile("[äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ]")
+_FOREIGN_CYRILLIC = lazy_re("[їєґўәғқңөұүһјљњћџѓќ]")
+_CYRILLIC_I = lazy_re("і")
+_FOREIGN_LATIN = lazy_re("[äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ]")
 # Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
-_OTHER_SCRIPT = re.compile("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
+_OTHER_SCRIPT = lazy_re("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
                               "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")
-_LATIN_WORD = re.compile("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+")  # case-folded text
-_LATIN_WORD_ANY_CASE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+_LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+")  # case-folded text
+_LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 # Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
 # an address, a link, a code.
-_TECHNICAL = re.compile(r"[@/(\[_:\d]|\w\.\w")
-_RUSSIAN_ONLY = re.compile("[ыэъ]")
+_TECHNICAL = lazy_re(r"[@/(\[_:\d]|\w\.\w")
+_RUSSIAN_ONLY = lazy_re("[ыэъ]")
 _ENGLISH_WORDS = frozenset(
     "the a an and or of to in on for with is are was be been it this that you your we our "
     "us i me my please thank thanks hi hello dear order item will can have has not no yes "

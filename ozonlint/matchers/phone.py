@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 import regex
 
+from ..lazyre import lazy
 from ..normalize import View, rewrite
 from ..rulepack import RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern
@@ -47,12 +48,12 @@ _NUMBER_WORDS = sorted(list(_UNITS) + list(_TEENS) + list(_TENS) + list(_HUNDRED
                        + list(_PLUS), key=len, reverse=True)
 _WORD_ALT = "(?:" + "|".join(_NUMBER_WORDS) + ")"
 # Runs of number words (or digits) separated by spaces, commas or dashes.
-_NUMBER_WORD_RUN = regex.compile(
+_NUMBER_WORD_RUN = lazy(
     r"(?<![\p{L}])" + _WORD_ALT + r"(?:[\s,\-]+(?:" + _WORD_ALT + r"|\d+))*(?![\p{L}])"
 )
-_ZH_DIGIT_RUN = regex.compile(r"[零〇一幺二两三四五六七八九](?:[\s\-]*[零〇一幺二两三四五六七八九]){6,}")
+_ZH_DIGIT_RUN = lazy(r"[零〇一幺二两三四五六七八九](?:[\s\-]*[零〇一幺二两三四五六七八九]){6,}")
 # Letters that stand for digits when they sit between digits: 9O3, 8-9l6.
-_LETTER_DIGIT = regex.compile(
+_LETTER_DIGIT = lazy(
     r"(?<=\d[\doоlзiб\s\-().]{0,12})[oоlзiб](?=[\doоlзiб\s\-().]{0,12}\d|[oоlзiб]*(?![\p{L}]))")
 _LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
 
@@ -105,7 +106,7 @@ def _words_to_digits(m: "regex.Match[str]") -> str:
     return out
 
 
-_HAS_DIGIT = regex.compile(r"\d")
+_HAS_DIGIT = lazy(r"\d")
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 
 
@@ -128,19 +129,19 @@ def digits_view(draft: Draft) -> View:
 
 
 _SEP = r"[ \t\-.()\[\]/]"
-_CANDIDATE = regex.compile(
+_CANDIDATE = lazy(
     r"(?<![\p{L}\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
 )
-_GROUPS = regex.compile(r"\d+")
+_GROUPS = lazy(r"\d+")
 # Words that say "this number is something else" when they stand right before it.
-_NOT_PHONE_BEFORE = regex.compile(
+_NOT_PHONE_BEFORE = lazy(
     r"(?:заказ\w*|отправлени\w*|посылк\w*|артикул\w*|арт|sku|штрих\w*|barcode|ean|трек\w*|"
     r"track\w*|order|posting|parcel|shipment|№|#|инн|огрн|кпп|бик|сч[её]т\w*|р/с|карт\w*|card|"
     r"код\w*|code|серийн\w*|serial|s/n|imei|модел\w*|model|партии|партия|batch|накладн\w*|"
     r"invoice|чек\w*|receipt|id|ид|размер\w*|size)\W{0,3}(?:\w+\W{1,3}){0,2}\Z"
 )
 # Words that say "this is a phone number" when they stand before it.
-_PHONE_BEFORE = regex.compile(
+_PHONE_BEFORE = lazy(
     r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|набер\w*|номер\w*|whats\s?app|вотсап\w*|ватсап\w*|вацап\w*|"
     r"viber|вайбер\w*|telegram|телеграм\w*|phone|call|tel|mobile|cell|contact|сбп|"
     r"电话|手机|热线|联系|微信|связ\w*|смс|sms)\W{0,6}(?:\w+\W{1,3}){0,3}\Z"

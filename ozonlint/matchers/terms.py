@@ -11,10 +11,11 @@ they match anywhere, with separators tolerated between the characters (``微 信
 from __future__ import annotations
 
 from itertools import count
-from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence
 
 import regex
 
+from ..lazyre import lazy
 from ..normalize import base_view
 from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
 from .base import NEXT_TOKEN, TOKEN, Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
@@ -27,10 +28,10 @@ ENDINGS = (
     "чику", "чиком", "ь", "те", "ите", "ете", "ишь", "ит", "ет", "ут", "ют", "ат", "ят",
 )
 _VOWEL_END = "аяоеиыуюйь"
-_CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}{4,}")
-_HAN_TERM = regex.compile(r"\p{Han}")
+_CYRILLIC_WORD = lazy(r"\p{Cyrillic}{4,}")
+_HAN_TERM = lazy(r"\p{Han}")
 _HAN_SEP = r"[\s\p{P}\p{S}_]{0,3}"
-_LATIN_START = regex.compile(r"[\p{Latin}\p{N}]")
+_LATIN_START = lazy(r"[\p{Latin}\p{N}]")
 
 _ids = count()
 
@@ -60,7 +61,7 @@ def _han_regex(term: str) -> str:
     return lead + _HAN_SEP.join(chars) + trail
 
 
-_SPACE_GAP = regex.compile(r"[\s\-_.]{1,3}")
+_SPACE_GAP = lazy(r"[\s\-_.]{1,3}")
 
 
 class Phrase:
@@ -225,7 +226,7 @@ class TermSet:
 # A sentence ends at ! ? ; a line break, or a full stop followed by a capital
 # letter; the full stop in "руб. по СБП" or "т.е." does not end one. Read on the
 # original text, where capitals are still there.
-_SENTENCE_END = regex.compile(r"[!?;\n。！？；]|\.(?=\s*(?:\p{Lu}|\Z))|…")
+_SENTENCE_END = lazy(r"[!?;\n。！？；]|\.(?=\s*(?:\p{Lu}|\Z))|…")
 
 
 def same_sentence(draft: Draft, start: int, end: int) -> bool:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-import re
 
 import regex
 
+from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 
@@ -20,21 +20,21 @@ TLDS = ("ru|рф|su|com|net|org|info|biz|pro|shop|store|online|site|top|xyz|club
         "in|ms|su|lt|lv|ee|pl|cz|fr|it|es|nl|ch|at|be|ca|au|one|best|icu|buzz|work|mobi|asia|"
         "xn--p1ai|goo|bit")
 _HOST_LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?"
-_URL = regex.compile(
+_URL = lazy(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»]+"
     r"|(?<![\p{L}\p{N}@.\-/_])(?:" + _HOST_LABEL + r"\.)+(?:" + TLDS + r")(?![\p{L}\p{N}\-])"
     r"(?::\d{2,5})?(?:/[^\s<>\"'«»]*)?",
 )
 # A top-level domain right after a dot that follows a letter or digit: the
 # cheap sign that a draft may hold a domain at all (std re: one fast scan).
-_DOT_TLD = re.compile(r"\.(?:" + TLDS + r")(?![^\W_]|-)")
+_DOT_TLD = lazy_re(r"\.(?:" + TLDS + r")(?![^\W_]|-)")
 # "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
-_SPELLED_DOMAIN = regex.compile(
+_SPELLED_DOMAIN = lazy(
     r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
     r"(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)(?![\p{L}\p{N}])")
-_SPELLED_TLD = re.compile(r"(?:точка|dot|тчк)[)\]]?\s*(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)"
+_SPELLED_TLD = lazy_re(r"(?:точка|dot|тчк)[)\]]?\s*(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)"
                           r"(?![^\W_])")
-_HOST = regex.compile(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
+_HOST = lazy(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
 _TRAILING = ".,;:!?)]}»\"'"
 
 
