@@ -19,7 +19,8 @@ from .lazyre import lazy
 from . import matchers
 from .matchers import Draft, Matcher, PatternTimeout
 from .model import LANGUAGES, Severity, Violation
-from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules
+from . import cache
+from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -63,6 +64,30 @@ class ExampleFailure:
         return f"{self.path}:{self.line}: rule {self.rule}: {self.reason}"
 
 
+def _default_files() -> List[str]:
+    return list(pack_files([default_rules_dir()]))
+
+
+def _compile(extra: List[str], defaults: bool) -> Tuple[RuleSet, List[Tuple[RuleSpec, Matcher]], Optional[str]]:
+    """The rule set and its compiled matchers: from the cache when the packs'
+    bytes are unchanged (then the key returned is None), else freshly built."""
+    from . import __version__
+
+    files = (_default_files() if defaults else []) + list(pack_files(extra))
+    cache_key = cache.key(files, __version__)
+    cached = cache.load(cache_key)
+    if cached is not None:
+        ruleset, compiled = cached
+        return ruleset, compiled, None
+    ruleset = RuleSet()
+    if defaults:
+        load_rules([default_rules_dir()], ruleset)
+    if extra:
+        load_rules(extra, ruleset)
+    compiled = [(spec, matchers.build(spec, ruleset.vocabularies)) for spec in ruleset.rules if spec.enabled]
+    return ruleset, compiled, cache_key
+
+
 def _selector_matches(selector: str, rule: RuleSpec) -> bool:
     return (selector == rule.category or selector == rule.id
             or rule.id.startswith(selector.rstrip(".") + "."))
@@ -91,13 +116,8 @@ class Linter:
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
         self.lang = lang
-        ruleset = RuleSet()
-        if defaults:
-            load_rules([default_rules_dir()], ruleset)
-        n_default = len(ruleset.rules)
         extra = [os.fspath(p) for p in paths]
-        if extra:
-            load_rules(extra, ruleset)
+        ruleset, compiled, cache_key = _compile(extra, defaults)
         self.ruleset = ruleset
         select = list(select or [])
         ignore = list(ignore or [])
@@ -105,29 +125,33 @@ class Linter:
         for key, value in overrides.items():
             if value not in (s.value for s in Severity):
                 raise ValueError(f"severity for {key!r} must be error, warning or info, not {value!r}")
+        # term-set ids are this Linter's own (the gate index and drafts use them)
+        term_sets = [t for _, matcher in compiled for t in matcher.term_sets()]
+        for number, term_set in enumerate(term_sets):
+            term_set.id = number
         all_rules: List[Rule] = []
-        for spec in ruleset.rules:
-            if not spec.enabled:
-                continue
+        for spec, matcher in compiled:
             sev = spec.severity
             for key, value in overrides.items():
                 if _selector_matches(key, spec):
                     sev = value
-            matcher = matchers.build(spec, ruleset.vocabularies)
             all_rules.append(Rule(spec, matcher, sev, matcher.required_sets()))
         self.all_rules: Tuple[Rule, ...] = tuple(all_rules)
         self.rules: Tuple[Rule, ...] = tuple(
             r for r in all_rules
             if (not select or any(_selector_matches(s, r.spec) for s in select))
             and not any(_selector_matches(s, r.spec) for s in ignore))
-        self._index = matchers.GateIndex(t for rule in self.all_rules for t in rule.matcher.term_sets())
+        self._index = matchers.GateIndex(term_sets)
         self._allow = self._compile_allow(list(allow or []))
-        if extra and verify_examples:
-            failures = self.self_test([r for r in self.all_rules if r.spec in ruleset.rules[n_default:]])
-            if failures:
-                first = failures[0]
-                raise RulePackError(first.path, first.line, f"rule {first.rule}: {first.reason}"
-                                    + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""))
+        if cache_key is not None:  # compiled just now, not loaded from the cache
+            extra_files = set(ruleset.files) - set(_default_files() if defaults else [])
+            if extra_files and verify_examples:
+                failures = self.self_test([r for r in self.all_rules if r.spec.path in extra_files])
+                if failures:
+                    first = failures[0]
+                    raise RulePackError(first.path, first.line, f"rule {first.rule}: {first.reason}"
+                                        + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""))
+            cache.store(cache_key, (ruleset, compiled))
 
     @classmethod
     def from_paths(cls, paths: Sequence[PathLike], **options: object) -> "Linter":

@@ -17,24 +17,35 @@ _ENGINES = {"regex": regex, "re": re}
 
 
 class LazyPattern:
-    """A compiled-on-demand pattern: attribute access is the compiled pattern's."""
+    """A compiled-on-demand pattern: attribute access is the compiled pattern's.
 
-    __slots__ = ("source", "flags", "engine", "_compiled")
+    Once compiled, the pattern's methods are copied onto the instance, so a
+    hot loop pays for the indirection only once."""
 
     def __init__(self, source: str, flags: int = 0, engine: str = "regex",
                  compiled: Optional[Any] = None) -> None:
         self.source = source
         self.flags = flags
         self.engine = engine
-        self._compiled = compiled
+        self._compiled = None
+        if compiled is not None:
+            self._bind(compiled)
+
+    def _bind(self, pattern: Any) -> Any:
+        for name in _METHODS:
+            setattr(self, name, getattr(pattern, name))
+        self._compiled = pattern
+        return pattern
 
     def compiled(self) -> Any:
         pattern = self._compiled
         if pattern is None:
-            pattern = self._compiled = _ENGINES[self.engine].compile(self.source, self.flags)
+            pattern = self._bind(_ENGINES[self.engine].compile(self.source, self.flags))
         return pattern
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # only reached before the first compile
+        if name.startswith("__") or name in ("source", "flags", "engine", "_compiled"):
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
 
     def __getstate__(self) -> tuple:
@@ -46,6 +57,9 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.source!r})"
+
+
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
 def lazy(source: str, flags: int = 0) -> LazyPattern:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 
-from .lazyre import lazy
 from .model import LANGUAGES, Category, Severity
 
 def default_rules_dir() -> Path:

@@ -1,9 +1,15 @@
 """Shared fixtures: one default Linter for the whole run (building it is the slow part)."""
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
-import ozonlint
+# The suite never reads or writes the user's compiled-rules cache.
+os.environ["OZONLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ozonlint-test-cache-")
+
+import ozonlint  # noqa: E402
 
 
 @pytest.fixture(scope="session")

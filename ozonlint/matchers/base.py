@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 
 import regex
 
-from ..lazyre import lazy, lazy_re
+from ..lazyre import LazyPattern, lazy, lazy_re
 from ..normalize import View, base_view, words_view
 from ..rulepack import RulePackError
 
@@ -25,6 +25,20 @@ NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.
 # (std re finds those faster).
 _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
 HAN = lazy(r"\p{Han}")
+# Inflected Russian words gate on their first letters: six when their stem is
+# that long (more selective), else four; marked so that a prefix key never
+# equals a word key.
+PREFIXES = (("\x01", 4), ("\x02", 6))
+
+
+def prefix_key(stem: str) -> str:
+    """The gate key of an inflected word whose shortest stem is ``stem``."""
+    mark, size = PREFIXES[1] if len(stem) >= PREFIXES[1][1] else PREFIXES[0]
+    return mark + stem[:size]
+
+
+def is_prefix_key(key: str) -> bool:
+    return key[:1] in ("\x01", "\x02")
 # Fallback time budget (seconds) for one user-supplied pattern on one draft.
 PATTERN_TIMEOUT = 1.0
 
@@ -73,7 +87,7 @@ class GateIndex:
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
         by_word = self.by_word
-        ids = [i for word in draft.tokens & self.words for i in by_word[word]]
+        ids = [i for word in draft.gate_keys & self.words for i in by_word[word]]
         if self.by_symbol:
             text = draft.words.text
             ids.extend(i for symbol, owners in self.by_symbol.items() if symbol in text for i in owners)
@@ -92,14 +106,16 @@ class Draft:
     threads; the compiled rules a Draft is checked against are read-only.
     """
 
-    __slots__ = ("text", "_base", "_words", "_tokens", "_token_starts", "_has_han", "_active",
-                 "_index", "extras")
+    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_by_prefix", "_token_starts",
+                 "_has_han", "_active", "_index", "extras")
 
     def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
         self.text = text
         self._base: Optional[View] = None
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
+        self._gate_keys: Optional[FrozenSet[str]] = None
+        self._by_prefix: Optional[Dict[str, List[str]]] = None
         self._token_starts: Optional[List[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
@@ -125,6 +141,28 @@ class Draft:
             pattern = TOKEN if self.has_han else _TOKEN_NO_HAN
             self._tokens = frozenset(pattern.findall(self.words.text))
         return self._tokens
+
+    @property
+    def gate_keys(self) -> FrozenSet[str]:
+        """The draft's words, and the prefix keys (see prefix_key) of its longer words."""
+        if self._gate_keys is None:
+            tokens = self.tokens
+            self._gate_keys = (tokens | {"\x01" + t[:4] for t in tokens if len(t) >= 4}
+                               | {"\x02" + t[:6] for t in tokens if len(t) >= 6})
+        return self._gate_keys
+
+    def tokens_with_key(self, key: str) -> List[str]:
+        """The draft's words that a gate key stands for."""
+        if not is_prefix_key(key):
+            return [key]
+        if self._by_prefix is None:
+            by_prefix: Dict[str, List[str]] = {}
+            for t in self.tokens:
+                for mark, size in PREFIXES:
+                    if len(t) >= size:
+                        by_prefix.setdefault(mark + t[:size], []).append(t)
+            self._by_prefix = by_prefix
+        return self._by_prefix.get(key, [])
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word."""
@@ -188,10 +226,12 @@ class Matcher:
 
 
 def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = regex.IGNORECASE,
-                    line: Optional[int] = None) -> "regex.Pattern[str]":
-    """Compile a rule pattern; a syntax error names the rule's file and line."""
+                    line: Optional[int] = None) -> LazyPattern:
+    """Compile a rule pattern (now, so that a syntax error names the rule's file
+    and line); it pickles as its source and recompiles on first use."""
     try:
-        return regex.compile(source, flags | regex.VERSION1)
+        flags |= regex.VERSION1
+        return LazyPattern(source, flags, "regex", regex.compile(source, flags))
     except (regex.error, TypeError, ValueError, RecursionError, OverflowError) as exc:
         raise RulePackError(spec.path, line or spec.line_of(key),
                             f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
@@ -205,38 +245,43 @@ def search_with_budget(pattern: "regex.Pattern[str]", text: str, rule: str) -> L
         raise PatternTimeout(rule) from None
 
 
-def context_filter(spec: "RuleSpec", params: Optional[Dict[str, Any]] = None
-                   ) -> Callable[[str, int, int], bool]:
-    """A predicate ``(view_text, start, end) -> keep`` from a rule's context keys.
+class ContextFilter:
+    """Whether a hit stands in an allowed context, from a rule's context keys.
 
     ``unless_preceded_by`` / ``unless_followed_by``: drop a hit when one of these
     patterns ends right before it / starts right after it ("5000 тг" is tenge).
     ``preceded_by`` / ``followed_by``: keep a hit only when one of these patterns
     stands right before or right after it ("в тг", "vx: name").
     """
-    params = spec.params if params is None else params
-    from ..rulepack import _string_list  # shared validation helper
 
-    def compiled(key: str, template: str) -> List["regex.Pattern[str]"]:
-        sources = _string_list(params.get(key, []), spec.path, spec.line_of(key), key)
-        return [compile_pattern(template.format(p), spec, key) for p in sources]
+    __slots__ = ("unless_before", "unless_after", "need_before", "need_after", "empty")
 
-    unless_before = compiled("unless_preceded_by", "(?:{})\\Z")
-    unless_after = compiled("unless_followed_by", "\\A(?:{})")
-    need_before = compiled("preceded_by", "(?:{})\\Z")
-    need_after = compiled("followed_by", "\\A(?:{})")
-    if not (unless_before or unless_after or need_before or need_after):
-        return lambda text, start, end: True
+    def __init__(self, spec: "RuleSpec", params: Optional[Dict[str, Any]] = None) -> None:
+        params = spec.params if params is None else params
+        from ..rulepack import _string_list  # shared validation helper
 
-    def keep(text: str, start: int, end: int) -> bool:
+        def compiled(key: str, template: str) -> List[Any]:
+            sources = _string_list(params.get(key, []), spec.path, spec.line_of(key), key)
+            return [compile_pattern(template.format(p), spec, key) for p in sources]
+
+        self.unless_before = compiled("unless_preceded_by", "(?:{})\\Z")
+        self.unless_after = compiled("unless_followed_by", "\\A(?:{})")
+        self.need_before = compiled("preceded_by", "(?:{})\\Z")
+        self.need_after = compiled("followed_by", "\\A(?:{})")
+        self.empty = not (self.unless_before or self.unless_after or self.need_before or self.need_after)
+
+    def __call__(self, text: str, start: int, end: int) -> bool:
+        if self.empty:
+            return True
         head = text[max(0, start - 40):start]
         tail = text[end:end + 40]
-        if any(p.search(head, timeout=PATTERN_TIMEOUT) for p in unless_before) or any(
-                p.match(tail, timeout=PATTERN_TIMEOUT) for p in unless_after):
+        if any(p.search(head, timeout=PATTERN_TIMEOUT) for p in self.unless_before) or any(
+                p.match(tail, timeout=PATTERN_TIMEOUT) for p in self.unless_after):
             return False
-        if need_before or need_after:
-            return any(p.search(head, timeout=PATTERN_TIMEOUT) for p in need_before) or any(
-                p.match(tail, timeout=PATTERN_TIMEOUT) for p in need_after)
+        if self.need_before or self.need_after:
+            return any(p.search(head, timeout=PATTERN_TIMEOUT) for p in self.need_before) or any(
+                p.match(tail, timeout=PATTERN_TIMEOUT) for p in self.need_after)
         return True
 
-    return keep
+
+context_filter = ContextFilter

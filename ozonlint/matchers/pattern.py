@@ -12,6 +12,7 @@ import re
 
 import regex
 
+from ..lazyre import LazyPattern, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
 
@@ -30,14 +31,16 @@ class PatternMatcher(Matcher):
         for source in sources:  # each on its own first, so an error names the bad one
             compile_pattern(source, spec, "patterns", flags=flags)
         # then one scan for all of them, where they combine (inline flags may not)
+        combined = "|".join(f"(?:{s})" for s in sources)
         try:
-            self.patterns = [regex.compile("|".join(f"(?:{s})" for s in sources), flags | regex.VERSION1)]
+            self.patterns = [LazyPattern(combined, flags | regex.VERSION1, "regex",
+                                         regex.compile(combined, flags | regex.VERSION1))]
         except regex.error:
             self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in sources]
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # one scan for all of them (std re: plain literals, fast)
-        self.requires = re.compile("|".join(re.escape(r if self.view == "original" else r.casefold())
-                                            for r in requires)) if requires else None
+        self.requires = lazy_re("|".join(re.escape(r if self.view == "original" else r.casefold())
+                                         for r in requires)) if requires else None
         self.rule = spec.id
         self.keep = context_filter(spec)
 

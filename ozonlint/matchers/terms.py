@@ -2,11 +2,12 @@
 
 Every term is normalised like the draft (so ``Ё``/``ё`` and case never matter)
 and split into words. Russian words of four letters or more also match their
-inflected forms (``вотсап`` -> ``вотсапе``, ``телега`` -> ``телегу``). Each word
-form goes into a gating index: a term set runs its regular expression only on a
-draft that contains one of its gating words, so clean drafts cost one set
-intersection. Terms with Chinese characters have no word boundaries to rely on;
-they match anywhere, with separators tolerated between the characters (``微 信``).
+inflected forms (``вотсап`` -> ``вотсапе``, ``телега`` -> ``телегу``): such a
+word is kept as its stems and matched as stem + a known ending, and it gates
+on its first four letters. Each term set gates on one word per term: a draft
+that contains none of them costs one set intersection. Terms with Chinese
+characters have no word boundaries to rely on; they match anywhere, with
+separators tolerated between the characters (``微 信``).
 """
 from __future__ import annotations
 
@@ -17,16 +18,17 @@ import regex
 
 from ..lazyre import lazy
 from ..normalize import base_view
+from ..lazyre import LazyPattern
 from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
-from .base import NEXT_TOKEN, TOKEN, Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
+from .base import NEXT_TOKEN, TOKEN, Draft, prefix_key, Matcher, Span, compile_pattern, context_filter, search_with_budget
 
 # Russian endings added to a word, or to the word without its final vowel.
-ENDINGS = (
+ENDINGS = frozenset((
     "а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ам", "ям", "ами",
     "ями", "ах", "ях", "ов", "ев", "ую", "ая", "ое", "ые", "ие", "ий", "ый", "ого", "его",
     "ому", "ему", "ым", "им", "ых", "их", "ою", "ку", "ке", "ки", "кой", "чик", "чике",
     "чику", "чиком", "ь", "те", "ите", "ете", "ишь", "ит", "ет", "ут", "ют", "ат", "ят",
-)
+))
 _VOWEL_END = "аяоеиыуюйь"
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}{4,}")
 _HAN_TERM = lazy(r"\p{Han}")
@@ -40,17 +42,32 @@ def normalise_term(term: str) -> str:
     return base_view(term.strip()).text
 
 
-def word_forms(word: str, inflect: bool) -> List[str]:
-    """The word and, for a Russian word of 4+ letters, its inflected forms."""
-    if not (inflect and _CYRILLIC_WORD.fullmatch(word)):
-        return [word]
-    stems = {word}
-    if word[-1] in _VOWEL_END:
-        stems.add(word[:-1])
-    forms = {word}
-    for stem in stems:
-        forms.update(stem + ending for ending in ENDINGS)
-    return sorted(forms, key=lambda f: (-len(f), f))
+class Word:
+    """One word of a term: exactly as written, or (``inflect``) a Russian word
+    with its endings. ``key`` is what the draft must contain for it to be there:
+    the word itself, or the prefix key of its shortest stem."""
+
+    __slots__ = ("word", "stems", "key")
+
+    def __init__(self, word: str, inflect: bool) -> None:
+        self.word = word
+        stems: Sequence[str] = ()
+        if inflect and _CYRILLIC_WORD.fullmatch(word) and (len(word) >= 5 or word[-1] not in _VOWEL_END):
+            stems = (word, word[:-1]) if word[-1] in _VOWEL_END else (word,)
+        self.stems = tuple(stems)
+        self.key = prefix_key(min(stems, key=len)) if stems else word
+
+    def matches(self, token: str) -> bool:
+        if token == self.word:
+            return True
+        for stem in self.stems:
+            if token.startswith(stem) and token[len(stem):] in ENDINGS:
+                return True
+        return False
+
+    @property
+    def selectivity(self) -> int:
+        return len(self.key) - 1 if self.stems else len(self.word)
 
 
 def _han_regex(term: str) -> str:
@@ -71,7 +88,7 @@ class Phrase:
     __slots__ = ("words", "rest", "gaps", "lead", "tail")
 
     def __init__(self, term: str, inflect: bool) -> None:
-        words: List[FrozenSet[str]] = []
+        words: List[Word] = []
         gaps: List[Optional[str]] = []  # None: a space-like gap; else the punctuation required
         pos = 0
         lead = ""
@@ -81,7 +98,7 @@ class Phrase:
                 gaps.append(gap or None)
             else:
                 lead = gap
-            words.append(frozenset(word_forms(m.group(), inflect)))
+            words.append(Word(m.group(), inflect))
             pos = m.end()
         self.words = words
         self.rest = words[1:]
@@ -95,7 +112,7 @@ class Phrase:
             return None
         for k in range(1, len(self.words)):
             m = NEXT_TOKEN.match(text, end)
-            if m is None or m.group(2) not in self.words[k]:
+            if m is None or not self.words[k].matches(m.group(2)):
                 return None
             gap = m.group(1)
             required = self.gaps[k - 1]
@@ -125,7 +142,7 @@ class TermSet:
 
     def __init__(self, spec: RuleSpec, params: Dict[str, Any], vocabularies: Dict[str, List[str]],
                  key: str = "terms") -> None:
-        self.id = next(_ids)
+        self.id = next(_ids)  # the Linter renumbers its term sets (see Linter.__init__)
         self.rule = spec.id
 
         def line_of(k: str) -> int:  # a proximity set is a mapping of its own, with its own lines
@@ -159,10 +176,9 @@ class TermSet:
                 self._symbols.append(term)
             else:
                 phrase = Phrase(term, inflect)
-                for form in phrase.words[0]:
-                    self._first.setdefault(form, []).append(phrase)
+                self._first.setdefault(phrase.words[0].key, []).append(phrase)
                 # gate on the most selective word: the longest one ("личку", not "в")
-                keys.update(max(phrase.words, key=lambda forms: (min(map(len, forms)), -len(forms))))
+                keys.add(max(phrase.words, key=lambda w: w.selectivity).key)
         self.keys: FrozenSet[str] = frozenset(keys)
         self._first_keys = frozenset(self._first)
         self._han_source = "|".join(sorted(han_parts, key=len, reverse=True))
@@ -176,9 +192,9 @@ class TermSet:
         self._spec = spec
         self._key = key
 
-    def _han(self) -> "regex.Pattern[str]":
+    def _han(self) -> LazyPattern:
         if self._han_regex is None:  # a race only compiles it twice: both results are equal
-            self._han_regex = compile_pattern(self._han_source, self._spec, self._key)
+            self._han_regex = LazyPattern(self._han_source, regex.IGNORECASE | regex.VERSION1)
         return self._han_regex
 
     def may_match(self, draft: Draft) -> bool:
@@ -192,17 +208,19 @@ class TermSet:
         text = draft.words.text
         spans: List[Span] = []
         if self._first and draft.active(self.id):
-            tokens = draft.tokens
-            for word in tokens & self._first_keys:
+            keys = draft.gate_keys
+            for key in keys & self._first_keys:
                 # a phrase whose other words are not all in the draft cannot match anywhere
-                phrases = [p for p in self._first[word] if all(not f.isdisjoint(tokens) for f in p.rest)]
-                if not phrases:
+                candidates = [p for p in self._first[key] if all(w.key in keys for w in p.rest)]
+                if not candidates:
                     continue
-                for start in draft.occurrences(word):
-                    for phrase in phrases:
-                        span = phrase.match(text, start, start + len(word))
-                        if span is not None:
-                            spans.append(span)
+                for token in draft.tokens_with_key(key):
+                    phrases = [p for p in candidates if p.words[0].matches(token)]
+                    for start in draft.occurrences(token) if phrases else ():
+                        for phrase in phrases:
+                            span = phrase.match(text, start, start + len(token))
+                            if span is not None:
+                                spans.append(span)
         if self._han_source and draft.has_han:
             spans.extend(m.span() for m in search_with_budget(self._han(), text, self.rule))
         for symbol in self._symbols:
