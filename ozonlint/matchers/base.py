@@ -106,7 +106,7 @@ class Draft:
     threads; the compiled rules a Draft is checked against are read-only.
     """
 
-    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_by_prefix", "_token_starts",
+    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_token_starts",
                  "_has_han", "_active", "_index", "extras")
 
     def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
@@ -115,7 +115,6 @@ class Draft:
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
         self._gate_keys: Optional[FrozenSet[str]] = None
-        self._by_prefix: Optional[Dict[str, List[str]]] = None
         self._token_starts: Optional[List[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
@@ -147,22 +146,17 @@ class Draft:
         """The draft's words, and the prefix keys (see prefix_key) of its longer words."""
         if self._gate_keys is None:
             tokens = self.tokens
-            self._gate_keys = (tokens | {"\x01" + t[:4] for t in tokens if len(t) >= 4}
-                               | {"\x02" + t[:6] for t in tokens if len(t) >= 6})
+            longer = [t for t in tokens if len(t) >= 4]
+            self._gate_keys = tokens.union(["\x01" + t[:4] for t in longer],
+                                           ["\x02" + t[:6] for t in longer if len(t) >= 6])
         return self._gate_keys
 
     def tokens_with_key(self, key: str) -> List[str]:
         """The draft's words that a gate key stands for."""
         if not is_prefix_key(key):
             return [key]
-        if self._by_prefix is None:
-            by_prefix: Dict[str, List[str]] = {}
-            for t in self.tokens:
-                for mark, size in PREFIXES:
-                    if len(t) >= size:
-                        by_prefix.setdefault(mark + t[:size], []).append(t)
-            self._by_prefix = by_prefix
-        return self._by_prefix.get(key, [])
+        prefix = key[1:]
+        return [t for t in self.tokens if t.startswith(prefix)]
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word."""
