@@ -1,22 +1,23 @@
 """The ``ozonlint`` command: check, rules, explain, test-rules."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
-from typing import Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import click
 
 from . import __version__
-from .engine import Linter, RuleTimeoutError
-from .model import LANGUAGES, Severity
+from .engine import Linter
+from .model import LANGUAGES
 from .report import FileResult, formatters
 from .rulepack import RulePackError
-from .sources import BinaryInput, Decoded, InputError, encode, read_file, read_stream, write_atomic
+from .runner import SEVERITY_RANK, BatchStats, Outcome, check_decoded, check_files, check_jsonl, default_jobs
+from .sources import Decoded, InputError, read_stream
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-SEVERITY_RANK = {s.value: s.rank for s in Severity}
 
 
 def _split(values: Iterable[str]) -> List[str]:
@@ -82,6 +83,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--text", "texts", multiple=True, metavar="DRAFT", help="Check this text (repeatable).")
+@click.option("--jsonl", "jsonl", metavar="FILE|-",
+              help='Batch mode: read {"id", "text"} JSON lines, write one result line per input line.')
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=lambda: os.environ.get("OZONLINT_LANG", "en"),
@@ -96,86 +99,85 @@ def main() -> None:
               help="A term never reported, e.g. your brand name (repeatable).")
 @click.option("--fix", is_flag=True, help="Apply safe suggestions: print the fixed text for --text/stdin, "
                                          "rewrite files in place.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes for many files (default: the number of cores).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, "
                                                       "unless NO_COLOR is set).")
-def check(paths: Tuple[str, ...], texts: Tuple[str, ...], fmt: str, lang: str, fail_on: str,
-          select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
-          allow: Tuple[str, ...], fix: bool, color: Optional[bool]) -> None:
+def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], fmt: str, lang: str,
+          fail_on: str, select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
+          allow: Tuple[str, ...], fix: bool, jobs: Optional[int], color: Optional[bool]) -> None:
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     linter = _build_linter(rule_paths, select, ignore, allow, lang)
+    threshold = SEVERITY_RANK[fail_on]
+    if jsonl is not None:
+        raise click.exceptions.Exit(_check_jsonl(linter, jsonl, lang, threshold))
     stdin = getattr(sys.stdin, "buffer", None)
     if not paths and not texts:
         if stdin is None or stdin.isatty():
             raise click.UsageError("nothing to check: give files, --text, or pipe a draft to standard input")
         paths = ("-",)
-    status = EXIT_CLEAN
-    results: List[FileResult] = []
-    fixed_texts: List[str] = []
-
-    def handle(path: str, decoded: Optional[Decoded]) -> None:
-        nonlocal status
-        assert decoded is not None
-        try:
-            violations = linter.check(decoded.text)
-            if fix:
-                fixed = linter.fix(decoded.text)
-                if path == "-":
-                    fixed_texts.append(fixed)
-                elif fixed != decoded.text:
-                    write_atomic(path, encode(decoded, fixed))
-                    _note(f"{path}: fixed {len(violations) - len(linter.check(fixed))} problem(s)")
-                if fixed != decoded.text:
-                    violations = linter.check(fixed)
-                    decoded = Decoded(fixed, decoded.encoding, decoded.bom)
-        except RuleTimeoutError as exc:
-            _note(f"{path}: not verified: {exc}")
-            status = EXIT_ERROR
-            return
-        except OSError as exc:
-            _note(f"{path}: cannot write the fixed file: {exc.strerror or exc}; the file is unchanged")
-            status = EXIT_ERROR
-            return
-        results.append(FileResult(path, decoded.text, violations))
-
-    for text in texts:
-        handle("-", Decoded(text, "utf-8", b""))
+    outcomes: List[Outcome] = [check_decoded(linter, "-", Decoded(text, "utf-8", b""), fix) for text in texts]
+    file_jobs = []
     for path in paths:
         if path == "-":
-            if stdin is None:
-                _note("-: no standard input")
-                status = EXIT_ERROR
-                continue
-            try:
-                handle("-", read_stream(stdin))
-            except InputError as exc:
-                _note(f"-: {exc}")
-                status = EXIT_ERROR
-            continue
-        walked = os.path.isdir(path)
-        for file_path in (_walk(path) if walked else [path]):
-            try:
-                decoded = read_file(file_path)
-            except BinaryInput as exc:
-                _note(f"{file_path}: skipped: {exc}")
-                if not walked:
-                    status = EXIT_ERROR
-                continue
-            except InputError as exc:
-                _note(f"{file_path}: {exc}")
-                status = EXIT_ERROR
-                continue
-            handle(file_path, decoded)
+            if file_jobs:
+                outcomes.extend(check_files(linter, file_jobs, jobs or default_jobs()))
+                file_jobs = []
+            outcomes.append(_check_stdin(linter, stdin, fix))
+        elif os.path.isdir(path):
+            file_jobs.extend((p, fix, False) for p in _walk(path))
+        else:
+            file_jobs.append((path, fix, True))
+    outcomes.extend(check_files(linter, file_jobs, jobs or default_jobs()))
 
-    threshold = SEVERITY_RANK[fail_on]
+    status = EXIT_CLEAN
+    for outcome in outcomes:
+        for note in outcome.notes:
+            _note(note)
+        if outcome.unusable:
+            status = EXIT_ERROR
+    results = [FileResult(o.path, o.text, [v.in_language(lang) for v in o.violations])
+               for o in outcomes if not o.unusable and not o.skipped]
     if any(SEVERITY_RANK[v.severity] >= threshold for r in results for v in r.violations):
         status = max(status, EXIT_FOUND)
-    if fix and fixed_texts:
-        click.echo("\n".join(fixed_texts), nl=False)
+    if fix and all(r.path == "-" for r in results) and results:
+        click.echo("\n".join(r.text for r in results), nl=False)
     else:
-        output = formatters()[fmt]([FileResult(r.path, r.text, [v.in_language(lang) for v in r.violations])
-                                    for r in results])
-        click.echo(output, nl=False, color=_color(color))
+        click.echo(formatters()[fmt](results), nl=False, color=_color(color))
     raise click.exceptions.Exit(status)
+
+
+def _check_stdin(linter: Linter, stdin: Optional[BinaryIO], fix: bool) -> Outcome:
+    if stdin is None:
+        return Outcome("-", notes=["-: no standard input"], unusable=True)
+    try:
+        return check_decoded(linter, "-", read_stream(stdin), fix)
+    except InputError as exc:
+        return Outcome("-", notes=[f"-: {exc}"], unusable=True)
+
+
+def _check_jsonl(linter: Linter, source: str, lang: str, threshold: int) -> int:
+    stats = BatchStats()
+    out = sys.stdout
+
+    def sink(line: str) -> None:
+        out.write(line + "\n")
+        out.flush()
+
+    try:
+        if source == "-":
+            stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="strict")
+            check_jsonl(linter, stream, sink, lang, stats)
+        else:
+            with open(source, encoding="utf-8-sig") as stream:
+                check_jsonl(linter, stream, sink, lang, stats)
+    except (OSError, UnicodeDecodeError) as exc:
+        _note(f"{source}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+        return EXIT_ERROR
+    if stats.errors:
+        _note(f"{source}: {stats.errors} line(s) could not be checked")
+        return EXIT_ERROR
+    return EXIT_FOUND if stats.worst >= threshold else EXIT_CLEAN
 
 
 @main.command("rules")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import threading
+from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import regex
@@ -179,7 +180,23 @@ class Linter:
 
     def check(self, text: str) -> List[Violation]:
         """All violations in ``text``, sorted by position then rule id."""
+        if len(text) > CHUNK_CHARS:
+            return self._check_long(text)
         return _drop_nested(self._check(text))
+
+    def _check_long(self, text: str) -> List[Violation]:
+        """A long text (a file of many replies) in pieces cut at blank lines, so
+        that memory stays bounded and no piece is large; positions are the text's."""
+        line_starts = _line_starts(text)
+        found: List[Violation] = []
+        for offset, piece in _pieces(text):
+            for v in self.check(piece):
+                start, end = v.start + offset, v.end + offset
+                line, column = _position(line_starts, start)
+                end_line, end_column = _position(line_starts, end)
+                found.append(replace(v, start=start, end=end, line=line, column=column,
+                                     end_line=end_line, end_column=end_column))
+        return found
 
     def _check(self, text: str) -> List[Violation]:
         """Every rule's findings, nested ones included (sorted by position)."""
@@ -293,12 +310,39 @@ def _unfiltered(linter: Linter) -> Linter:
 _NEWLINE = lazy(r"\r\n|\r|\n")
 
 
-def _line_starts(text: str) -> List[int]:
+def _line_starts(text: str) -> "array[int]":
     """Offsets where lines start; CRLF, CR and LF all end a line."""
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    starts = array("q", [0])
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return starts
 
 
-def _position(line_starts: List[int], offset: int) -> Tuple[int, int]:
+# Texts longer than this are checked in pieces (see Linter._check_long).
+CHUNK_CHARS = 256 * 1024
+_PARAGRAPH_BREAK = lazy(r"\n[ \t]*\r?\n")
+
+
+def _pieces(text: str) -> Iterator[Tuple[int, str]]:
+    """(offset, piece) covering ``text``: pieces of about CHUNK_CHARS cut after a
+    blank line, else after a line break, else at a space, else anywhere."""
+    pos = 0
+    size = len(text)
+    while pos < size:
+        if size - pos <= CHUNK_CHARS:
+            yield pos, text[pos:]
+            return
+        limit = pos + CHUNK_CHARS
+        window_start = pos + CHUNK_CHARS // 2
+        cut = -1
+        for m in _PARAGRAPH_BREAK.finditer(text, window_start, limit):
+            cut = m.end()
+        if cut == -1:
+            cut = text.rfind("\n", window_start, limit) + 1 or text.rfind(" ", window_start, limit) + 1 or limit
+        yield pos, text[pos:cut]
+        pos = cut
+
+
+def _position(line_starts: Sequence[int], offset: int) -> Tuple[int, int]:
     """1-based (line, column) of a character offset."""
     line = bisect_right(line_starts, offset) - 1
     return line + 1, offset - line_starts[line] + 1

@@ -194,3 +194,37 @@ def test_installed_console_script(tmp_path: Path) -> None:
     module = subprocess.run([sys.executable, "-m", "ozonlint", "rules", "--format", "json"],
                             capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert module.returncode == 0 and len(json.loads(module.stdout)) > 20
+
+
+def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
+    drafts = [BAD, CLEAN, "Пишите в телегу @shop_help", "Кэшбэк за отзыв 100 ₽", "微信 sunny88"]
+    for i in range(40):
+        (tmp_path / f"reply_{i:03d}.txt").write_text(drafts[i % len(drafts)], encoding="utf-8")
+    serial = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "1", str(tmp_path)])
+    parallel = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "4", str(tmp_path)])
+    assert serial.exit_code == parallel.exit_code == 1
+    assert serial.stdout == parallel.stdout
+    assert len(json.loads(serial.stdout)) > 40
+
+
+def test_jsonl_batch_mode(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"id": 1, "text": BAD}, ensure_ascii=False),
+        json.dumps({"id": "b", "text": CLEAN}, ensure_ascii=False),
+        "not json",
+        json.dumps({"id": 3, "text": "Пишите в телегу"}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--jsonl", str(batch)])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == [1, "b", None, 3]
+    assert lines[0]["violations"][0]["rule"] == "contact.messenger" and "path" not in lines[0]["violations"][0]
+    assert lines[1]["violations"] == []
+    assert lines[2]["line"] == 3 and "error" in lines[2]
+    assert result.exit_code == 2  # one line could not be checked
+
+
+def test_jsonl_from_stdin() -> None:
+    result = CliRunner().invoke(main, ["check", "--jsonl", "-"],
+                                input=json.dumps({"id": 7, "text": CLEAN}).encode() + b"\n")
+    assert result.exit_code == 0 and json.loads(result.stdout) == {"id": 7, "violations": []}

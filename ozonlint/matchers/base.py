@@ -1,6 +1,7 @@
 """What every matcher shares: the draft being checked, with its views built lazily."""
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
@@ -115,7 +116,7 @@ class Draft:
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
         self._gate_keys: Optional[FrozenSet[str]] = None
-        self._token_starts: Optional[List[int]] = None
+        self._token_starts: Optional[Sequence[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
         self._index = index or _NO_GATES
@@ -175,7 +176,7 @@ class Draft:
     def word_index(self, pos: int) -> int:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
-            self._token_starts = [m.start() for m in TOKEN.finditer(self.words.text)]
+            self._token_starts = array("q", (m.start() for m in TOKEN.finditer(self.words.text)))
         return bisect_right(self._token_starts, pos) - 1
 
     @property
