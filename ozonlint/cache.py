@@ -2,11 +2,10 @@
 
 Reading YAML and compiling a few thousand terms takes longer than starting
 Python, and the CLI starts on every commit. The compiled form (rule specs,
-term sets, pattern sources) is pickled under a key that hashes ozonlint's
-version and modules, the Python version, and the path and content of every
-pack file in load order: any change to any pack, or to ozonlint itself, is a
-different key and so a fresh compile. Nothing is cached for packs that fail
-validation.
+term sets, pattern sources) is pickled under a key built from ozonlint's
+version and modules, the Python version, and every pack file in load order
+(see ``key``): any change to a pack, or to ozonlint itself, is a different
+key and so a fresh compile. Nothing is cached for packs that fail validation.
 
 Where: ``$OZONLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ozonlint``, else
 ``~/.cache/ozonlint``; ``OZONLINT_CACHE_DIR=off`` turns the cache off. A
@@ -16,63 +15,68 @@ any failure to read or write it just means compiling again.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
 import sys
-import tempfile
-from pathlib import Path
-from typing import Any, Optional, Sequence
+import zlib
+from typing import Any, Optional, Sequence, Tuple
 
-FORMAT = 1
+FORMAT = 2
 
 
-def cache_dir() -> Optional[Path]:
+def cache_dir() -> Optional[str]:
     configured = os.environ.get("OZONLINT_CACHE_DIR")
     if configured is not None:
         if configured.strip().lower() in ("", "0", "off", "false", "no"):
             return None
-        return Path(configured)
+        return configured
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "ozonlint"
+    return os.path.join(base, "ozonlint")
 
 
-def _code_fingerprint() -> bytes:
-    """Size and modification time of every module of ozonlint: a changed engine
-    (an upgrade, or a developer's edit) must not read objects pickled by another."""
-    package = Path(__file__).resolve().parent
-    parts = []
-    for module in sorted(package.rglob("*.py")):
-        try:
-            st = module.stat()
-        except OSError:
-            continue
-        parts.append(f"{module.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
-    return "\n".join(parts).encode()
+def _stat_line(path: str) -> Optional[str]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}"
 
 
-def key(files: Sequence[str], version: str) -> Optional[str]:
-    """The cache key of the packs ``files`` (None if one cannot be read: no caching)."""
-    digest = hashlib.sha256(f"{FORMAT}|{version}|{sys.version_info[:3]}".encode())
-    digest.update(_code_fingerprint())
-    for path in files:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
+def _code_files() -> list:
+    package = os.path.dirname(os.path.abspath(__file__))
+    found = []
+    for root, dirs, files in os.walk(package):
+        dirs.sort()
+        found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
+    return found
+
+
+def key(files: Sequence[str], version: str) -> Optional[Tuple[str, str]]:
+    """(file name, full key) for the packs ``files``; None if one cannot be read.
+
+    The full key names ozonlint's version, the Python version, and the path,
+    size and modification time of every module of ozonlint (a changed engine
+    must not read objects pickled by another) and of every pack file in load
+    order (an edited pack is a different key). It is stored in the cache file
+    and compared on load, so a short file name can never alias."""
+    lines = [f"format {FORMAT}", f"ozonlint {version}", f"python {sys.version_info[:3]}"]
+    for path in _code_files() + ["--packs--"] + list(files):
+        line = path if path == "--packs--" else _stat_line(path)
+        if line is None:
             return None
-        digest.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(hashlib.sha256(data).digest())
-    return digest.hexdigest()
+        lines.append(line)
+    full = "\n".join(lines)
+    data = full.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle", full
 
 
-def _trusted(path: Path) -> bool:
+def _trusted(path: str) -> bool:
     if not hasattr(os, "getuid"):
         return True
     try:
-        folder = path.parent.stat()
-        own = path.stat()
+        folder = os.stat(os.path.dirname(path))
+        own = os.stat(path)
     except OSError:
         return False
     uid = os.getuid()
@@ -81,31 +85,34 @@ def _trusted(path: Path) -> bool:
             and not own.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
-def load(cache_key: Optional[str]) -> Any:
+def load(cache_key: Optional[Tuple[str, str]]) -> Any:
     folder = cache_dir()
     if cache_key is None or folder is None:
         return None
-    path = folder / f"{cache_key}.pickle"
-    if not path.is_file() or not _trusted(path):
+    path = os.path.join(folder, cache_key[0])
+    if not os.path.isfile(path) or not _trusted(path):
         return None
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # a truncated or stale file: compile again
+            stored_key, value = pickle.load(fh)
+    except Exception:  # a truncated or foreign file: compile again
         return None
+    return value if stored_key == cache_key[1] else None
 
 
-def store(cache_key: Optional[str], value: Any) -> None:
+def store(cache_key: Optional[Tuple[str, str]], value: Any) -> None:
     folder = cache_dir()
     if cache_key is None or folder is None:
         return
+    import tempfile
+
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / f"{cache_key}.pickle")
+                pickle.dump((cache_key[1], value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, os.path.join(folder, cache_key[0]))
         except BaseException:
             os.unlink(tmp)
             raise

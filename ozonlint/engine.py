@@ -11,8 +11,7 @@ import os
 import threading
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, replace
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 import regex
 
@@ -34,8 +33,7 @@ class RuleTimeoutError(RuntimeError):
         self.rule = rule
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A compiled rule: its spec, its matcher and its effective severity."""
 
     spec: RuleSpec
@@ -52,8 +50,7 @@ class Rule:
         return self.spec.category
 
 
-@dataclass(frozen=True)
-class ExampleFailure:
+class ExampleFailure(NamedTuple):
     """A rule example that does not behave as its rule says."""
 
     rule: str
@@ -194,8 +191,8 @@ class Linter:
                 start, end = v.start + offset, v.end + offset
                 line, column = _position(line_starts, start)
                 end_line, end_column = _position(line_starts, end)
-                found.append(replace(v, start=start, end=end, line=line, column=column,
-                                     end_line=end_line, end_column=end_column))
+                found.append(v._replace(start=start, end=end, line=line, column=column,
+                                        end_line=end_line, end_column=end_column))
         return found
 
     def _check(self, text: str) -> List[Violation]:

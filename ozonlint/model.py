@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Dict, Optional
+from typing import Any, Dict, NamedTuple, Optional
 
 
 class Severity(str, enum.Enum):
@@ -44,9 +43,11 @@ class Category(str, enum.Enum):
 LANGUAGES = ("ru", "en", "zh")
 
 
-@dataclass(frozen=True)
-class Violation:
-    """One finding, with its span in the original text (``match == text[start:end]``)."""
+class Violation(NamedTuple):
+    """One finding, with its span in the original text (``match == text[start:end]``).
+
+    (A NamedTuple rather than a dataclass: importing ``dataclasses`` costs more
+    than a check, and ``import ozonlint`` sits on every message's path.)"""
 
     rule: str
     category: str
@@ -60,7 +61,7 @@ class Violation:
     end_line: int
     end_column: int
     suggestion: Optional[str] = None
-    messages: Dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    messages: Optional[Dict[str, str]] = None  # the message in every language
 
     def to_dict(self, path: Optional[str] = None) -> Dict[str, Any]:
         """The contract's JSON object (``path`` first when given)."""
@@ -85,9 +86,7 @@ class Violation:
 
     def in_language(self, lang: str) -> "Violation":
         """The same violation with its message in ``lang`` (ru, en or zh)."""
-        text = self.messages.get(lang)
+        text = (self.messages or {}).get(lang)
         if text is None or text == self.message:
             return self
-        from dataclasses import replace
-
-        return replace(self, message=text)
+        return self._replace(message=text)

@@ -10,18 +10,17 @@ by the engine once the rules are compiled (see ``Linter.self_test``).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 
+from .lazyre import lazy_re
 from .model import LANGUAGES, Category, Severity
 
-def default_rules_dir() -> Path:
+def default_rules_dir() -> str:
     """The shipped packs: inside the installed package, or ``rules/`` of a source checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "rules"
-    return installed if installed.is_dir() else here.parent / "rules"
+    here = os.path.dirname(os.path.realpath(__file__))
+    installed = os.path.join(here, "rules")
+    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(here), "rules")
 
 
 MAX_PACK_BYTES = 8 * 1024 * 1024
@@ -172,8 +171,7 @@ KIND_KEYS: Dict[str, set] = {
 PACK_KEYS = {"rules", "vocabularies", "pack", "description"}
 
 
-@dataclass
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """A validated rule as written in its pack (compiled later by the engine)."""
 
     id: str
@@ -189,20 +187,20 @@ class RuleSpec:
     enabled: bool
     path: str
     line: int
-    key_lines: Dict[str, int] = field(default_factory=dict)
+    key_lines: Optional[Dict[str, int]] = None
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        return (self.key_lines or {}).get(key, self.line)
 
 
-@dataclass
 class RuleSet:
     """Everything loaded from a set of packs: rules in load order and vocabularies."""
 
-    rules: List[RuleSpec] = field(default_factory=list)
-    vocabularies: Dict[str, List[str]] = field(default_factory=dict)
-    vocabulary_origin: Dict[str, Tuple[str, int]] = field(default_factory=dict)
-    files: List[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.rules: List[RuleSpec] = []
+        self.vocabularies: Dict[str, List[str]] = {}
+        self.vocabulary_origin: Dict[str, Tuple[str, int]] = {}
+        self.files: List[str] = []
 
 
 def _expect(cond: bool, path: str, line: int, reason: str) -> None:
@@ -317,9 +315,7 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
                     enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines))
 
 
-import regex as _regex  # noqa: E402  (kept beside its only use)
-
-_ID = _regex.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
+_ID = lazy_re(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
 
 
 def pack_files(paths: Iterable[os.PathLike | str]) -> Iterator[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Dict, List
 
 
-import regex
 
 from ..lazyre import lazy, lazy_re
 from ..rulepack import RuleSpec
@@ -19,16 +18,16 @@ _DOT_SPELLED = r"(?:\(\s*(?:dot|точка|\.)\s*\)|\[\s*(?:dot|точка|\.)\s
 _LOCAL = r"[a-z0-9][a-z0-9._+\-]{0,63}"
 _PATTERNS = [
     # plain address: name@host.tld (spaces around @ and dots tolerated)
-    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s?@\s?[\w\-]+(?:\s?\.\s?[\w\-]+)*\s?\.\s?" + _TLD
+    lazy(r"(?<![\w.+\-])" + _LOCAL + r"\s?@\s?[\w\-]+(?:\s?\.\s?[\w\-]+)*\s?\.\s?" + _TLD
                   + r"(?![\w\-])"),
     # name@provider with the domain left out: shop@gmail, shop@mail
-    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s?@\s?(?:" + PROVIDERS + r")(?![\w@])"),
+    lazy(r"(?<![\w.+\-])" + _LOCAL + r"\s?@\s?(?:" + PROVIDERS + r")(?![\w@])"),
     # spelled out: name (at) host (dot) tld, name собака mail точка ru
-    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*[a-z0-9][\w\-]*(?:\s*(?:\.|"
+    lazy(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*[a-z0-9][\w\-]*(?:\s*(?:\.|"
                   + _DOT_SPELLED + r")\s*[a-z0-9][\w\-]*)*\s*(?:\.|" + _DOT_SPELLED + r")\s*(?:" + _TLD
                   + r"|ру)(?![\w])"),
     # name собака mail (domain a known provider, no dot)
-    regex.compile(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*(?:" + PROVIDERS + r")(?![\w@])"),
+    lazy(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*(?:" + PROVIDERS + r")(?![\w@])"),
 ]
 # "at"/"собака" followed by a host and a dot (real or spelled) or a mail provider:
 # the cheap sign of a spelled-out address ("meet at home" is not one).

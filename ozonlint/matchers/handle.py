@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-import regex
+from ..lazyre import LazyPattern
 
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
@@ -17,7 +17,7 @@ class HandleMatcher(Matcher):
         self.allow = frozenset(a.lower().lstrip("@") for a in _string_list(
             spec.params.get("allow", []), spec.path, spec.line_of("allow"), "allow"))
         # not after a word character (that is an e-mail), a name of Latin letters, digits, _ and .
-        self.pattern = regex.compile(
+        self.pattern = LazyPattern(
             r"(?<![\w@.+\-])@\s?([a-z0-9_](?:[a-z0-9_.]{%d,31}))(?![\w@])" % (min_length - 1))
 
     def find(self, draft: Draft) -> List[Span]:

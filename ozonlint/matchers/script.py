@@ -5,6 +5,7 @@ from typing import Dict, List
 
 import regex
 
+from ..lazyre import LazyPattern
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 
@@ -21,7 +22,8 @@ class ScriptMatcher(Matcher):
             char = f"[{classes}]"
             # a run of the script's characters, with the punctuation and spaces between them
             # (short Latin gaps too: "加V信" is one run)
-            self.run = regex.compile(f"{char}(?:[\\s\\p{{P}}\\p{{S}}\\p{{N}}\\p{{Latin}}]{{0,12}}{char})*")
+            source = f"{char}(?:[\\s\\p{{P}}\\p{{S}}\\p{{N}}\\p{{Latin}}]{{0,12}}{char})*"
+            self.run = LazyPattern(source, 0, "regex", regex.compile(source))
         except regex.error as exc:
             raise RulePackError(spec.path, spec.line_of("scripts"), f"rule {spec.id}: unknown script: {exc}") from None
 

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""ozonlint's speed, as ratios to baselines measured in the same run.
+
+Machines drift (the same box runs 1.5x slower an hour later), so every figure
+is a median and is reported next to a baseline measured moments before:
+
+* L — the do-it-yourself engine: one ``regex`` alternation of every literal
+  term of the default packs plus plain phone/e-mail/URL/handle/card patterns;
+* F — the import floor: ``python -c "import regex, yaml, click"``.
+
+Usage:  python benchmarks/bench.py [--quick] [--json FILE] [--sizes 10,50]
+                                   [--workload PATH/TO/workload.py]
+
+It measures: per-message latency of the library (median, p99); import +
+build + first check, and one CLI run on a short draft (wall, peak RSS);
+throughput of ``ozonlint check`` over 200 files of 100 replies, on one
+process and on all cores; and cost per byte of one big file at two sizes.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Dict, List, Sequence, Tuple
+
+import regex
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import ozonlint  # noqa: E402
+
+SHORT_DRAFT = "Здравствуйте! Спасибо за заказ, отправление 27450913-0002-1 уже в пути."
+DETECTOR_PATTERNS = [
+    r"(?:\+7|8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}",
+    r"\+\d{1,3}[ (-]*\d{2,4}[ )-]*\d{3,4}[ -]*\d{2,4}",
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+    r"(?:https?://|www\.)[^ \t\n]+",
+    r"@[A-Za-z][A-Za-z0-9_]{3,}",
+    r"\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b",
+]
+
+
+def load_workload(path: str):
+    if not path:
+        import workload
+        return workload
+    spec = importlib.util.spec_from_file_location("external_workload", path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def baseline_engine(linter: ozonlint.Linter) -> "regex.Pattern[str]":
+    """L: a plain alternation of the default packs' literal terms and detector patterns."""
+    terms = set()
+    for rule in linter.all_rules:
+        params = rule.spec.params
+        sets = params.get("sets") if rule.spec.kind == "proximity" else [params]
+        for term_set in sets or []:
+            terms.update(term_set.get("terms", []))
+            for name in term_set.get("vocab", []):
+                terms.update(linter.ruleset.vocabularies.get(name, []))
+    alternatives = sorted((regex.escape(t) for t in terms), key=len, reverse=True) + DETECTOR_PATTERNS
+    return regex.compile("|".join(alternatives), regex.IGNORECASE)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def latency(messages: List[str], linter: ozonlint.Linter, baseline) -> Dict[str, float]:
+    """Per-message times, the two engines interleaved message by message."""
+    for m in messages[:200]:
+        linter.check(m)
+        baseline.findall(m)
+    ours, base = [], []
+    clock = time.perf_counter
+    for m in messages:
+        t0 = clock()
+        baseline.findall(m)
+        t1 = clock()
+        linter.check(m)
+        t2 = clock()
+        base.append(t1 - t0)
+        ours.append(t2 - t1)
+    return {
+        "L_median_us": statistics.median(base) * 1e6, "L_p99_us": percentile(base, 0.99) * 1e6,
+        "median_us": statistics.median(ours) * 1e6, "p99_us": percentile(ours, 0.99) * 1e6,
+        "mean_us": statistics.mean(ours) * 1e6, "L_mean_us": statistics.mean(base) * 1e6,
+    }
+
+
+def run_process(argv: Sequence[str], stdout=subprocess.DEVNULL, env=None) -> Tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status
+    rss = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
+    return wall, rss
+
+
+def medians(argv: Sequence[str], repeat: int, env=None) -> Tuple[float, int]:
+    runs = [run_process(argv, env=env) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), int(statistics.median(r[1] for r in runs))
+
+
+def startup(repeat: int, ozonlint_cmd: List[str]) -> Dict[str, float]:
+    py = sys.executable
+    floor = [py, "-c", "import regex, yaml, click"]
+    lib = [py, "-c", f"import ozonlint; ozonlint.Linter().check({SHORT_DRAFT!r})"]
+    cli = ozonlint_cmd + ["check", "--format", "json", "--text", SHORT_DRAFT]
+    run_process(lib)  # fill the compiled-rules cache, as any first run does
+    out: Dict[str, float] = {}
+    for _ in range(2):  # alternate, so that drift hits all three alike
+        for name, argv in (("F", floor), ("lib", lib), ("cli", cli)):
+            wall, rss = medians(argv, repeat)
+            out.setdefault(f"{name}_s", []).append(wall)  # type: ignore[arg-type]
+            out.setdefault(f"{name}_rss_kib", []).append(rss)  # type: ignore[arg-type]
+    result = {k: statistics.median(v) for k, v in out.items()}  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as cold_cache:
+        env = dict(os.environ, OZONLINT_CACHE_DIR=cold_cache)
+        result["lib_cold_s"] = run_process(lib, env=env)[0]
+    return result
+
+
+def throughput(messages: List[str], baseline, ozonlint_cmd: List[str], workdir: Path) -> Dict[str, float]:
+    folder = workdir / "files"
+    folder.mkdir()
+    for i in range(0, len(messages), 100):
+        (folder / f"replies_{i // 100:04d}.txt").write_text("\n\n".join(messages[i:i + 100]) + "\n",
+                                                             encoding="utf-8")
+    start = time.perf_counter()
+    for m in messages:
+        baseline.findall(m)
+    baseline_s = time.perf_counter() - start
+    one, _ = medians(ozonlint_cmd + ["check", "--format", "json", "--jobs", "1", str(folder)], 3)
+    jobs = os.cpu_count() or 1
+    many, _ = medians(ozonlint_cmd + ["check", "--format", "json", "--jobs", str(jobs), str(folder)], 3)
+    return {"messages": len(messages), "L_msgs_per_s": len(messages) / baseline_s,
+            "jobs1_msgs_per_s": len(messages) / one, f"jobs{jobs}_msgs_per_s": len(messages) / many,
+            "jobs": jobs, "jobsN_msgs_per_s": len(messages) / many}
+
+
+def linear(sizes_mib: Sequence[int], big_text: Callable[[int], str], ozonlint_cmd: List[str],
+           workdir: Path) -> Dict[str, float]:
+    out: Dict[str, float] = {}
+    for size in sizes_mib:
+        path = workdir / f"big_{size}.txt"
+        path.write_text(big_text(size * 2**20), encoding="utf-8")
+        n_bytes = path.stat().st_size
+        wall, rss = medians(ozonlint_cmd + ["check", "--format", "json", str(path)], 1)
+        out[f"{size}MiB_s"] = wall
+        out[f"{size}MiB_us_per_KiB"] = wall / (n_bytes / 1024) * 1e6
+        out[f"{size}MiB_rss_over_size"] = rss * 1024 / n_bytes
+        path.unlink()
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="fewer messages and repeats, small big files")
+    ap.add_argument("--sizes", default=None, help="big-file sizes in MiB (default 10,50; quick: 2,10)")
+    ap.add_argument("--workload", default="", help="a workload.py with generate(n) and big_text(n_bytes)")
+    ap.add_argument("--json", dest="json_out", help="also write the figures as JSON")
+    args = ap.parse_args(argv)
+
+    workload = load_workload(args.workload)
+    n = 3000 if args.quick else 20000
+    repeat = 5 if args.quick else 11
+    sizes = [int(s) for s in (args.sizes or ("2,10" if args.quick else "10,50")).split(",")]
+    messages = workload.generate(n)
+    linter = ozonlint.Linter()
+    baseline = baseline_engine(linter)
+    exe = shutil.which("ozonlint")
+    ozonlint_cmd = [exe] if exe else [sys.executable, "-m", "ozonlint"]
+
+    figures: Dict[str, Dict[str, float]] = {}
+    figures["latency"] = latency(messages[:min(n, 5000)], linter, baseline)
+    figures["startup"] = startup(repeat, ozonlint_cmd)
+    with tempfile.TemporaryDirectory() as tmp:
+        figures["throughput"] = throughput(messages, baseline, ozonlint_cmd, Path(tmp))
+        figures["linear"] = linear(sizes, workload.big_text, ozonlint_cmd, Path(tmp))
+
+    lat, st, tp, lin = figures["latency"], figures["startup"], figures["throughput"], figures["linear"]
+    ratios = {
+        "median_vs_L": lat["median_us"] / lat["L_median_us"],
+        "p99_vs_L_p99": lat["p99_us"] / lat["L_p99_us"],
+        "lib_start_vs_F": st["lib_s"] / st["F_s"],
+        "cli_start_vs_F": st["cli_s"] / st["F_s"],
+        "cli_rss_mib": st["cli_rss_kib"] / 1024,
+        "jobs1_throughput_vs_L": tp["jobs1_msgs_per_s"] / tp["L_msgs_per_s"],
+        "jobsN_throughput_vs_L": tp["jobsN_msgs_per_s"] / tp["L_msgs_per_s"],
+        "per_byte_big_vs_small": lin[f"{sizes[-1]}MiB_us_per_KiB"] / lin[f"{sizes[0]}MiB_us_per_KiB"],
+        "rss_over_size_big": lin[f"{sizes[-1]}MiB_rss_over_size"],
+    }
+    figures["ratios"] = ratios
+    figures["machine"] = {"python": platform.python_version(), "platform": platform.platform(),
+                          "cpus": os.cpu_count() or 1, "ozonlint": ozonlint.__version__}
+
+    print(f"machine: {figures['machine']}")
+    print(f"latency ({min(n, 5000)} replies): ozonlint median {lat['median_us']:.1f} us, p99 {lat['p99_us']:.1f} us;"
+          f" L median {lat['L_median_us']:.1f} us, p99 {lat['L_p99_us']:.1f} us")
+    print(f"startup: F {st['F_s'] * 1000:.0f} ms; import+build+check {st['lib_s'] * 1000:.0f} ms "
+          f"(no cache: {st['lib_cold_s'] * 1000:.0f} ms); CLI {st['cli_s'] * 1000:.0f} ms, "
+          f"peak RSS {st['cli_rss_kib'] / 1024:.1f} MiB (F {st['F_rss_kib'] / 1024:.1f} MiB)")
+    print(f"throughput ({tp['messages']} replies in {tp['messages'] // 100} files): L {tp['L_msgs_per_s']:.0f}/s;"
+          f" ozonlint --jobs 1 {tp['jobs1_msgs_per_s']:.0f}/s, --jobs {tp['jobs']} {tp['jobsN_msgs_per_s']:.0f}/s")
+    print("big files: " + ", ".join(f"{s} MiB {lin[f'{s}MiB_s']:.2f} s ({lin[f'{s}MiB_us_per_KiB']:.1f} us/KiB, "
+                                    f"RSS {lin[f'{s}MiB_rss_over_size']:.2f}x size)" for s in sizes))
+    print()
+    print("ratio                          value   target")
+    targets = {"median_vs_L": "<= 0.25", "p99_vs_L_p99": "<= 1.0", "lib_start_vs_F": "<= 1.0",
+               "cli_start_vs_F": "<= 1.3", "cli_rss_mib": "<= 30", "jobs1_throughput_vs_L": ">= 4",
+               "jobsN_throughput_vs_L": "", "per_byte_big_vs_small": "<= 1.15", "rss_over_size_big": "<= 6"}
+    for name, value in ratios.items():
+        print(f"{name:28s} {value:8.2f}   {targets.get(name, '')}")
+    if args.json_out:
+        with open(args.json_out, "w", encoding="utf-8") as fh:
+            json.dump(figures, fh, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
