@@ -9,7 +9,7 @@ is a median and is reported next to a baseline measured moments before:
 * F — the import floor: ``python -c "import regex, yaml, click"``.
 
 Usage:  python benchmarks/bench.py [--quick] [--json FILE] [--sizes 10,50]
-                                   [--workload PATH/TO/workload.py]
+                                   [--workload PATH/TO/workload.py] [--terms TERMS.txt]
 
 It measures: per-message latency of the library (median, p99); import +
 build + first check, and one CLI run on a short draft (wall, peak RSS);
@@ -48,6 +48,22 @@ DETECTOR_PATTERNS = [
     r"@[A-Za-z][A-Za-z0-9_]{3,}",
     r"\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}\b",
 ]
+
+
+def load_terms(path: str) -> "regex.Pattern[str]":
+    """L from an external term list: one term a line, "re: PATTERN" for a pattern,
+    "#" comments and "[section]" headers ignored (the format of shared/bench/terms.txt)."""
+    terms, patterns = [], []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line.startswith(("#", "[")):
+                continue
+            if line.startswith("re: "):
+                patterns.append(line[4:])
+            else:
+                terms.append(regex.escape(line))
+    return regex.compile("|".join(sorted(terms, key=len, reverse=True) + patterns), regex.IGNORECASE)
 
 
 def load_workload(path: str):
@@ -102,15 +118,23 @@ def latency(messages: List[str], linter: ozonlint.Linter, baseline) -> Dict[str,
     }
 
 
-def run_process(argv: Sequence[str], stdout=subprocess.DEVNULL, env=None) -> Tuple[float, int]:
+# A small launcher measures the child's peak RSS: measured from this (large)
+# process, the forked child would count this process's pages until its exec.
+_LAUNCHER = (
+    "import os, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "_, status, usage = os.wait4(p.pid, 0)\n"
+    "print(time.perf_counter() - t, usage.ru_maxrss)\n"
+)
+
+
+def run_process(argv: Sequence[str], env=None) -> Tuple[float, int]:
     """Wall time (s) and peak RSS (KiB) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status
-    rss = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
-    return wall, rss
+    out = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], capture_output=True, text=True,
+                         env=env, check=True).stdout.split()
+    rss = int(out[1]) // (1024 if sys.platform == "darwin" else 1)
+    return float(out[0]), rss
 
 
 def medians(argv: Sequence[str], repeat: int, env=None) -> Tuple[float, int]:
@@ -175,6 +199,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer messages and repeats, small big files")
     ap.add_argument("--sizes", default=None, help="big-file sizes in MiB (default 10,50; quick: 2,10)")
     ap.add_argument("--workload", default="", help="a workload.py with generate(n) and big_text(n_bytes)")
+    ap.add_argument("--terms", default="", help="build L from this term list instead of the default packs")
     ap.add_argument("--json", dest="json_out", help="also write the figures as JSON")
     args = ap.parse_args(argv)
 
@@ -184,7 +209,7 @@ def main(argv=None) -> int:
     sizes = [int(s) for s in (args.sizes or ("2,10" if args.quick else "10,50")).split(",")]
     messages = workload.generate(n)
     linter = ozonlint.Linter()
-    baseline = baseline_engine(linter)
+    baseline = load_terms(args.terms) if args.terms else baseline_engine(linter)
     exe = shutil.which("ozonlint")
     ozonlint_cmd = [exe] if exe else [sys.executable, "-m", "ozonlint"]
 

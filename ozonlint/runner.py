@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from typing import IO, Callable, Iterator, List, Optional, Sequence
 
 from .engine import Linter, RuleTimeoutError
@@ -19,17 +18,20 @@ SEVERITY_RANK = {s.value: s.rank for s in Severity}
 from .sources import BinaryInput, Decoded, InputError, encode, read_file, write_atomic
 
 
-@dataclass
 class Outcome:
     """What checking one input produced."""
 
-    path: str
-    text: str = ""
-    violations: List[Violation] = field(default_factory=list)
-    notes: List[str] = field(default_factory=list)   # one-line messages for standard error
-    unusable: bool = False                          # unreadable, not verified, or not written
-    skipped: bool = False                           # not text: nothing was checked
-    fixed: int = 0                                  # problems fixed in place
+    __slots__ = ("path", "text", "violations", "notes", "unusable", "skipped", "fixed")
+
+    def __init__(self, path: str, text: str = "", violations: Optional[List[Violation]] = None,
+                 notes: Optional[List[str]] = None, unusable: bool = False, skipped: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.violations: List[Violation] = violations or []
+        self.notes: List[str] = notes or []  # one-line messages for standard error
+        self.unusable = unusable             # unreadable, not verified, or not written
+        self.skipped = skipped               # not text: nothing was checked
+        self.fixed = 0                       # problems fixed in place
 
 
 def check_decoded(linter: Linter, path: str, decoded: Decoded, fix: bool = False) -> Outcome:
@@ -85,13 +87,16 @@ def check_files(linter: Linter, jobs: Sequence[tuple], processes: int = 1) -> It
     Worker processes are forked, so they share the parent's compiled Linter;
     where fork is not available the run is serial."""
     global _worker_linter
-    import multiprocessing
+    use_pool = processes > 1 and len(jobs) >= 2 * processes
+    if use_pool:
+        import multiprocessing
 
-    use_pool = processes > 1 and len(jobs) >= 2 * processes and "fork" in multiprocessing.get_all_start_methods()
+        use_pool = "fork" in multiprocessing.get_all_start_methods()
     if not use_pool:
         for path, fix, named in jobs:
             yield check_file(linter, path, fix, named)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _worker_linter = linter
@@ -113,11 +118,13 @@ def default_jobs() -> int:
 
 # --------------------------------------------------------------- JSON lines
 
-@dataclass
 class BatchStats:
-    lines: int = 0
-    errors: int = 0
-    worst: int = -1  # rank of the most severe violation seen (-1: none)
+    """Counts of a --jsonl run (constant size, however long the input)."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+        self.errors = 0
+        self.worst = -1  # rank of the most severe violation seen (-1: none)
 
 
 def check_jsonl(linter: Linter, source: IO[str], sink: Callable[[str], None], lang: str,

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
@@ -32,8 +31,7 @@ class BinaryInput(InputError):
     """An input that is not text."""
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """A file's text and what is needed to write it back byte-for-byte."""
 
     text: str

@@ -1,14 +1,12 @@
 """One formatter per output format. A formatter only formats: it never re-runs a rule."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Dict, List, Sequence
+from typing import Callable, Dict, List, NamedTuple, Sequence
 
 from ..model import Violation
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """The violations found in one input, with the text they point into."""
 
     path: str
