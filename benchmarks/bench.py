@@ -210,7 +210,8 @@ def main(argv=None) -> int:
     messages = workload.generate(n)
     linter = ozonlint.Linter()
     baseline = load_terms(args.terms) if args.terms else baseline_engine(linter)
-    exe = shutil.which("ozonlint")
+    beside = Path(sys.executable).with_name("ozonlint")  # the script of this interpreter's install
+    exe = str(beside) if beside.exists() else shutil.which("ozonlint")
     ozonlint_cmd = [exe] if exe else [sys.executable, "-m", "ozonlint"]
 
     figures: Dict[str, Dict[str, float]] = {}

@@ -1,4 +1,4 @@
-"""The ``ozonlint`` command: check, rules, explain, test-rules."""
+"""The ``ozonlint`` command: check, baseline, rules, explain, test-rules."""
 from __future__ import annotations
 
 import io
@@ -10,12 +10,17 @@ from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
 import click
 
 from . import __version__
+from .baseline import Baseline
+from .config import Config, ConfigError, ConfigResolver
 from .engine import Linter
-from .model import LANGUAGES
-from .report import FileResult, formatters
+from .model import LANGUAGES, Category
+from .pipeline import FileSettings
+from .report import FORMATS, FileResult, formatters
 from .rulepack import RulePackError
-from .runner import SEVERITY_RANK, BatchStats, Outcome, check_decoded, check_files, check_jsonl, default_jobs
-from .sources import Decoded, InputError, read_stream
+from .runner import (SEVERITY_RANK, BatchStats, FileJob, Outcome, check_decoded, check_files, check_jsonl,
+                     default_jobs)
+from .sources import Decoded, InputError, read_stream, write_new_atomic
+from .templates.placeholders import PlaceholderMasker
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -31,12 +36,80 @@ def _fail(message: str) -> "click.exceptions.Exit":
 
 
 def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore: Sequence[str] = (),
-                  allow: Sequence[str] = (), lang: str = "en", verify_examples: bool = True) -> Linter:
+                  allow: Sequence[str] = (), lang: str = "en", verify_examples: bool = True,
+                  severity: Optional[dict] = None, extend_select: Sequence[str] = ()) -> Linter:
     try:
-        return Linter(list(rule_paths), select=_split(select) or None, ignore=_split(ignore),
-                      allow=list(allow), lang=lang, verify_examples=verify_examples)
+        chosen = _split(select) or None
+        if chosen is not None or extend_select:
+            chosen = (chosen or [c.value for c in Category]) + _split(extend_select)
+        return Linter(list(rule_paths), select=chosen, ignore=_split(ignore), allow=list(allow), lang=lang,
+                      verify_examples=verify_examples, severity=severity)
     except RulePackError as exc:
         raise _fail(f"invalid rule pack: {exc}")
+    except ValueError as exc:
+        raise _fail(str(exc))
+
+
+class _Session:
+    """Per-configuration Linters and file settings for one ``check`` run (CLI flags win)."""
+
+    def __init__(self, flags: dict, resolver: ConfigResolver) -> None:
+        self.flags = flags
+        self.resolver = resolver
+        self._linters: dict = {}
+        self._baselines: dict = {}
+
+    def catalog(self) -> dict:
+        """Rule id -> metadata, for formats that describe the rules (SARIF)."""
+        from .templates.suppress import MESSAGES
+
+        found = {rule_id: {"category": "style", "severity": "warning", "messages": messages,
+                           "description": messages["en"]} for rule_id, messages in MESSAGES.items()}
+        for linter in self._linters.values():
+            for rule in linter.rules:
+                found[rule.id] = {"category": rule.category, "severity": rule.severity,
+                                  "messages": rule.spec.messages, "description": rule.spec.description}
+        return found
+
+    def lang(self, config: Config) -> str:
+        return self.flags["lang"] or config.get("lang") or os.environ.get("OZONLINT_LANG") or "en"
+
+    def fail_on(self, config: Config) -> str:
+        return self.flags["fail_on"] or config.get("fail-on") or "error"
+
+    def linter(self, config: Config) -> Linter:
+        f = self.flags
+        key = (config.linter_key(), self.lang(config))
+        linter = self._linters.get(key)
+        if linter is None:
+            linter = _build_linter(
+                list(config.get("rules", [])) + list(f["rule_paths"]),
+                select=f["select"] or config.get("select", []),
+                ignore=list(config.get("ignore", [])) + list(f["ignore"]),
+                allow=list(config.get("allow", [])) + list(f["allow"]),
+                lang=self.lang(config), severity=config.get("severity"),
+                extend_select=list(config.get("extend-select", [])) + list(f["extend_select"]))
+            self._linters[key] = linter
+        return linter
+
+    def settings(self, config: Config, path: str, template_default: bool) -> FileSettings:
+        f = self.flags
+        template_mode = f["template"] if f["template"] is not None else config.get("template-mode",
+                                                                                    template_default)
+        baseline_path = f["baseline"] or config.get("baseline")
+        baseline = None
+        if baseline_path and not f["no_baseline"]:
+            baseline = self._baselines.get(baseline_path)
+            if baseline is None:
+                try:
+                    baseline = self._baselines[baseline_path] = Baseline.load(baseline_path)
+                except ValueError as exc:
+                    raise _fail(str(exc))
+        ignore = config.ignored_for(path) if path != "-" else []
+        return FileSettings(template_mode=template_mode,
+                            masker=PlaceholderMasker(config.get("placeholders", [])),
+                            csv_column=f["csv_column"] or config.get("csv-column"), ignore=ignore,
+                            baseline=baseline, lang=self.lang(config))
 
 
 def _color(flag: Optional[bool]) -> Optional[bool]:
@@ -80,78 +153,184 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument("paths", nargs=-1)
-@click.option("--text", "texts", multiple=True, metavar="DRAFT", help="Check this text (repeatable).")
-@click.option("--jsonl", "jsonl", metavar="FILE|-",
-              help='Batch mode: read {"id", "text"} JSON lines, write one result line per input line.')
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=lambda: os.environ.get("OZONLINT_LANG", "en"),
-              help="Language of the messages (default: $OZONLINT_LANG or en).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Lowest severity that makes the exit status 1.")
-@click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids, id prefixes or categories.")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories.")
-@click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
-              help="Extra rule pack file or folder (repeatable).")
-@click.option("--allow", multiple=True, metavar="TERM",
-              help="A term never reported, e.g. your brand name (repeatable).")
-@click.option("--fix", is_flag=True, help="Apply safe suggestions: print the fixed text for --text/stdin, "
-                                         "rewrite files in place.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes for many files (default: the number of cores).")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, "
-                                                      "unless NO_COLOR is set).")
-def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], fmt: str, lang: str,
-          fail_on: str, select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
-          allow: Tuple[str, ...], fix: bool, jobs: Optional[int], color: Optional[bool]) -> None:
-    """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
-    linter = _build_linter(rule_paths, select, ignore, allow, lang)
-    threshold = SEVERITY_RANK[fail_on]
-    if jsonl is not None:
-        raise click.exceptions.Exit(_check_jsonl(linter, jsonl, lang, threshold))
+def _check_options(function):
+    """The options shared by ``check`` and ``baseline``."""
+    options = [
+        click.argument("paths", nargs=-1),
+        click.option("--text", "texts", multiple=True, metavar="DRAFT", help="Check this text (repeatable)."),
+        click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+                     help="Language of the messages (default: configuration, $OZONLINT_LANG, en)."),
+        click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids, id prefixes or categories."),
+        click.option("--extend-select", multiple=True, metavar="IDS", help="Add these to the selection."),
+        click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories."),
+        click.option("--rules", "rule_paths", multiple=True, metavar="PATH",
+                     help="Extra rule pack file or folder (repeatable)."),
+        click.option("--allow", multiple=True, metavar="TERM",
+                     help="A term never reported, e.g. your brand name (repeatable)."),
+        click.option("--config", "config_path", metavar="PATH", help="Use this configuration file."),
+        click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+        click.option("--template/--no-template", default=None,
+                     help="Template mode: placeholders are masked and not reported (default: on for files, "
+                          "off for --text and standard input)."),
+        click.option("--csv-column", metavar="NAME", help="The CSV column that holds the templates."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Processes for many files (default: the number of cores)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix: bool, diff: bool,
+             jobs: Optional[int]) -> List[Tuple[Outcome, Config]]:
+    """Check every input; outcomes in input order, each with its configuration."""
+    resolver = session.resolver
     stdin = getattr(sys.stdin, "buffer", None)
     if not paths and not texts:
         if stdin is None or stdin.isatty():
             raise click.UsageError("nothing to check: give files, --text, or pipe a draft to standard input")
         paths = ("-",)
-    outcomes: List[Outcome] = [check_decoded(linter, "-", Decoded(text, "utf-8", b""), fix) for text in texts]
-    file_jobs = []
+    no_config = Config()
+    results: List[Tuple[Outcome, Config]] = []
+    for text in texts:
+        config = resolver.explicit or no_config
+        outcome = check_decoded(session.linter(config), "-", Decoded(text, "utf-8", b""),
+                                session.settings(config, "-", False), fix)
+        results.append((outcome, config))
+    pending: List[Tuple[FileJob, Config]] = []
+
+    def flush() -> None:
+        outcomes = check_files([job for job, _ in pending], jobs or default_jobs())
+        results.extend(zip(outcomes, [config for _, config in pending]))
+        pending.clear()
+
     for path in paths:
         if path == "-":
-            if file_jobs:
-                outcomes.extend(check_files(linter, file_jobs, jobs or default_jobs()))
-                file_jobs = []
-            outcomes.append(_check_stdin(linter, stdin, fix))
-        elif os.path.isdir(path):
-            file_jobs.extend((p, fix, False) for p in _walk(path))
-        else:
-            file_jobs.append((path, fix, True))
-    outcomes.extend(check_files(linter, file_jobs, jobs or default_jobs()))
+            flush()
+            config = resolver.explicit or no_config
+            results.append((_check_stdin(session.linter(config), stdin, session.settings(config, "-", False), fix),
+                            config))
+            continue
+        walked = os.path.isdir(path)
+        for file_path in (_walk(path) if walked else [path]):
+            try:
+                config = resolver.for_path(file_path)
+            except ConfigError as exc:
+                raise _fail(f"invalid configuration: {exc}")
+            if config.excluded(file_path):
+                continue
+            pending.append((FileJob(file_path, session.linter(config), session.settings(config, file_path, True),
+                                    fix, diff, not walked), config))
+    flush()
+    return results
 
+
+@main.command()
+@_check_options
+@click.option("--jsonl", "jsonl", metavar="FILE|-",
+              help='Batch mode: read {"id", "text"} JSON lines, write one result line per input line.')
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: text; github under GitHub Actions).")
+@click.option("--output", "-o", "output", metavar="FILE", help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 (default: configuration, else error).")
+@click.option("--fix", is_flag=True, help="Apply safe suggestions: print the fixed text for --text/stdin, "
+                                         "rewrite files in place.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline file.")
+@click.option("--no-baseline", is_flag=True, help="Ignore the baseline named in the configuration.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, "
+                                                      "unless NO_COLOR is set).")
+def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], fmt: Optional[str],
+          output: Optional[str], lang: Optional[str], fail_on: Optional[str], select: Tuple[str, ...],
+          extend_select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
+          allow: Tuple[str, ...], config_path: Optional[str], no_config: bool, template: Optional[bool],
+          csv_column: Optional[str], fix: bool, diff: bool, baseline: Optional[str], no_baseline: bool,
+          jobs: Optional[int], color: Optional[bool]) -> None:
+    """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
+    session = _session(locals())
+    if jsonl is not None:
+        config = session.resolver.explicit or Config()
+        threshold = SEVERITY_RANK[session.fail_on(config)]
+        raise click.exceptions.Exit(_check_jsonl(session.linter(config), jsonl, session.lang(config), threshold))
+    results = _collect(session, paths, texts, fix, diff, jobs)
     status = EXIT_CLEAN
-    for outcome in outcomes:
+    reports: List[FileResult] = []
+    for outcome, config in results:
         for note in outcome.notes:
             _note(note)
         if outcome.unusable:
             status = EXIT_ERROR
-    results = [FileResult(o.path, o.text, [v.in_language(lang) for v in o.violations])
-               for o in outcomes if not o.unusable and not o.skipped]
-    if any(SEVERITY_RANK[v.severity] >= threshold for r in results for v in r.violations):
-        status = max(status, EXIT_FOUND)
-    if fix and all(r.path == "-" for r in results) and results:
-        click.echo("\n".join(r.text for r in results), nl=False)
+            continue
+        if outcome.skipped:
+            continue
+        threshold = SEVERITY_RANK[session.fail_on(config)]
+        language = session.lang(config)
+        if any(SEVERITY_RANK[v.severity] >= threshold for v in outcome.violations):
+            status = max(status, EXIT_FOUND)
+        reports.append(FileResult(outcome.path, outcome.text, [v.in_language(language) for v in outcome.violations]))
+    if diff:
+        click.echo("".join(o.diff for o, _ in results), nl=False)
+        raise click.exceptions.Exit(status)
+    if fix and reports and all(r.path == "-" for r in reports):
+        click.echo("\n".join(r.text for r in reports), nl=False)
+        raise click.exceptions.Exit(status)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    text = formatters()[fmt](reports, catalog=session.catalog())
+    if output:
+        try:
+            write_new_atomic(output, text.encode("utf-8"))
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}")
     else:
-        click.echo(formatters()[fmt](results), nl=False, color=_color(color))
+        click.echo(text, nl=False, color=_color(color))
     raise click.exceptions.Exit(status)
 
 
-def _check_stdin(linter: Linter, stdin: Optional[BinaryIO], fix: bool) -> Outcome:
+def _session(options: dict) -> _Session:
+    try:
+        resolver = ConfigResolver(options.get("config_path"), options.get("no_config", False))
+    except ConfigError as exc:
+        raise _fail(f"invalid configuration: {exc}")
+    options.setdefault("fail_on", None)
+    options.setdefault("baseline", None)
+    options.setdefault("no_baseline", False)
+    return _Session(options, resolver)
+
+
+@main.command()
+@_check_options
+@click.option("--output", "-o", "output", default=".ozonlint-baseline.json", show_default=True, metavar="FILE",
+              help="The baseline file to write.")
+def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: Optional[str],
+             select: Tuple[str, ...], extend_select: Tuple[str, ...], ignore: Tuple[str, ...],
+             rule_paths: Tuple[str, ...], allow: Tuple[str, ...], config_path: Optional[str], no_config: bool,
+             template: Optional[bool], csv_column: Optional[str], jobs: Optional[int]) -> None:
+    """Record today's findings in a baseline file; later runs with it report only new ones."""
+    options = dict(locals())
+    options["no_baseline"] = True  # record everything, not what an old baseline leaves
+    session = _session(options)
+    results = _collect(session, paths or ((".",) if not texts else ()), texts, False, False, jobs)
+    status = EXIT_CLEAN
+    findings = []
+    for outcome, _ in results:
+        for note in outcome.notes:
+            _note(note)
+        status = EXIT_ERROR if outcome.unusable else status
+        findings.extend((outcome.path, v) for v in outcome.violations)
+    try:
+        count = Baseline.write(output, findings)
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"ozonlint: wrote {count} finding(s) from {len(results)} input(s) to {output}", err=True)
+    raise click.exceptions.Exit(status)
+
+
+def _check_stdin(linter: Linter, stdin: Optional[BinaryIO], settings: FileSettings, fix: bool) -> Outcome:
     if stdin is None:
         return Outcome("-", notes=["-: no standard input"], unusable=True)
     try:
-        return check_decoded(linter, "-", read_stream(stdin), fix)
+        return check_decoded(linter, "-", read_stream(stdin), settings, fix)
     except InputError as exc:
         return Outcome("-", notes=[f"-: {exc}"], unusable=True)
 

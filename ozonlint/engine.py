@@ -177,17 +177,17 @@ class Linter:
 
     def check(self, text: str) -> List[Violation]:
         """All violations in ``text``, sorted by position then rule id."""
-        if len(text) > CHUNK_CHARS:
+        if len(text) > SPLIT_CHARS:
             return self._check_long(text)
         return _drop_nested(self._check(text))
 
     def _check_long(self, text: str) -> List[Violation]:
-        """A long text (a file of many replies) in pieces cut at blank lines, so
-        that memory stays bounded and no piece is large; positions are the text's."""
+        """A long text (a file of many replies) in pieces cut at blank lines (see
+        SPLIT_CHARS); positions, lines and columns are the whole text's."""
         line_starts = _line_starts(text)
         found: List[Violation] = []
         for offset, piece in _pieces(text):
-            for v in self.check(piece):
+            for v in _drop_nested(self._check(piece)):
                 start, end = v.start + offset, v.end + offset
                 line, column = _position(line_starts, start)
                 end_line, end_column = _position(line_starts, end)
@@ -314,27 +314,32 @@ def _line_starts(text: str) -> "array[int]":
     return starts
 
 
-# Texts longer than this are checked in pieces (see Linter._check_long).
-CHUNK_CHARS = 256 * 1024
+# A text longer than SPLIT_CHARS (a file of many replies, not one reply) is
+# checked in pieces of about PIECE_CHARS cut at blank lines: the gate then
+# sees the words of a few replies, not of thousands, and memory stays bounded.
+# No rule reaches across a blank line (proximity stays inside a sentence).
+SPLIT_CHARS = 4096
+PIECE_CHARS = 1024
+MAX_PIECE_CHARS = 64 * 1024
 _PARAGRAPH_BREAK = lazy(r"\n[ \t]*\r?\n")
 
 
 def _pieces(text: str) -> Iterator[Tuple[int, str]]:
-    """(offset, piece) covering ``text``: pieces of about CHUNK_CHARS cut after a
-    blank line, else after a line break, else at a space, else anywhere."""
+    """(offset, piece) covering ``text``: cut at the first blank line after
+    PIECE_CHARS, else at a line break, else at a space, else at MAX_PIECE_CHARS."""
     pos = 0
     size = len(text)
     while pos < size:
-        if size - pos <= CHUNK_CHARS:
+        if size - pos <= PIECE_CHARS:
             yield pos, text[pos:]
             return
-        limit = pos + CHUNK_CHARS
-        window_start = pos + CHUNK_CHARS // 2
-        cut = -1
-        for m in _PARAGRAPH_BREAK.finditer(text, window_start, limit):
+        limit = min(size, pos + MAX_PIECE_CHARS)
+        m = _PARAGRAPH_BREAK.search(text, pos + PIECE_CHARS, limit)
+        if m is not None:
             cut = m.end()
-        if cut == -1:
-            cut = text.rfind("\n", window_start, limit) + 1 or text.rfind(" ", window_start, limit) + 1 or limit
+        else:
+            cut = (text.find("\n", pos + PIECE_CHARS, limit) + 1 or text.find(" ", pos + PIECE_CHARS, limit) + 1
+                   or limit)
         yield pos, text[pos:cut]
         pos = cut
 

@@ -62,6 +62,7 @@ class Violation(NamedTuple):
     end_column: int
     suggestion: Optional[str] = None
     messages: Optional[Dict[str, str]] = None  # the message in every language
+    key: Optional[str] = None                  # key path of the template inside a YAML/JSON/CSV file
 
     def to_dict(self, path: Optional[str] = None) -> Dict[str, Any]:
         """The contract's JSON object (``path`` first when given)."""
@@ -82,6 +83,8 @@ class Violation(NamedTuple):
             match=self.match,
             suggestion=self.suggestion,
         )
+        if self.key is not None:
+            data["key"] = self.key
         return data
 
     def in_language(self, lang: str) -> "Violation":

@@ -15,13 +15,15 @@ from .engine import Linter, RuleTimeoutError
 from .model import Severity, Violation
 
 SEVERITY_RANK = {s.value: s.rank for s in Severity}
+from .pipeline import FileSettings, check_text, fixed_text
 from .sources import BinaryInput, Decoded, InputError, encode, read_file, write_atomic
+from .templates import TemplateError
 
 
 class Outcome:
     """What checking one input produced."""
 
-    __slots__ = ("path", "text", "violations", "notes", "unusable", "skipped", "fixed")
+    __slots__ = ("path", "text", "violations", "notes", "unusable", "skipped", "fixed", "diff")
 
     def __init__(self, path: str, text: str = "", violations: Optional[List[Violation]] = None,
                  notes: Optional[List[str]] = None, unusable: bool = False, skipped: bool = False) -> None:
@@ -32,23 +34,34 @@ class Outcome:
         self.unusable = unusable             # unreadable, not verified, or not written
         self.skipped = skipped               # not text: nothing was checked
         self.fixed = 0                       # problems fixed in place
+        self.diff = ""                       # with --diff: the fix as a unified diff
 
 
-def check_decoded(linter: Linter, path: str, decoded: Decoded, fix: bool = False) -> Outcome:
-    """Check one decoded input; with ``fix``, rewrite a file (not '-') in place."""
+def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSettings,
+                  fix: bool = False, diff: bool = False) -> Outcome:
+    """Check one decoded input; with ``fix``, rewrite a file (not '-') in place,
+    or with ``diff`` describe the rewrite instead."""
     outcome = Outcome(path, decoded.text)
     try:
-        violations = linter.check(decoded.text)
-        if fix:
-            fixed = linter.fix(decoded.text)
+        if fix or diff:
+            fixed = fixed_text(linter, path, decoded.text, settings)
             if fixed != decoded.text:
-                remaining = linter.check(fixed)
-                if path != "-":
-                    write_atomic(path, encode(decoded, fixed))
-                    outcome.notes.append(f"{path}: fixed {len(violations) - len(remaining)} problem(s)")
-                outcome.fixed = len(violations) - len(remaining)
-                outcome.text, violations = fixed, remaining
-        outcome.violations = violations
+                before = len(check_text(linter, path, decoded.text, settings).violations)
+                if diff:
+                    outcome.diff = _unified_diff(path, decoded.text, fixed)
+                else:
+                    if path != "-":
+                        write_atomic(path, encode(decoded, fixed))
+                    outcome.text = fixed
+                after = check_text(linter, path, fixed, settings).violations
+                outcome.fixed = before - len(after)
+                if path != "-" and not diff:
+                    outcome.notes.append(f"{path}: fixed {outcome.fixed} problem(s)")
+        outcome.violations = check_text(linter, path, outcome.text, settings).violations
+    except TemplateError as exc:
+        where = f"{path}:{exc.line}" if exc.line else path
+        outcome.notes.append(f"{where}: {exc}" if not exc.line else f"{where}: {str(exc).split(': ', 1)[-1]}")
+        outcome.unusable = True
     except RuleTimeoutError as exc:
         outcome.notes.append(f"{path}: not verified: {exc}")
         outcome.unusable = True
@@ -58,7 +71,15 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, fix: bool = False
     return outcome
 
 
-def check_file(linter: Linter, path: str, fix: bool = False, named: bool = True) -> Outcome:
+def _unified_diff(path: str, old: str, new: str) -> str:
+    import difflib
+
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+
+
+def check_file(linter: Linter, path: str, settings: FileSettings, fix: bool = False, diff: bool = False,
+               named: bool = True) -> Outcome:
     """Read, decode and check one file. A binary file named on the command line
     is unusable input; one found by walking a folder is skipped with a note."""
     try:
@@ -67,46 +88,62 @@ def check_file(linter: Linter, path: str, fix: bool = False, named: bool = True)
         return Outcome(path, notes=[f"{path}: skipped: {exc}"], unusable=named, skipped=True)
     except InputError as exc:
         return Outcome(path, notes=[f"{path}: {exc}"], unusable=True)
-    return check_decoded(linter, path, decoded, fix)
+    return check_decoded(linter, path, decoded, settings, fix, diff)
+
+
+class FileJob:
+    """One file to check, with the Linter and settings its configuration chose."""
+
+    __slots__ = ("path", "linter", "settings", "fix", "diff", "named")
+
+    def __init__(self, path: str, linter: Linter, settings: FileSettings, fix: bool, diff: bool,
+                 named: bool) -> None:
+        self.path = path
+        self.linter = linter
+        self.settings = settings
+        self.fix = fix
+        self.diff = diff
+        self.named = named
+
+    def run(self) -> Outcome:
+        return check_file(self.linter, self.path, self.settings, self.fix, self.diff, self.named)
 
 
 # --------------------------------------------------------------- many files
 
-_worker_linter: Optional[Linter] = None
+_worker_jobs: Sequence[FileJob] = ()
 
 
-def _worker_check(job: tuple) -> Outcome:
-    path, fix, named = job
-    assert _worker_linter is not None
-    return check_file(_worker_linter, path, fix, named)
+def _worker_check(index: int) -> Outcome:
+    return _worker_jobs[index].run()
 
 
-def check_files(linter: Linter, jobs: Sequence[tuple], processes: int = 1) -> Iterator[Outcome]:
-    """Outcomes of ``jobs`` — (path, fix, named) — in order, on ``processes`` processes.
+def check_files(jobs: Sequence[FileJob], processes: int = 1) -> Iterator[Outcome]:
+    """Outcomes of ``jobs`` in order, on ``processes`` processes.
 
-    Worker processes are forked, so they share the parent's compiled Linter;
-    where fork is not available the run is serial."""
-    global _worker_linter
+    Worker processes are forked, so they share the parent's compiled Linters
+    and settings; where fork is not available the run is serial."""
+    global _worker_jobs
     use_pool = processes > 1 and len(jobs) >= 2 * processes
     if use_pool:
         import multiprocessing
 
         use_pool = "fork" in multiprocessing.get_all_start_methods()
     if not use_pool:
-        for path, fix, named in jobs:
-            yield check_file(linter, path, fix, named)
+        for job in jobs:
+            yield job.run()
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    _worker_linter = linter
+    _worker_jobs = jobs
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
             chunk = max(1, min(16, len(jobs) // (processes * 4)))
-            yield from pool.map(_worker_check, jobs, chunksize=chunk)
+            yield from pool.map(_worker_check, range(len(jobs)), chunksize=chunk)
     finally:
-        _worker_linter = None
+        _worker_jobs = ()
 
 
 def default_jobs() -> int:

@@ -123,3 +123,27 @@ def write_atomic(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_new_atomic(path: str, data: bytes) -> None:
+    """Write ``path`` (which may not exist yet) through a temporary file and a rename."""
+    if not os.path.exists(path):
+        folder = os.path.dirname(os.path.abspath(path))
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(prefix=".ozonlint-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    else:
+        write_atomic(path, data)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional
 import regex
 
 from ..lazyre import LazyPattern, lazy, lazy_re
-from ..normalize import View, base_view, words_view
+from ..normalize import View, base_view, rewrite, words_view
 from ..rulepack import RulePackError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,6 +50,27 @@ class PatternTimeout(Exception):
     def __init__(self, rule: str) -> None:
         super().__init__(rule)
         self.rule = rule
+
+
+# Separators between a Chinese character and a Chinese or Latin one.
+_HAN_GAP = lazy(r"(?<=\p{Han})[\s\p{P}\p{S}_]{1,3}(?=[\p{Han}\p{Latin}])"
+                r"|(?<=[\p{Han}\p{Latin}])[\s\p{P}\p{S}_]{1,3}(?=\p{Han})")
+
+
+class _Rebased:
+    """A view derived from the words view whose spans map to the words view."""
+
+    __slots__ = ("text", "_view", "_base_maps")
+
+    def __init__(self, view: View, base: View) -> None:
+        self.text = view.text
+        self._view = view
+        self._base_maps = len(base._maps)
+
+    def span(self, start: int, end: int) -> Tuple[int, int]:
+        for offset_map in reversed(self._view._maps[self._base_maps:]):
+            start, end = offset_map.start(start), offset_map.end(end)
+        return start, max(start, end)
 
 
 def _is_han(ch: str) -> bool:
@@ -143,6 +164,18 @@ class Draft:
         return self._tokens
 
     @property
+    def han_view(self) -> View:
+        """The words view without the separators next to Chinese characters
+        ("微 信", "微-信" -> "微信"), where Chinese terms are looked up."""
+        view = self.extras.get("han_view")
+        if view is None:
+            words = self.words
+            view = words.derive(*rewrite(words.text, _HAN_GAP, lambda m: ""))
+            # spans of this view map back to the original; callers want words-view spans
+            self.extras["han_view"] = view = _Rebased(view, words)
+        return view
+
+    @property
     def gate_keys(self) -> FrozenSet[str]:
         """The draft's words, and the prefix keys (see prefix_key) of its longer words."""
         if self._gate_keys is None:
@@ -157,7 +190,16 @@ class Draft:
         if not is_prefix_key(key):
             return [key]
         prefix = key[1:]
-        return [t for t in self.tokens if t.startswith(prefix)]
+        if len(self.tokens) < 200:
+            return [t for t in self.tokens if t.startswith(prefix)]
+        by_prefix = self.extras.get("by_prefix")
+        if by_prefix is None:  # a long piece: index its words once
+            by_prefix = self.extras["by_prefix"] = {}
+            for t in self.tokens:
+                for mark, size in PREFIXES:
+                    if len(t) >= size:
+                        by_prefix.setdefault(mark + t[:size], []).append(t)
+        return by_prefix.get(key, [])
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word."""

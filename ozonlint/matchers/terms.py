@@ -12,13 +12,11 @@ separators tolerated between the characters (``微 信``).
 from __future__ import annotations
 
 from itertools import count
-from typing import Any, Dict, FrozenSet, List, Optional, Sequence
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-import regex
 
 from ..lazyre import lazy
 from ..normalize import base_view
-from ..lazyre import LazyPattern
 from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
 from .base import NEXT_TOKEN, TOKEN, Draft, prefix_key, Matcher, Span, compile_pattern, context_filter, search_with_budget
 
@@ -32,7 +30,7 @@ ENDINGS = frozenset((
 _VOWEL_END = "аяоеиыуюйь"
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}{4,}")
 _HAN_TERM = lazy(r"\p{Han}")
-_HAN_SEP = r"[\s\p{P}\p{S}_]{0,3}"
+_SEPARATOR = lazy(r"[\s\p{P}\p{S}_]")
 _LATIN_START = lazy(r"[\p{Latin}\p{N}]")
 
 _ids = count()
@@ -70,12 +68,12 @@ class Word:
         return len(self.key) - 1 if self.stems else len(self.word)
 
 
-def _han_regex(term: str) -> str:
-    chars = [regex.escape(ch) for ch in term if not ch.isspace()]
-    # "v信" must not match inside "dev信", but may follow a Chinese character: "加v信"
-    lead = r"(?<![\p{Latin}\p{N}])" if _LATIN_START.match(term) else ""
-    trail = r"(?![\p{Latin}\p{N}])" if _LATIN_START.match(term[-1:]) else ""
-    return lead + _HAN_SEP.join(chars) + trail
+def _han_term(term: str) -> Tuple[str, bool, bool]:
+    """A Chinese term as it appears in the Chinese view (no separators), and
+    whether its first/last character is Latin or a digit ("v信" must not match
+    inside "dev信", but may follow a Chinese character: "加v信")."""
+    compact = "".join(ch for ch in term if not (ch.isspace() or _SEPARATOR.match(ch)))
+    return compact, bool(_LATIN_START.match(compact)), bool(_LATIN_START.match(compact[-1:]))
 
 
 _SPACE_GAP = lazy(r"[\s\-_.]{1,3}")
@@ -162,7 +160,7 @@ class TermSet:
         inflect = params.get("inflect", True)
         if not isinstance(inflect, bool):
             raise RulePackError(spec.path, line, f"rule {spec.id}: 'inflect' must be true or false")
-        han_parts: List[str] = []
+        han_terms: List[Tuple[str, bool, bool]] = []
         self._symbols: List[str] = []
         self._first: Dict[str, List[Phrase]] = {}
         keys: set = set()
@@ -171,7 +169,7 @@ class TermSet:
             if not term:
                 continue
             if _HAN_TERM.search(term):
-                han_parts.append(_han_regex(term))
+                han_terms.append(_han_term(term))
             elif not TOKEN.search(term):  # a symbol such as ₽: no word to gate on
                 self._symbols.append(term)
             else:
@@ -181,21 +179,32 @@ class TermSet:
                 keys.add(max(phrase.words, key=lambda w: w.selectivity).key)
         self.keys: FrozenSet[str] = frozenset(keys)
         self._first_keys = frozenset(self._first)
-        self._han_source = "|".join(sorted(han_parts, key=len, reverse=True))
-        self._han_regex: Optional["regex.Pattern[str]"] = None
+        self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         self._keep = context_filter(spec, params=params)
         self.symbols = tuple(self._symbols)
-        self.has_han_terms = bool(self._han_source)
+        self.has_han_terms = bool(self._han_terms)
         # raw patterns can match anything: such a set is never skipped by the gate
         self.gated = not self._patterns
         self._spec = spec
         self._key = key
 
-    def _han(self) -> LazyPattern:
-        if self._han_regex is None:  # a race only compiles it twice: both results are equal
-            self._han_regex = LazyPattern(self._han_source, regex.IGNORECASE | regex.VERSION1)
-        return self._han_regex
+    def _find_han(self, draft: Draft) -> List[Span]:
+        """Chinese terms in the Chinese view, as spans of the words view."""
+        view = draft.han_view
+        text = view.text
+        found = []
+        for term, latin_start, latin_end in self._han_terms:
+            n = len(term)
+            pos = text.find(term)
+            while pos != -1:
+                before = text[pos - 1:pos]
+                after = text[pos + n:pos + n + 1]
+                if not (latin_start and before and _LATIN_START.match(before)) and not (
+                        latin_end and after and _LATIN_START.match(after)):
+                    found.append(view.span(pos, pos + n))
+                pos = text.find(term, pos + 1)
+        return found
 
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
@@ -221,8 +230,8 @@ class TermSet:
                             span = phrase.match(text, start, start + len(token))
                             if span is not None:
                                 spans.append(span)
-        if self._han_source and draft.has_han:
-            spans.extend(m.span() for m in search_with_budget(self._han(), text, self.rule))
+        if self._han_terms and draft.has_han:
+            spans.extend(self._find_han(draft))
         for symbol in self._symbols:
             pos = text.find(symbol)
             while pos != -1:

@@ -1,7 +1,7 @@
 """One formatter per output format. A formatter only formats: it never re-runs a rule."""
 from __future__ import annotations
 
-from typing import Callable, Dict, List, NamedTuple, Sequence
+from typing import Callable, Dict, NamedTuple, Sequence
 
 from ..model import Violation
 
@@ -14,10 +14,16 @@ class FileResult(NamedTuple):
     violations: Sequence[Violation]
 
 
-Formatter = Callable[[List[FileResult]], str]
+# A formatter takes the results and, for formats that describe rules (SARIF),
+# a catalog: rule id -> {category, severity, messages, description}.
+Formatter = Callable[..., str]
+
+
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
 def formatters() -> Dict[str, Formatter]:
-    from . import jsonfmt, text
+    from . import github, jsonfmt, sarif, text
 
-    return {"text": text.format_text, "json": jsonfmt.format_json, "jsonl": jsonfmt.format_jsonl}
+    return {"text": text.format_text, "json": jsonfmt.format_json, "jsonl": jsonfmt.format_jsonl,
+            "sarif": sarif.format_sarif, "github": github.format_github}

@@ -13,9 +13,9 @@ def _objects(results: List[FileResult]) -> Iterator[dict]:
             yield v.to_dict(result.path)
 
 
-def format_json(results: List[FileResult]) -> str:
+def format_json(results: List[FileResult], catalog: dict = None) -> str:  # type: ignore[assignment]
     return json.dumps(list(_objects(results)), ensure_ascii=False, indent=2) + "\n"
 
 
-def format_jsonl(results: List[FileResult]) -> str:
+def format_jsonl(results: List[FileResult], catalog: dict = None) -> str:  # type: ignore[assignment]
     return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in _objects(results))

@@ -36,7 +36,7 @@ def _excerpt(text: str, v: Violation) -> List[str]:
             "    " + " " * pad + click.style("^" * marks, fg=_COLOURS.get(v.severity, "red"), bold=True)]
 
 
-def format_text(results: List[FileResult]) -> str:
+def format_text(results: List[FileResult], catalog: dict = None) -> str:  # type: ignore[assignment]
     out: List[str] = []
     counts = {"error": 0, "warning": 0, "info": 0}
     for result in sorted(results, key=lambda r: r.path):

@@ -1,0 +1,152 @@
+"""Check one input: its templates, in file positions, after suppressions, ignores and baseline; fix it.
+
+source -> segments -> Linter.check per segment -> file spans, lines, key paths
+-> suppression comments -> per-file ignores -> baseline -> findings (and fixes).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import List, Optional, Sequence, Tuple
+
+from .baseline import Baseline
+from .engine import Linter, _line_starts
+from .fix import choose_fixes
+from .model import Violation
+from .templates import Segment, TemplateError, kind_of, segments
+from .templates.placeholders import PlaceholderMasker
+from .templates.suppress import MESSAGES as SUPPRESSION_MESSAGES
+from .templates.suppress import applies, directives, mask_comments
+
+MAX_FIX_PASSES = 4
+
+
+class FileSettings:
+    """How to check one file: template mode, placeholders, CSV column, ignores, baseline."""
+
+    def __init__(self, template_mode: bool = True, masker: Optional[PlaceholderMasker] = None,
+                 csv_column: Optional[str] = None, ignore: Sequence[str] = (),
+                 baseline: Optional[Baseline] = None, lang: str = "en") -> None:
+        self.template_mode = template_mode
+        self.masker = masker or PlaceholderMasker()
+        self.csv_column = csv_column
+        self.ignore = tuple(ignore)
+        self.baseline = baseline
+        self.lang = lang
+
+
+def _selected(selectors: Sequence[str], v: Violation) -> bool:
+    return any(sel in (v.rule, v.category) or v.rule.startswith(sel.rstrip(".") + ".") for sel in selectors)
+
+
+def _position(line_starts: Sequence[int], offset: int) -> Tuple[int, int]:
+    line = bisect_right(line_starts, offset) - 1
+    return line + 1, offset - line_starts[line] + 1
+
+
+def _in_file(text: str, line_starts: Sequence[int], segment: Segment, v: Violation) -> Violation:
+    start, end = segment.file_span(v.start, v.end)
+    line, column = _position(line_starts, start)
+    end_line, end_column = _position(line_starts, end)
+    return v._replace(start=start, end=end, match=text[start:end], line=line, column=column,
+                      end_line=end_line, end_column=end_column, key=segment.key)
+
+
+class Checked:
+    """The findings of one file, and the segment each came from (for fixing)."""
+
+    def __init__(self, violations: List[Violation], origins: List[Tuple[Segment, Violation]]) -> None:
+        self.violations = violations
+        self.origins = origins   # (segment, violation in segment coordinates), for the kept findings
+
+
+def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> Checked:
+    """All findings of one file (or '-') that survive suppressions, ignores and the baseline.
+
+    Raises TemplateError when a structured file does not parse."""
+    kind = kind_of(path) if path != "-" else "text"
+    checked_text = mask_comments(kind, text)
+    parts = segments(path if path != "-" else "-.txt", checked_text, settings.masker, settings.csv_column,
+                     settings.template_mode)
+    line_starts = _line_starts(text)
+    pairs: List[Tuple[Violation, Segment, Violation]] = []
+    for segment in parts:
+        for v in linter.check(segment.text):
+            pairs.append((_in_file(text, line_starts, segment, v), segment, v))
+    found = directives(kind, text)
+    used = [False] * len(found)
+    kept: List[Tuple[Violation, Segment, Violation]] = []
+    for file_v, segment, v in pairs:
+        index = applies(found, file_v.line, file_v.rule, file_v.category) if found else None
+        if index is not None:
+            used[index] = True
+            continue
+        if settings.ignore and _selected(settings.ignore, file_v):
+            continue
+        kept.append((file_v, segment, v))
+    extra: List[Violation] = []
+    for directive, was_used in zip(found, used):
+        for rule, bad in (("suppression.unused", not was_used), ("suppression.no-reason", not directive.reason)):
+            if bad and not _selected(settings.ignore, _meta(rule, 0, 0, "", line_starts)):
+                extra.append(_meta(rule, directive.start, directive.end, text, line_starts, settings.lang))
+    violations = [k[0] for k in kept]
+    if settings.baseline is not None:
+        survivors = settings.baseline.filter(path, violations)
+        surviving = set(map(id, survivors))
+        kept = [k for k in kept if id(k[0]) in surviving]
+        violations = survivors
+    violations = sorted(violations + extra, key=lambda v: (v.start, v.end, v.rule))
+    return Checked(violations, [(k[1], k[2]) for k in kept])
+
+
+def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int], lang: str = "en") -> Violation:
+    """A finding about a suppression comment itself."""
+    line, column = _position(line_starts, start) if text else (1, 1)
+    end_line, end_column = _position(line_starts, end) if text else (1, 1)
+    messages = SUPPRESSION_MESSAGES[rule]
+    return Violation(rule=rule, category="style", severity="warning", message=messages[lang],
+                     match=text[start:end], start=start, end=end, line=line, column=column,
+                     end_line=end_line, end_column=end_column, suggestion=None, messages=messages)
+
+
+def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> str:
+    """``text`` with every safe suggestion applied, written the way each template's
+    format needs (JSON/YAML escapes, CSV quotes); repeated until nothing more changes.
+
+    A structured file whose fixed form would not parse is returned unchanged."""
+    current = text
+    for _ in range(MAX_FIX_PASSES):
+        result = check_text(linter, path, current, settings)
+        edits = []
+        by_segment = {}
+        for segment, v in result.origins:
+            by_segment.setdefault(id(segment), (segment, []))[1].append(v)
+        for segment, vs in by_segment.values():
+            for v in choose_fixes(vs):
+                replacement = segment.escape(v.suggestion or "")
+                if replacement is None:
+                    continue  # no safe way to write it here
+                start, end = segment.file_span(v.start, v.end)
+                edits.append((start, end, replacement))
+        edits.sort()
+        merged = []
+        for start, end, replacement in edits:
+            if merged and start < merged[-1][1]:
+                continue
+            merged.append((start, end, replacement))
+        if not merged:
+            break
+        parts, pos = [], 0
+        for start, end, replacement in merged:
+            parts.append(current[pos:start])
+            parts.append(replacement)
+            pos = end
+        parts.append(current[pos:])
+        candidate = "".join(parts)
+        try:
+            segments(path if path != "-" else "-.txt", candidate, settings.masker, settings.csv_column, False)
+        except TemplateError:
+            break  # never write a file that would no longer parse
+        if candidate == current:
+            break
+        current = candidate
+    return current

@@ -1,0 +1,36 @@
+"""Template placeholders: found and masked before matching, so that ``{email}``
+or ``{{ shop_phone }}`` is never taken for an e-mail, a phone or a handle."""
+from __future__ import annotations
+
+from typing import Iterable, List
+
+import regex
+
+DEFAULT_SYNTAXES = (
+    r"\{\{[^{}\n]{0,100}\}\}",          # {{ var }}  (Jinja, Handlebars)
+    r"\{%[^{}\n]{0,100}%\}",            # {% tag %}
+    r"\$\{[^{}\n]{1,80}\}",             # ${var}
+    r"\{[A-Za-zА-Яа-яЁё_][\w.\-]{0,60}\}",  # {var}
+    r"\{\d{1,2}\}",                     # {0}
+    r"%\([A-Za-z_]\w*\)[sdif]",         # %(name)s
+    r"%[sdif]",                         # %s
+    r"\$[A-Za-z_][A-Za-z0-9_]*",        # $var
+    r"\[[A-ZА-ЯЁ][A-ZА-ЯЁ_]+(?:[ _][A-ZА-ЯЁ_]+)*\]",  # [ИМЯ], [ORDER_ID]
+)
+
+
+class PlaceholderMasker:
+    """Replaces every placeholder with spaces of the same length (offsets unchanged)."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        sources: List[str] = list(DEFAULT_SYNTAXES) + list(extra)
+        self.sources = sources
+        self._pattern = regex.compile("|".join(f"(?:{s})" for s in sources))
+
+    def mask(self, text: str) -> str:
+        if not any(ch in text for ch in "{$%["):
+            return text
+        return self._pattern.sub(lambda m: " " * len(m.group()), text)
+
+    def spans(self, text: str) -> List[tuple]:
+        return [m.span() for m in self._pattern.finditer(text)]
