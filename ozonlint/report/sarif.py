@@ -13,9 +13,15 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
+    """A relative URI reference for a path below the working folder, else a file URI."""
     if path == "-":
         return "stdin"
-    rel = os.path.relpath(os.path.abspath(path)) if not os.path.isabs(path) or path.startswith(os.getcwd()) else path
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute)
+    if rel.startswith(".."):
+        from pathlib import Path
+
+        return Path(absolute).as_uri()
     return quote(rel.replace(os.sep, "/"))
 
 

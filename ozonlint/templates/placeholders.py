@@ -23,13 +23,15 @@ class PlaceholderMasker:
     """Replaces every placeholder with spaces of the same length (offsets unchanged)."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
-        sources: List[str] = list(DEFAULT_SYNTAXES) + list(extra)
+        extra = list(extra)
+        sources: List[str] = list(DEFAULT_SYNTAXES) + extra
         self.sources = sources
+        self._only_defaults = not list(extra)
         self._pattern = regex.compile("|".join(f"(?:{s})" for s in sources))
 
     def mask(self, text: str) -> str:
-        if not any(ch in text for ch in "{$%["):
-            return text
+        if self._only_defaults and not any(ch in text for ch in "{$%["):
+            return text  # every default syntax starts with one of these
         return self._pattern.sub(lambda m: " " * len(m.group()), text)
 
     def spans(self, text: str) -> List[tuple]:
