@@ -228,3 +228,13 @@ def test_jsonl_from_stdin() -> None:
     result = CliRunner().invoke(main, ["check", "--jsonl", "-"],
                                 input=json.dumps({"id": 7, "text": CLEAN}).encode() + b"\n")
     assert result.exit_code == 0 and json.loads(result.stdout) == {"id": 7, "violations": []}
+
+
+def test_every_subpackage_ships_in_the_wheel() -> None:
+    """pyproject.toml lists packages by hand (rules/ is mapped into the package):
+    a new subpackage must be listed too, or the installed tool cannot import it."""
+    root = Path(__file__).resolve().parents[1]
+    listed = (root / "pyproject.toml").read_text(encoding="utf-8")
+    for init in (root / "ozonlint").rglob("__init__.py"):
+        name = ".".join(init.parent.relative_to(root).parts)
+        assert f'"{name}"' in listed, f"{name} is missing from [tool.setuptools] packages"

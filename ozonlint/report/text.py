@@ -44,7 +44,8 @@ def format_text(results: List[FileResult], catalog: dict = None) -> str:  # type
             counts[v.severity] = counts.get(v.severity, 0) + 1
             place = click.style(f"{result.path}:{v.line}:{v.column}", bold=True)
             sev = click.style(v.severity, fg=_COLOURS.get(v.severity), bold=True)
-            out.append(f"{place}: {sev} [{v.rule}] {v.message}")
+            where = f" (in {v.key})" if v.key else ""
+            out.append(f"{place}: {sev} [{v.rule}] {v.message}{where}")
             out.extend(_excerpt(result.text, v))
             if v.suggestion is not None:
                 shown = v.suggestion if v.suggestion else "(remove)"
