@@ -319,7 +319,7 @@ def _line_starts(text: str) -> "array[int]":
 # sees the words of a few replies, not of thousands, and memory stays bounded.
 # No rule reaches across a blank line (proximity stays inside a sentence).
 SPLIT_CHARS = 4096
-PIECE_CHARS = 1024
+PIECE_CHARS = 400
 MAX_PIECE_CHARS = 64 * 1024
 _PARAGRAPH_BREAK = lazy(r"\n[ \t]*\r?\n")
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 
@@ -189,17 +189,16 @@ class Draft:
         """The draft's words that a gate key stands for."""
         if not is_prefix_key(key):
             return [key]
+        ordered = self.extras.get("sorted_tokens")
+        if ordered is None:
+            ordered = self.extras["sorted_tokens"] = sorted(self.tokens)
         prefix = key[1:]
-        if len(self.tokens) < 200:
-            return [t for t in self.tokens if t.startswith(prefix)]
-        by_prefix = self.extras.get("by_prefix")
-        if by_prefix is None:  # a long piece: index its words once
-            by_prefix = self.extras["by_prefix"] = {}
-            for t in self.tokens:
-                for mark, size in PREFIXES:
-                    if len(t) >= size:
-                        by_prefix.setdefault(mark + t[:size], []).append(t)
-        return by_prefix.get(key, [])
+        found = []
+        for i in range(bisect_left(ordered, prefix), len(ordered)):
+            if not ordered[i].startswith(prefix):
+                break
+            found.append(ordered[i])
+        return found
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word."""

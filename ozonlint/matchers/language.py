@@ -34,11 +34,16 @@ _LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+
 # an address, a link, a code.
 _TECHNICAL = lazy_re(r"[@/(\[_:\d]|\w\.\w")
 _RUSSIAN_ONLY = lazy_re("[ыэъ]")
-_ENGLISH_WORDS = frozenset(
-    "the a an and or of to in on for with is are was be been it this that you your we our "
-    "us i me my please thank thanks hi hello dear order item will can have has not no yes "
-    "if as at by from all any so do does did sorry here there they them it's we're you're "
-    "just one more get got send sent days day new how what when where which".split())
+_ENGLISH_WORDS = frozenset("""
+the a an and or but of to in on at for with by from into about as is are was were be been being it its
+this that these those there here you your yours we our ours us i me my he she they them their his her
+will would can could may might must shall should do does did done have has had not no yes if so than then
+please thank thanks hello hi dear good morning afternoon evening day regards kind best sincerely sorry
+order orders item items parcel package delivery shipped shipping size colour color price return refund
+just one two more most very also only all any some each other new same such what when where which who
+how why because after before during within up down out over again still already soon now today
+get got send sent make made take like look looks see help let know need want use used works fit fits
+""".split())
 
 
 def _english(words: List[str]) -> bool:
