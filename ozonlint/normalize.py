@@ -266,7 +266,19 @@ def _unmix_words(text: str) -> str:
 # so the cheaper checks below decide for it. (std ``re``: faster for plain classes.)
 _PLAIN = lazy_re("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
                     "\u201c\u201d\u201e\u2026\u2116\u20bd]*")
-_PLAIN_SCRIPT_SWITCH = lazy_re("[a-z][\u0400-\u045f]|[\u0400-\u045f][a-z]")
+_LATIN_RUN = lazy_re("[a-z]+")
+
+
+def _mixes_scripts(text: str) -> bool:
+    """A plain (ASCII + basic Cyrillic) text has a word with Latin and Cyrillic
+    letters side by side. Russian replies hold few Latin runs ("Ozon", "USB"):
+    looking at their neighbours is cheaper than scanning for every pair."""
+    for m in _LATIN_RUN.finditer(text):
+        start, end = m.span()
+        if (start and "\u0400" <= text[start - 1] <= "\u045f") or (
+                end < len(text) and "\u0400" <= text[end] <= "\u045f"):
+            return True
+    return False
 _FOLD_CHARS = lazy_re("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 
@@ -288,7 +300,7 @@ def base_view(text: str) -> View:
     else:
         view = view.derive(*_casefold_with_edits(view.text))
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
-    if (_PLAIN_SCRIPT_SWITCH if plain else _SCRIPT_SWITCH).search(folded):
+    if (_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded)):
         folded = _unmix_words(folded)  # same length
     return View(text, folded, view._maps)
 

@@ -31,7 +31,7 @@ _PATTERNS = [
 ]
 # "at"/"собака" followed by a host and a dot (real or spelled) or a mail provider:
 # the cheap sign of a spelled-out address ("meet at home" is not one).
-_AT_WORD = lazy_re(r"\b(?:at|эт|собака|собачка)\b")
+_AT_WORDS = frozenset(("at", "эт", "собака", "собачка"))
 _SPELLED_AT = lazy_re(
     r"(?<![^\W\d_])(?:at|эт|собака|собачка)(?![^\W\d_])\W{0,3}[a-z0-9][\w\-]*\W{0,3}"
     r"(?:\.|dot|точк|тчк|" + PROVIDERS + r")")
@@ -46,7 +46,8 @@ class EmailMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
         text = view.text
-        if "@" not in text and "＠" not in text and not (_AT_WORD.search(text) and _SPELLED_AT.search(text)):
+        if "@" not in text and "＠" not in text and not (
+                not draft.tokens.isdisjoint(_AT_WORDS) and _SPELLED_AT.search(text)):
             return []
         if _SPACED_CHARS.search(text):
             view = view.derive(*rewrite(text, _SPACED_CHARS, lambda m: m.group().replace(" ", "")))

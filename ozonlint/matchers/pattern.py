@@ -6,7 +6,7 @@ undone) or on ``original`` (the text as written, e.g. to see capitals).
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, FrozenSet, List
 
 import re
 
@@ -14,6 +14,7 @@ import regex
 
 from ..lazyre import LazyPattern, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
+from .terms import TermSet
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
 
 VIEWS = ("base", "words", "original")
@@ -41,8 +42,20 @@ class PatternMatcher(Matcher):
         # one scan for all of them (std re: plain literals, fast)
         self.requires = lazy_re("|".join(re.escape(r if self.view == "original" else r.casefold())
                                          for r in requires)) if requires else None
+        gate = spec.params.get("gate")
+        if gate is not None and not isinstance(gate, dict):
+            raise RulePackError(spec.path, spec.line_of("gate"),
+                                f"rule {spec.id}: 'gate' must be a term set (terms/vocab)")
+        self.gate = TermSet(spec, gate, vocabularies, key="gate") if gate is not None else None
         self.rule = spec.id
         self.keep = context_filter(spec)
+
+    def term_sets(self) -> List[TermSet]:
+        return [self.gate] if self.gate is not None else []
+
+    def required_sets(self) -> FrozenSet[int]:
+        # the patterns run only on drafts that hold one of the gate's words
+        return frozenset([self.gate.id]) if self.gate is not None and self.gate.gated else frozenset()
 
     def find(self, draft: Draft) -> List[Span]:
         view = draft.view(self.view)
