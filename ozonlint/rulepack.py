@@ -23,8 +23,11 @@ def default_rules_dir() -> str:
     return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(here), "rules")
 
 
-MAX_PACK_BYTES = 8 * 1024 * 1024
-MAX_NODES = 500_000
+MAX_PACK_BYTES = 1024 * 1024
+MAX_NODES = 100_000
+# Bounds that keep a hostile or runaway pack from costing minutes and gigabytes.
+MAX_RULES = 2_000
+MAX_TERMS = 200_000
 
 
 class RulePackError(Exception):
@@ -355,6 +358,15 @@ def load_rules(paths: Sequence[os.PathLike | str], ruleset: Optional[RuleSet] = 
             _expect(isinstance(data["rules"], list), path, data.line_of("rules"), "'rules' must be a list")
             pending.append((data, path))
     for data, path in pending:
+        if len(ruleset.rules) + len(data["rules"]) > MAX_RULES:
+            raise RulePackError(path, data.line_of("rules"),
+                                f"too many rules ({len(ruleset.rules) + len(data['rules'])}); "
+                                f"at most {MAX_RULES} can be loaded")
         for item in data["rules"]:
             ruleset.rules.append(_validate_rule(item, path, ruleset, ids, data.line_of("rules")))
+    terms = sum(len(v) for v in ruleset.vocabularies.values()) + sum(
+        len(r.params.get("terms", [])) for r in ruleset.rules)
+    if terms > MAX_TERMS:
+        raise RulePackError(ruleset.files[-1] if ruleset.files else "rules", None,
+                            f"too many terms ({terms}); at most {MAX_TERMS} can be loaded")
     return ruleset

@@ -16,7 +16,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 
 from ..lazyre import lazy
-from ..normalize import base_view
+from ..normalize import base_view, words_view
 from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
 from .base import NEXT_TOKEN, TOKEN, Draft, prefix_key, Matcher, Span, compile_pattern, context_filter, search_with_budget
 
@@ -37,7 +37,8 @@ _ids = count()
 
 
 def normalise_term(term: str) -> str:
-    return base_view(term.strip()).text
+    """The term as the words view of a draft would show it (terms and drafts meet there)."""
+    return words_view(base_view(term.strip())).text
 
 
 class Word:
