@@ -243,7 +243,7 @@ class Linter:
 
     def fix(self, text: str) -> str:
         """``text`` with every safe suggestion applied; fixing the result changes nothing more."""
-        from .fix import apply_fixes
+        from .fixes import apply_fixes
 
         for _ in range(8):
             fixed = apply_fixes(text, self.check(text))

@@ -203,6 +203,11 @@ def _script(ch: str) -> str:
     return "other"
 
 
+# Letters that look the same as a letter of the other script in lower case;
+# every other letter is evidence for its own script when a word mixes them.
+_SAME_LOOKING = frozenset("аеорсхуіјѕԁԛԝһaeopcxyijsdqwh")
+
+
 def _unmix(word: str) -> str:
     unambiguous = {"lat": 0, "cyr": 0}
     total = {"lat": 0, "cyr": 0}
@@ -213,8 +218,7 @@ def _unmix(word: str) -> str:
             ch = _GREEK_TO_LAT[ch]
         if script in total:
             total[script] += 1
-            lookalikes = _LAT_TO_CYR if script == "lat" else _CYR_TO_LAT
-            if ch not in lookalikes:
+            if ch not in _SAME_LOOKING:
                 unambiguous[script] += 1
     if unambiguous["cyr"] != unambiguous["lat"]:
         target = "cyr" if unambiguous["cyr"] > unambiguous["lat"] else "lat"
@@ -282,6 +286,27 @@ def _mixes_scripts(text: str) -> bool:
 _FOLD_CHARS = lazy_re("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 
+# Letters with diacritics, Latin (Latin-1, Extended-A/B, Extended Additional)
+# and Cyrillic (ѓ ќ ѐ ѝ ў ї …, but not й): a disguise inside a word
+# ("WhatsÁpp", "телеѓрам"), folded to the plain letter. (Other languages'
+# letters are judged on the original text, not on this view.)
+_ACCENTED = lazy_re("[\u00c0-\u024f\u1e00-\u1eff\u0400-\u040f\u0450-\u045f\u0476\u0477\u04c1-\u04ff]")
+_accents: Dict[int, str] = {}
+
+
+def _accent_table() -> Dict[int, str]:
+    if not _accents:
+        codes = list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)) + list(range(0x400, 0x500))
+        for code in codes:
+            if code in (0x419, 0x439):  # й is a letter of its own
+                continue
+            decomposed = unicodedata.normalize("NFD", chr(code))
+            base = decomposed[0]
+            if len(decomposed) > 1 and base.isalpha() and (base.isascii() or "\u0400" <= base <= "\u04ff"):
+                _accents[code] = base.lower()
+    return _accents
+
+
 def _fold_char(m: "re.Match[str]") -> str:
     return _FOLD[ord(m.group())]
 
@@ -300,6 +325,8 @@ def base_view(text: str) -> View:
     else:
         view = view.derive(*_casefold_with_edits(view.text))
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
+    if _ACCENTED.search(folded):
+        folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
     if (_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded)):
         folded = _unmix_words(folded)  # same length
     return View(text, folded, view._maps)
@@ -312,9 +339,11 @@ _SEP = r"[ \t.\-_*·•/|+~,:'\"]"
 # three separator characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а".
 # One script and one separator, so the preposition in "в W h a t s A p p" and
 # "в т.е.л.е.г.у" stays a word of its own.
+_LAT = r"[\p{Latin}аеорсху]"   # Latin letters, and the Cyrillic ones that look the same in lower case
+_CYR = r"[\p{Cyrillic}aeopcxytkmhb]"  # and Latin letters that look Cyrillic (upper case T K M H B)
 _SPACED_LETTERS = lazy(
-    r"(?<![\p{L}\p{N}])\p{Latin}(" + _SEP + r"{1,3})\p{Latin}(?:\1\p{Latin}(?![\p{L}\p{N}]))+"
-    r"|(?<![\p{L}\p{N}])\p{Cyrillic}(" + _SEP + r"{1,3})\p{Cyrillic}(?:\2\p{Cyrillic}(?![\p{L}\p{N}]))+"
+    r"(?<![\p{L}\p{N}])" + _LAT + r"(" + _SEP + r"{1,3})" + _LAT + r"(?:\1" + _LAT + r"(?![\p{L}\p{N}]))+"
+    r"|(?<![\p{L}\p{N}])" + _CYR + r"(" + _SEP + r"{1,3})" + _CYR + r"(?:\2" + _CYR + r"(?![\p{L}\p{N}]))+"
 )
 # The cheap sign of such a run: three single letters with the same separators.
 _MAYBE_SPACED = lazy_re(r"(?<![^\W_])[^\W\d_](" + _SEP + r"{1,3})[^\W\d_]\1[^\W\d_](?![^\W_])")
@@ -336,6 +365,8 @@ def words_view(base: View) -> View:
     view = base
     if _MAYBE_SPACED.search(view.text):
         view = view.derive(*rewrite(view.text, _SPACED_LETTERS, _join_letters))
+        if _SCRIPT_SWITCH.search(view.text):  # joined letters may mix scripts: "W h a t s A р p"
+            view = View(view.original, _unmix_words(view.text), view._maps)
     if _LEET_RUN.search(view.text):
         view = View(view.original, _LEET_RUN.sub(_leet, view.text), view._maps)  # same length
     return view

@@ -10,7 +10,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from .baseline import Baseline
 from .engine import Linter, _line_starts
-from .fix import choose_fixes
+from .fixes import choose_fixes
 from .model import Violation
 from .templates import Segment, TemplateError, kind_of, segments
 from .templates.placeholders import PlaceholderMasker

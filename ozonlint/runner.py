@@ -106,7 +106,11 @@ class FileJob:
         self.named = named
 
     def run(self) -> Outcome:
-        return check_file(self.linter, self.path, self.settings, self.fix, self.diff, self.named)
+        try:
+            return check_file(self.linter, self.path, self.settings, self.fix, self.diff, self.named)
+        except Exception as exc:  # a bug must not hide the other files' results behind a traceback
+            return Outcome(self.path, notes=[f"{self.path}: internal error ({type(exc).__name__}: {exc}); "
+                                             "the file was not checked — please report this"], unusable=True)
 
 
 # --------------------------------------------------------------- many files

@@ -125,3 +125,10 @@ def test_span_points_at_original_after_invisible_characters(linter) -> None:
     text = "Пишите: Wha\u200btsA\u00adpp сюда"
     v = [v for v in linter.check(text) if v.rule == "contact.messenger"][0]
     assert v.match == "Wha\u200btsA\u00adpp" == text[v.start:v.end]
+
+
+def test_public_fix_is_not_shadowed_by_a_submodule() -> None:
+    import ozonlint.pipeline  # noqa: F401  (imports every submodule the CLI uses)
+
+    assert callable(ozonlint.fix) and callable(ozonlint.check)
+    assert ozonlint.fix("Пишите в WhatsApp") == "Пишите в чат Ozon"

@@ -89,7 +89,9 @@ class LanguageMatcher(Matcher):
                                 f"rule {spec.id}: 'min_probability' must be in (0, 1]")
 
     def _foreign(self, draft: Draft) -> bool:
-        text = draft.base.text
+        # the original letters, case-folded: the base view folds the very letters
+        # (ї, ў, ä, ñ) that tell other languages apart
+        text = draft.text.casefold()
         latin_words = _LATIN_WORD.findall(text)
         latin = sum(map(len, latin_words))
         if latin * 3 < len(text):  # the common case: a Russian reply, perhaps with "Ozon" in it
