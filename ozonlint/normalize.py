@@ -147,6 +147,9 @@ _DIGIT_AND_PUNCT_FOLD: Dict[int, str] = {
     ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'", ord("`"): "'", ord("´"): "'",
     ord("\u00a0"): " ", ord("\u2007"): " ", ord("\u202f"): " ", ord("\u2009"): " ",
     ord("\u3000"): " ",
+    # Cyrillic letters with diacritics inside the basic block (the plain path
+    # folds them here; _accent_table covers the rest)
+    ord("ѐ"): "е", ord("ѓ"): "г", ord("ќ"): "к", ord("ѝ"): "и", ord("ў"): "у", ord("ї"): "і",
 }
 
 
@@ -325,7 +328,7 @@ def base_view(text: str) -> View:
     else:
         view = view.derive(*_casefold_with_edits(view.text))
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
-    if _ACCENTED.search(folded):
+    if not plain and _ACCENTED.search(folded):
         folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
     if (_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded)):
         folded = _unmix_words(folded)  # same length
