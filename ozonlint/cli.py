@@ -10,12 +10,11 @@ from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
 import click
 
 from . import __version__
-from .baseline import Baseline
 from .config import Config, ConfigError, ConfigResolver
 from .engine import Linter
 from .model import LANGUAGES, Category
 from .pipeline import FileSettings
-from .report import FORMATS, FileResult, formatters
+from .report import FORMATS, FileResult, formatter
 from .rulepack import RulePackError
 from .runner import (SEVERITY_RANK, BatchStats, FileJob, Outcome, check_decoded, check_files, check_jsonl,
                      default_jobs)
@@ -58,6 +57,7 @@ class _Session:
         self.resolver = resolver
         self._linters: dict = {}
         self._baselines: dict = {}
+        self._maskers: dict = {}
 
     def catalog(self) -> dict:
         """Rule id -> metadata, for formats that describe the rules (SARIF)."""
@@ -101,13 +101,17 @@ class _Session:
         if baseline_path and not f["no_baseline"]:
             baseline = self._baselines.get(baseline_path)
             if baseline is None:
+                from .baseline import Baseline
+
                 try:
                     baseline = self._baselines[baseline_path] = Baseline.load(baseline_path)
                 except ValueError as exc:
                     raise _fail(str(exc))
         ignore = config.ignored_for(path) if path != "-" else []
-        return FileSettings(template_mode=template_mode,
-                            masker=PlaceholderMasker(config.get("placeholders", [])),
+        masker = self._maskers.get(id(config))
+        if masker is None:
+            masker = self._maskers[id(config)] = PlaceholderMasker(config.get("placeholders", []))
+        return FileSettings(template_mode=template_mode, masker=masker,
                             csv_column=f["csv_column"] or config.get("csv-column"), ignore=ignore,
                             baseline=baseline, lang=self.lang(config))
 
@@ -276,7 +280,7 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
         click.echo("\n".join(r.text for r in reports), nl=False)
         raise click.exceptions.Exit(status)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    text = formatters()[fmt](reports, catalog=session.catalog())
+    text = formatter(fmt)(reports, catalog=session.catalog() if fmt == "sarif" else None)
     if output:
         try:
             write_new_atomic(output, text.encode("utf-8"))
@@ -318,6 +322,8 @@ def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: 
             _note(note)
         status = EXIT_ERROR if outcome.unusable else status
         findings.extend((outcome.path, v) for v in outcome.violations)
+    from .baseline import Baseline
+
     try:
         count = Baseline.write(output, findings)
     except OSError as exc:

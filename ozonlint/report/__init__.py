@@ -1,7 +1,7 @@
 """One formatter per output format. A formatter only formats: it never re-runs a rule."""
 from __future__ import annotations
 
-from typing import Callable, Dict, NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from ..model import Violation
 
@@ -22,8 +22,14 @@ Formatter = Callable[..., str]
 FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
-def formatters() -> Dict[str, Formatter]:
-    from . import github, jsonfmt, sarif, text
+_FORMATTERS = {"text": ("text", "format_text"), "json": ("jsonfmt", "format_json"),
+               "jsonl": ("jsonfmt", "format_jsonl"), "sarif": ("sarif", "format_sarif"),
+               "github": ("github", "format_github")}
 
-    return {"text": text.format_text, "json": jsonfmt.format_json, "jsonl": jsonfmt.format_jsonl,
-            "sarif": sarif.format_sarif, "github": github.format_github}
+
+def formatter(name: str) -> Formatter:
+    """The formatter of one format (only its module is imported)."""
+    import importlib
+
+    module, function = _FORMATTERS[name]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)

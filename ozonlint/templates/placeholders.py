@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, List
 
-import regex
+from ..lazyre import LazyPattern
 
 DEFAULT_SYNTAXES = (
     r"\{\{[^{}\n]{0,100}\}\}",          # {{ var }}  (Jinja, Handlebars)
@@ -27,7 +27,8 @@ class PlaceholderMasker:
         sources: List[str] = list(DEFAULT_SYNTAXES) + extra
         self.sources = sources
         self._only_defaults = not list(extra)
-        self._pattern = regex.compile("|".join(f"(?:{s})" for s in sources))
+        # compiled on first use: a draft checked outside template mode never needs it
+        self._pattern = LazyPattern("|".join(f"(?:{s})" for s in sources))
 
     def mask(self, text: str) -> str:
         if self._only_defaults and not any(ch in text for ch in "{$%["):
