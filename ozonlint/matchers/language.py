@@ -17,7 +17,6 @@ from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 
-_LETTERS = lazy(r"\p{L}")
 # Letters outside the Russian and English alphabets that mark another language.
 # Letters Russian does not have: a sure sign (Ukrainian ї є ґ, Belarusian ў,
 # Kazakh ә ғ қ ң ө ұ ү һ, Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
@@ -28,6 +27,9 @@ _FOREIGN_LATIN = lazy_re("[äöüßàâçéèêëîïôûùÿñáíóúãõąć�
 # Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
 _OTHER_SCRIPT = lazy_re("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
                               "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")
+MAX_WORD = 40            # longer runs of letters are not words
+MAX_DETECT_WORDS = 400   # langdetect samples the text anyway: bound its cost
+_LETTER_RUN = lazy(r"\p{L}+")
 _LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+")  # case-folded text
 _LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 # Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
@@ -101,9 +103,10 @@ class LanguageMatcher(Matcher):
             return False  # an English reply, or a Russian one quoting English
         # e-mails, links, handles and codes are not language: leave them out
         text = " ".join(chunk for chunk in text.split() if not _TECHNICAL.search(chunk))
-        latin_words = _LATIN_WORD.findall(text)
+        # a "word" of hundreds of letters is noise, not language
+        latin_words = [w for w in _LATIN_WORD.findall(text) if len(w) <= MAX_WORD]
         latin = sum(map(len, latin_words))
-        letters = len(_LETTERS.findall(text))
+        letters = sum(len(w) for w in _LETTER_RUN.findall(text) if len(w) <= MAX_WORD)
         if letters < 8:
             return False
         if len(_OTHER_SCRIPT.findall(text)) * 2 > letters:
@@ -134,7 +137,8 @@ class LanguageMatcher(Matcher):
             return False
         # langdetect reads case: give it the words as written
         original = " ".join(chunk for chunk in draft.text.split() if not _TECHNICAL.search(chunk))
-        probabilities = _detect(" ".join(_LATIN_WORD_ANY_CASE.findall(original)))
+        words_as_written = [w for w in _LATIN_WORD_ANY_CASE.findall(original) if len(w) <= MAX_WORD]
+        probabilities = _detect(" ".join(words_as_written[:MAX_DETECT_WORDS]))
         if not probabilities:
             return False
         outside = 1.0 - sum(p for lang, p in probabilities.items() if lang in self.allow)
