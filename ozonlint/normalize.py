@@ -192,17 +192,18 @@ _SCRIPT_SWITCH = lazy(
 )
 _WORD_HEAD = lazy(r"(?r)[\p{L}\p{N}]*")
 _WORD_TAIL = lazy(r"[\p{L}\p{N}]*")
-_LATIN = lazy(r"\p{Latin}")
-_CYRILLIC = lazy(r"\p{Cyrillic}")
 
 
 def _script(ch: str) -> str:
-    if _LATIN.match(ch):
-        return "lat"
-    if _CYRILLIC.match(ch):
+    # plain comparisons: this runs per letter of every word that mixes scripts
+    if ch < "\u0080":
+        return "lat" if ch.isalpha() else "other"
+    if "\u0400" <= ch <= "\u052f":
         return "cyr"
     if ch in _GREEK_TO_LAT:
         return "grk"
+    if "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
+        return "lat" if ch.isalpha() else "other"
     return "other"
 
 
