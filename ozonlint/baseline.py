@@ -69,7 +69,7 @@ class Baseline:
             fp = fingerprint(file_path, v, root)
             counts[fp] = counts.get(fp, 0) + 1
         data = {"ozonlint-baseline": FORMAT, "findings": dict(sorted(counts.items()))}
-        from .sources import write_new_atomic
+        from .sources import write_atomic
 
-        write_new_atomic(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+        write_atomic(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
         return sum(counts.values())

@@ -18,7 +18,7 @@ from .report import FORMATS, FileResult, formatter
 from .rulepack import RulePackError
 from .runner import (SEVERITY_RANK, BatchStats, FileJob, Outcome, check_decoded, check_files, check_jsonl,
                      default_jobs)
-from .sources import Decoded, InputError, read_stream, write_new_atomic
+from .sources import Decoded, InputError, read_stream, write_atomic
 from .templates.placeholders import PlaceholderMasker
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -283,7 +283,7 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
     text = formatter(fmt)(reports, catalog=session.catalog() if fmt == "sarif" else None)
     if output:
         try:
-            write_new_atomic(output, text.encode("utf-8"))
+            write_atomic(output, text.encode("utf-8"))
         except OSError as exc:
             raise _fail(f"cannot write {output}: {exc.strerror or exc}")
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, Optional
 
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
@@ -93,29 +93,38 @@ def _read_limited(stream: BinaryIO) -> bytes:
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or the new one.
+    """Write ``path`` so that a crash leaves the old file or the new one, never a mix.
 
     The new content goes to a temporary file in the same folder (same file
     system), is flushed to disk, takes the old file's mode (and owner, where
-    permitted), and is then renamed over the old file in one step.
+    permitted) — or, for a new file, the mode the umask gives — and is then
+    renamed over the old file in one step.
     """
     import stat
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(path))
-    st = os.stat(path)
+    try:
+        st: Optional[os.stat_result] = os.stat(path)
+    except FileNotFoundError:
+        st = None
     fd, tmp = tempfile.mkstemp(prefix=".ozonlint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        if hasattr(os, "chown"):
-            try:
-                os.chown(tmp, st.st_uid, st.st_gid)
-            except OSError:
-                pass  # not permitted for non-root users: the file stays ours
+        if st is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        else:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            if hasattr(os, "chown"):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass  # not permitted for non-root users: the file stays ours
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -123,27 +132,3 @@ def write_atomic(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
-
-
-def write_new_atomic(path: str, data: bytes) -> None:
-    """Write ``path`` (which may not exist yet) through a temporary file and a rename."""
-    if not os.path.exists(path):
-        folder = os.path.dirname(os.path.abspath(path))
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix=".ozonlint-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    else:
-        write_atomic(path, data)
