@@ -1,7 +1,7 @@
 """Apply suggestions: only safe ones (a suggestion that is text, not null), never overlapping."""
 from __future__ import annotations
 
-from typing import Iterable, List, Tuple
+from typing import Iterable, List
 
 from .model import Violation
 
@@ -29,7 +29,3 @@ def apply_fixes(text: str, violations: Iterable[Violation]) -> str:
     parts.append(text[pos:])
     return "".join(parts)
 
-
-def fixed_spans(text: str, violations: Iterable[Violation]) -> List[Tuple[int, int, str]]:
-    """(start, end, replacement) of every fix one pass would make."""
-    return [(v.start, v.end, v.suggestion or "") for v in choose_fixes(violations)]

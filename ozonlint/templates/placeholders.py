@@ -34,6 +34,3 @@ class PlaceholderMasker:
         if self._only_defaults and not any(ch in text for ch in "{$%["):
             return text  # every default syntax starts with one of these
         return self._pattern.sub(lambda m: " " * len(m.group()), text)
-
-    def spans(self, text: str) -> List[tuple]:
-        return [m.span() for m in self._pattern.finditer(text)]
