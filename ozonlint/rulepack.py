@@ -161,7 +161,7 @@ NEGATION_KEYS = {"negation", "negation_after", "negation_sentence", "negation_wi
 TERM_SET_KEYS = {"terms", "vocab", "patterns", "inflect"} | NEGATION_KEYS | CONTEXT_KEYS
 KIND_KEYS: Dict[str, set] = {
     "terms": TERM_SET_KEYS,
-    "pattern": {"patterns", "view", "requires", "gate"} | CONTEXT_KEYS,
+    "pattern": {"patterns", "view", "requires", "gate", "prefilter"} | CONTEXT_KEYS,
     "proximity": {"sets", "within", "same_sentence"} | NEGATION_KEYS,
     "script": {"scripts", "min_chars"},
     "language": {"allow", "min_letters", "min_probability"},

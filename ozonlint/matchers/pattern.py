@@ -6,7 +6,7 @@ undone) or on ``original`` (the text as written, e.g. to see capitals).
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List
+from typing import Dict, FrozenSet, List, Optional
 
 import re
 
@@ -42,6 +42,17 @@ class PatternMatcher(Matcher):
         # one scan for all of them (std re: plain literals, fast)
         self.requires = lazy_re("|".join(re.escape(r if self.view == "original" else r.casefold())
                                          for r in requires)) if requires else None
+        prefilter = spec.params.get("prefilter")
+        if prefilter is not None:
+            import re as std_re
+
+            try:
+                self.prefilter: Optional[LazyPattern] = LazyPattern(prefilter, 0, "re", std_re.compile(prefilter))
+            except (std_re.error, TypeError) as exc:
+                raise RulePackError(spec.path, spec.line_of("prefilter"),
+                                    f"rule {spec.id}: invalid prefilter {prefilter!r}: {exc}") from None
+        else:
+            self.prefilter = None
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
             raise RulePackError(spec.path, spec.line_of("gate"),
@@ -61,6 +72,8 @@ class PatternMatcher(Matcher):
         view = draft.view(self.view)
         text = view.text
         if self.requires is not None and not self.requires.search(text):
+            return []
+        if self.prefilter is not None and not self.prefilter.search(text):
             return []
         spans = {m.span() for p in self.patterns for m in search_with_budget(p, text, self.rule)
                  if m.end() > m.start()}
