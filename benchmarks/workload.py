@@ -12,7 +12,8 @@ from typing import List
 
 SEED = 20261125
 
-GREETINGS_RU = ["Здравствуйте!", "Добрый день!", "Добрый вечер!", "Здравствуйте, {name}!", "{name}, добрый день!"]
+GREETINGS_RU = ["Здравствуйте!", "Добрый день!", "Добрый вечер!", "Здравствуйте, {name}!",
+                "{name}, добрый день!"]
 GREETINGS_EN = ["Hello!", "Hi {name},", "Good afternoon!", "Dear {name},"]
 NAMES_RU = ["Анна", "Ирина", "Дмитрий", "Сергей", "Ольга", "Павел", "Мария", "Игорь"]
 NAMES_EN = ["Anna", "John", "Maria", "Alex", "Kate", "David"]
@@ -47,7 +48,8 @@ BODY_EN = [
     "The charger is not included; any USB-C adapter of {watts} W or more will work.",
     "Tracking number {track}; the parcel is at the sorting centre now.",
 ]
-CLOSINGS_RU = ["С уважением, магазин «{shop}».", "Хорошего дня!", "Всегда на связи в чате Ozon.", "Спасибо, что вы с нами!"]
+CLOSINGS_RU = ["С уважением, магазин «{shop}».", "Хорошего дня!", "Всегда на связи в чате Ozon.",
+               "Спасибо, что вы с нами!"]
 CLOSINGS_EN = ["Best regards, {shop} team.", "Have a nice day!", "We are always here in the Ozon chat."]
 
 VIOLATIONS_RU = [

@@ -16,8 +16,7 @@ from .model import LANGUAGES, Category
 from .pipeline import FileSettings
 from .report import FORMATS, FileResult, formatter
 from .rulepack import RulePackError
-from .runner import (SEVERITY_RANK, BatchStats, FileJob, Outcome, check_decoded, check_files, check_jsonl,
-                     default_jobs)
+from .runner import SEVERITY_RANK, BatchStats, FileJob, Outcome, check_decoded, check_files, check_jsonl, default_jobs
 from .sources import Decoded, InputError, read_stream, write_atomic
 from .templates.placeholders import PlaceholderMasker
 

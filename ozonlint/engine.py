@@ -15,11 +15,10 @@ from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional
 
 import regex
 
+from . import cache, matchers
 from .lazyre import lazy
-from . import matchers
 from .matchers import Draft, Matcher, PatternTimeout
 from .model import LANGUAGES, Severity, Violation
-from . import cache
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files
 
 PathLike = Union[str, "os.PathLike[str]"]

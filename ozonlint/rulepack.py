@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-
 from .lazyre import lazy_re
 from .model import LANGUAGES, Category, Severity
+
 
 def default_rules_dir() -> str:
     """The shipped packs: inside the installed package, or ``rules/`` of a source checkout."""

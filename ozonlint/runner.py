@@ -13,11 +13,11 @@ from typing import IO, Callable, Iterator, List, Optional, Sequence
 
 from .engine import Linter, RuleTimeoutError
 from .model import Severity, Violation
-
-SEVERITY_RANK = {s.value: s.rank for s in Severity}
 from .pipeline import FileSettings, check_text, fixed_text
 from .sources import BinaryInput, Decoded, InputError, encode, read_file, write_atomic
 from .templates import TemplateError
+
+SEVERITY_RANK = {s.value: s.rank for s in Severity}
 
 
 class Outcome:

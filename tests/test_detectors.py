@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import ozonlint
-
 
 @pytest.fixture(scope="module")
 def detect(linter):

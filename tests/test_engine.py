@@ -4,9 +4,9 @@ from __future__ import annotations
 import threading
 
 import pytest
+from conftest import categories_of, rules_of
 
 import ozonlint
-from conftest import categories_of, rules_of
 
 
 def test_check_returns_contract_fields() -> None:

@@ -34,7 +34,8 @@ JSON_TEXT = """{
 }
 """
 
-CSV_TEXT = 'id,text,lang\r\n1,"Звоните, 8 916 555-12-34",ru\r\n2,Спасибо за заказ,ru\r\n3,"Он сказал ""WhatsApp""",ru\r\n'
+CSV_TEXT = ('id,text,lang\r\n1,"Звоните, 8 916 555-12-34",ru\r\n2,Спасибо за заказ,ru\r\n'
+            '3,"Он сказал ""WhatsApp""",ru\r\n')
 
 MD_TEXT = """# Ответы
 

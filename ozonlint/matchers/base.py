@@ -6,7 +6,6 @@ from array import array
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
-
 import regex
 
 from ..lazyre import LazyPattern, lazy, lazy_re

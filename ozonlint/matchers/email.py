@@ -3,18 +3,18 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-
-
 from ..lazyre import lazy, lazy_re
-from ..rulepack import RuleSpec
 from ..normalize import rewrite
+from ..rulepack import RuleSpec
 from .base import Draft, Matcher, Span
 
 PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotmail|live|yahoo|"
              "icloud|me|proton|protonmail|qq|163|126|sina|sohu|foxmail|aliyun|ukr|tut|gmx|aol|zoho")
 _TLD = r"(?:[a-z]{2,10}|рф|рус)"
-_AT_SPELLED = r"(?:\(\s*(?:at|собака|эт)\s*\)|\[\s*(?:at|собака|эт)\s*\]|\{\s*(?:at|собака)\s*\}|<\s*at\s*>|(?<![\p{L}])(?:at|собака|собачка|эт)(?![\p{L}]))"
-_DOT_SPELLED = r"(?:\(\s*(?:dot|точка|\.)\s*\)|\[\s*(?:dot|точка|\.)\s*\]|\{\s*dot\s*\}|(?<![\p{L}])(?:dot|точка|тчк)(?![\p{L}]))"
+_AT_SPELLED = (r"(?:\(\s*(?:at|собака|эт)\s*\)|\[\s*(?:at|собака|эт)\s*\]|\{\s*(?:at|собака)\s*\}|<\s*at\s*>"
+               r"|(?<![\p{L}])(?:at|собака|собачка|эт)(?![\p{L}]))")
+_DOT_SPELLED = (r"(?:\(\s*(?:dot|точка|\.)\s*\)|\[\s*(?:dot|точка|\.)\s*\]|\{\s*dot\s*\}"
+                r"|(?<![\p{L}])(?:dot|точка|тчк)(?![\p{L}]))")
 _LOCAL = r"[a-z0-9][a-z0-9._+\-]{0,63}"
 _PATTERNS = [
     # plain address: name@host.tld (spaces around @ and dots tolerated)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Dict, List
 
 from ..lazyre import LazyPattern
-
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 

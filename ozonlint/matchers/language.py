@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 from typing import Dict, List, Optional
 
-
 from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span

@@ -6,16 +6,15 @@ undone) or on ``original`` (the text as written, e.g. to see capitals).
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Optional
-
 import re
+from typing import Dict, FrozenSet, List, Optional
 
 import regex
 
 from ..lazyre import LazyPattern, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
-from .terms import TermSet
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
+from .terms import TermSet
 
 VIEWS = ("base", "words", "original")
 

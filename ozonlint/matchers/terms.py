@@ -14,11 +14,20 @@ from __future__ import annotations
 from itertools import count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-
 from ..lazyre import lazy
 from ..normalize import base_view, words_view
 from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
-from .base import NEXT_TOKEN, TOKEN, Draft, prefix_key, Matcher, Span, compile_pattern, context_filter, search_with_budget
+from .base import (
+    NEXT_TOKEN,
+    TOKEN,
+    Draft,
+    Matcher,
+    Span,
+    compile_pattern,
+    context_filter,
+    prefix_key,
+    search_with_budget,
+)
 
 # Russian endings added to a word, or to the word without its final vowel.
 ENDINGS = frozenset((

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-
 import regex
 
 from ..lazyre import lazy, lazy_re
