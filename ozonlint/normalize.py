@@ -105,12 +105,13 @@ def rewrite(text: str, pattern: "regex.Pattern[str]",
 class View:
     """A normalised string plus the chain of maps back to the original text."""
 
-    __slots__ = ("original", "text", "_maps")
+    __slots__ = ("original", "text", "_maps", "plain")
 
-    def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...]) -> None:
+    def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False) -> None:
         self.original = original
         self.text = text
         self._maps = maps
+        self.plain = plain  # the original is printable ASCII, basic Cyrillic and common punctuation
 
     def derive(self, text: str, edits: Sequence[Edit]) -> "View":
         """A further view of this one, made by ``edits`` on ``self.text``."""
@@ -287,7 +288,22 @@ def _mixes_scripts(text: str) -> bool:
                 end < len(text) and "\u0400" <= text[end] <= "\u045f"):
             return True
     return False
-_FOLD_CHARS = lazy_re("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+def _char_class(codes: Sequence[int]) -> str:
+    """A character class of ``codes`` written as ranges (compiles faster than a list)."""
+    parts, run = [], []
+    for code in sorted(codes):
+        if run and code == run[-1] + 1:
+            run.append(code)
+            continue
+        if run:
+            parts.append(re.escape(chr(run[0])) + ("-" + re.escape(chr(run[-1])) if len(run) > 1 else ""))
+        run = [code]
+    if run:
+        parts.append(re.escape(chr(run[0])) + ("-" + re.escape(chr(run[-1])) if len(run) > 1 else ""))
+    return "[" + "".join(parts) + "]"
+
+
+_FOLD_CHARS = lazy_re(_char_class(list(_FOLD)))
 
 
 # Letters with diacritics, Latin (Latin-1, Extended-A/B, Extended Additional)
@@ -333,7 +349,7 @@ def base_view(text: str) -> View:
         folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
     if (_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded)):
         folded = _unmix_words(folded)  # same length
-    return View(text, folded, view._maps)
+    return View(text, folded, view._maps, plain)
 
 
 # -------------------------------------------------------------- words view
@@ -351,7 +367,9 @@ _SPACED_LETTERS = lazy(
 )
 # The cheap sign of such a run: three single letters with the same separators.
 _MAYBE_SPACED = lazy_re(r"(?<![^\W_])[^\W\d_](" + _SEP + r"{1,3})[^\W\d_]\1[^\W\d_](?![^\W_])")
-_LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})")
+# Leetspeak inside a word ("wh@ts@pp", "v1ber"), or at the end of a word of
+# four letters or more ("т3л3гр@мм3"; "м3" for cubic metres stays).
+_LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
 
@@ -372,5 +390,9 @@ def words_view(base: View) -> View:
         if _SCRIPT_SWITCH.search(view.text):  # joined letters may mix scripts: "W h a t s A р p"
             view = View(view.original, _unmix_words(view.text), view._maps)
     if _LEET_RUN.search(view.text):
-        view = View(view.original, _LEET_RUN.sub(_leet, view.text), view._maps)  # same length
+        # twice: a digit at the end of "т3л3гр@мм3" is only at a word's end once "@" is a letter
+        text = _LEET_RUN.sub(_leet, _LEET_RUN.sub(_leet, view.text))  # same length
+        if _SCRIPT_SWITCH.search(text):  # "т3л3гр@мм" -> "тeлeгрaмм": fold the new Latin letters
+            text = _unmix_words(text)
+        view = View(view.original, text, view._maps)
     return view

@@ -49,6 +49,7 @@ def score(linter: ozonlint.Linter, records: List[dict]) -> Tuple[float, float, D
     ("messages.jsonl", 0.96, 0.015),
     ("holdout.jsonl", 0.94, 0.02),
     ("holdout2.jsonl", 0.95, 0.02),
+    ("holdout3.jsonl", 0.95, 0.02),
 ])
 def test_corpus_scores(linter: ozonlint.Linter, name: str, min_f1: float, max_fpr: float) -> None:
     f1, fpr, detail = score(linter, load(name))

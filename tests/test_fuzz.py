@@ -84,6 +84,9 @@ def test_loader_on_arbitrary_bytes(tmp_path_factory, data: bytes) -> None:
     ("Пишите нам в W h a t s A р p сегодня.", "W h a t s A р p"),   # spaced, one letter Cyrillic
     ("Пишите в т.е.л.е.г.у — ник sunny", "т.е.л.е.г.у"),           # a preposition before other separators
     ("Звоните 8 9O3 555 12 34", "8 9O3 555 12 34"),                 # a letter O for a zero
+    ("Всё расписали в т3л3гр@мм3, ищите нас", "т3л3гр@мм3"),        # leetspeak with a digit at the end
+    ("亲，加个vx吧：gz_shop888", "vx"),                              # a short name after a Chinese "add"
+    ("Sk1pe: gadget.zone.help", "Sk1pe"),                           # leetspeak i for y
 ])
 def test_regressions(text: str, match: str) -> None:
     assert match in [v.match for v in ozonlint.check(text)]

@@ -96,7 +96,8 @@ class LanguageMatcher(Matcher):
         latin_words = _LATIN_WORD.findall(text)
         latin = sum(map(len, latin_words))
         if latin * 3 < len(text):  # the common case: a Russian reply, perhaps with "Ozon" in it
-            if not (_FOREIGN_CYRILLIC.search(text) or _OTHER_SCRIPT.search(text) or text.count("і") >= 2):
+            other_script = not draft.base.plain and _OTHER_SCRIPT.search(text)  # plain: none possible
+            if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2):
                 return False
         elif "en" in self.allow and _english(latin_words):
             return False  # an English reply, or a Russian one quoting English

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 
 import regex
 
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..normalize import View, rewrite
 from ..rulepack import RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern
@@ -134,14 +134,14 @@ _CANDIDATE = lazy(
 )
 _GROUPS = lazy(r"\d+")
 # Words that say "this number is something else" when they stand right before it.
-_NOT_PHONE_BEFORE = lazy(
+_NOT_PHONE_BEFORE = lazy_re(
     r"(?:заказ\w*|отправлени\w*|посылк\w*|артикул\w*|арт|sku|штрих\w*|barcode|ean|трек\w*|"
     r"track\w*|order|posting|parcel|shipment|№|#|инн|огрн|кпп|бик|сч[её]т\w*|р/с|карт\w*|card|"
     r"код\w*|code|серийн\w*|serial|s/n|imei|модел\w*|model|партии|партия|batch|накладн\w*|"
     r"invoice|чек\w*|receipt|id|ид|размер\w*|size)\W{0,3}(?:\w+\W{1,3}){0,2}\Z"
 )
 # Words that say "this is a phone number" when they stand before it.
-_PHONE_BEFORE = lazy(
+_PHONE_BEFORE = lazy_re(
     r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|набер\w*|номер\w*|whats\s?app|вотсап\w*|ватсап\w*|вацап\w*|"
     r"viber|вайбер\w*|telegram|телеграм\w*|phone|call|tel|mobile|cell|contact|сбп|"
     r"电话|手机|热线|联系|微信|связ\w*|смс|sms)\W{0,6}(?:\w+\W{1,3}){0,3}\Z"

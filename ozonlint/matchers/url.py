@@ -17,7 +17,7 @@ TLDS = ("ru|рф|su|com|net|org|info|biz|pro|shop|store|online|site|top|xyz|club
         "uz|ua|kg|am|ge|az|io|co|cc|me|tv|ly|gl|gg|de|uk|us|eu|ws|vip|live|life|space|website|tech|"
         "fun|ink|ltd|cloud|page|market|sale|moscow|москва|рус|дети|онлайн|сайт|hk|tw|jp|kr|tr|to|"
         "in|ms|su|lt|lv|ee|pl|cz|fr|it|es|nl|ch|at|be|ca|au|one|best|icu|buzz|work|mobi|asia|"
-        "xn--p1ai|goo|bit")
+        "xn--p1ai|goo|bit|help|zone|support|chat|email|world|group|center|company|services|delivery|team")
 _HOST_LABEL = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]{0,61}[\p{L}\p{N}])?"
 _URL = lazy(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'«»]+"
@@ -26,7 +26,7 @@ _URL = lazy(
 )
 # A top-level domain right after a dot that follows a letter or digit: the
 # cheap sign that a draft may hold a domain at all (std re: one fast scan).
-_DOT_TLD = lazy_re(r"\.(?:" + TLDS + r")(?![^\W_]|-)")
+_TLD_SET = frozenset(TLDS.split("|"))
 # "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
 _SPELLED_DOMAIN = lazy(
     r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
@@ -57,7 +57,18 @@ class UrlMatcher(Matcher):
     def _maybe_domain(text: str) -> bool:
         if "://" in text or "www." in text:
             return True
-        return any(m.start() and text[m.start() - 1].isalnum() for m in _DOT_TLD.finditer(text))
+        # a dot between a letter or digit and a known top-level domain; a reply
+        # has a few dots, so looking at each is cheaper than scanning for 100 TLDs
+        dot = text.find(".")
+        while dot != -1:
+            if dot and text[dot - 1].isalnum():
+                end = dot + 1
+                while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                    end += 1
+                if text[dot + 1:end] in _TLD_SET:
+                    return True
+            dot = text.find(".", dot + 1)
+        return False
 
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
