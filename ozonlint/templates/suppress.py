@@ -20,11 +20,13 @@ from typing import List, NamedTuple, Optional, Tuple
 
 import regex
 
-_YAML = regex.compile(r"#\s*ozonlint:\s*disable\s*=\s*(?P<rules>[^\s#][^#]*?)(?:\s+--\s*(?P<reason>[^#]*?))?\s*$",
+from ..lazyre import lazy
+
+_YAML = lazy(r"#\s*ozonlint:\s*disable\s*=\s*(?P<rules>[^\s#][^#]*?)(?:\s+--\s*(?P<reason>[^#]*?))?\s*$",
                       regex.MULTILINE)
-_MD_DISABLE = regex.compile(r"<!--\s*ozonlint-disable\s+(?P<rules>[^\s>][^>]*?)(?:\s+--\s*(?P<reason>.*?))?\s*-->")
-_MD_ENABLE = regex.compile(r"<!--\s*ozonlint-enable\s*-->")
-_MD_ANY = regex.compile(r"<!--\s*ozonlint-(?:disable|enable)\b.*?-->", regex.DOTALL)
+_MD_DISABLE = lazy(r"<!--\s*ozonlint-disable\s+(?P<rules>[^\s>][^>]*?)(?:\s+--\s*(?P<reason>.*?))?\s*-->")
+_MD_ENABLE = lazy(r"<!--\s*ozonlint-enable\s*-->")
+_MD_ANY = lazy(r"<!--\s*ozonlint-(?:disable|enable)\b.*?-->", regex.DOTALL)
 
 
 class Directive(NamedTuple):
