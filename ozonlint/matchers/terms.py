@@ -44,6 +44,19 @@ _LATIN_START = lazy(r"[\p{Latin}\p{N}]")
 
 _ids = count()
 
+# Gate keys that nearly every seller reply contains. A phrase gated on one of
+# them would be looked for in almost every draft, so another of its words gates
+# it when it has one. (Speed only: what matches does not change.)
+_COMMON_KEYS = frozenset([
+    "ozon", "озон", "\x01това", "\x02магази", "\x02рекоме", "есть", "\x01такж", "\x01чере", "\x02достав",
+    "\x01день", "\x01отзы", "\x02оформи", "\x02поступ", "\x01зака", "\x02трансп", "\x01можн", "\x01ваше",
+    "\x01наше", "\x01спас", "\x01пожа", "\x01фото", "\x02сторон", "\x01скла", "\x01карт",
+    "за", "в", "во", "на", "с", "со", "не", "ни", "и", "к", "по", "для", "от", "до", "у", "о", "об", "а", "но",
+    "из", "при", "все", "всё", "будет", "это", "вы", "мы", "нам", "вам", "вас", "нас", "ваш", "наш", "фото",
+    "order", "your", "please", "thank", "the", "and", "you", "to", "of", "in", "on", "at", "for", "not", "no",
+    "more", "check", "photo", "with", "we", "our", "is", "are", "it", "a", "an",
+])
+
 
 def normalise_term(term: str) -> str:
     """The term as the words view of a draft would show it (terms and drafts meet there)."""
@@ -204,8 +217,9 @@ class TermSet:
             else:
                 phrase = Phrase(term, inflect)
                 self._first.setdefault(phrase.words[0].key, []).append(phrase)
-                # gate on the most selective word: the longest one ("личку", not "в")
-                keys.add(max(phrase.words, key=lambda w: w.selectivity).key)
+                # gate on the most selective word: the longest one ("личку", not "в"),
+                # and not one that almost every reply holds ("через", "товар", "Ozon")
+                keys.add(max(phrase.words, key=lambda w: (w.key not in _COMMON_KEYS, w.selectivity)).key)
         self.keys: FrozenSet[str] = frozenset(keys)
         self._first_keys = frozenset(self._first)
         self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
