@@ -55,6 +55,8 @@ _ZH_DIGIT_RUN = lazy(r"[零〇一幺二两三四五六七八九](?:[\s\-]*[零�
 # Letters that stand for digits when they sit between digits: 9O3, 8-9l6.
 _LETTER_DIGIT = lazy(
     r"(?<=\d[\doоlзiб\s\-().]{0,12})[oоlзiб](?=[\doоlзiб\s\-().]{0,12}\d|[oоlзiб]*(?![\p{L}]))")
+# The cheap sign of such a letter: one of them next to a digit (std re, no look-behind).
+_LETTER_DIGIT_HINT = lazy_re(r"\d[\s\-().]?[oоlзiб]|[oоlзiб][\s\-().]?\d")
 _LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
 
 
@@ -121,7 +123,7 @@ def digits_view(draft: Draft) -> View:
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
-    if _LETTER_DIGIT.search(view.text):
+    if _LETTER_DIGIT_HINT.search(view.text) and _LETTER_DIGIT.search(view.text):
         view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
                                                      view.text), view._maps)
     draft.extras["digits"] = view
@@ -148,36 +150,39 @@ _PHONE_BEFORE = lazy_re(
 )
 
 
-def _digits(s: str) -> str:
-    return "".join(ch for ch in s if ch.isdigit())
-
-
 def classify(candidate: str, before: str, has_han: bool) -> bool:
-    """Whether ``candidate`` (in the digits view) is a phone number, given the text before it."""
-    digits = _digits(candidate)
+    """Whether ``candidate`` (in the digits view) is a phone number, given the text before it.
+
+    The shape is judged first (cheap); the words before the number are read
+    only for a candidate whose shape could be a phone."""
     groups = [len(g) for g in _GROUPS.findall(candidate)]
-    n = len(digits)
-    plus = candidate.lstrip().startswith("+")
-    phone_word = _PHONE_BEFORE.search(before[-60:]) is not None
-    if not plus and _NOT_PHONE_BEFORE.search(before[-40:]):
+    n = sum(groups)
+    if not 7 <= n <= 15:
         return False
-    seps = set(regex.sub(r"[\d\s]", "", candidate))
+    if candidate.lstrip().startswith("+"):
+        return n >= 10  # an international number: +7 …, +86 …, +1 …
+    if len(groups) > 1 and max(groups) >= 8:
+        return False  # a posting number (12345678-0012-1) or a code with a suffix
+    seps = {ch for ch in candidate if not (ch.isdigit() or ch.isspace())}
     if seps and seps <= {".", "/"} and len(groups) in (2, 3) and groups[0] <= 4:
         return False  # a date or a version
-    if len(groups) > 1 and max(groups) >= 8 and not plus:
-        return False  # a posting number (12345678-0012-1) or a code with a suffix
-    if plus:
-        return 10 <= n <= 15
+    if _NOT_PHONE_BEFORE.search(before[-40:]):
+        return False  # "заказ №", "артикул", "трек", "SKU" … right before it
+    digits = "".join(ch for ch in candidate if ch.isdigit())
+
+    def phone_word() -> bool:
+        return _PHONE_BEFORE.search(before[-60:]) is not None
+
     if n == 11 and digits[0] in "78" and digits[1] in "3489":
-        return groups[0] in (1, 4, 11) or phone_word
+        return groups[0] in (1, 4, 11) or phone_word()
     if n == 10 and digits[0] == "9":
-        return groups in ([3, 3, 2, 2], [3, 3, 4], [3, 7], [3, 2, 2, 3], [3, 3, 2, 2]) or phone_word
+        return groups in ([3, 3, 2, 2], [3, 3, 4], [3, 7], [3, 2, 2, 3]) or phone_word()
     if n == 11 and digits[0] == "1" and digits[1] in "3456789":
-        return groups in ([3, 4, 4], [3, 8]) or phone_word or (has_han and groups == [11])
+        return groups in ([3, 4, 4], [3, 8]) or (has_han and groups == [11]) or phone_word()
     if digits[0] == "0" and 10 <= n <= 12 and groups[0] in (3, 4) and len(groups) <= 3:
         return True  # Chinese landline with area code: 0755-2688 1234
-    if phone_word and 7 <= n <= 12 and len(groups) >= 2 and max(groups) <= 4:
-        return True  # a city number right after "звоните", "тел.", …
+    if n <= 12 and len(groups) >= 2 and max(groups) <= 4:
+        return phone_word()  # a city number right after "звоните", "тел.", …
     return False
 
 
