@@ -55,8 +55,6 @@ _ZH_DIGIT_RUN = lazy(r"[零〇一幺二两三四五六七八九](?:[\s\-]*[零�
 # Letters that stand for digits when they sit between digits: 9O3, 8-9l6.
 _LETTER_DIGIT = lazy(
     r"(?<=\d[\doоlзiб\s\-().]{0,12})[oоlзiб](?=[\doоlзiб\s\-().]{0,12}\d|[oоlзiб]*(?![\p{L}]))")
-# The cheap sign of such a letter: one of them next to a digit (std re, no look-behind).
-_LETTER_DIGIT_HINT = lazy_re(r"\d[\s\-().]?[oоlзiб]|[oоlзiб][\s\-().]?\d")
 _LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
 
 
@@ -123,7 +121,7 @@ def digits_view(draft: Draft) -> View:
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
-    if _LETTER_DIGIT_HINT.search(view.text) and _LETTER_DIGIT.search(view.text):
+    if _LETTER_DIGIT.search(view.text):
         view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
                                                      view.text), view._maps)
     draft.extras["digits"] = view
