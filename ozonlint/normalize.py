@@ -130,10 +130,10 @@ class View:
 
 # --------------------------------------------------------------- base view
 
-# Anything followed by combining marks, or any single character outside ASCII
-# and the basic Cyrillic letters (which NFKC never changes on their own):
+# Anything followed by combining marks, or any single character outside ASCII,
+# the basic Cyrillic letters and common punctuation (which NFKC never changes):
 # NFKC is applied cluster by cluster so that every change is a local edit.
-_CLUSTER = lazy(r"\P{M}\p{M}+|[^\x00-\x7f\u0400-\u045f]")
+_CLUSTER = lazy(r"\P{M}\p{M}+|[^\x00-\x7f\u0400-\u045f«»—–‘’“”„₽°•·€×±]")
 # Invisible characters used to split words: format characters (zero-width
 # space, joiners, soft hyphen, bidi marks), combining marks, variation
 # selectors, fillers that render as nothing, and control characters.
