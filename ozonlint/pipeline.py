@@ -5,10 +5,9 @@ source -> segments -> Linter.check per segment -> file spans, lines, key paths
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any, List, Optional, Sequence, Tuple
 
-from .engine import Linter, _line_starts
+from .engine import Linter, _line_starts, _position
 from .fixes import choose_fixes
 from .model import Violation
 from .templates import Segment, TemplateError, kind_of, segments
@@ -33,13 +32,8 @@ class FileSettings:
         self.lang = lang
 
 
-def _selected(selectors: Sequence[str], v: Violation) -> bool:
-    return any(sel in (v.rule, v.category) or v.rule.startswith(sel.rstrip(".") + ".") for sel in selectors)
-
-
-def _position(line_starts: Sequence[int], offset: int) -> Tuple[int, int]:
-    line = bisect_right(line_starts, offset) - 1
-    return line + 1, offset - line_starts[line] + 1
+def _selected(selectors: Sequence[str], rule: str, category: str) -> bool:
+    return any(sel in (rule, category) or rule.startswith(sel.rstrip(".") + ".") for sel in selectors)
 
 
 def _in_file(text: str, line_starts: Sequence[int], segment: Segment, v: Violation) -> Violation:
@@ -79,13 +73,13 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
         if index is not None:
             used[index] = True
             continue
-        if settings.ignore and _selected(settings.ignore, file_v):
+        if settings.ignore and _selected(settings.ignore, file_v.rule, file_v.category):
             continue
         kept.append((file_v, segment, v))
     extra: List[Violation] = []
     for directive, was_used in zip(found, used):
         for rule, bad in (("suppression.unused", not was_used), ("suppression.no-reason", not directive.reason)):
-            if bad and not _selected(settings.ignore, _meta(rule, 0, 0, "", line_starts)):
+            if bad and not _selected(settings.ignore, rule, "style"):
                 extra.append(_meta(rule, directive.start, directive.end, text, line_starts, settings.lang))
     violations = [k[0] for k in kept]
     if settings.baseline is not None:
@@ -99,8 +93,8 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
 
 def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int], lang: str = "en") -> Violation:
     """A finding about a suppression comment itself."""
-    line, column = _position(line_starts, start) if text else (1, 1)
-    end_line, end_column = _position(line_starts, end) if text else (1, 1)
+    line, column = _position(line_starts, start)
+    end_line, end_column = _position(line_starts, end)
     messages = SUPPRESSION_MESSAGES[rule]
     return Violation(rule=rule, category="style", severity="warning", message=messages[lang],
                      match=text[start:end], start=start, end=end, line=line, column=column,

@@ -43,21 +43,20 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
     or with ``diff`` describe the rewrite instead."""
     outcome = Outcome(path, decoded.text)
     try:
+        violations = check_text(linter, path, decoded.text, settings).violations
         if fix or diff:
             fixed = fixed_text(linter, path, decoded.text, settings)
             if fixed != decoded.text:
-                before = len(check_text(linter, path, decoded.text, settings).violations)
+                remaining = check_text(linter, path, fixed, settings).violations
+                outcome.fixed = len(violations) - len(remaining)
                 if diff:
                     outcome.diff = _unified_diff(path, decoded.text, fixed)
                 else:
                     if path != "-":
                         write_atomic(path, encode(decoded, fixed))
-                    outcome.text = fixed
-                after = check_text(linter, path, fixed, settings).violations
-                outcome.fixed = before - len(after)
-                if path != "-" and not diff:
-                    outcome.notes.append(f"{path}: fixed {outcome.fixed} problem(s)")
-        outcome.violations = check_text(linter, path, outcome.text, settings).violations
+                        outcome.notes.append(f"{path}: fixed {outcome.fixed} problem(s)")
+                    outcome.text, violations = fixed, remaining
+        outcome.violations = violations
     except TemplateError as exc:
         where = f"{path}:{exc.line}" if exc.line else path
         outcome.notes.append(f"{where}: {exc}" if not exc.line else f"{where}: {str(exc).split(': ', 1)[-1]}")

@@ -203,7 +203,7 @@ class TermSet:
         if not isinstance(inflect, bool):
             raise RulePackError(spec.path, line, f"rule {spec.id}: 'inflect' must be true or false")
         han_terms: List[Tuple[str, bool, bool]] = []
-        self._symbols: List[str] = []
+        symbols: List[str] = []
         self._first: Dict[str, List[Phrase]] = {}
         keys: set = set()
         for raw in terms:
@@ -213,7 +213,7 @@ class TermSet:
             if _HAN_TERM.search(term):
                 han_terms.append(_han_term(term))
             elif not TOKEN.search(term):  # a symbol such as ₽: no word to gate on
-                self._symbols.append(term)
+                symbols.append(term)
             else:
                 phrase = Phrase(term, inflect)
                 self._first.setdefault(phrase.words[0].key, []).append(phrase)
@@ -225,12 +225,10 @@ class TermSet:
         self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         self._keep = context_filter(spec, params=params)
-        self.symbols = tuple(self._symbols)
+        self.symbols = tuple(symbols)
         self.has_han_terms = bool(self._han_terms)
         # raw patterns can match anything: such a set is never skipped by the gate
         self.gated = not self._patterns
-        self._spec = spec
-        self._key = key
 
     def _find_han(self, draft: Draft) -> List[Span]:
         """Chinese terms in the Chinese view, as spans of the words view."""
@@ -275,7 +273,7 @@ class TermSet:
                                 spans.append(span)
         if self._han_terms and draft.has_han:
             spans.extend(self._find_han(draft))
-        for symbol in self._symbols:
+        for symbol in self.symbols:
             pos = text.find(symbol)
             while pos != -1:
                 spans.append((pos, pos + len(symbol)))
