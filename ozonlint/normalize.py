@@ -276,16 +276,21 @@ def _unmix_words(text: str) -> str:
 _PLAIN = lazy_re("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
                     "\u201c\u201d\u201e\u2026\u2116\u20bd]*")
 _LATIN_RUN = lazy_re("[a-z]+")
+_CYRILLIC_RUN = lazy_re("[\u0400-\u045f]+")
 
 
 def _mixes_scripts(text: str) -> bool:
     """A plain (ASCII + basic Cyrillic) text has a word with Latin and Cyrillic
-    letters side by side. Russian replies hold few Latin runs ("Ozon", "USB"):
-    looking at their neighbours is cheaper than scanning for every pair."""
-    for m in _LATIN_RUN.finditer(text):
+    letters side by side. A Russian reply holds few Latin runs ("Ozon", "USB"),
+    an English one few Cyrillic runs (a shop's name): looking at the neighbours
+    of the rarer script's runs is cheaper than scanning for every pair."""
+    if len(text.encode("ascii", "ignore")) * 2 > len(text):  # mostly ASCII: English
+        runs, low, high = _CYRILLIC_RUN, "a", "z"
+    else:
+        runs, low, high = _LATIN_RUN, "\u0400", "\u045f"
+    for m in runs.finditer(text):
         start, end = m.span()
-        if (start and "\u0400" <= text[start - 1] <= "\u045f") or (
-                end < len(text) and "\u0400" <= text[end] <= "\u045f"):
+        if (start and low <= text[start - 1] <= high) or (end < len(text) and low <= text[end] <= high):
             return True
     return False
 def _char_class(codes: Sequence[int]) -> str:
@@ -365,8 +370,10 @@ _SPACED_LETTERS = lazy(
     r"(?<![\p{L}\p{N}])" + _LAT + r"(" + _SEP + r"{1,3})" + _LAT + r"(?:\1" + _LAT + r"(?![\p{L}\p{N}]))+"
     r"|(?<![\p{L}\p{N}])" + _CYR + r"(" + _SEP + r"{1,3})" + _CYR + r"(?:\2" + _CYR + r"(?![\p{L}\p{N}]))+"
 )
-# The cheap sign of such a run: three single letters with the same separators.
-_MAYBE_SPACED = lazy_re(r"(?<![^\W_])[^\W\d_](" + _SEP + r"{1,3})[^\W\d_]\1[^\W\d_](?![^\W_])")
+# The cheap sign of such a run: a single letter between separators, and another after it.
+# Anchored on the separator before the middle letter, so it is a fast scan; it
+# may see runs that are not there (separators differ), never miss one.
+_MAYBE_SPACED = lazy_re(_SEP + r"[^\W\d_]" + _SEP + r"{1,3}[^\W\d_](?![^\W_])")
 # Leetspeak inside a word ("wh@ts@pp", "v1ber"), or at the end of a word of
 # four letters or more ("т3л3гр@мм3"; "м3" for cubic metres stays).
 _LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import os
 from array import array
-from bisect import bisect_left, bisect_right
+from itertools import compress
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import regex
@@ -25,6 +26,7 @@ NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.
 # Without Chinese characters a word is a plain run of letters and digits
 # (std re finds those faster).
 _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
+_WORD_RUN = lazy_re(r"\w+")  # the same where there is no "_", and a little faster
 HAN = lazy(r"\p{Han}")
 # Inflected Russian words gate on their first letters: six when their stem is
 # that long (more selective), else four; marked so that a prefix key never
@@ -89,14 +91,21 @@ class GateIndex:
     """Which term sets a draft can possibly match, from cheap facts about it:
     the words it contains, the symbols (₽, ⭐) in it, whether it has Chinese.
 
-    Built once per Linter from its term sets; read-only afterwards."""
+    Built once per Linter from its term sets. The only state that changes
+    afterwards is a memo of what each word seen so far stands for (see
+    ``keys_of``): filled by plain dict stores, which are atomic, and cleared
+    when it grows large, so threads may share it and results never depend on it.
+    """
 
-    __slots__ = ("by_word", "words", "by_symbol", "han_sets")
+    __slots__ = ("by_word", "words", "by_symbol", "han_sets", "_lookup", "_memo")
+
+    MEMO_SIZE = 50_000  # distinct words remembered (order numbers never repeat)
 
     def __init__(self, term_sets: Iterable[Any] = ()) -> None:
         by_word: Dict[str, List[int]] = {}
         by_symbol: Dict[str, List[int]] = {}
         han: List[int] = []
+        lookup: set = set()
         for term_set in term_sets:
             for word in term_set.keys:
                 by_word.setdefault(word, []).append(term_set.id)
@@ -104,10 +113,45 @@ class GateIndex:
                 by_symbol.setdefault(symbol, []).append(term_set.id)
             if term_set.has_han_terms:
                 han.append(term_set.id)
+            lookup.update(term_set.lookup_keys)
         self.by_word = {k: tuple(v) for k, v in by_word.items()}
         self.words = frozenset(by_word)
         self.by_symbol = {k: tuple(v) for k, v in by_symbol.items()}
         self.han_sets = tuple(han)
+        self._lookup = frozenset(lookup | self.words)
+        self._memo: Dict[str, Tuple[str, ...]] = {}
+
+    def keys_of(self, token: str) -> Tuple[str, ...]:
+        """The gate keys of one word (itself, its prefix keys) that some term set asks about."""
+        lookup = self._lookup
+        keys = [token] if token in lookup else []
+        if len(token) >= 4:
+            for mark, size in PREFIXES:
+                if len(token) >= size and mark + token[:size] in lookup:
+                    keys.append(mark + token[:size])
+        return tuple(keys)
+
+    def draft_keys(self, tokens: Sequence[str]) -> Dict[str, List[str]]:
+        """Each gate key of a draft's words, with the words that have it: a memo
+        lookup per word (C-level ``map``), the prefix slicing only for words not
+        seen before, and Python work only for the few words some term set wants."""
+        memo = self._memo
+        parts: List[Optional[Tuple[str, ...]]] = list(map(memo.get, tokens))
+        if None in parts:
+            if len(memo) > self.MEMO_SIZE:
+                memo.clear()
+            keys_of = self.keys_of
+            for i, token in enumerate(tokens):
+                if parts[i] is None:
+                    parts[i] = memo[token] = keys_of(token)
+        found: Dict[str, List[str]] = {}
+        for token, keys in compress(zip(tokens, parts), parts):
+            for key in keys:  # type: ignore[union-attr]
+                if key in found:
+                    found[key].append(token)
+                else:
+                    found[key] = [token]
+        return found
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
         by_word = self.by_word
@@ -130,7 +174,7 @@ class Draft:
     threads; the compiled rules a Draft is checked against are read-only.
     """
 
-    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_token_starts",
+    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_key_tokens", "_token_starts",
                  "_has_han", "_active", "_index", "extras")
 
     def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
@@ -139,6 +183,7 @@ class Draft:
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
         self._gate_keys: Optional[FrozenSet[str]] = None
+        self._key_tokens: Optional[Dict[str, List[str]]] = None
         self._token_starts: Optional[Sequence[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
@@ -161,8 +206,9 @@ class Draft:
     def tokens(self) -> FrozenSet[str]:
         """The distinct words of the words view."""
         if self._tokens is None:
-            pattern = TOKEN if self.has_han else _TOKEN_NO_HAN
-            self._tokens = frozenset(pattern.findall(self.words.text))
+            text = self.words.text
+            pattern = TOKEN if self.has_han else _WORD_RUN if "_" not in text else _TOKEN_NO_HAN
+            self._tokens = frozenset(pattern.findall(text))
         return self._tokens
 
     @property
@@ -179,28 +225,18 @@ class Draft:
 
     @property
     def gate_keys(self) -> FrozenSet[str]:
-        """The draft's words, and the prefix keys (see prefix_key) of its longer words."""
+        """The keys of the draft's words (the words, and the prefix keys of longer
+        ones; see prefix_key) that some term set of the index asks about."""
         if self._gate_keys is None:
-            tokens = self.tokens
-            longer = [t for t in tokens if len(t) >= 4]
-            self._gate_keys = tokens.union(["\x01" + t[:4] for t in longer],
-                                           ["\x02" + t[:6] for t in longer if len(t) >= 6])
+            self._key_tokens = self._index.draft_keys(list(self.tokens))
+            self._gate_keys = frozenset(self._key_tokens)
         return self._gate_keys
 
     def tokens_with_key(self, key: str) -> List[str]:
-        """The draft's words that a gate key stands for."""
-        if not is_prefix_key(key):
-            return [key]
-        ordered = self.extras.get("sorted_tokens")
-        if ordered is None:
-            ordered = self.extras["sorted_tokens"] = sorted(self.tokens)
-        prefix = key[1:]
-        found = []
-        for i in range(bisect_left(ordered, prefix), len(ordered)):
-            if not ordered[i].startswith(prefix):
-                break
-            found.append(ordered[i])
-        return found
+        """The draft's words that a gate key (of ``gate_keys``) stands for."""
+        if self._gate_keys is None:
+            self.gate_keys
+        return self._key_tokens.get(key, [])  # type: ignore[union-attr]
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word."""
@@ -300,7 +336,14 @@ class ContextFilter:
 
         def compiled(key: str, template: str) -> List[Any]:
             sources = _string_list(params.get(key, []), spec.path, spec.line_of(key), key)
-            return [compile_pattern(template.format(p), spec, key) for p in sources]
+            patterns = [compile_pattern(template.format(p), spec, key) for p in sources]
+            if len(patterns) < 2:
+                return patterns
+            # one search for all of them, where they combine (inline flags may not)
+            try:
+                return [compile_pattern(template.format("|".join(f"(?:{p})" for p in sources)), spec, key)]
+            except RulePackError:
+                return patterns
 
         self.unless_before = compiled("unless_preceded_by", "(?:{})\\Z")
         self.unless_after = compiled("unless_followed_by", "\\A(?:{})")

@@ -10,6 +10,9 @@ from ..rulepack import RuleSpec
 from .base import Draft, Matcher, Span
 
 _CANDIDATE = lazy(r"(?<![\p{L}\d])\d(?:[ \-]?\d){12,18}(?![\p{L}\d])")
+# What every candidate holds; anchored on a digit, so the scan is fast (the
+# base view has only ASCII digits, and [0-9] is cheaper to test than \d).
+_HINT = lazy(r"[0-9](?:[ \-]?[0-9]){12}")
 # "на карту 2202 …": a card context makes a 16-digit group of fours a card even if mistyped.
 _CARD_WORD = lazy(r"(?:карт\w*|card|卡号?|сбер\w*|тинькофф|мир|visa|mastercard)\W{0,5}(?:\w+\W{1,3}){0,2}\Z")
 _FOURS = lazy(r"\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}")
@@ -38,8 +41,8 @@ class CardMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
         text = view.text
-        if sum(map(text.count, "0123456789")) < 13:
-            return []  # a card number has at least 13 digits
+        if not _HINT.search(text):
+            return []  # no 13 digits in a row: no card number
         spans = []
         for m in _CANDIDATE.finditer(text):
             candidate = m.group()

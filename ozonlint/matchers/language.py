@@ -93,9 +93,15 @@ class LanguageMatcher(Matcher):
         # the original letters, case-folded: the base view folds the very letters
         # (ї, ў, ä, ñ) that tell other languages apart
         text = draft.text.casefold()
-        latin_words = _LATIN_WORD.findall(text)
-        latin = sum(map(len, latin_words))
-        if latin * 3 < len(text):  # the common case: a Russian reply, perhaps with "Ozon" in it
+        # the common case, a Russian reply (perhaps with "Ozon" in it), has fewer
+        # Latin letters than a third of its characters; counting ASCII (a C-level
+        # encode) usually shows that without listing the Latin words
+        latin_words: List[str] = []
+        mostly_other = len(text.encode("ascii", "ignore")) * 3 < len(text)
+        if not mostly_other:
+            latin_words = _LATIN_WORD.findall(text)
+            mostly_other = sum(map(len, latin_words)) * 3 < len(text)
+        if mostly_other:
             other_script = not draft.base.plain and _OTHER_SCRIPT.search(text)  # plain: none possible
             if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2):
                 return False

@@ -55,6 +55,8 @@ _ZH_DIGIT_RUN = lazy(r"[零〇一幺二两三四五六七八九](?:[\s\-]*[零�
 # Letters that stand for digits when they sit between digits: 9O3, 8-9l6.
 _LETTER_DIGIT = lazy(
     r"(?<=\d[\doоlзiб\s\-().]{0,12})[oоlзiб](?=[\doоlзiб\s\-().]{0,12}\d|[oоlзiб]*(?![\p{L}]))")
+# The cheap sign of it (anchored on a digit, so the scan is fast): most replies have none.
+_LETTER_DIGIT_HINT = lazy(r"[0-9][0-9oоlзiб\s\-().]{0,12}[oоlзiб]")
 _LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
 
 
@@ -121,7 +123,7 @@ def digits_view(draft: Draft) -> View:
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
-    if _LETTER_DIGIT.search(view.text):
+    if _LETTER_DIGIT_HINT.search(view.text) and _LETTER_DIGIT.search(view.text):
         view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
                                                      view.text), view._maps)
     draft.extras["digits"] = view
@@ -132,6 +134,9 @@ _SEP = r"[ \t\-.()\[\]/]"
 _CANDIDATE = lazy(
     r"(?<![\p{L}\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
 )
+# Seven digits with separators: what every candidate holds (a fast scan; the
+# candidate pattern itself starts with a look-behind, tried at every position).
+_CANDIDATE_HINT = lazy(r"[0-9](?:" + _SEP + r"{0,3}[0-9]){6}")
 _GROUPS = lazy(r"\d+")
 # Words that say "this number is something else" when they stand right before it.
 _NOT_PHONE_BEFORE = lazy_re(
@@ -198,6 +203,8 @@ class PhoneMatcher(Matcher):
         view = digits_view(draft)
         text = view.text
         spans: List[Tuple[int, int]] = []
+        if not _CANDIDATE_HINT.search(text):
+            return spans
         for m in _CANDIDATE.finditer(text):
             start, end = m.span()
             if text[start] == "(" and ")" not in m.group():

@@ -116,7 +116,7 @@ class Phrase:
     """One non-Chinese term as a sequence of words: the forms each word may take
     and what must stand between them ("t.me": a dot; "кэшбэк за отзыв": spaces)."""
 
-    __slots__ = ("words", "rest", "gaps", "lead", "tail")
+    __slots__ = ("words", "rest", "needs", "gaps", "lead", "tail")
 
     def __init__(self, term: str, inflect: bool) -> None:
         words: List[Word] = []
@@ -133,6 +133,7 @@ class Phrase:
             pos = m.end()
         self.words = words
         self.rest = words[1:]
+        self.needs = frozenset(w.key for w in self.rest)  # keys the draft must hold besides the first
         self.gaps = gaps
         self.lead = lead
         self.tail = term[pos:].strip()
@@ -168,6 +169,7 @@ class Phrase:
 def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: str) -> "Phrase":
     made = Phrase.__new__(Phrase)
     made.words, made.rest, made.gaps, made.lead, made.tail = words, words[1:], gaps, lead, tail
+    made.needs = frozenset(w.key for w in made.rest)
     return made
 
 
@@ -247,6 +249,16 @@ class TermSet:
                 pos = text.find(term, pos + 1)
         return found
 
+    @property
+    def lookup_keys(self) -> FrozenSet[str]:
+        """Every key that ``find_in_view`` asks a draft about: its gate keys and
+        the keys of its phrases' words (the gate index remembers only these)."""
+        keys = set(self.keys)
+        for phrases in self._first.values():
+            for phrase in phrases:
+                keys.update(w.key for w in phrase.words)
+        return frozenset(keys)
+
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
         return not self.gated or draft.active(self.id)
@@ -261,7 +273,7 @@ class TermSet:
             keys = draft.gate_keys
             for key in keys & self._first_keys:
                 # a phrase whose other words are not all in the draft cannot match anywhere
-                candidates = [p for p in self._first[key] if all(w.key in keys for w in p.rest)]
+                candidates = [p for p in self._first[key] if p.needs <= keys]
                 if not candidates:
                     continue
                 for token in draft.tokens_with_key(key):
@@ -280,6 +292,8 @@ class TermSet:
                 pos = text.find(symbol, pos + len(symbol))
         for pattern in self._patterns:
             spans.extend(m.span() for m in search_with_budget(pattern, text, self.rule) if m.end() > m.start())
+        if not spans:
+            return spans
         keep = self._keep
         # where matches overlap ("вотсап" and "вотсап бизнес"), keep the longest
         result: List[Span] = []
