@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 from array import array
-from itertools import compress
 from bisect import bisect_right
+from itertools import compress
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import regex
