@@ -139,6 +139,13 @@ class Linter:
             if (not select or any(_selector_matches(s, r.spec) for s in select))
             and not any(_selector_matches(s, r.spec) for s in ignore))
         self._index = matchers.GateIndex(term_sets)
+        # rules run on every draft, and the others by one of the term sets they
+        # need: a draft costs a lookup per active set, not a test per rule
+        self._ungated = tuple(r for r in self.rules if not r.required)
+        self._gated: Dict[int, Tuple[Rule, ...]] = {}
+        for rule in self.rules:
+            if rule.required:
+                self._gated[min(rule.required)] = self._gated.get(min(rule.required), ()) + (rule,)
         self._allow = self._compile_allow(list(allow or []))
         if cache_key is not None:  # compiled just now, not loaded from the cache
             extra_files = set(ruleset.files) - set(_default_files() if defaults else [])
@@ -203,9 +210,13 @@ class Linter:
         allowed: Optional[List[Tuple[int, int]]] = None
         line_starts: Optional[List[int]] = None
         active = draft.active_sets
-        for rule in self.rules:
-            if rule.required and not rule.required <= active:
-                continue  # a word the rule needs is not in the draft: nothing to find
+        rules = list(self._ungated)
+        gated = self._gated
+        for set_id in active:
+            if set_id in gated:
+                # a rule whose term sets are not all active needs a word the draft lacks
+                rules.extend(r for r in gated[set_id] if r.required <= active)
+        for rule in rules:
             try:
                 spans = rule.matcher.find(draft)
             except PatternTimeout as exc:
