@@ -22,7 +22,7 @@ import sys
 import zlib
 from typing import Any, Optional, Sequence, Tuple
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Optional[str]:

@@ -65,24 +65,35 @@ def _default_files() -> List[str]:
     return list(pack_files([default_rules_dir()]))
 
 
-def _compile(extra: List[str], defaults: bool) -> Tuple[RuleSet, List[Tuple[RuleSpec, Matcher]], Optional[str]]:
-    """The rule set and its compiled matchers: from the cache when the packs'
-    bytes are unchanged (then the key returned is None), else freshly built."""
+class Compiled(NamedTuple):
+    """What the packs compile to, and what the compiled-rules cache holds."""
+
+    ruleset: RuleSet
+    rules: List[Tuple[RuleSpec, Matcher]]
+    index: "matchers.GateIndex"
+
+
+def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple[str, str]]]:
+    """The compiled packs: from the cache when the packs are unchanged (then the
+    key returned is None), else freshly built (with the key to store them under)."""
     from . import __version__
 
     files = (_default_files() if defaults else []) + list(pack_files(extra))
     cache_key = cache.key(files, __version__)
     cached = cache.load(cache_key)
-    if cached is not None:
-        ruleset, compiled = cached
-        return ruleset, compiled, None
+    if isinstance(cached, Compiled):
+        return cached, None
     ruleset = RuleSet()
     if defaults:
         load_rules([default_rules_dir()], ruleset)
     if extra:
         load_rules(extra, ruleset)
     compiled = [(spec, matchers.build(spec, ruleset.vocabularies)) for spec in ruleset.rules if spec.enabled]
-    return ruleset, compiled, cache_key
+    # term-set ids index the gate (and a draft's set of active ones): numbered 0..n here
+    term_sets = [t for _, matcher in compiled for t in matcher.term_sets()]
+    for number, term_set in enumerate(term_sets):
+        term_set.id = number
+    return Compiled(ruleset, compiled, matchers.GateIndex(term_sets)), cache_key
 
 
 def _selector_matches(selector: str, rule: RuleSpec) -> bool:
@@ -114,7 +125,8 @@ class Linter:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
         self.lang = lang
         extra = [os.fspath(p) for p in paths]
-        ruleset, compiled, cache_key = _compile(extra, defaults)
+        built, cache_key = _compile(extra, defaults)
+        ruleset, compiled = built.ruleset, built.rules
         self.ruleset = ruleset
         select = list(select or [])
         ignore = list(ignore or [])
@@ -122,10 +134,6 @@ class Linter:
         for key, value in overrides.items():
             if value not in (s.value for s in Severity):
                 raise ValueError(f"severity for {key!r} must be error, warning or info, not {value!r}")
-        # term-set ids are this Linter's own (the gate index and drafts use them)
-        term_sets = [t for _, matcher in compiled for t in matcher.term_sets()]
-        for number, term_set in enumerate(term_sets):
-            term_set.id = number
         all_rules: List[Rule] = []
         for spec, matcher in compiled:
             sev = spec.severity
@@ -138,7 +146,7 @@ class Linter:
             r for r in all_rules
             if (not select or any(_selector_matches(s, r.spec) for s in select))
             and not any(_selector_matches(s, r.spec) for s in ignore))
-        self._index = matchers.GateIndex(term_sets)
+        self._index = built.index
         # rules run on every draft, and the others by one of the term sets they
         # need: a draft costs a lookup per active set, not a test per rule
         self._ungated = tuple(r for r in self.rules if not r.required)
@@ -155,7 +163,7 @@ class Linter:
                     first = failures[0]
                     raise RulePackError(first.path, first.line, f"rule {first.rule}: {first.reason}"
                                         + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""))
-            cache.store(cache_key, (ruleset, compiled))
+            cache.store(cache_key, built)
 
     @classmethod
     def from_paths(cls, paths: Sequence[PathLike], **options: object) -> "Linter":

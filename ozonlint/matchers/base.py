@@ -121,6 +121,13 @@ class GateIndex:
         self._lookup = frozenset(lookup | self.words)
         self._memo: Dict[str, Tuple[str, ...]] = {}
 
+    def __getstate__(self) -> tuple:  # the memo is this process's own
+        return self.by_word, self.words, self.by_symbol, self.han_sets, self._lookup
+
+    def __setstate__(self, state: tuple) -> None:
+        self.by_word, self.words, self.by_symbol, self.han_sets, self._lookup = state
+        self._memo = {}
+
     def keys_of(self, token: str) -> Tuple[str, ...]:
         """The gate keys of one word (itself, its prefix keys) that some term set asks about."""
         lookup = self._lookup

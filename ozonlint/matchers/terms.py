@@ -11,6 +11,7 @@ separators tolerated between the characters (``微 信``).
 """
 from __future__ import annotations
 
+import pickle
 from itertools import count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
@@ -206,7 +207,7 @@ class TermSet:
             raise RulePackError(spec.path, line, f"rule {spec.id}: 'inflect' must be true or false")
         han_terms: List[Tuple[str, bool, bool]] = []
         symbols: List[str] = []
-        self._first: Dict[str, List[Phrase]] = {}
+        first: Dict[str, List[Phrase]] = {}  # phrases by the key of their first word
         keys: set = set()
         for raw in terms:
             term = normalise_term(raw)
@@ -218,12 +219,16 @@ class TermSet:
                 symbols.append(term)
             else:
                 phrase = Phrase(term, inflect)
-                self._first.setdefault(phrase.words[0].key, []).append(phrase)
+                first.setdefault(phrase.words[0].key, []).append(phrase)
                 # gate on the most selective word: the longest one ("личку", not "в"),
                 # and not one that almost every reply holds ("через", "товар", "Ozon")
                 keys.add(max(phrase.words, key=lambda w: (w.key not in _COMMON_KEYS, w.selectivity)).key)
         self.keys: FrozenSet[str] = frozenset(keys)
-        self._first_keys = frozenset(self._first)
+        self._first: Optional[Dict[str, List[Phrase]]] = first
+        self._first_keys = frozenset(first)
+        # every key that find_in_view asks a draft about (the gate index remembers only these)
+        self.lookup_keys = frozenset(keys).union(
+            w.key for phrases in first.values() for phrase in phrases for w in phrase.words)
         self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         self._keep = context_filter(spec, params=params)
@@ -249,15 +254,20 @@ class TermSet:
                 pos = text.find(term, pos + 1)
         return found
 
-    @property
-    def lookup_keys(self) -> FrozenSet[str]:
-        """Every key that ``find_in_view`` asks a draft about: its gate keys and
-        the keys of its phrases' words (the gate index remembers only these)."""
-        keys = set(self.keys)
-        for phrases in self._first.values():
-            for phrase in phrases:
-                keys.update(w.key for w in phrase.words)
-        return frozenset(keys)
+    def __getstate__(self) -> Dict[str, Any]:
+        # The phrase tables are most of a compiled rule set, and a draft needs
+        # the few whose words it holds: they are pickled on their own and read
+        # on first use, so the CLI start-up does not rebuild them all.
+        state = self.__dict__.copy()
+        state["_first"] = None
+        state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
+        return state
+
+    def _phrases(self) -> Dict[str, List[Phrase]]:
+        first = self._first
+        if first is None:  # two threads here at once unpickle it twice, to equal tables
+            first = self._first = pickle.loads(self.__dict__["_first_blob"])
+        return first
 
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
@@ -269,11 +279,12 @@ class TermSet:
             return []  # the common case: none of the set's words is in the draft
         text = draft.words.text
         spans: List[Span] = []
-        if self._first and draft.active(self.id):
+        if self._first_keys and draft.active(self.id):
             keys = draft.gate_keys
+            first = self._first if self._first is not None else self._phrases()
             for key in keys & self._first_keys:
                 # a phrase whose other words are not all in the draft cannot match anywhere
-                candidates = [p for p in self._first[key] if p.needs <= keys]
+                candidates = [p for p in first[key] if p.needs <= keys]
                 if not candidates:
                     continue
                 for token in draft.tokens_with_key(key):
