@@ -1,5 +1,5 @@
 """``python -m ozonlint``: the same as the ``ozonlint`` command."""
-from .cli import main
+from .cli import run
 
 if __name__ == "__main__":  # pragma: no branch
-    main()
+    run()

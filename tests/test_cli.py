@@ -196,6 +196,28 @@ def test_installed_console_script(tmp_path: Path) -> None:
     assert module.returncode == 0 and len(json.loads(module.stdout)) > 20
 
 
+def test_command_exit_leaves_nothing_unwritten(tmp_path: Path) -> None:
+    """``python -m ozonlint`` (like the console script) exits without the
+    interpreter's teardown: exit codes, messages and every byte of a large
+    report, on stdout and in -o files, must still arrive."""
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "ozonlint", *args], input=stdin, capture_output=True,
+                              text=True, cwd=tmp_path, timeout=120)
+
+    assert run("check", "--text", CLEAN).returncode == 0
+    usage = run("check", "--no-such-option")
+    assert usage.returncode == 2 and "no-such-option" in usage.stderr
+    lines = "".join(json.dumps({"id": i, "text": f"{BAD} {i}"}, ensure_ascii=False) + "\n" for i in range(3000))
+    batch = run("check", "--jsonl", "-", stdin=lines)
+    assert batch.returncode == 1
+    out = batch.stdout.splitlines()
+    assert len(out) == 3000 and json.loads(out[-1])["id"] == 2999
+    report = tmp_path / "report.json"
+    (tmp_path / "drafts.txt").write_text("\n\n".join(f"{BAD} {i}" for i in range(2000)), encoding="utf-8")
+    assert run("check", "--format", "json", "-o", str(report), "drafts.txt").returncode == 1
+    assert len(json.loads(report.read_text(encoding="utf-8"))) >= 2000
+
+
 def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
     drafts = [BAD, CLEAN, "Пишите в телегу @shop_help", "Кэшбэк за отзыв 100 ₽", "微信 sunny88"]
     for i in range(40):
