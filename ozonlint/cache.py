@@ -1,11 +1,13 @@
-"""On-disk cache of compiled rule sets, keyed by the exact bytes of every pack.
+"""On-disk cache of compiled rule sets, keyed by the packs' and ozonlint's files.
 
 Reading YAML and compiling a few thousand terms takes longer than starting
 Python, and the CLI starts on every commit. The compiled form (rule specs,
-term sets, pattern sources) is pickled under a key built from ozonlint's
-version and modules, the Python version, and every pack file in load order
-(see ``key``): any change to a pack, or to ozonlint itself, is a different
-key and so a fresh compile. Nothing is cached for packs that fail validation.
+term sets, gate index, pattern sources) is pickled under a key built from
+ozonlint's version, the Python version, and the path, size and modification
+time of ozonlint's modules and of every pack file in load order (see
+``key``): an edited pack, or another ozonlint, is a different key and so a
+fresh compile. Nothing is cached for packs that fail validation, and only
+the KEEP most recently used files are kept.
 
 Where: ``$OZONLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ozonlint``, else
 ``~/.cache/ozonlint``; ``OZONLINT_CACHE_DIR=off`` turns the cache off. A
@@ -23,6 +25,9 @@ import zlib
 from typing import Any, Optional, Sequence, Tuple
 
 FORMAT = 3
+# Files kept in the cache folder: every edit of a pack and every upgrade is a
+# new key, so older files are removed (least recently used first) past this.
+KEEP = 8
 
 
 def cache_dir() -> Optional[str]:
@@ -104,7 +109,27 @@ def load(cache_key: Optional[Tuple[str, str]]) -> Any:
     finally:
         if collecting:
             gc.enable()
-    return value if stored_key == cache_key[1] else None
+    if stored_key != cache_key[1]:
+        return None
+    try:
+        os.utime(path)  # recently used: kept longest (see _prune)
+    except OSError:
+        pass
+    return value
+
+
+def _prune(folder: str) -> None:
+    """Remove all but the KEEP most recently used cache files."""
+    try:
+        names = [n for n in os.listdir(folder) if n.endswith(".pickle")]
+        if len(names) <= KEEP:
+            return
+        paths = [os.path.join(folder, n) for n in names]
+        paths.sort(key=lambda p: os.stat(p).st_mtime_ns, reverse=True)
+        for path in paths[KEEP:]:
+            os.unlink(path)
+    except OSError:  # another process pruned first, or the folder went away
+        return
 
 
 def store(cache_key: Optional[Tuple[str, str]], value: Any) -> None:
@@ -125,3 +150,4 @@ def store(cache_key: Optional[Tuple[str, str]], value: Any) -> None:
             raise
     except Exception:  # a read-only home, a full disk: run without the cache
         return
+    _prune(folder)

@@ -1,0 +1,134 @@
+"""The compiled-rules cache: used when valid, never trusted when not, bounded in size."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+import ozonlint
+from ozonlint import cache
+
+PACK = """\
+rules:
+  - id: shop.nickname
+    category: external-contact
+    severity: error
+    kind: terms
+    terms: [{term}, пишите в личку магазина]
+    message: {{ru: "Никнейм.", en: "Nickname.", zh: "昵称。"}}
+    suggestion: null
+    examples:
+      bad: ["Мой ник {term}"]
+      good: ["Спасибо за заказ"]
+"""
+
+
+@pytest.fixture()
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("OZONLINT_CACHE_DIR", str(folder))
+    return folder
+
+
+def _pack(path: Path, term: str) -> Path:
+    path.write_text(PACK.format(term=term), encoding="utf-8")
+    return path
+
+
+def _cache_files(folder: Path) -> list:
+    return sorted(folder.glob("*.pickle")) if folder.exists() else []
+
+
+def _rules(linter: ozonlint.Linter, text: str) -> set:
+    return {v.rule for v in linter.check(text)}
+
+
+def test_second_linter_comes_from_the_cache_and_checks_the_same(cache_dir: Path, tmp_path: Path) -> None:
+    pack = _pack(tmp_path / "shop.yaml", "shopcat")
+    fresh = ozonlint.Linter.from_paths([pack])
+    assert len(_cache_files(cache_dir)) == 1
+    built, key = ozonlint.engine._compile([str(pack)], True)
+    assert key is None  # loaded, not compiled
+    cached = ozonlint.Linter.from_paths([pack])
+    drafts = ["Мой ник shopcat, пишите в личку магазина", "Пишите в вотсап +7 916 123-45-67",
+              "Кэшбэк за отзыв 200 ₽", "Здравствуйте! Заказ 12345678-0001-1 отправлен 12.07."]
+    for draft in drafts:
+        assert cached.check(draft) == fresh.check(draft)
+    assert "shop.nickname" in _rules(cached, "Мой ник shopcat")
+
+
+def test_an_edited_pack_is_compiled_again(cache_dir: Path, tmp_path: Path) -> None:
+    pack = _pack(tmp_path / "shop.yaml", "shopcat")
+    assert "shop.nickname" in _rules(ozonlint.Linter.from_paths([pack]), "ник shopcat")
+    _pack(pack, "catshop")
+    os.utime(pack, ns=(pack.stat().st_atime_ns, pack.stat().st_mtime_ns + 10**9))
+    linter = ozonlint.Linter.from_paths([pack])
+    assert "shop.nickname" in _rules(linter, "ник catshop")
+    assert "shop.nickname" not in _rules(linter, "ник shopcat")
+
+
+def test_a_damaged_cache_file_means_compiling_again(cache_dir: Path, tmp_path: Path) -> None:
+    pack = _pack(tmp_path / "shop.yaml", "shopcat")
+    ozonlint.Linter.from_paths([pack])
+    (stored,) = _cache_files(cache_dir)
+    stored.write_bytes(stored.read_bytes()[:1000])
+    assert "shop.nickname" in _rules(ozonlint.Linter.from_paths([pack]), "ник shopcat")
+    stored.write_bytes(b"not a pickle at all")
+    assert "shop.nickname" in _rules(ozonlint.Linter.from_paths([pack]), "ник shopcat")
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file ownership is POSIX")
+def test_a_folder_others_can_write_to_is_not_trusted(cache_dir: Path, tmp_path: Path) -> None:
+    pack = _pack(tmp_path / "shop.yaml", "shopcat")
+    ozonlint.Linter.from_paths([pack])
+    cache_dir.chmod(cache_dir.stat().st_mode | stat.S_IWOTH)
+    try:
+        key = cache.key(ozonlint.engine._default_files() + [str(pack)], ozonlint.__version__)
+        assert cache.load(key) is None
+    finally:
+        cache_dir.chmod(0o700)
+    assert cache.load(key) is not None
+
+
+def test_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OZONLINT_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    pack = _pack(tmp_path / "shop.yaml", "shopcat")
+    assert "shop.nickname" in _rules(ozonlint.Linter.from_paths([pack]), "ник shopcat")
+    assert not list(tmp_path.rglob("*.pickle"))
+
+
+def test_only_the_most_recently_used_files_are_kept(cache_dir: Path, tmp_path: Path) -> None:
+    packs = [_pack(tmp_path / f"shop{i}.yaml", f"shopcat{i}") for i in range(cache.KEEP + 3)]
+
+    def stored(pack: Path) -> Path:
+        key = cache.key(ozonlint.engine._default_files() + [str(pack)], ozonlint.__version__)
+        return cache_dir / key[0]
+
+    for age, pack in enumerate(packs[:cache.KEEP]):
+        ozonlint.Linter.from_paths([pack])
+        os.utime(stored(pack), ns=(age * 10**9, age * 10**9))  # used in this order
+    ozonlint.Linter.from_paths([packs[0]])  # the oldest, used again: now the newest
+    for pack in packs[cache.KEEP:]:
+        ozonlint.Linter.from_paths([pack])
+    assert len(_cache_files(cache_dir)) == cache.KEEP
+    assert stored(packs[0]).exists()
+    assert not stored(packs[1]).exists() and not stored(packs[3]).exists()
+    assert stored(packs[4]).exists() and stored(packs[-1]).exists()
+
+
+def test_a_cached_linter_shared_by_threads_from_its_first_check(cache_dir: Path, tmp_path: Path) -> None:
+    """Phrase tables of a cached Linter are read on first use: threads racing to
+    read them must still all get the full answer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    drafts = ["Кэшбэк за отзыв 200 ₽, пишите в вотсап", "Доплатите 300 ₽ переводом на карту",
+              "Верните товар через СДЭК, деньги переведу на карту", "Add me on WeChat: shop_88"] * 8
+    expected = [ozonlint.Linter().check(d) for d in drafts]
+    cached = ozonlint.Linter()  # from the cache the first one wrote: no table read yet
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(cached.check, drafts)) == expected
+    assert all(expected)
