@@ -129,10 +129,16 @@ _LAUNCHER = (
 )
 
 
+# Children run in an empty folder: ``python -c "import ozonlint"`` started in a
+# checkout would import the source tree (uncompiled, when bytecode writing is
+# off) instead of the installed package that users run.
+_CHILD_CWD = {"cwd": None}  # set by main() to a temporary folder
+
+
 def run_process(argv: Sequence[str], env=None) -> Tuple[float, int]:
     """Wall time (s) and peak RSS (KiB) of one child process."""
     out = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], capture_output=True, text=True,
-                         env=env, check=True).stdout.split()
+                         env=env, check=True, cwd=_CHILD_CWD["cwd"]).stdout.split()
     rss = int(out[1]) // (1024 if sys.platform == "darwin" else 1)
     return float(out[0]), rss
 
@@ -216,8 +222,9 @@ def main(argv=None) -> int:
 
     figures: Dict[str, Dict[str, float]] = {}
     figures["latency"] = latency(messages[:min(n, 5000)], linter, baseline)
-    figures["startup"] = startup(repeat, ozonlint_cmd)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as empty:
+        _CHILD_CWD["cwd"] = empty
+        figures["startup"] = startup(repeat, ozonlint_cmd)
         figures["throughput"] = throughput(messages, baseline, ozonlint_cmd, Path(tmp))
         figures["linear"] = linear(sizes, workload.big_text, ozonlint_cmd, Path(tmp))
 
