@@ -164,7 +164,7 @@ KIND_KEYS: Dict[str, set] = {
     "pattern": {"patterns", "view", "requires", "gate", "prefilter"} | CONTEXT_KEYS,
     "proximity": {"sets", "within", "same_sentence"} | NEGATION_KEYS,
     "script": {"scripts", "min_chars"},
-    "language": {"allow", "min_letters", "min_probability"},
+    "language": {"allow", "min_letters", "min_probability", "foreign_words"},
     "phone": {"context", "unless_preceded_by"},
     "email": set(),
     "url": {"allow_domains"},

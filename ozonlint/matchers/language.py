@@ -88,6 +88,12 @@ class LanguageMatcher(Matcher):
         if not isinstance(self.min_probability, (int, float)) or not 0 < self.min_probability <= 1:
             raise RulePackError(spec.path, spec.line_of("min_probability"),
                                 f"rule {spec.id}: 'min_probability' must be in (0, 1]")
+        from .terms import normalise_term
+
+        # words of another language written in letters Russian also has
+        # ("дякую", "дзякуй"): a short reply has no other sign of its language
+        self.foreign_words = frozenset(normalise_term(w) for w in _string_list(
+            spec.params.get("foreign_words", []), spec.path, spec.line_of("foreign_words"), "foreign_words"))
 
     def _foreign(self, draft: Draft) -> bool:
         # the original letters, case-folded: the base view folds the very letters
@@ -103,7 +109,8 @@ class LanguageMatcher(Matcher):
             mostly_other = sum(map(len, latin_words)) * 3 < len(text)
         if mostly_other:
             other_script = not draft.base.plain and _OTHER_SCRIPT.search(text)  # plain: none possible
-            if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2):
+            if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2
+                    or not draft.tokens.isdisjoint(self.foreign_words)):
                 return False
         elif "en" in self.allow and _english(latin_words):
             return False  # an English reply, or a Russian one quoting English
@@ -120,13 +127,13 @@ class LanguageMatcher(Matcher):
         cyrillic = letters - latin
         if cyrillic >= 15 or cyrillic >= latin:
             # a Cyrillic reply with Latin names, codes or e-mails in it: the Cyrillic decides
-            return self._foreign_cyrillic(text)
+            return self._foreign_cyrillic(draft, text)
         return self._foreign_latin(draft, text, latin_words, latin)
 
-    def _foreign_cyrillic(self, text: str) -> bool:
+    def _foreign_cyrillic(self, draft: Draft, text: str) -> bool:
         if "ru" not in self.allow:
             return True
-        if _FOREIGN_CYRILLIC.search(text):
+        if _FOREIGN_CYRILLIC.search(text) or not draft.tokens.isdisjoint(self.foreign_words):
             return True
         i_count = len(_CYRILLIC_I.findall(text))
         russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian

@@ -82,6 +82,11 @@ def _words_to_digits(m: "regex.Match[str]") -> str:
             repeat = _REPEAT[word]
             continue
         if word.isdigit():
+            # digits finishing a group begun in words: "девятьсот 03" is 903, "сорок 5" is 45
+            if value is not None and ((slots == {"h"} and len(word) == 2) or (slots == {"t"} and len(word) == 1)):
+                groups.append(f"{value + int(word):0{len(str(value))}d}")
+                value, slots = None, set()
+                continue
             close()
             groups.append(word)
             continue

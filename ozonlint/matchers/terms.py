@@ -322,6 +322,12 @@ class TermSet:
 _SENTENCE_END = lazy(r"[!?;\n。！？；]|\.(?=\s*(?:\p{Lu}|\Z))|…")
 
 
+# A cue before a hit turns it around only within its clause: in "возврат не
+# оформляй, верну деньги сам" the "не" belongs to the first clause. (A list
+# after one cue, "никаких доплат, предоплат", is TermsMatcher's _LIST_GAP.)
+_CLAUSE_BREAK = lazy(r"[,;:]\s|\s[-–—]\s")
+
+
 def same_sentence(draft: Draft, start: int, end: int) -> bool:
     """Whether words-view span [start, end) lies within one sentence."""
     a, b = draft.words.span(start, end)
@@ -381,7 +387,8 @@ class Negation:
         for cue_start, cue_end in self._cues(draft, self.before):
             if cue_start < start:
                 lo = draft.word_index(start) if lo is None else lo
-                if lo - draft.word_index(cue_start) <= self.window and same_sentence(draft, cue_start, start):
+                if lo - draft.word_index(cue_start) <= self.window and same_sentence(draft, cue_start, start) \
+                        and not _CLAUSE_BREAK.search(draft.words.text, cue_end, start):
                     return True
         for cue_start, cue_end in self._cues(draft, self.after):
             if cue_end > end:
@@ -389,6 +396,10 @@ class Negation:
                 if draft.word_index(cue_end - 1) - hi <= self.window + 1 and same_sentence(draft, end, cue_end):
                     return True
         return False
+
+
+# What joins the items of a list: "WhatsApp, Telegram и Viber", "WeChat or QQ".
+_LIST_GAP = lazy(r"\s*(?:[,/;]\s*)?(?:(?:и|или|либо|а также|and|or|nor|&)\s+)?")
 
 
 class TermsMatcher(Matcher):
@@ -410,5 +421,16 @@ class TermsMatcher(Matcher):
             return []
         view = draft.words
         negation = self.negation
-        return [view.span(s, e) for s, e in self.term_set.find_in_view(draft)
-                if negation is None or not negation.cancels(draft, s, e)]
+        if negation is None:
+            return [view.span(s, e) for s, e in self.term_set.find_in_view(draft)]
+        found = []
+        previous_end = -1  # end of the last hit a cue turned around
+        for s, e in self.term_set.find_in_view(draft):
+            # a list shares its cue: "не используем WhatsApp, Telegram и Viber"
+            if negation.cancels(draft, s, e) or (
+                    previous_end >= 0 and _LIST_GAP.fullmatch(view.text, previous_end, s)):
+                previous_end = e
+                continue
+            previous_end = -1
+            found.append(view.span(s, e))
+        return found
