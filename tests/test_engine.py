@@ -132,3 +132,36 @@ def test_public_fix_is_not_shadowed_by_a_submodule() -> None:
 
     assert callable(ozonlint.fix) and callable(ozonlint.check)
     assert ozonlint.fix("Пишите в WhatsApp") == "Пишите в чат Ozon"
+
+
+@pytest.mark.parametrize("source, starts", [
+    (r"(?:верн[её]м|вернем|верну)\s+x", ["верн", "вернем", "верну"]),
+    (r"abc?d", ["ab"]),                      # the optional "c" is not part of it
+    (r"ab{2}", ["a"]),
+    (r"не\s+(?:a|b)", ["не"]),
+    (r"a|(?:bc|de)f", ["a", "bc", "de"]),
+    (r"(?:x(?:y|z)|w)", ["x", "w"]),
+    (r"私下(?:退款|退货)", ["私下"]),
+    (r"(?:a|b)?x", None),                    # an optional group may be absent
+    (r"(?:ab)*c", None),
+    (r"(?<=x)y", None),
+    (r"(?i)abc", None),
+    (r"\d+", None),
+    (r"[ab]c", None),
+    (r"(?:a|)b", None),                      # an empty alternative starts with anything
+    (r"(abc", None),
+])
+def test_literal_starts_of_a_pattern(source: str, starts) -> None:
+    from ozonlint.matchers.pattern import literal_starts
+
+    assert literal_starts(source) == starts
+
+
+def test_hinted_patterns_find_what_the_combined_scan_finds(linter: ozonlint.Linter) -> None:
+    """Patterns that start with words run only where a word is; every shipped
+    pattern rule must still find its bad examples (and nothing in the good ones)."""
+    from ozonlint.matchers.pattern import PatternMatcher
+
+    hinted = [r for r in linter.all_rules if isinstance(r.matcher, PatternMatcher) and r.matcher.hinted]
+    assert hinted, "no shipped pattern rule starts with plain words any more"
+    assert not linter.self_test(hinted)

@@ -7,7 +7,7 @@ undone) or on ``original`` (the text as written, e.g. to see capitals).
 from __future__ import annotations
 
 import re
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
@@ -17,6 +17,83 @@ from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_
 from .terms import TermSet
 
 VIEWS = ("base", "words", "original")
+
+_META = set(".^$*+?{}[]()|\\")
+_OPTIONAL = set("?*{")
+
+
+def _split_top(source: str) -> Optional[List[str]]:
+    """``source`` split at its top-level ``|`` (None when brackets do not balance)."""
+    parts, depth, start, i = [], 0, 0, 0
+    in_class = False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+def _literal_head(alternative: str) -> str:
+    """The plain characters every match of ``alternative`` starts with."""
+    head = []
+    for i, ch in enumerate(alternative):
+        if ch in _META or ch.isspace():
+            break
+        if alternative[i + 1:i + 2] in _OPTIONAL and alternative[i + 1:i + 2]:
+            break  # "abc?": the "c" may be absent
+        head.append(ch)
+    return "".join(head)
+
+
+def literal_starts(source: str) -> Optional[List[str]]:
+    """Literal strings one of which every match of ``source`` begins with, or
+    None when the pattern does not start with plain text (a class, an escape,
+    a look-around, an inline flag, an optional group).
+
+    Recognised: ``word...``, ``(?:word|word...)...`` and top-level ``a|b``."""
+    alternatives = _split_top(source)
+    if alternatives is None:
+        return None
+    found: List[str] = []
+    for alternative in alternatives:
+        if alternative.startswith("(?:"):
+            depth, end = 0, -1
+            for i, ch in enumerate(alternative):  # the group's closing bracket
+                if ch == "(" and alternative[i - 1:i] != "\\":
+                    depth += 1
+                elif ch == ")" and alternative[i - 1:i] != "\\":
+                    depth -= 1
+                    if depth == 0:
+                        end = i
+                        break
+            if end < 0 or alternative[end + 1:end + 2] in _OPTIONAL and alternative[end + 1:end + 2]:
+                return None
+            inner = literal_starts(alternative[3:end])
+            if inner is None:
+                return None
+            found.extend(inner)
+            continue
+        head = _literal_head(alternative)
+        if not head:
+            return None
+        found.append(head)
+    return found
 
 
 class PatternMatcher(Matcher):
@@ -30,13 +107,24 @@ class PatternMatcher(Matcher):
         flags = 0 if self.view == "original" else regex.IGNORECASE
         for source in sources:  # each on its own first, so an error names the bad one
             compile_pattern(source, spec, "patterns", flags=flags)
-        # then one scan for all of them, where they combine (inline flags may not)
-        combined = "|".join(f"(?:{s})" for s in sources)
+        # A pattern that starts with plain words runs only on drafts that hold one
+        # of them (a substring test is far cheaper than a scan that tries every
+        # position); the rest run as one combined scan, where they combine.
+        self.hinted: List[Tuple[Tuple[str, ...], LazyPattern]] = []
+        rest = []
+        for source in sources:
+            starts = literal_starts(source) if self.view != "original" else None
+            if starts:
+                heads = tuple(sorted({h.casefold() for h in starts}))
+                self.hinted.append((heads, compile_pattern(source, spec, "patterns", flags=flags)))
+            else:
+                rest.append(source)
+        combined = "|".join(f"(?:{s})" for s in rest)
         try:
             self.patterns = [LazyPattern(combined, flags | regex.VERSION1, "regex",
-                                         regex.compile(combined, flags | regex.VERSION1))]
+                                         regex.compile(combined, flags | regex.VERSION1))] if rest else []
         except regex.error:
-            self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in sources]
+            self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in rest]
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # one scan for all of them (std re: plain literals, fast)
         self.requires = lazy_re("|".join(re.escape(r if self.view == "original" else r.casefold())
@@ -74,6 +162,9 @@ class PatternMatcher(Matcher):
             return []
         if self.prefilter is not None and not self.prefilter.search(text):
             return []
-        spans = {m.span() for p in self.patterns for m in search_with_budget(p, text, self.rule)
+        patterns = self.patterns
+        if self.hinted:
+            patterns = patterns + [p for heads, p in self.hinted if any(h in text for h in heads)]
+        spans = {m.span() for p in patterns for m in search_with_budget(p, text, self.rule)
                  if m.end() > m.start()}
         return [view.span(s, e) for s, e in sorted(spans) if self.keep(text, s, e)]
