@@ -11,12 +11,12 @@ tracking codes, dates, sizes and prices do not fit and are not reported.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
 from ..lazyre import lazy, lazy_re
-from ..normalize import View, rewrite
+from ..normalize import View, apply_edits, rewrite
 from ..rulepack import RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern
 
@@ -117,14 +117,41 @@ _HAS_DIGIT = lazy(r"\d")
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 
 
+def _rewrite_number_words(text: str, present: FrozenSet[str]) -> Tuple[str, List[Tuple[int, int, str]]]:
+    """``rewrite(text, _NUMBER_WORD_RUN, _words_to_digits)``, with the run pattern
+    tried only where one of the number words ``present`` in the draft stands
+    (found by str.find), not at every position: "one" in an English reply made
+    that scan the phone detector's largest cost."""
+    starts = set()
+    for word in present:
+        i = text.find(word)
+        while i != -1:
+            starts.add(i)
+            i = text.find(word, i + 1)
+    edits = []
+    done = 0
+    for start in sorted(starts):
+        if start < done:
+            continue
+        m = _NUMBER_WORD_RUN.match(text, start)
+        if m is None:
+            continue
+        done = m.end()
+        new = _words_to_digits(m)
+        if new != m.group():
+            edits.append((m.start(), m.end(), new))
+    return apply_edits(text, edits), edits
+
+
 def digits_view(draft: Draft) -> View:
     """The base view with number words and letters-as-digits turned into digits."""
     cached = draft.extras.get("digits")
     if cached is not None:
         return cached
     view = draft.base
-    if not draft.tokens.isdisjoint(_NUMBER_WORD_SET) and _NUMBER_WORD_RUN.search(view.text):
-        view = view.derive(*rewrite(view.text, _NUMBER_WORD_RUN, _words_to_digits))
+    present = draft.tokens & _NUMBER_WORD_SET
+    if present:
+        view = view.derive(*_rewrite_number_words(view.text, present))
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
