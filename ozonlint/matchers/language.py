@@ -146,6 +146,8 @@ class LanguageMatcher(Matcher):
         if (_FOREIGN_LATIN.search(text) or "¡" in text or "¿" in text) and english * 10 < len(words) \
                 and latin >= 12:
             return True  # ß, ñ, ğ…: not English, and not enough English words to be a quote
+        if english * 2 < len(words) and len(draft.tokens & self.foreign_words) >= 2:
+            return True  # "qin, mingtian fahuo": pinyin, too short for langdetect (one word may be a name)
         if latin < self.min_letters:
             return False
         # langdetect reads case: give it the words as written
