@@ -135,3 +135,14 @@ def test_luhn() -> None:
     from ozonlint.matchers.card import luhn_valid
     assert luhn_valid("4276380012345679")
     assert not luhn_valid("4276380012345674")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("the serial number of the phone you received is 356938035643809", False),  # IMEI, Luhn-valid
+    ("IMEI 490154203237518", False),
+    ("Штрихкод 4601234567893123 на коробке", False),
+    ("Amex 378282246310005", True),
+    ("карта 4111111111111111", True),
+])
+def test_card_numbers_are_not_serials(linter, text: str, found: bool) -> None:
+    assert any(v.rule == "payment.card-number" for v in linter.check(text)) is found

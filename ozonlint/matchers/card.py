@@ -16,6 +16,9 @@ _HINT = lazy(r"[0-9](?:[ \-]?[0-9]){12}")
 # "на карту 2202 …": a card context makes a 16-digit group of fours a card even if mistyped.
 _CARD_WORD = lazy(r"(?:карт\w*|card|卡号?|сбер\w*|тинькофф|мир|visa|mastercard)\W{0,5}(?:\w+\W{1,3}){0,2}\Z")
 _FOURS = lazy(r"\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}")
+# Words that say "this number is something else" right before it.
+_NOT_CARD_BEFORE = lazy(r"(?:imei|serial|серийн\w*|s/n|штрих\w*|barcode|ean|трек\w*|tracking)"
+                        r"\W{0,3}(?:\w+\W{1,3}){0,3}\Z")
 # How card numbers are written: groups of four (the last may be shorter),
 # Amex's 4-6-5, or one solid run of 15-16 digits. A posting number
 # (12345678-0012-1) or a 13-digit barcode is none of these.
@@ -48,6 +51,10 @@ class CardMatcher(Matcher):
             candidate = m.group()
             digits = regex.sub(r"\D", "", candidate)
             if not _CARD_SHAPE.fullmatch(candidate):
+                continue
+            if len(digits) == 15 and candidate == digits and digits[:2] not in ("34", "37"):
+                continue  # a solid 15-digit run is an IMEI or a serial unless it is Amex (34/37)
+            if _NOT_CARD_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 continue
             if luhn_valid(digits) or (_FOURS.fullmatch(candidate)
                                       and _CARD_WORD.search(text[max(0, m.start() - 40):m.start()])):
