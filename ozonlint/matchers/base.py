@@ -40,8 +40,6 @@ def prefix_key(stem: str) -> str:
     return mark + stem[:size]
 
 
-def is_prefix_key(key: str) -> bool:
-    return key[:1] in ("\x01", "\x02")
 # Time budget (seconds) for one pattern on one draft: a pattern from a user's
 # pack that backtracks catastrophically stops there, and the draft is reported
 # as not verified. OZONLINT_PATTERN_TIMEOUT changes it (tests use a short one).
