@@ -146,3 +146,9 @@ def test_luhn() -> None:
 ])
 def test_card_numbers_are_not_serials(linter, text: str, found: bool) -> None:
     assert any(v.rule == "payment.card-number" for v in linter.check(text)) is found
+
+
+def test_a_phone_word_right_before_the_number_wins_over_an_id_further_back(linter) -> None:
+    text = "С уважением, ИП Кузнецова Е. А., ИНН 772345678901, тел. 8 (916) 555-12-34."
+    assert [v.match for v in linter.check(text) if v.rule == "contact.phone"] == ["8 (916) 555-12-34"]
+    assert not [v for v in linter.check("ИНН 772345678901, заказ 8 916 555 12 34") if v.rule == "contact.phone"]

@@ -201,8 +201,8 @@ def classify(candidate: str, before: str, has_han: bool) -> bool:
     seps = {ch for ch in candidate if not (ch.isdigit() or ch.isspace())}
     if seps and seps <= {".", "/"} and len(groups) in (2, 3) and groups[0] <= 4:
         return False  # a date or a version
-    if _NOT_PHONE_BEFORE.search(before[-40:]):
-        return False  # "заказ №", "артикул", "трек", "SKU" … right before it
+    if _NOT_PHONE_BEFORE.search(before[-40:]) and not _PHONE_BEFORE.search(before[-12:]):
+        return False  # "заказ №", "артикул", "трек", "SKU" … before it (and no "тел." closer to it)
     digits = "".join(ch for ch in candidate if ch.isdigit())
 
     def phone_word() -> bool:
