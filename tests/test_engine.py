@@ -165,3 +165,20 @@ def test_hinted_patterns_find_what_the_combined_scan_finds(linter: ozonlint.Lint
     hinted = [r for r in linter.all_rules if isinstance(r.matcher, PatternMatcher) and r.matcher.hinted]
     assert hinted, "no shipped pattern rule starts with plain words any more"
     assert not linter.self_test(hinted)
+
+
+@pytest.mark.parametrize("text, rule, found", [
+    # a list after one cue shares it
+    ("Мы не используем WhatsApp, Telegram и Viber.", "contact.messenger", []),
+    ("We don't use WhatsApp or Telegram for support.", "contact.messenger", []),
+    # ... but a new clause is not part of the list
+    ("Не используем WhatsApp, пишите в Telegram", "contact.messenger", ["Telegram"]),
+    # a cue before a hit stays in its clause
+    ("возврат не оформляй, верну деньги сам", "off-platform", ["верну деньги сам"]),
+    ("Деньги не верну сам: возврат только через Ozon.", "off-platform", []),
+    ("Не волнуйтесь, напишите нам в любой мессенджер", "contact.messenger-generic",
+     ["напишите нам в любой мессенджер"]),
+    ("Не пишите нам в мессенджеры, только сюда", "contact.messenger-generic", []),
+])
+def test_negation_reaches_its_clause_and_its_list(linter: ozonlint.Linter, text: str, rule: str, found) -> None:
+    assert [v.match for v in linter.check(text) if rule in (v.rule, v.category)] == found
