@@ -1,8 +1,11 @@
 """The Linter: compiles a rule set once and checks drafts against it.
 
-A Linter is immutable after construction: every compiled pattern, term index
-and vocabulary is read-only, and all per-draft state lives in a
-:class:`~ozonlint.matchers.Draft` made by each ``check`` call. One Linter can
+A Linter's rules do not change after construction: compiled patterns, term
+sets and vocabularies are read-only, and all per-draft state lives in a
+:class:`~ozonlint.matchers.Draft` made by each ``check`` call. What does change
+never changes an answer: caches filled on first use (a pattern compiled, a
+term set's phrase table unpickled, the gate index's memo of words), each by
+single atomic stores, so a race only does the work twice. One Linter can
 therefore be shared by any number of threads.
 """
 from __future__ import annotations
