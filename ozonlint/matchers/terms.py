@@ -387,7 +387,8 @@ class Negation:
         for cue_start, cue_end in self._cues(draft, self.before):
             if cue_start < start:
                 lo = draft.word_index(start) if lo is None else lo
-                if lo - draft.word_index(cue_start) <= self.window and same_sentence(draft, cue_start, start) \
+                # counted from the cue's last word: "не можем дать вам WhatsApp" is two words away
+                if lo - draft.word_index(cue_end - 1) <= self.window and same_sentence(draft, cue_start, start) \
                         and not _CLAUSE_BREAK.search(draft.words.text, cue_end, start):
                     return True
         for cue_start, cue_end in self._cues(draft, self.after):
