@@ -152,3 +152,14 @@ def test_a_phone_word_right_before_the_number_wins_over_an_id_further_back(linte
     text = "С уважением, ИП Кузнецова Е. А., ИНН 772345678901, тел. 8 (916) 555-12-34."
     assert [v.match for v in linter.check(text) if v.rule == "contact.phone"] == ["8 (916) 555-12-34"]
     assert not [v for v in linter.check("ИНН 772345678901, заказ 8 916 555 12 34") if v.rule == "contact.phone"]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("первые цифры 8916, остальные 555-12-34", "8916, остальные 555-12-34"),
+    ("Code starts with +7 916, the rest is 555 12 34", "+7 916, the rest is 555 12 34"),
+    ("Заказ 12345678-0012-1 отправлен, остальные 3 шт. придут потом 15.07.", None),
+    ("Размер 42, остальные 44 и 46 будут позже.", None),
+])
+def test_a_phone_number_split_by_words(linter, text: str, match) -> None:
+    found = [v.match for v in linter.check(text) if v.rule == "contact.phone"]
+    assert found == ([match] if match else [])

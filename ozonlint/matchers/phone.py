@@ -185,6 +185,27 @@ _PHONE_BEFORE = lazy_re(
 )
 
 
+# A number split in two with words between ("первые цифры 8916, остальные
+# 555-12-34", "8 921. Остальные цифры — 407 18 33"): looked for only when the
+# draft holds one of the words that join the halves.
+_SPLIT_WORDS = frozenset(["остальные", "остальное", "остальных", "дальше", "далее", "затем", "потом",
+                          "продолжение", "последние", "последних", "окончание", "rest", "remaining"])
+_SPLIT = lazy(
+    r"(?<![\d+])(\+?\d[\d \-()]{0,12}\d)[^\d]{1,40}?"
+    r"(?:остальн\w*|дальше|далее|затем|потом|продолжени\w*|последни\w*|окончани\w*|rest|remaining)"
+    r"[^\d]{0,25}?(\d[\d \-()]{2,14}\d)(?![\d])")
+
+
+def _split_numbers(text: str, has_han: bool) -> List[Tuple[int, int]]:
+    """Spans (in ``text``) of phone numbers written in two halves with words between."""
+    found = []
+    for m in _SPLIT.finditer(text):
+        head, tail = m.group(1), m.group(2)
+        if classify(head.strip() + " " + tail.strip(), text[max(0, m.start() - 60):m.start()], has_han):
+            found.append(m.span())
+    return found
+
+
 def classify(candidate: str, before: str, has_han: bool) -> bool:
     """Whether ``candidate`` (in the digits view) is a phone number, given the text before it.
 
@@ -235,6 +256,8 @@ class PhoneMatcher(Matcher):
         view = digits_view(draft)
         text = view.text
         spans: List[Tuple[int, int]] = []
+        if not draft.tokens.isdisjoint(_SPLIT_WORDS):
+            spans.extend(view.span(s, e) for s, e in _split_numbers(text, draft.has_han))
         if not _CANDIDATE_HINT.search(text):
             return spans
         for m in _CANDIDATE.finditer(text):
