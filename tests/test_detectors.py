@@ -163,3 +163,14 @@ def test_a_phone_word_right_before_the_number_wins_over_an_id_further_back(linte
 def test_a_phone_number_split_by_words(linter, text: str, match) -> None:
     found = [v.match for v in linter.check(text) if v.rule == "contact.phone"]
     assert found == ([match] if match else [])
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Везите в наш сервис на ул. Кирова, 12, тел. 45-67-89", "45-67-89"),
+    ("Телефон: 34-56", None),               # four digits: not a number anyone dials
+    ("Цена 45-67 ₽, размер 89", None),
+    ("tel. 512 334", "512 334"),
+])
+def test_a_town_number_after_a_phone_word(linter, text: str, match) -> None:
+    found = [v.match for v in linter.check(text) if v.rule == "contact.phone"]
+    assert found == ([match] if match else [])

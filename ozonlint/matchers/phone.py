@@ -196,6 +196,11 @@ _SPLIT = lazy(
     r"[^\d]{0,25}?(\d[\d \-()]{2,14}\d)(?![\d])")
 
 
+# A town's five- or six-digit number, right after "тел." (too short to be a
+# candidate on its own: without the word it is a price, a code or a count).
+_SHORT_AFTER_WORD = lazy(r"(?:тел\w*|phone|tel)\.?\s*:?\s*(\d{2,3}(?:[ \-]\d{2,3}){1,2})(?![\d\-])")
+
+
 def _split_numbers(text: str, has_han: bool) -> List[Tuple[int, int]]:
     """Spans (in ``text``) of phone numbers written in two halves with words between."""
     found = []
@@ -258,6 +263,9 @@ class PhoneMatcher(Matcher):
         spans: List[Tuple[int, int]] = []
         if not draft.tokens.isdisjoint(_SPLIT_WORDS):
             spans.extend(view.span(s, e) for s, e in _split_numbers(text, draft.has_han))
+        if "тел" in text or "phone" in text or "tel" in text:
+            spans.extend(view.span(*m.span(1)) for m in _SHORT_AFTER_WORD.finditer(text)
+                         if 5 <= sum(ch.isdigit() for ch in m.group(1)) <= 6)
         if not _CANDIDATE_HINT.search(text):
             return spans
         for m in _CANDIDATE.finditer(text):
