@@ -199,6 +199,7 @@ _SPLIT = lazy(
 # A town's five- or six-digit number, right after "тел." (too short to be a
 # candidate on its own: without the word it is a price, a code or a count).
 _SHORT_AFTER_WORD = lazy(r"(?:тел\w*|phone|tel)\.?\s*:?\s*(\d{2,3}(?:[ \-]\d{2,3}){1,2})(?![\d\-])")
+_PHONE_WORDS = frozenset(["тел", "телефон", "телефона", "телефону", "phone", "tel"])
 
 
 def _split_numbers(text: str, has_han: bool) -> List[Tuple[int, int]]:
@@ -263,7 +264,7 @@ class PhoneMatcher(Matcher):
         spans: List[Tuple[int, int]] = []
         if not draft.tokens.isdisjoint(_SPLIT_WORDS):
             spans.extend(view.span(s, e) for s, e in _split_numbers(text, draft.has_han))
-        if "тел" in text or "phone" in text or "tel" in text:
+        if not draft.tokens.isdisjoint(_PHONE_WORDS):
             spans.extend(view.span(*m.span(1)) for m in _SHORT_AFTER_WORD.finditer(text)
                          if 5 <= sum(ch.isdigit() for ch in m.group(1)) <= 6)
         if not _CANDIDATE_HINT.search(text):
