@@ -141,6 +141,9 @@ _INVISIBLE = lazy(
     r"[\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800"
     r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
 )
+# An emoji or symbol between two letters splits a word to hide it ("W🟢A",
+# "Т🔹Е🔹Л🔹Е🔹Г🔹А"); between words it stays (a space is not a letter).
+_SYMBOL_IN_WORD = lazy(r"(?<=\p{L})[\p{So}\p{Sk}\u200d\ufe0f]{1,3}(?=\p{L})")
 _DIGIT_AND_PUNCT_FOLD: Dict[int, str] = {
     ord("ё"): "е",
     ord("‐"): "-", ord("‑"): "-", ord("‒"): "-", ord("–"): "-", ord("—"): "-",
@@ -344,6 +347,8 @@ def base_view(text: str) -> View:
         view = view.derive(*rewrite(view.text, _CLUSTER, _nfkc))
     if not plain and _INVISIBLE.search(view.text):
         view = view.derive(*rewrite(view.text, _INVISIBLE, lambda m: ""))
+    if not plain and _SYMBOL_IN_WORD.search(view.text):
+        view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD, lambda m: ""))
     folded = view.text.casefold()
     if len(folded) == len(view.text):
         view = View(text, folded, view._maps)  # one char to one char: positions kept

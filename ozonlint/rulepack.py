@@ -166,7 +166,7 @@ KIND_KEYS: Dict[str, set] = {
     "script": {"scripts", "min_chars"},
     "language": {"allow", "min_letters", "min_probability", "foreign_words"},
     "phone": {"context", "unless_preceded_by"},
-    "email": set(),
+    "email": {"allow_domains"},
     "url": {"allow_domains"},
     "handle": {"min_length", "allow"},
     "card": set(),

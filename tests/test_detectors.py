@@ -174,3 +174,26 @@ def test_a_phone_number_split_by_words(linter, text: str, match) -> None:
 def test_a_town_number_after_a_phone_word(linter, text: str, match) -> None:
     found = [v.match for v in linter.check(text) if v.rule == "contact.phone"]
     assert found == ([match] if match else [])
+
+
+@pytest.mark.parametrize("text, rule, match", [
+    ("Пишите в W🟢A, номер тот же", "contact.messenger-short", "W🟢A"),                # emoji inside a word
+    ("Каталог на нашем сайте kovry - opt . ru", "contact.url", "kovry - opt . ru"),  # spaced domain
+    ("my number is nine one six, four oh two, seventeen eighty-eight", "contact.phone",
+     "nine one six, four oh two, seventeen eighty-eight"),
+    ("Hi! You can start a return at ozon.ru under My orders.", "contact.email", None),  # Ozon's own domain
+    ("Спасибо🙂Хорошего дня", None, None),
+    ("Товар . Ru-версия инструкции", None, None),
+    ("Oh, sorry! Order 12345678-0012-1 ships today.", None, None),
+])
+def test_disguises_and_their_innocent_twins(linter, text: str, rule, match) -> None:
+    found = [(v.rule, v.match) for v in linter.check(text) if v.category == "external-contact"]
+    assert found == ([(rule, match)] if match else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, order number 0194-5521 is split in two parcels.",
+    "Serial number format: SN-2211-0457-88.",
+])
+def test_number_after_order_or_serial_is_not_a_phone(linter, text: str) -> None:
+    assert not [v for v in linter.check(text) if v.rule == "contact.phone"]

@@ -29,7 +29,7 @@ _RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "�
             "семьдесят": 70, "восемьдесят": 80, "девяносто": 90}
 _RU_HUNDREDS = {"сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
                 "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900}
-_EN_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+_EN_UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
              "seven": 7, "eight": 8, "nine": 9}
 _EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
              "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -179,7 +179,7 @@ _NOT_PHONE_BEFORE = lazy_re(
 )
 # Words that say "this is a phone number" when they stand before it.
 _PHONE_BEFORE = lazy_re(
-    r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|набер\w*|номер\w*|whats\s?app|вотсап\w*|ватсап\w*|вацап\w*|"
+    r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|набер\w*|номер\w*|(?:my|our)\s+number|whats\s?app|вотсап\w*|ватсап\w*|вацап\w*|"
     r"viber|вайбер\w*|telegram|телеграм\w*|phone|call|tel|mobile|cell|contact|сбп|"
     r"电话|手机|热线|联系|微信|связ\w*|смс|sms)\W{0,6}(?:\w+\W{1,3}){0,3}\Z"
 )

@@ -33,6 +33,11 @@ _SPELLED_DOMAIN = lazy(
     r"(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)(?![\p{L}\p{N}])")
 _SPELLED_TLD = lazy_re(r"(?:точка|dot|тчк)[)\]]?\s*(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)"
                           r"(?![^\W_])")
+# A domain with spaces around its dots or dashes, to slip past link filters:
+# "kovry - opt . ru", "shop . com" (a space before a dot is no typo there).
+_SPACED_DOMAIN = lazy(
+    r"(?<![\p{L}\p{N}@.\-])[a-z0-9][a-z0-9\-]*(?:\s*-\s*[a-z0-9]+)*\s+\.\s*"
+    r"(?:ru|com|net|org|su|shop|store|online|info|biz|cn|by|kz)(?![\p{L}\p{N}\-])")
 _HOST = lazy(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
 _TRAILING = ".,;:!?)]}»\"'"
 
@@ -77,6 +82,9 @@ class UrlMatcher(Matcher):
         if ("точк" in text or "dot" in text or "тчк" in text) and _SPELLED_TLD.search(text):
             spans.extend(view.span(*m.span()) for m in _SPELLED_DOMAIN.finditer(text)
                          if not self.allowed(regex.sub(r"\W*(?:точка|dot|тчк)\W*", ".", m.group())))
+        if " ." in text:
+            spans.extend(view.span(*m.span()) for m in _SPACED_DOMAIN.finditer(text)
+                         if not self.allowed(regex.sub(r"\s+", "", m.group())))
         if not self._maybe_domain(text):
             return spans
         for m in _URL.finditer(text):
