@@ -99,6 +99,8 @@ class LanguageMatcher(Matcher):
         # the original letters, case-folded: the base view folds the very letters
         # (ї, ў, ä, ñ) that tell other languages apart
         text = draft.text.casefold()
+        if not draft.base.plain and len(_OTHER_SCRIPT.findall(text)) >= 2:
+            return True  # a phrase in Korean, Georgian, Arabic… ("감사합니다") is not Russian or English
         # the common case, a Russian reply (perhaps with "Ozon" in it), has fewer
         # Latin letters than a third of its characters; counting ASCII (a C-level
         # encode) usually shows that without listing the Latin words
