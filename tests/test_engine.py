@@ -182,3 +182,9 @@ def test_hinted_patterns_find_what_the_combined_scan_finds(linter: ozonlint.Lint
 ])
 def test_negation_reaches_its_clause_and_its_list(linter: ozonlint.Linter, text: str, rule: str, found) -> None:
     assert [v.match for v in linter.check(text) if rule in (v.rule, v.category)] == found
+
+
+def test_a_list_shares_a_cue_that_follows_it(linter: ozonlint.Linter) -> None:
+    assert not [v for v in linter.check("Страниц в Instagram и VK у магазина нет.") if v.rule == "contact.messenger"]
+    found = [v.match for v in linter.check("Пишите в Instagram. VK у магазина нет.") if v.rule == "contact.messenger"]
+    assert found == ["Instagram"]  # a sentence apart: not one list

@@ -395,7 +395,8 @@ class Negation:
         for cue_start, cue_end in self._cues(draft, self.after):
             if cue_end > end:
                 hi = draft.word_index(end - 1) if hi is None else hi
-                if draft.word_index(cue_end - 1) - hi <= self.window + 1 and same_sentence(draft, end, cue_end):
+                # counted to the cue's first word: "телеграма у нас нет"
+                if draft.word_index(cue_start) - hi <= self.window + 1 and same_sentence(draft, end, cue_end):
                     return True
         return False
 
@@ -425,14 +426,16 @@ class TermsMatcher(Matcher):
         negation = self.negation
         if negation is None:
             return [view.span(s, e) for s, e in self.term_set.find_in_view(draft)]
-        found = []
-        previous_end = -1  # end of the last hit a cue turned around
-        for s, e in self.term_set.find_in_view(draft):
-            # a list shares its cue: "не используем WhatsApp, Telegram и Viber"
-            if negation.cancels(draft, s, e) or (
-                    previous_end >= 0 and _LIST_GAP.fullmatch(view.text, previous_end, s)):
-                previous_end = e
-                continue
-            previous_end = -1
-            found.append(view.span(s, e))
-        return found
+        hits = self.term_set.find_in_view(draft)
+        cancelled = [negation.cancels(draft, s, e) for s, e in hits]
+        # a list shares its cue, before it ("не используем WhatsApp, Telegram и
+        # Viber") or after it ("страниц в Instagram и VK у нас нет")
+        text = view.text
+        joined = [_LIST_GAP.fullmatch(text, hits[i][1], hits[i + 1][0]) is not None for i in range(len(hits) - 1)]
+        for i in range(len(hits) - 1):
+            if cancelled[i] and joined[i]:
+                cancelled[i + 1] = True
+        for i in range(len(hits) - 2, -1, -1):
+            if cancelled[i + 1] and joined[i]:
+                cancelled[i] = True
+        return [view.span(s, e) for (s, e), off in zip(hits, cancelled) if not off]
