@@ -21,7 +21,7 @@ import regex
 from . import cache, matchers
 from .lazyre import lazy
 from .matchers import Draft, Matcher, PatternTimeout
-from .model import LANGUAGES, Severity, Violation
+from .model import LANGUAGES, Category, Severity, Violation
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -227,6 +227,7 @@ class Linter:
             if set_id in gated:
                 # a rule whose term sets are not all active needs a word the draft lacks
                 rules.extend(r for r in gated[set_id] if r.required <= active)
+        quoted: Optional[List[Tuple[int, int]]] = None
         for rule in rules:
             try:
                 spans = rule.matcher.find(draft)
@@ -235,6 +236,11 @@ class Linter:
             for start, end in spans:
                 if end <= start:
                     continue
+                if rule.spec.category != Category.LANGUAGE.value:
+                    if quoted is None:
+                        quoted = _quoted_buyer(text)
+                    if any(a <= start and end <= b for a, b in quoted):
+                        continue  # the buyer's own words, quoted back in a refusal
                 if self._allow is not None:
                     if allowed is None:
                         allowed = self._allowed_spans(draft)
@@ -321,6 +327,24 @@ def _drop_nested(violations: List[Violation]) -> List[Violation]:
             reach[v.category] = (v.start, v.end)
         kept.append(v)
     return sorted(kept, key=lambda v: (v.start, v.end, v.rule))
+
+
+# The buyer's words quoted back: «дайте ваш WhatsApp» after "Вы написали:", 'can
+# I pay in cash?' after "You asked". What the seller then says is checked; the
+# quote is not the seller's. (Chinese characters in it still make the reply
+# Chinese.)
+_QUOTED_BUYER = lazy(
+    r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
+    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned))\W{0,4}"
+    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'([^'\n]{1,200})')",
+    regex.IGNORECASE)
+
+
+def _quoted_buyer(text: str) -> List[Tuple[int, int]]:
+    """Spans of the buyer's words quoted back in ``text`` (see _QUOTED_BUYER)."""
+    if not any(q in text for q in "«\"“„'"):
+        return []
+    return [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text) if m.lastindex]
 
 
 _NEWLINE = lazy(r"\r\n|\r|\n")

@@ -197,3 +197,8 @@ def test_disguises_and_their_innocent_twins(linter, text: str, rule, match) -> N
 ])
 def test_number_after_order_or_serial_is_not_a_phone(linter, text: str) -> None:
     assert not [v for v in linter.check(text) if v.rule == "contact.phone"]
+
+
+def test_a_serial_number_is_not_a_phone_because_of_its_word_numer(linter) -> None:
+    text = "Серийный номер 3KX8-2291-0045-7731 на наклейке под аккумулятором."
+    assert not [v for v in linter.check(text) if v.rule == "contact.phone"]

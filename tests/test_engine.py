@@ -188,3 +188,17 @@ def test_a_list_shares_a_cue_that_follows_it(linter: ozonlint.Linter) -> None:
     assert not [v for v in linter.check("Страниц в Instagram и VK у магазина нет.") if v.rule == "contact.messenger"]
     found = [v.match for v in linter.check("Пишите в Instagram. VK у магазина нет.") if v.rule == "contact.messenger"]
     assert found == ["Instagram"]  # a sentence apart: not one list
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Вы написали: «дайте ваш WhatsApp, так быстрее». Общаемся только в чате Ozon.", []),
+    ("Вы написали «отзыв удалю, если вернёте деньги». Мы не можем обменивать отзывы на компенсацию.", []),
+    ("Hi! You asked 'can I pay the rest in cash?' — no, everything is paid on Ozon at checkout.", []),
+    # the seller's own words after the quote are still checked
+    ("Вы написали «пишите в вотсап» — да, пишите в вотсап +7 916 123 45 67",
+     ["contact.messenger", "contact.phone"]),
+    # Chinese characters in a quote still make the reply Chinese
+    ("Вы написали «你好» — здравствуйте!", ["language.chinese"]),
+])
+def test_the_buyers_words_quoted_back_are_not_the_sellers(linter: ozonlint.Linter, text: str, found) -> None:
+    assert sorted({v.rule for v in linter.check(text) if v.severity != "info"}) == found

@@ -23,6 +23,8 @@ from .base import Draft, Matcher, Span
 _FOREIGN_CYRILLIC = lazy_re("[їєґўәғқңөұүһјљњћџѓќ]")
 _CYRILLIC_I = lazy_re("і")
 _FOREIGN_LATIN = lazy_re("[äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ]")
+_FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ"
+_FOREIGN_LATIN_WORD = lazy_re(f"[a-z]*[{_FOREIGN_LETTERS}][a-z{_FOREIGN_LETTERS}]*")
 # Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
 _OTHER_SCRIPT = lazy_re("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
                               "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")
@@ -111,6 +113,8 @@ class LanguageMatcher(Matcher):
             mostly_other = sum(map(len, latin_words)) * 3 < len(text)
         if mostly_other:
             other_script = not draft.base.plain and _OTHER_SCRIPT.search(text)  # plain: none possible
+            if len(_FOREIGN_LATIN_WORD.findall(text)) >= 2:
+                return True  # a sentence in another Latin-script language: "Süreniz 7 gündür, unutmayın"
             if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2
                     or not draft.tokens.isdisjoint(self.foreign_words)):
                 return False

@@ -212,6 +212,11 @@ def _split_numbers(text: str, has_han: bool) -> List[Tuple[int, int]]:
     return found
 
 
+# A phone word right before the number: it outweighs an INN or an order word
+# further back ("ИНН 7723…, тел. 8 (916)…"); "номер" alone does not ("серийный номер").
+_PHONE_WORD_RIGHT_BEFORE = lazy_re(r"(?:тел\w*|моб\w*|phone|tel|mobile|звон\w*)\W{0,6}\Z")
+
+
 def classify(candidate: str, before: str, has_han: bool) -> bool:
     """Whether ``candidate`` (in the digits view) is a phone number, given the text before it.
 
@@ -228,7 +233,7 @@ def classify(candidate: str, before: str, has_han: bool) -> bool:
     seps = {ch for ch in candidate if not (ch.isdigit() or ch.isspace())}
     if seps and seps <= {".", "/"} and len(groups) in (2, 3) and groups[0] <= 4:
         return False  # a date or a version
-    if _NOT_PHONE_BEFORE.search(before[-40:]) and not _PHONE_BEFORE.search(before[-12:]):
+    if _NOT_PHONE_BEFORE.search(before[-40:]) and not _PHONE_WORD_RIGHT_BEFORE.search(before[-12:]):
         return False  # "заказ №", "артикул", "трек", "SKU" … before it (and no "тел." closer to it)
     digits = "".join(ch for ch in candidate if ch.isdigit())
 
