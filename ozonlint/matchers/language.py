@@ -113,7 +113,8 @@ class LanguageMatcher(Matcher):
             mostly_other = sum(map(len, latin_words)) * 3 < len(text)
         if mostly_other:
             other_script = not draft.base.plain and _OTHER_SCRIPT.search(text)  # plain: none possible
-            if len(_FOREIGN_LATIN_WORD.findall(text)) >= 2:
+            # (a plain text, ASCII and basic Cyrillic only, has none of those letters)
+            if not draft.base.plain and len(_FOREIGN_LATIN_WORD.findall(text)) >= 2:
                 return True  # a sentence in another Latin-script language: "Süreniz 7 gündür, unutmayın"
             if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2
                     or not draft.tokens.isdisjoint(self.foreign_words)):
