@@ -25,8 +25,10 @@ _URL = lazy(
     r"(?::\d{2,5})?(?:/[^\s<>\"'«»]*)?",
 )
 # A top-level domain right after a dot that follows a letter or digit: the
-# cheap sign that a draft may hold a domain at all (std re: one fast scan).
+# cheap sign that a draft may hold a domain at all (std re: it jumps from dot
+# to dot, faster than walking the dots in Python).
 _TLD_SET = frozenset(TLDS.split("|"))
+_DOT_TLD = lazy_re(r"\.(?<=[^\W_]\.)(?:" + "|".join(sorted(_TLD_SET, key=len, reverse=True)) + r")(?![^\W_]|-)")
 # "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
 _SPELLED_DOMAIN = lazy(
     r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
@@ -60,20 +62,7 @@ class UrlMatcher(Matcher):
 
     @staticmethod
     def _maybe_domain(text: str) -> bool:
-        if "://" in text or "www." in text:
-            return True
-        # a dot between a letter or digit and a known top-level domain; a reply
-        # has a few dots, so looking at each is cheaper than scanning for 100 TLDs
-        dot = text.find(".")
-        while dot != -1:
-            if dot and text[dot - 1].isalnum():
-                end = dot + 1
-                while end < len(text) and (text[end].isalnum() or text[end] == "-"):
-                    end += 1
-                if text[dot + 1:end] in _TLD_SET:
-                    return True
-            dot = text.find(".", dot + 1)
-        return False
+        return "://" in text or "www." in text or _DOT_TLD.search(text) is not None
 
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
