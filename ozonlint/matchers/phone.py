@@ -214,7 +214,7 @@ def _split_numbers(text: str, has_han: bool) -> List[Tuple[int, int]]:
 
 # A phone word right before the number: it outweighs an INN or an order word
 # further back ("ИНН 7723…, тел. 8 (916)…"); "номер" alone does not ("серийный номер").
-_PHONE_WORD_RIGHT_BEFORE = lazy_re(r"(?:тел\w*|моб\w*|phone|tel|mobile|звон\w*)\W{0,6}\Z")
+_PHONE_WORD_RIGHT_BEFORE = lazy_re(r"(?:тел\w*|(?<!\w)т\.|моб\w*|phone|tel|mobile|звон\w*)\W{0,6}\Z")
 
 
 def classify(candidate: str, before: str, has_han: bool) -> bool:
