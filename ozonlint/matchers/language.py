@@ -22,8 +22,8 @@ from .base import Draft, Matcher, Span
 # Ukrainian, Belarusian and Kazakh share and which also turns up as a stray.
 _FOREIGN_CYRILLIC = lazy_re("[їєґўәғқңөұүһјљњћџѓќ]")
 _CYRILLIC_I = lazy_re("і")
-_FOREIGN_LATIN = lazy_re("[äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ]")
-_FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ"
+_FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ"  # Latin letters English does not use
+_FOREIGN_LATIN = lazy_re(f"[{_FOREIGN_LETTERS}]")
 _FOREIGN_LATIN_WORD = lazy_re(f"[a-z]*[{_FOREIGN_LETTERS}][a-z{_FOREIGN_LETTERS}]*")
 # Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
 _OTHER_SCRIPT = lazy_re("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
