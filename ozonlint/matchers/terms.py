@@ -403,7 +403,7 @@ class Negation:
 
 
 # What joins the items of a list: "WhatsApp, Telegram и Viber", "WeChat or QQ".
-_LIST_GAP = lazy(r"\s*(?:[,/;]\s*)?(?:(?:и|или|либо|а также|and|or|nor|&)\s+)?")
+_LIST_GAP = lazy(r"\s*(?:[,/;]\s*)?(?:(?:и|или|либо|ни|а также|and|or|nor|&)\s+)?")
 
 
 class TermsMatcher(Matcher):
