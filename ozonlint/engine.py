@@ -14,6 +14,7 @@ import os
 import threading
 from array import array
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 import regex
@@ -350,10 +351,19 @@ def _quoted_buyer(text: str) -> List[Tuple[int, int]]:
 _NEWLINE = lazy(r"\r\n|\r|\n")
 
 
+# Line ends that str.splitlines knows but a line here does not end at.
+_OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _line_starts(text: str) -> "array[int]":
     """Offsets where lines start; CRLF, CR and LF all end a line."""
     starts = array("q", [0])
-    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    if any(ch in text for ch in _OTHER_LINE_BREAKS):
+        starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    else:  # the common case, counted in C: splitlines ends lines exactly at CRLF, CR and LF here
+        starts.extend(accumulate(map(len, text.splitlines(keepends=True))))
+        if starts[-1] == len(text) and len(starts) > 1 and not text.endswith(("\n", "\r")):
+            starts.pop()  # the last piece has no line break after it: no line starts at the end
     return starts
 
 
