@@ -382,7 +382,7 @@ _MAYBE_SPACED = lazy_re(_SEP + r"[^\W\d_]" + _SEP + r"{1,3}[^\W\d_](?![^\W_])")
 # Leetspeak inside a word ("wh@ts@pp", "v1ber"), or at the end of a word of
 # four letters or more ("т3л3гр@мм3"; "м3" for cubic metres stays).
 _LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")
-_LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s",
+_LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "б",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
 
 
