@@ -154,10 +154,11 @@ class Linter:
         # rules run on every draft, and the others by one of the term sets they
         # need: a draft costs a lookup per active set, not a test per rule
         self._ungated = tuple(r for r in self.rules if not r.required)
-        self._gated: Dict[int, Tuple[Rule, ...]] = {}
+        gated: Dict[int, List[Rule]] = {}
         for rule in self.rules:
             if rule.required:
-                self._gated[min(rule.required)] = self._gated.get(min(rule.required), ()) + (rule,)
+                gated.setdefault(min(rule.required), []).append(rule)
+        self._gated = {set_id: tuple(rules) for set_id, rules in gated.items()}
         self._allow = self._compile_allow(list(allow or []))
         if cache_key is not None:  # compiled just now, not loaded from the cache
             extra_files = set(ruleset.files) - set(_default_files() if defaults else [])

@@ -101,7 +101,9 @@ class LanguageMatcher(Matcher):
         # the original letters, case-folded: the base view folds the very letters
         # (ї, ў, ä, ñ) that tell other languages apart
         text = draft.text.casefold()
-        if not draft.base.plain and len(_OTHER_SCRIPT.findall(text)) >= 2:
+        plain = draft.base.plain  # ASCII and basic Cyrillic only: no other script, no foreign letters
+        other_script = 0 if plain else len(_OTHER_SCRIPT.findall(text))
+        if other_script >= 2:
             return True  # a phrase in Korean, Georgian, Arabic… ("감사합니다") is not Russian or English
         # the common case, a Russian reply (perhaps with "Ozon" in it), has fewer
         # Latin letters than a third of its characters; counting ASCII (a C-level
@@ -112,9 +114,7 @@ class LanguageMatcher(Matcher):
             latin_words = _LATIN_WORD.findall(text)
             mostly_other = sum(map(len, latin_words)) * 3 < len(text)
         if mostly_other:
-            other_script = not draft.base.plain and _OTHER_SCRIPT.search(text)  # plain: none possible
-            # (a plain text, ASCII and basic Cyrillic only, has none of those letters)
-            if not draft.base.plain and len(_FOREIGN_LATIN_WORD.findall(text)) >= 2:
+            if not plain and len(_FOREIGN_LATIN_WORD.findall(text)) >= 2:
                 return True  # a sentence in another Latin-script language: "Süreniz 7 gündür, unutmayın"
             if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2
                     or not draft.tokens.isdisjoint(self.foreign_words)):
