@@ -149,12 +149,12 @@ def _validate(path: str, raw: Dict[str, Any]) -> Dict[str, Any]:
                 checked[glob] = selectors
             value = checked
         if norm == "placeholders":
-            import regex
+            from .safepattern import PatternError, SafePattern
 
             for pattern in value:
                 try:
-                    regex.compile(pattern)
-                except regex.error as exc:
+                    SafePattern(pattern)
+                except PatternError as exc:
                     raise ConfigError(path, key, f"invalid pattern {pattern!r}: {exc}") from None
         values[norm] = value
     return values

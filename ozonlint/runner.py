@@ -14,6 +14,7 @@ from typing import IO, Callable, Iterator, List, Optional, Sequence
 from .engine import Linter, RuleTimeoutError
 from .model import Severity, Violation
 from .pipeline import FileSettings, check_text, fixed_text
+from .safepattern import PatternTimeout
 from .sources import BinaryInput, Decoded, InputError, encode, read_file, write_atomic
 from .templates import TemplateError
 
@@ -61,7 +62,9 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
         where = f"{path}:{exc.line}" if exc.line else path
         outcome.notes.append(f"{where}: {exc}" if not exc.line else f"{where}: {str(exc).split(': ', 1)[-1]}")
         outcome.unusable = True
-    except RuleTimeoutError as exc:
+    except (RuleTimeoutError, PatternTimeout) as exc:
+        if isinstance(exc, PatternTimeout):
+            exc = RuleTimeoutError(exc.rule)
         outcome.notes.append(f"{path}: not verified: {exc}")
         outcome.unusable = True
     except OSError as exc:

@@ -123,7 +123,7 @@ def test_catastrophic_pattern_fails_closed(tmp_path: Path) -> None:
 
 
 def test_library_raises_rather_than_returning_clean(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("ozonlint.matchers.base.PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr("ozonlint.safepattern.PATTERN_TIMEOUT", 0.2)
     pack = tmp_path / "slow.yaml"
     pack.write_text(BACKTRACKING_PACK, encoding="utf-8")
     linter = ozonlint.Linter.from_paths([pack])

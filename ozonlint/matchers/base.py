@@ -1,7 +1,6 @@
 """What every matcher shares: the draft being checked, with its views built lazily."""
 from __future__ import annotations
 
-import os
 from array import array
 from bisect import bisect_right
 from itertools import compress
@@ -9,9 +8,10 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional
 
 import regex
 
-from ..lazyre import LazyPattern, lazy, lazy_re
+from ..lazyre import lazy, lazy_re
 from ..normalize import View, base_view, rewrite, words_view
 from ..rulepack import RulePackError
+from ..safepattern import PatternError, PatternTimeout, SafePattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..rulepack import RuleSpec
@@ -38,20 +38,6 @@ def prefix_key(stem: str) -> str:
     """The gate key of an inflected word whose shortest stem is ``stem``."""
     mark, size = PREFIXES[1] if len(stem) >= PREFIXES[1][1] else PREFIXES[0]
     return mark + stem[:size]
-
-
-# Time budget (seconds) for one pattern on one draft: a pattern from a user's
-# pack that backtracks catastrophically stops there, and the draft is reported
-# as not verified. OZONLINT_PATTERN_TIMEOUT changes it (tests use a short one).
-PATTERN_TIMEOUT = float(os.environ.get("OZONLINT_PATTERN_TIMEOUT", "1.0"))
-
-
-class PatternTimeout(Exception):
-    """A rule's pattern ran out of its time budget on this draft."""
-
-    def __init__(self, rule: str) -> None:
-        super().__init__(rule)
-        self.rule = rule
 
 
 # Separators between a Chinese character and a Chinese or Latin one.
@@ -306,23 +292,19 @@ class Matcher:
 
 
 def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = regex.IGNORECASE,
-                    line: Optional[int] = None) -> LazyPattern:
-    """Compile a rule pattern (now, so that a syntax error names the rule's file
-    and line); it pickles as its source and recompiles on first use."""
+                    line: Optional[int] = None) -> SafePattern:
+    """A rule's pattern as a SafePattern (compiled now, so that an error names the
+    rule's file and line; every search budgeted; pickled as its source)."""
     try:
-        flags |= regex.VERSION1
-        return LazyPattern(source, flags, "regex", regex.compile(source, flags))
-    except (regex.error, TypeError, ValueError, RecursionError, OverflowError) as exc:
+        return SafePattern(source, flags, owner=spec.id)
+    except PatternError as exc:
         raise RulePackError(spec.path, line or spec.line_of(key),
                             f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
 
 
-def search_with_budget(pattern: "regex.Pattern[str]", text: str, rule: str) -> List["regex.Match[str]"]:
-    """All matches of ``pattern``, under the regex module's time-out; a time-out names the rule."""
-    try:
-        return list(pattern.finditer(text, timeout=PATTERN_TIMEOUT))
-    except TimeoutError:
-        raise PatternTimeout(rule) from None
+def search_with_budget(pattern: SafePattern, text: str, rule: str = "") -> List["regex.Match[str]"]:
+    """All matches of ``pattern`` under its time budget (a time-out raises PatternTimeout)."""
+    return list(pattern.finditer(text))
 
 
 class ContextFilter:
@@ -362,12 +344,10 @@ class ContextFilter:
             return True
         head = text[max(0, start - 40):start]
         tail = text[end:end + 40]
-        if any(p.search(head, timeout=PATTERN_TIMEOUT) for p in self.unless_before) or any(
-                p.match(tail, timeout=PATTERN_TIMEOUT) for p in self.unless_after):
+        if any(p.search(head) for p in self.unless_before) or any(p.match(tail) for p in self.unless_after):
             return False
         if self.need_before or self.need_after:
-            return any(p.search(head, timeout=PATTERN_TIMEOUT) for p in self.need_before) or any(
-                p.match(tail, timeout=PATTERN_TIMEOUT) for p in self.need_after)
+            return any(p.search(head) for p in self.need_before) or any(p.match(tail) for p in self.need_after)
         return True
 
 

@@ -11,8 +11,9 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
-from ..lazyre import LazyPattern, lazy_re
+from ..lazyre import lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
+from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
 from .terms import TermSet
 
@@ -110,7 +111,7 @@ class PatternMatcher(Matcher):
         # A pattern that starts with plain words runs only on drafts that hold one
         # of them (a substring test is far cheaper than a scan that tries every
         # position); the rest run as one combined scan, where they combine.
-        self.hinted: List[Tuple[Tuple[str, ...], LazyPattern]] = []
+        self.hinted: List[Tuple[Tuple[str, ...], SafePattern]] = []
         rest = []
         for source in sources:
             starts = literal_starts(source) if self.view != "original" else None
@@ -121,25 +122,17 @@ class PatternMatcher(Matcher):
                 rest.append(source)
         combined = "|".join(f"(?:{s})" for s in rest)
         try:
-            self.patterns = [LazyPattern(combined, flags | regex.VERSION1, "regex",
-                                         regex.compile(combined, flags | regex.VERSION1))] if rest else []
-        except regex.error:
+            self.patterns = [SafePattern(combined, flags, owner=spec.id)] if rest else []
+        except PatternError:  # inline flags that do not combine: one scan each
             self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in rest]
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # one scan for all of them (std re: plain literals, fast)
         self.requires = lazy_re("|".join(re.escape(r if self.view == "original" else r.casefold())
                                          for r in requires)) if requires else None
         prefilter = spec.params.get("prefilter")
-        if prefilter is not None:
-            import re as std_re
-
-            try:
-                self.prefilter: Optional[LazyPattern] = LazyPattern(prefilter, 0, "re", std_re.compile(prefilter))
-            except (std_re.error, TypeError) as exc:
-                raise RulePackError(spec.path, spec.line_of("prefilter"),
-                                    f"rule {spec.id}: invalid prefilter {prefilter!r}: {exc}") from None
-        else:
-            self.prefilter = None
+        # case-sensitive, like the original view it usually reads
+        self.prefilter: Optional[SafePattern] = (
+            compile_pattern(prefilter, spec, "prefilter", flags=0) if prefilter is not None else None)
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
             raise RulePackError(spec.path, spec.line_of("gate"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable, List
 
 from ..lazyre import LazyPattern
+from ..safepattern import SafePattern
 
 DEFAULT_SYNTAXES = (
     r"\{\{[^{}\n]{0,100}\}\}",          # {{ var }}  (Jinja, Handlebars)
@@ -26,9 +27,12 @@ class PlaceholderMasker:
         extra = list(extra)
         sources: List[str] = list(DEFAULT_SYNTAXES) + extra
         self.sources = sources
-        self._only_defaults = not list(extra)
-        # compiled on first use: a draft checked outside template mode never needs it
-        self._pattern = LazyPattern("|".join(f"(?:{s})" for s in sources))
+        self._only_defaults = not extra
+        combined = "|".join(f"(?:{s})" for s in sources)
+        # the defaults are ours (compiled on first use: a draft checked outside
+        # template mode never needs them); a configuration's own patterns are a
+        # user's, so they are validated now and every masking runs under the budget
+        self._pattern = LazyPattern(combined) if self._only_defaults else SafePattern(combined, owner="placeholders")
 
     def mask(self, text: str) -> str:
         if self._only_defaults and not any(ch in text for ch in "{$%["):
