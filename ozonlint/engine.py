@@ -201,18 +201,35 @@ class Linter:
         return _drop_nested(self._check(text))
 
     def _check_long(self, text: str) -> List[Violation]:
-        """A long text (a file of many replies) in pieces cut at blank lines (see
-        SPLIT_CHARS); positions, lines and columns are the whole text's."""
+        """A long text (a file of many replies) in pieces (see SPLIT_CHARS), then
+        each seam between two pieces on its own, so that a finding that crosses a
+        cut (a phrase around a line break), or that needs words from the other
+        side ("Звоните 8 916" | "555 12 34"), is found as in the whole text.
+        Positions are the whole text's."""
         line_starts = _line_starts(text)
-        found: List[Violation] = []
-        for offset, piece in _pieces(text):
-            for v in _drop_nested(self._check(piece)):
+        found: Dict[Tuple[int, int, str], Violation] = {}
+
+        def add(violations: List[Violation], offset: int, near: Optional[int] = None) -> None:
+            for v in violations:
                 start, end = v.start + offset, v.end + offset
-                line, column = _position(line_starts, start)
-                end_line, end_column = _position(line_starts, end)
-                found.append(v._replace(start=start, end=end, line=line, column=column,
-                                        end_line=end_line, end_column=end_column))
-        return found
+                if near is not None and (end < near - SEAM_CHARS // 2 or start > near + SEAM_CHARS // 2):
+                    continue  # far from the cut: the pieces saw it with all its context
+                key = (start, end, v.rule)
+                if key not in found:
+                    line, column = _position(line_starts, start)
+                    end_line, end_column = _position(line_starts, end)
+                    found[key] = v._replace(start=start, end=end, line=line, column=column,
+                                            end_line=end_line, end_column=end_column)
+
+        cuts = []
+        for offset, piece in _pieces(text):
+            add(self._check(piece), offset)
+            if offset:
+                cuts.append(offset)
+        for cut in cuts:
+            lo, hi = _seam(text, cut)
+            add(self._check(text[lo:hi]), lo, near=cut)
+        return _drop_nested(list(found.values()))
 
     def _check(self, text: str) -> List[Violation]:
         """Every rule's findings, nested ones included (sorted by position)."""
@@ -371,10 +388,14 @@ def _line_starts(text: str) -> "array[int]":
 # A text longer than SPLIT_CHARS (a file of many replies, not one reply) is
 # checked in pieces of about PIECE_CHARS cut at blank lines: the gate then
 # sees the words of a few replies, not of thousands, and memory stays bounded.
-# No rule reaches across a blank line (proximity stays inside a sentence).
+# A finding may still cross a cut (a phrase's words may stand on two lines),
+# so the SEAM_CHARS on either side of every cut are checked again, for the
+# findings that cross it: longer than any finding a rule reports, short next
+# to a piece.
 SPLIT_CHARS = 4096
 PIECE_CHARS = 400
 MAX_PIECE_CHARS = 64 * 1024
+SEAM_CHARS = 160
 _PARAGRAPH_BREAK = lazy(r"\n[ \t]*\r?\n")
 
 
@@ -396,6 +417,18 @@ def _pieces(text: str) -> Iterator[Tuple[int, str]]:
                    or limit)
         yield pos, text[pos:cut]
         pos = cut
+
+
+def _seam(text: str, cut: int) -> Tuple[int, int]:
+    """The span around ``cut`` checked for findings that cross it, widened to
+    whole words (a window that starts inside a word could see half of one)."""
+    lo = max(0, cut - SEAM_CHARS)
+    hi = min(len(text), cut + SEAM_CHARS)
+    while lo > 0 and not text[lo - 1].isspace() and cut - lo < 2 * SEAM_CHARS:
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace() and hi - cut < 2 * SEAM_CHARS:
+        hi += 1
+    return lo, hi
 
 
 def _position(line_starts: Sequence[int], offset: int) -> Tuple[int, int]:

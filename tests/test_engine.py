@@ -202,3 +202,33 @@ def test_a_list_shares_a_cue_that_follows_it(linter: ozonlint.Linter) -> None:
 ])
 def test_the_buyers_words_quoted_back_are_not_the_sellers(linter: ozonlint.Linter, text: str, found) -> None:
     assert sorted({v.rule for v in linter.check(text) if v.severity != "info"}) == found
+
+
+@pytest.mark.parametrize("filler", [
+    "Здравствуйте! Спасибо за заказ, товар уже в пути.\n",
+    "Здравствуйте! Спасибо за заказ, товар уже в пути. ",
+    "Здравствуйте!\n\nСпасибо за заказ.\n\n",
+])
+def test_a_long_text_finds_what_the_whole_text_holds(linter: ozonlint.Linter, filler: str, monkeypatch) -> None:
+    """A long text is checked in pieces; a finding across a cut, or one that needs
+    words from the other side of it, is still found, exactly as in the whole text."""
+    import random
+
+    from ozonlint import engine
+
+    violations = ["Звоните 8 916 555 12 34", "Пишите в W h a t s A p p", "кэшбэк за отзыв",
+                  "пишите на shop.sale@mail.ru", "Звоните 8 916\n555 12 34", "кэшбэк\nза отзыв",
+                  "Звоните 8 916\n\n555 12 34", "кэшбэк\n\nза отзыв"]
+    base = filler * (2 * engine.SPLIT_CHARS // len(filler))
+    rng = random.Random(7)
+    for violation in violations:
+        for _ in range(15):
+            offset = rng.randrange(0, len(base))
+            while base[offset] not in " \n":
+                offset += 1
+            text = f"{base[:offset]} {violation} {base[offset:]}"
+            split = {(v.start, v.end, v.rule) for v in linter.check(text)}
+            monkeypatch.setattr(engine, "SPLIT_CHARS", 10 ** 9)
+            whole = {(v.start, v.end, v.rule) for v in linter.check(text)}
+            monkeypatch.undo()
+            assert split == whole, (violation, offset)
