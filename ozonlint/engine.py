@@ -21,6 +21,10 @@ import regex
 
 from . import cache, matchers
 from .lazyre import lazy
+from .filters import Candidate, FilterStage
+from .filters.allow import AllowListFilter
+from .filters.quote import QuotedBuyerFilter
+from .filters.role import ROLE_VOCABULARIES, RoleFilter
 from .matchers import Draft, Matcher, PatternTimeout
 from .model import LANGUAGES, Category, Severity, Violation
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files
@@ -75,6 +79,7 @@ class Compiled(NamedTuple):
     ruleset: RuleSet
     rules: List[Tuple[RuleSpec, Matcher]]
     index: "matchers.GateIndex"
+    filters: FilterStage
 
 
 def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple[str, str]]]:
@@ -93,11 +98,21 @@ def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple
     if extra:
         load_rules(extra, ruleset)
     compiled = [(spec, matchers.build(spec, ruleset.vocabularies)) for spec in ruleset.rules if spec.enabled]
+    stage = default_filters(ruleset)
     # term-set ids index the gate (and a draft's set of active ones): numbered 0..n here
-    term_sets = [t for _, matcher in compiled for t in matcher.term_sets()]
+    term_sets = [t for _, matcher in compiled for t in matcher.term_sets()] + stage.term_sets()
     for number, term_set in enumerate(term_sets):
         term_set.id = number
-    return Compiled(ruleset, compiled, matchers.GateIndex(term_sets)), cache_key
+    return Compiled(ruleset, compiled, matchers.GateIndex(term_sets), stage), cache_key
+
+
+def default_filters(ruleset: RuleSet) -> FilterStage:
+    """The filters every Linter applies: the buyer's quoted words, then the role
+    of a channel's sentence (when the packs define its cue words)."""
+    filters: List = [QuotedBuyerFilter()]
+    if all(name in ruleset.vocabularies for name in ROLE_VOCABULARIES):
+        filters.append(RoleFilter(ruleset.vocabularies, ruleset.vocabulary_origin[ROLE_VOCABULARIES[0]]))
+    return FilterStage(filters)
 
 
 def _selector_matches(selector: str, rule: RuleSpec) -> bool:
@@ -159,7 +174,8 @@ class Linter:
             if rule.required:
                 gated.setdefault(min(rule.required), []).append(rule)
         self._gated = {set_id: tuple(rules) for set_id, rules in gated.items()}
-        self._allow = self._compile_allow(list(allow or []))
+        allow = [a for a in (allow or []) if a and a.strip()]
+        self._filters = built.filters.with_filter(AllowListFilter(allow)) if allow else built.filters
         if cache_key is not None:  # compiled just now, not loaded from the cache
             extra_files = set(ruleset.files) - set(_default_files() if defaults else [])
             if extra_files and verify_examples:
@@ -176,23 +192,6 @@ class Linter:
         return cls(paths, **options)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ checking
-
-    @staticmethod
-    def _compile_allow(terms: List[str]) -> Optional["regex.Pattern[str]"]:
-        from .normalize import base_view
-
-        cleaned = [base_view(t.strip()).text for t in terms if t and t.strip()]
-        if not cleaned:
-            return None
-        cleaned.sort(key=len, reverse=True)
-        return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(t) for t in cleaned)
-                             + r")(?![\p{L}\p{N}])")
-
-    def _allowed_spans(self, draft: Draft) -> List[Tuple[int, int]]:
-        if self._allow is None:
-            return []
-        view = draft.base
-        return [view.span(*m.span()) for m in self._allow.finditer(view.text)]
 
     def check(self, text: str) -> List[Violation]:
         """All violations in ``text``, sorted by position then rule id."""
@@ -236,9 +235,6 @@ class Linter:
         if not isinstance(text, str):
             raise TypeError(f"check() takes a str, not {type(text).__name__}")
         draft = Draft(text, self._index)
-        found: Dict[Tuple[int, int, str], Violation] = {}
-        allowed: Optional[List[Tuple[int, int]]] = None
-        line_starts: Optional[List[int]] = None
         active = draft.active_sets
         rules = list(self._ungated)
         gated = self._gated
@@ -246,41 +242,40 @@ class Linter:
             if set_id in gated:
                 # a rule whose term sets are not all active needs a word the draft lacks
                 rules.extend(r for r in gated[set_id] if r.required <= active)
-        quoted: Optional[List[Tuple[int, int]]] = None
+        candidates: List[Candidate] = []
         for rule in rules:
             try:
                 spans = rule.matcher.find(draft)
             except PatternTimeout as exc:
                 raise RuleTimeoutError(exc.rule) from None
-            for start, end in spans:
-                if end <= start:
-                    continue
-                if rule.spec.category != Category.LANGUAGE.value:
-                    if quoted is None:
-                        quoted = _quoted_buyer(text)
-                    if any(a <= start and end <= b for a, b in quoted):
-                        continue  # the buyer's own words, quoted back in a refusal
-                if self._allow is not None:
-                    if allowed is None:
-                        allowed = self._allowed_spans(draft)
-                    if any(a <= start and end <= b for a, b in allowed):
-                        continue
-                if line_starts is None:
-                    line_starts = _line_starts(text)
-                key = (start, end, rule.id)
-                if key not in found:
-                    found[key] = self._violation(rule, text, start, end, line_starts)
+            candidates.extend(Candidate(rule, start, end, rule.severity) for start, end in spans if end > start)
+        if not candidates:
+            return []
+        try:
+            kept = self._filters.run(draft, candidates)
+        except PatternTimeout as exc:
+            raise RuleTimeoutError(exc.rule) from None
+        line_starts = _line_starts(text)
+        found: Dict[Tuple[int, int, str], Violation] = {}
+        for c in kept:
+            key = (c.start, c.end, c.rule.id)
+            if key not in found:
+                found[key] = self._violation(c, text, line_starts)
         return [found[k] for k in sorted(found)]
 
-    def _violation(self, rule: Rule, text: str, start: int, end: int, line_starts: List[int]) -> Violation:
+    def _violation(self, candidate: Candidate, text: str, line_starts: Sequence[int]) -> Violation:
+        start, end = candidate.start, candidate.end
         line, column = _position(line_starts, start)
         end_line, end_column = _position(line_starts, end)
-        spec = rule.spec
-        return Violation(rule=spec.id, category=spec.category, severity=rule.severity,
-                         message=spec.messages[self.lang], match=text[start:end], start=start,
+        spec = candidate.rule.spec  # type: ignore[attr-defined]
+        messages = spec.messages
+        if candidate.note:
+            messages = {lang: f"{messages[lang]} {candidate.note[lang]}" for lang in LANGUAGES}
+        return Violation(rule=spec.id, category=spec.category, severity=candidate.severity,
+                         message=messages[self.lang], match=text[start:end], start=start,
                          end=end, line=line, column=column, end_line=end_line,
                          end_column=end_column, suggestion=spec.suggestion,
-                         messages=spec.messages)
+                         messages=messages)
 
     def check_many(self, texts: Iterable[str]) -> Iterator[List[Violation]]:
         """``check`` over an iterable, lazily: one result per text, in order, constant memory."""
@@ -346,24 +341,6 @@ def _drop_nested(violations: List[Violation]) -> List[Violation]:
             reach[v.category] = (v.start, v.end)
         kept.append(v)
     return sorted(kept, key=lambda v: (v.start, v.end, v.rule))
-
-
-# The buyer's words quoted back: «дайте ваш WhatsApp» after "Вы написали:", 'can
-# I pay in cash?' after "You asked". What the seller then says is checked; the
-# quote is not the seller's. (Chinese characters in it still make the reply
-# Chinese.)
-_QUOTED_BUYER = lazy(
-    r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
-    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned))\W{0,4}"
-    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'([^'\n]{1,200})')",
-    regex.IGNORECASE)
-
-
-def _quoted_buyer(text: str) -> List[Tuple[int, int]]:
-    """Spans of the buyer's words quoted back in ``text`` (see _QUOTED_BUYER)."""
-    if not any(q in text for q in "«\"“„'"):
-        return []
-    return [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text) if m.lastindex]
 
 
 _NEWLINE = lazy(r"\r\n|\r|\n")

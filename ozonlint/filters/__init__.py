@@ -1,0 +1,96 @@
+"""The filter stage: the one place where a candidate finding is kept, dropped or demoted.
+
+Matchers report candidates (a rule and a span of the original text); every
+candidate of every kind then passes through the same filters, in order. A
+filter declares which categories it may act on, and whether it spares
+identifiers — a phone number, an e-mail, a handle, a link or a card number is
+evidence in itself, so a filter that reads the words around a finding (a
+buyer's quote, the role of a sentence) can never hide one.
+
+Rule-level conditions that belong to a rule's own definition — its negation
+cues, ``unless_preceded_by``/``followed_by`` contexts — stay with the rule's
+term sets (see matchers/terms.py): they decide what the rule *means*, and a
+proximity rule weighs them while pairing its words.
+"""
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+
+from ..matchers.base import Draft
+
+# Kinds whose findings are identifiers: never dropped by a filter that spares them.
+IDENTIFIER_KINDS = frozenset(("phone", "email", "url", "handle", "card"))
+DROP = "drop"
+
+
+class Candidate(NamedTuple):
+    """A finding before the filters: which rule, where (original text), its severity."""
+
+    rule: object   # engine.Rule
+    start: int
+    end: int
+    severity: str
+    note: Optional[Dict[str, str]] = None  # a filter's addition to the message, per language
+
+    @property
+    def category(self) -> str:
+        return self.rule.spec.category  # type: ignore[attr-defined]
+
+    @property
+    def kind(self) -> str:
+        return self.rule.spec.kind  # type: ignore[attr-defined]
+
+
+class Filter:
+    """One reason to drop or demote a finding.
+
+    ``categories``: the categories this filter may act on (None: all).
+    ``spares_identifiers``: never act on a phone, e-mail, handle, link or card.
+    ``judge`` returns None to keep the candidate, ``DROP``, or a candidate to
+    put in its place (a lower severity, with a note)."""
+
+    name = "filter"
+    categories: Optional[FrozenSet[str]] = None
+    spares_identifiers = False
+
+    def applies(self, candidate: Candidate) -> bool:
+        if self.spares_identifiers and candidate.kind in IDENTIFIER_KINDS:
+            return False
+        return self.categories is None or candidate.category in self.categories
+
+    def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def term_sets(self) -> Sequence[object]:
+        """Term sets this filter reads, for the gate index (see GateIndex)."""
+        return ()
+
+
+class FilterStage:
+    """The filters of one Linter, applied in order to every candidate."""
+
+    def __init__(self, filters: Iterable[Filter] = ()) -> None:
+        self.filters: Tuple[Filter, ...] = tuple(filters)
+
+    def with_filter(self, extra: Filter) -> "FilterStage":
+        return FilterStage(self.filters + (extra,))
+
+    def term_sets(self) -> List[object]:
+        return [t for f in self.filters for t in f.term_sets()]
+
+    def run(self, draft: Draft, candidates: Iterable[Candidate]) -> List[Candidate]:
+        kept: List[Candidate] = []
+        for candidate in candidates:
+            current: Optional[Candidate] = candidate
+            for f in self.filters:
+                if not f.applies(current):  # type: ignore[arg-type]
+                    continue
+                verdict = f.judge(draft, current)  # type: ignore[arg-type]
+                if verdict is DROP:
+                    current = None
+                    break
+                if verdict is not None:
+                    current = verdict  # type: ignore[assignment]
+            if current is not None:
+                kept.append(current)
+        return kept

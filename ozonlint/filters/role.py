@@ -1,0 +1,104 @@
+"""The role a channel plays in its sentence: an offer to talk elsewhere, or something else.
+
+A messenger's name is an external contact when its sentence offers it as a
+way to reach, follow or find the seller: an invitation ("пишите", "follow
+us"), the seller's own account or a contact word ("наш канал", "my number").
+The same name describing a product ("works with Skype and Telegram",
+"уведомления из WhatsApp"), in a refusal ("по правилам Ozon мы общаемся
+только здесь") or in a warning about someone else's account ("этот канал не
+наш", "this is a scam") is not; a mention that is none of these is reported
+at ``info``, which does not block (Ozon's own filter may still hold it).
+
+A warning about someone else disowns everything its sentence (or the short
+sentence after it: "Это не мы.") describes — the fraudster's number, their
+request for prepayment or card details — so this filter may drop findings of
+every category but language, style and placeholders. The cue words are data
+(``rules/vocab/roles.yaml``).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Dict, List, Optional, Tuple
+
+from ..matchers.base import Draft
+from ..matchers.terms import _SENTENCE_END, TermSet
+from ..model import Category
+from ..rulepack import RuleSpec
+from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
+
+ROLE_VOCABULARIES = ("role_invite", "role_contact", "role_capability", "role_disown", "role_refusal")
+_CONTACT = Category.EXTERNAL_CONTACT.value
+_NOTE = {
+    "ru": "Упоминание без приглашения связаться (не блокирует): модерация Ozon всё же может задержать сообщение.",
+    "en": "A mention, not an invitation to get in touch (does not block): Ozon's own filter may still hold it.",
+    "zh": "仅为提及，并非邀请站外联系（不阻止发送）：Ozon 自身的审核仍可能拦截该消息。",
+}
+
+Span = Tuple[int, int]
+
+
+def sentences(draft: Draft) -> List[int]:
+    """Start offsets (original text) of the draft's sentences."""
+    starts = draft.extras.get("sentence_starts")
+    if starts is None:
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(draft.text)]
+        draft.extras["sentence_starts"] = starts
+    return starts
+
+
+def sentence_of(draft: Draft, start: int) -> Tuple[int, int, int]:
+    """(index, start, end) of the sentence holding ``start``."""
+    starts = sentences(draft)
+    i = bisect_right(starts, start) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(draft.text)
+    return i, starts[i], end
+
+
+class RoleFilter(Filter):
+    name = "role"
+    categories = frozenset(c.value for c in Category) - {
+        Category.LANGUAGE.value, Category.STYLE.value, Category.PLACEHOLDER.value}
+
+    def __init__(self, vocabularies: Dict[str, List[str]], origin: Tuple[str, int]) -> None:
+        path, line = origin
+        spec = RuleSpec(id="filter.role", category=_CONTACT, severity="info", messages=dict(_NOTE),
+                        kind="terms", params={}, suggestion=None, bad_examples=[], good_examples=[],
+                        description="", enabled=True, path=path, line=line)
+        self.cues = {name: TermSet(spec, {"vocab": [name]}, vocabularies, key="vocab")
+                     for name in ROLE_VOCABULARIES}
+
+    def term_sets(self) -> List[TermSet]:
+        return list(self.cues.values())
+
+    def _found(self, draft: Draft) -> Dict[str, List[Span]]:
+        found = draft.extras.get(RoleFilter)
+        if found is None:
+            view = draft.words
+            found = {name: [view.span(s, e) for s, e in cues.find_in_view(draft)]
+                     for name, cues in self.cues.items()}
+            draft.extras[RoleFilter] = found
+        return found
+
+    def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
+        found = self._found(draft)
+        index, lo, hi = sentence_of(draft, candidate.start)
+
+        def within(name: str, a: int, b: int) -> bool:
+            return any(a <= s and e <= b for s, e in found[name])
+
+        disowned = within("role_disown", lo, hi)
+        if not disowned and index + 1 < len(sentences(draft)):
+            _, next_lo, next_hi = sentence_of(draft, hi)
+            disowned = next_hi - next_lo <= 120 and within("role_disown", next_lo, next_hi)
+        if disowned:
+            return DROP
+        if candidate.category != _CONTACT or candidate.kind in IDENTIFIER_KINDS:
+            return None
+        if within("role_refusal", lo, hi):
+            return DROP
+        strong = within("role_contact", lo, hi)
+        if within("role_capability", lo, hi) and not strong:
+            return DROP
+        if strong or within("role_invite", lo, hi):
+            return None
+        return candidate._replace(severity="info", note=_NOTE)
