@@ -93,4 +93,6 @@ class FilterStage:
                     current = verdict  # type: ignore[assignment]
             if current is not None:
                 kept.append(current)
-        return kept
+        from .precedence import resolve
+
+        return resolve(draft, kept)

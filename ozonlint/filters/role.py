@@ -26,7 +26,8 @@ from ..model import Category
 from ..rulepack import RuleSpec
 from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 
-ROLE_VOCABULARIES = ("role_invite", "role_contact", "role_capability", "role_disown", "role_refusal")
+ROLE_VOCABULARIES = ("role_invite", "role_contact", "role_capability", "role_disown", "role_refusal",
+                     "role_platform", "role_contrast")
 _CONTACT = Category.EXTERNAL_CONTACT.value
 _NOTE = {
     "ru": "Упоминание без приглашения связаться (не блокирует): модерация Ozon всё же может задержать сообщение.",
@@ -79,6 +80,11 @@ class RoleFilter(Filter):
             draft.extras[RoleFilter] = found
         return found
 
+    @staticmethod
+    def _turn_between(found: Dict[str, List[Span]], cue_start: int, cue_end: int, candidate: Candidate) -> bool:
+        lo, hi = (cue_end, candidate.start) if cue_end <= candidate.start else (candidate.end, cue_start)
+        return any(lo <= s and e <= hi for s, e in found["role_contrast"])
+
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
         found = self._found(draft)
         index, lo, hi = sentence_of(draft, candidate.start)
@@ -92,7 +98,16 @@ class RoleFilter(Filter):
             disowned = next_hi - next_lo <= 120 and within("role_disown", next_lo, next_hi)
         if disowned:
             return DROP
-        if candidate.category != _CONTACT or candidate.kind in IDENTIFIER_KINDS:
+        if candidate.kind in IDENTIFIER_KINDS:
+            return None
+        if candidate.category != _CONTACT:
+            # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
+            # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
+            # clause: unless a turn ("…, но вернём 200 ₽") stands between them
+            for name in ("role_refusal", "role_platform"):
+                for s, e in found[name]:
+                    if lo <= s and e <= hi and not self._turn_between(found, s, e, candidate):
+                        return DROP
             return None
         if within("role_refusal", lo, hi):
             return DROP

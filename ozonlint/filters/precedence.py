@@ -1,0 +1,32 @@
+"""One act, one category: a prize draw for reviewers is a review bribe, not an advert.
+
+Some wording serves two rules at once. A giveaway "among everyone who leaves a
+review" matches the advertising words of ``spam`` and the reward-for-review
+pair of ``review-incentive``; moderators (and the buyer) see one thing, the
+bribe. A finding of a category listed here yields to a finding of the
+category it names in the same sentence.
+"""
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, List
+
+from ..matchers.base import Draft
+from ..model import Category
+from . import Candidate
+from .role import sentence_of
+
+YIELDS_TO: Dict[str, FrozenSet[str]] = {
+    Category.SPAM.value: frozenset([Category.REVIEW_INCENTIVE.value]),
+}
+
+
+def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
+    """``kept`` without the findings that yield to another in their sentence."""
+    if len({c.category for c in kept}) < 2:
+        return kept
+    sentence_categories: Dict[int, set] = {}
+    for c in kept:
+        if c.severity != "info":
+            sentence_categories.setdefault(sentence_of(draft, c.start)[0], set()).add(c.category)
+    return [c for c in kept
+            if not YIELDS_TO.get(c.category, frozenset()) & sentence_categories.get(sentence_of(draft, c.start)[0], set())]
