@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import os
 import threading
-from array import array
-from bisect import bisect_right
-from itertools import accumulate
 from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 import regex
@@ -23,6 +20,8 @@ from . import cache, matchers
 from .lazyre import lazy
 from .matchers import Draft, Matcher, PatternTimeout
 from .model import LANGUAGES, Category, Severity, Violation
+from .positions import line_starts as _line_starts
+from .positions import position as _position
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -349,25 +348,6 @@ def _quoted_buyer(text: str) -> List[Tuple[int, int]]:
     return [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text) if m.lastindex]
 
 
-_NEWLINE = lazy(r"\r\n|\r|\n")
-
-
-# Line ends that str.splitlines knows but a line here does not end at.
-_OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-def _line_starts(text: str) -> "array[int]":
-    """Offsets where lines start; CRLF, CR and LF all end a line."""
-    starts = array("q", [0])
-    if any(ch in text for ch in _OTHER_LINE_BREAKS):
-        starts.extend(m.end() for m in _NEWLINE.finditer(text))
-    else:  # the common case, counted in C: splitlines ends lines exactly at CRLF, CR and LF here
-        starts.extend(accumulate(map(len, text.splitlines(keepends=True))))
-        if starts[-1] == len(text) and len(starts) > 1 and not text.endswith(("\n", "\r")):
-            starts.pop()  # the last piece has no line break after it: no line starts at the end
-    return starts
-
-
 # A text longer than SPLIT_CHARS (a file of many replies, not one reply) is
 # checked in pieces of about PIECE_CHARS cut at blank lines: the gate then
 # sees the words of a few replies, not of thousands, and memory stays bounded.
@@ -396,12 +376,6 @@ def _pieces(text: str) -> Iterator[Tuple[int, str]]:
                    or limit)
         yield pos, text[pos:cut]
         pos = cut
-
-
-def _position(line_starts: Sequence[int], offset: int) -> Tuple[int, int]:
-    """1-based (line, column) of a character offset."""
-    line = bisect_right(line_starts, offset) - 1
-    return line + 1, offset - line_starts[line] + 1
 
 
 _default: Optional[Linter] = None
