@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from ozonlint.cli import main
 
+from conftest import assert_no_crash
+
 
 def check(*args: str, cwd: Path = None):
     old = os.getcwd()
@@ -18,7 +20,7 @@ def check(*args: str, cwd: Path = None):
         result = CliRunner().invoke(main, ["check", "--format", "json", *args])
     finally:
         os.chdir(old)
-    assert "Traceback" not in result.stderr
+    assert_no_crash(result)
     return result, (json.loads(result.stdout) if result.stdout.strip() else [])
 
 
