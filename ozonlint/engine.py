@@ -100,8 +100,39 @@ def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple
 
 
 def _selector_matches(selector: str, rule: RuleSpec) -> bool:
-    return (selector == rule.category or selector == rule.id
-            or rule.id.startswith(selector.rstrip(".") + "."))
+    return _selects(selector, rule.id, rule.category)
+
+
+def _selects(selector: str, rule_id: str, category: str) -> bool:
+    return selector == category or selector == rule_id or rule_id.startswith(selector.rstrip(".") + ".")
+
+
+class UnknownSelectorError(ValueError):
+    """A selector (``select``, ``ignore``, a ``severity`` key …) that names no rule id, prefix or category.
+
+    Such a selector would silently select nothing, or ignore nothing: a typo
+    that turns every check off must be an error, not a clean run."""
+
+    def __init__(self, option: str, selector: object, suggestions: Sequence[str] = ()) -> None:
+        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
+        self.reason = f"unknown rule id, id prefix or category {selector!r}{hint}"
+        super().__init__(f"{option}: {self.reason}")
+        self.option = option
+        self.selector = selector
+        self.suggestions = tuple(suggestions)
+
+
+def _selector_list(option: str, selectors: Optional[Iterable[str]]) -> List[str]:
+    """``selectors`` as a list; a single string is one selector, not its letters."""
+    if selectors is None:
+        return []
+    if isinstance(selectors, str):
+        return [selectors]
+    chosen = list(selectors)
+    for selector in chosen:
+        if not isinstance(selector, str):
+            raise ValueError(f"{option}: selectors must be strings, not {type(selector).__name__}")
+    return chosen
 
 
 class Linter:
@@ -131,8 +162,8 @@ class Linter:
         built, cache_key = _compile(extra, defaults)
         ruleset, compiled = built.ruleset, built.rules
         self.ruleset = ruleset
-        select = list(select or [])
-        ignore = list(ignore or [])
+        select = _selector_list("select", select)
+        ignore = _selector_list("ignore", ignore)
         overrides = dict(severity or {})
         for key, value in overrides.items():
             if value not in (s.value for s in Severity):
@@ -145,6 +176,9 @@ class Linter:
                     sev = value
             all_rules.append(Rule(spec, matcher, sev, matcher.required_sets()))
         self.all_rules: Tuple[Rule, ...] = tuple(all_rules)
+        self.validate_selectors("select", select)
+        self.validate_selectors("ignore", ignore)
+        self.validate_selectors("severity", overrides)
         self.rules: Tuple[Rule, ...] = tuple(
             r for r in all_rules
             if (not select or any(_selector_matches(s, r.spec) for s in select))
@@ -158,7 +192,7 @@ class Linter:
             if rule.required:
                 gated.setdefault(min(rule.required), []).append(rule)
         self._gated = {set_id: tuple(rules) for set_id, rules in gated.items()}
-        self._allow = self._compile_allow(list(allow or []))
+        self._allow = self._compile_allow([allow] if isinstance(allow, str) else list(allow or []))
         if cache_key is not None:  # compiled just now, not loaded from the cache
             extra_files = set(ruleset.files) - set(_default_files() if defaults else [])
             if extra_files and verify_examples:
@@ -173,6 +207,24 @@ class Linter:
     def from_paths(cls, paths: Sequence[PathLike], **options: object) -> "Linter":
         """The default packs plus the packs at ``paths`` (files or folders)."""
         return cls(paths, **options)  # type: ignore[arg-type]
+
+    def validate_selectors(self, option: str, selectors: Iterable[str]) -> None:
+        """Raise UnknownSelectorError for the first selector that matches no rule of
+        the packs (nor a category, nor a finding about suppression comments)."""
+        from .templates.suppress import MESSAGES as SUPPRESSION_RULES
+
+        named = [(spec.id, spec.category) for spec in self.ruleset.rules]
+        named += [(rule_id, Category.STYLE.value) for rule_id in SUPPRESSION_RULES]
+        categories = [c.value for c in Category]
+        for selector in selectors:
+            if selector in categories or any(_selects(selector, rule_id, category) for rule_id, category in named):
+                continue
+            import difflib
+
+            ids = [rule_id for rule_id, _ in named]
+            candidates = sorted(set(categories) | set(ids) | {rule_id.split(".")[0] for rule_id in ids})
+            close = difflib.get_close_matches(str(selector), candidates, n=3, cutoff=0.7)
+            raise UnknownSelectorError(option, selector, close)
 
     # ------------------------------------------------------------ checking
 
