@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .config import Config, ConfigError, ConfigResolver
-from .engine import Linter
+from .engine import Linter, UnknownSelectorError
 from .model import LANGUAGES, Category
 from .pipeline import FileSettings
 from .report import FORMATS, FileResult, formatter
@@ -44,6 +44,8 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
                       verify_examples=verify_examples, severity=severity)
     except RulePackError as exc:
         raise _fail(f"invalid rule pack: {exc}")
+    except UnknownSelectorError:
+        raise  # the caller knows whether it came from an option or a configuration
     except ValueError as exc:
         raise _fail(str(exc))
 
@@ -81,15 +83,29 @@ class _Session:
         key = (config.linter_key(), self.lang(config))
         linter = self._linters.get(key)
         if linter is None:
-            linter = _build_linter(
-                list(config.get("rules", [])) + list(f["rule_paths"]),
-                select=f["select"] or config.get("select", []),
-                ignore=list(config.get("ignore", [])) + list(f["ignore"]),
-                allow=list(config.get("allow", [])) + list(f["allow"]),
-                lang=self.lang(config), severity=config.get("severity"),
-                extend_select=list(config.get("extend-select", [])) + list(f["extend_select"]))
+            try:
+                linter = _build_linter(
+                    list(config.get("rules", [])) + list(f["rule_paths"]),
+                    select=f["select"] or config.get("select", []),
+                    ignore=list(config.get("ignore", [])) + list(f["ignore"]),
+                    allow=list(config.get("allow", [])) + list(f["allow"]),
+                    lang=self.lang(config), severity=config.get("severity"),
+                    extend_select=list(config.get("extend-select", [])) + list(f["extend_select"]))
+                for selectors in config.get("per-file-ignores", {}).values():
+                    linter.validate_selectors("per-file-ignores", selectors)
+            except UnknownSelectorError as exc:
+                raise _fail(self._unknown_selector(exc, config))
             self._linters[key] = linter
         return linter
+
+    def _unknown_selector(self, exc: UnknownSelectorError, config: Config) -> str:
+        """Name the option or the configuration file the unknown selector came from."""
+        for flag in ("select", "extend_select", "ignore"):
+            if exc.selector in _split(self.flags[flag]):
+                return f"--{flag.replace('_', '-')}: {exc.reason}"
+        if config.path:
+            return f"invalid configuration: {config.path}: {exc.option}: {exc.reason}"
+        return str(exc)
 
     def settings(self, config: Config, path: str, template_default: bool) -> FileSettings:
         f = self.flags
@@ -107,6 +123,9 @@ class _Session:
                 except ValueError as exc:
                     raise _fail(str(exc))
         ignore = config.ignored_for(path) if path != "-" else []
+        # the run's own ignores as well: the Linter drops rules, but findings about
+        # suppression comments (suppression.unused …) are made after it
+        ignore = ignore + list(config.get("ignore", [])) + _split(f["ignore"])
         masker = self._maskers.get(id(config))
         if masker is None:
             masker = self._maskers[id(config)] = PlaceholderMasker(config.get("placeholders", []))

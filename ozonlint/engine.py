@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import os
 import threading
-from array import array
-from bisect import bisect_right
-from itertools import accumulate
 from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
-import regex
-
 from . import cache, matchers
-from .lazyre import lazy
 from .filters import Candidate, FilterStage
 from .filters.allow import AllowListFilter
 from .filters.quote import QuotedBuyerFilter
 from .filters.role import ROLE_VOCABULARIES, RoleFilter
+from .lazyre import lazy
 from .matchers import Draft, Matcher, PatternTimeout
 from .model import LANGUAGES, Category, Severity, Violation
+from .positions import line_starts as _line_starts
+from .positions import position as _position
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -116,8 +113,39 @@ def default_filters(ruleset: RuleSet) -> FilterStage:
 
 
 def _selector_matches(selector: str, rule: RuleSpec) -> bool:
-    return (selector == rule.category or selector == rule.id
-            or rule.id.startswith(selector.rstrip(".") + "."))
+    return _selects(selector, rule.id, rule.category)
+
+
+def _selects(selector: str, rule_id: str, category: str) -> bool:
+    return selector == category or selector == rule_id or rule_id.startswith(selector.rstrip(".") + ".")
+
+
+class UnknownSelectorError(ValueError):
+    """A selector (``select``, ``ignore``, a ``severity`` key …) that names no rule id, prefix or category.
+
+    Such a selector would silently select nothing, or ignore nothing: a typo
+    that turns every check off must be an error, not a clean run."""
+
+    def __init__(self, option: str, selector: object, suggestions: Sequence[str] = ()) -> None:
+        hint = f" (did you mean: {', '.join(suggestions)}?)" if suggestions else ""
+        self.reason = f"unknown rule id, id prefix or category {selector!r}{hint}"
+        super().__init__(f"{option}: {self.reason}")
+        self.option = option
+        self.selector = selector
+        self.suggestions = tuple(suggestions)
+
+
+def _selector_list(option: str, selectors: Optional[Iterable[str]]) -> List[str]:
+    """``selectors`` as a list; a single string is one selector, not its letters."""
+    if selectors is None:
+        return []
+    if isinstance(selectors, str):
+        return [selectors]
+    chosen = list(selectors)
+    for selector in chosen:
+        if not isinstance(selector, str):
+            raise ValueError(f"{option}: selectors must be strings, not {type(selector).__name__}")
+    return chosen
 
 
 class Linter:
@@ -147,8 +175,8 @@ class Linter:
         built, cache_key = _compile(extra, defaults)
         ruleset, compiled = built.ruleset, built.rules
         self.ruleset = ruleset
-        select = list(select or [])
-        ignore = list(ignore or [])
+        select = _selector_list("select", select)
+        ignore = _selector_list("ignore", ignore)
         overrides = dict(severity or {})
         for key, value in overrides.items():
             if value not in (s.value for s in Severity):
@@ -161,6 +189,9 @@ class Linter:
                     sev = value
             all_rules.append(Rule(spec, matcher, sev, matcher.required_sets()))
         self.all_rules: Tuple[Rule, ...] = tuple(all_rules)
+        self.validate_selectors("select", select)
+        self.validate_selectors("ignore", ignore)
+        self.validate_selectors("severity", overrides)
         self.rules: Tuple[Rule, ...] = tuple(
             r for r in all_rules
             if (not select or any(_selector_matches(s, r.spec) for s in select))
@@ -174,7 +205,7 @@ class Linter:
             if rule.required:
                 gated.setdefault(min(rule.required), []).append(rule)
         self._gated = {set_id: tuple(rules) for set_id, rules in gated.items()}
-        allow = [a for a in (allow or []) if a and a.strip()]
+        allow = [allow] if isinstance(allow, str) else [a for a in (allow or []) if a and a.strip()]
         self._filters = built.filters.with_filter(AllowListFilter(allow)) if allow else built.filters
         if cache_key is not None:  # compiled just now, not loaded from the cache
             extra_files = set(ruleset.files) - set(_default_files() if defaults else [])
@@ -190,6 +221,24 @@ class Linter:
     def from_paths(cls, paths: Sequence[PathLike], **options: object) -> "Linter":
         """The default packs plus the packs at ``paths`` (files or folders)."""
         return cls(paths, **options)  # type: ignore[arg-type]
+
+    def validate_selectors(self, option: str, selectors: Iterable[str]) -> None:
+        """Raise UnknownSelectorError for the first selector that matches no rule of
+        the packs (nor a category, nor a finding about suppression comments)."""
+        from .templates.suppress import MESSAGES as SUPPRESSION_RULES
+
+        named = [(spec.id, spec.category) for spec in self.ruleset.rules]
+        named += [(rule_id, Category.STYLE.value) for rule_id in SUPPRESSION_RULES]
+        categories = [c.value for c in Category]
+        for selector in selectors:
+            if selector in categories or any(_selects(selector, rule_id, category) for rule_id, category in named):
+                continue
+            import difflib
+
+            ids = [rule_id for rule_id, _ in named]
+            candidates = sorted(set(categories) | set(ids) | {rule_id.split(".")[0] for rule_id in ids})
+            close = difflib.get_close_matches(str(selector), candidates, n=3, cutoff=0.7)
+            raise UnknownSelectorError(option, selector, close)
 
     # ------------------------------------------------------------ checking
 
@@ -343,23 +392,6 @@ def _drop_nested(violations: List[Violation]) -> List[Violation]:
     return sorted(kept, key=lambda v: (v.start, v.end, v.rule))
 
 
-_NEWLINE = lazy(r"\r\n|\r|\n")
-
-
-# Line ends that str.splitlines knows but a line here does not end at.
-_OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-def _line_starts(text: str) -> "array[int]":
-    """Offsets where lines start; CRLF, CR and LF all end a line."""
-    starts = array("q", [0])
-    if any(ch in text for ch in _OTHER_LINE_BREAKS):
-        starts.extend(m.end() for m in _NEWLINE.finditer(text))
-    else:  # the common case, counted in C: splitlines ends lines exactly at CRLF, CR and LF here
-        starts.extend(accumulate(map(len, text.splitlines(keepends=True))))
-        if starts[-1] == len(text) and len(starts) > 1 and not text.endswith(("\n", "\r")):
-            starts.pop()  # the last piece has no line break after it: no line starts at the end
-    return starts
 
 
 # A text longer than SPLIT_CHARS (a file of many replies, not one reply) is
@@ -406,12 +438,6 @@ def _seam(text: str, cut: int) -> Tuple[int, int]:
     while hi < len(text) and not text[hi].isspace() and hi - cut < 2 * SEAM_CHARS:
         hi += 1
     return lo, hi
-
-
-def _position(line_starts: Sequence[int], offset: int) -> Tuple[int, int]:
-    """1-based (line, column) of a character offset."""
-    line = bisect_right(line_starts, offset) - 1
-    return line + 1, offset - line_starts[line] + 1
 
 
 _default: Optional[Linter] = None

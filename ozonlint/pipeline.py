@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Sequence, Tuple
 
-from .engine import Linter, _line_starts, _position
+from .engine import Linter
 from .fixes import choose_fixes
 from .model import Violation
+from .positions import line_starts as _line_starts
+from .positions import position as _position
 from .templates import Segment, TemplateError, kind_of, segments
 from .templates.placeholders import PlaceholderMasker
 from .templates.suppress import MESSAGES as SUPPRESSION_MESSAGES

@@ -23,3 +23,13 @@ def rules_of(linter: ozonlint.Linter, text: str) -> set:
 
 def categories_of(linter: ozonlint.Linter, text: str) -> set:
     return {v.category for v in linter.check(text)}
+
+
+def assert_no_crash(result) -> None:
+    """A CLI run ended by its own exit status, not by an exception.
+
+    CliRunner keeps an exception's traceback out of ``result.stderr`` (it
+    stores the exception and sets exit code 1), so looking for "Traceback" in
+    stderr proves nothing; the exception itself must be checked."""
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        f"crashed: {result.exception!r}\n{result.stderr}")

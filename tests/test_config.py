@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import assert_no_crash
 
 from ozonlint.cli import main
 
@@ -18,7 +19,7 @@ def check(*args: str, cwd: Path = None):
         result = CliRunner().invoke(main, ["check", "--format", "json", *args])
     finally:
         os.chdir(old)
-    assert "Traceback" not in result.stderr
+    assert_no_crash(result)
     return result, (json.loads(result.stdout) if result.stdout.strip() else [])
 
 

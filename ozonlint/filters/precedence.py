@@ -28,5 +28,5 @@ def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
     for c in kept:
         if c.severity != "info":
             sentence_categories.setdefault(sentence_of(draft, c.start)[0], set()).add(c.category)
-    return [c for c in kept
-            if not YIELDS_TO.get(c.category, frozenset()) & sentence_categories.get(sentence_of(draft, c.start)[0], set())]
+    return [c for c in kept if not YIELDS_TO.get(c.category, frozenset())
+            & sentence_categories.get(sentence_of(draft, c.start)[0], set())]

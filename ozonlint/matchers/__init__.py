@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Dict, List, Type
 
 from ..rulepack import RuleSpec
-from .base import Draft, GateIndex, Matcher, PatternTimeout
+from ..safepattern import PatternTimeout
+from .base import Draft, GateIndex, Matcher
 from .card import CardMatcher
 from .email import EmailMatcher
 from .handle import HandleMatcher

@@ -11,7 +11,7 @@ import regex
 from ..lazyre import lazy, lazy_re
 from ..normalize import View, base_view, rewrite, words_view
 from ..rulepack import RulePackError
-from ..safepattern import PatternError, PatternTimeout, SafePattern
+from ..safepattern import PatternError, SafePattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..rulepack import RuleSpec

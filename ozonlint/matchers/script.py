@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Dict, List
 
-
 from ..lazyre import lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
