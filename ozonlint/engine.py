@@ -291,19 +291,9 @@ class Linter:
             if set_id in gated:
                 # a rule whose term sets are not all active needs a word the draft lacks
                 rules.extend(r for r in gated[set_id] if r.required <= active)
-        candidates: List[Candidate] = []
-        for rule in rules:
-            try:
-                spans = rule.matcher.find(draft)
-            except PatternTimeout as exc:
-                raise RuleTimeoutError(exc.rule) from None
-            candidates.extend(Candidate(rule, start, end, rule.severity) for start, end in spans if end > start)
-        if not candidates:
+        kept = self._found(draft, rules)
+        if not kept:
             return []
-        try:
-            kept = self._filters.run(draft, candidates)
-        except PatternTimeout as exc:
-            raise RuleTimeoutError(exc.rule) from None
         line_starts = _line_starts(text)
         found: Dict[Tuple[int, int, str], Violation] = {}
         for c in kept:
@@ -311,6 +301,17 @@ class Linter:
             if key not in found:
                 found[key] = self._violation(c, text, line_starts)
         return [found[k] for k in sorted(found)]
+
+    def _found(self, draft: Draft, rules: Iterable[Rule]) -> List[Candidate]:
+        """The candidates of ``rules`` in ``draft`` that the filter stage keeps."""
+        candidates: List[Candidate] = []
+        try:
+            for rule in rules:
+                candidates.extend(Candidate(rule, start, end, rule.severity)
+                                  for start, end in rule.matcher.find(draft) if end > start)
+            return self._filters.run(draft, candidates) if candidates else candidates
+        except PatternTimeout as exc:
+            raise RuleTimeoutError(exc.rule) from None
 
     def _violation(self, candidate: Candidate, text: str, line_starts: Sequence[int]) -> Violation:
         start, end = candidate.start, candidate.end
@@ -345,12 +346,13 @@ class Linter:
     # ------------------------------------------------------------ examples
 
     def _matches(self, rule: Rule, text: str) -> List[str]:
-        """What one rule alone finds in ``text`` (its examples are its own business)."""
-        try:
-            spans = rule.matcher.find(Draft(text, self._index))
-        except PatternTimeout as exc:
-            raise RuleTimeoutError(exc.rule) from None
-        return [text[start:end] for start, end in spans if end > start]
+        """What one rule reports in ``text`` the way ``check`` would: gated on the
+        words it needs, through the filter stage, at its own severity (a finding
+        the filters demote to info does not count as reported)."""
+        draft = Draft(text, self._index)
+        if rule.required and not rule.required <= draft.active_sets:
+            return []  # the gate would not run it: a gate that misses its own words is a bug
+        return [text[c.start:c.end] for c in self._found(draft, [rule]) if c.severity == rule.severity]
 
     def self_test(self, rules: Optional[Sequence[Rule]] = None) -> List[ExampleFailure]:
         """Run every rule's own examples; the failures, in rule order."""

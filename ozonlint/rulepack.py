@@ -155,7 +155,10 @@ RULE_KINDS = ("terms", "pattern", "proximity", "script", "language",
               "phone", "email", "url", "handle", "card")
 
 COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
-               "examples", "description", "enabled"}
+               "examples", "description", "enabled", "role"}
+# What a rule's finding is, for the filters that weigh its sentence (see ozonlint/filters/role.py):
+# ``mention`` — a channel's name, a contact only when its sentence offers it as one.
+ROLES = ("mention",)
 CONTEXT_KEYS = {"unless_preceded_by", "unless_followed_by", "preceded_by", "followed_by"}
 NEGATION_KEYS = {"negation", "negation_after", "negation_sentence", "negation_window"}
 TERM_SET_KEYS = {"terms", "vocab", "patterns", "inflect"} | NEGATION_KEYS | CONTEXT_KEYS
@@ -191,6 +194,7 @@ class RuleSpec(NamedTuple):
     path: str
     line: int
     key_lines: Optional[Dict[str, int]] = None
+    role: Optional[str] = None
 
     def line_of(self, key: str) -> int:
         return (self.key_lines or {}).get(key, self.line)
@@ -309,13 +313,16 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
     params = {k: v for k, v in rule.items() if k in KIND_KEYS[kind]}
     enabled = rule.get("enabled", True)
     _expect(isinstance(enabled, bool), path, rule.line_of("enabled"), "'enabled' must be true or false")
+    role = rule.get("role")
+    _expect(role is None or role in ROLES, path, rule.line_of("role"),
+            f"unknown role {role!r} (one of: {', '.join(ROLES)})")
     description = rule.get("description", "")
     _expect(isinstance(description, str), path, rule.line_of("description"), "'description' must be text")
     ids[rule_id] = (path, rule.line)
     return RuleSpec(id=rule_id, category=rule["category"], severity=rule["severity"],
                     messages=messages, kind=kind, params=params, suggestion=suggestion,
                     bad_examples=bad, good_examples=good, description=description.strip(),
-                    enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines))
+                    enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines), role=role)
 
 
 _ID = lazy_re(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Dict, List, Optional, Tuple
 
+from ..lazyre import lazy
 from ..matchers.base import Draft
 from ..matchers.terms import _SENTENCE_END, TermSet
 from ..model import Category
@@ -36,6 +37,7 @@ _NOTE = {
 }
 
 Span = Tuple[int, int]
+_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*[@+\w]|\s*@\w|\s*(?:\+|\d{5,})")
 
 
 def sentences(draft: Draft) -> List[int]:
@@ -109,8 +111,12 @@ class RoleFilter(Filter):
                     if lo <= s and e <= hi and not self._turn_between(found, s, e, candidate):
                         return DROP
             return None
+        if candidate.rule.spec.role != "mention":  # type: ignore[attr-defined]
+            return None  # an invitation or a request by its own definition
         if within("role_refusal", lo, hi):
             return DROP
+        if _IDENTIFIER_AFTER.match(draft.text, candidate.end):
+            return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
         strong = within("role_contact", lo, hi)
         if within("role_capability", lo, hi) and not strong:
             return DROP

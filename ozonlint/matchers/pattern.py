@@ -15,6 +15,7 @@ from ..lazyre import lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
+from .gatekeys import derive_gate
 from .terms import TermSet
 
 VIEWS = ("base", "words", "original")
@@ -137,16 +138,21 @@ class PatternMatcher(Matcher):
         if gate is not None and not isinstance(gate, dict):
             raise RulePackError(spec.path, spec.line_of("gate"),
                                 f"rule {spec.id}: 'gate' must be a term set (terms/vocab)")
-        self.gate = TermSet(spec, gate, vocabularies, key="gate") if gate is not None else None
+        # the words the patterns themselves need (a hand-kept list drifts from its patterns);
+        # a written `gate:` only where they cannot be read from the patterns
+        derived = derive_gate(sources) if self.view != "original" else None
+        self.gate: Optional[object] = derived if derived is not None else (
+            TermSet(spec, gate, vocabularies, key="gate") if gate is not None else None)
         self.rule = spec.id
         self.keep = context_filter(spec)
 
-    def term_sets(self) -> List[TermSet]:
+    def term_sets(self) -> List[object]:
         return [self.gate] if self.gate is not None else []
 
     def required_sets(self) -> FrozenSet[int]:
         # the patterns run only on drafts that hold one of the gate's words
-        return frozenset([self.gate.id]) if self.gate is not None and self.gate.gated else frozenset()
+        gate = self.gate
+        return frozenset([gate.id]) if gate is not None and gate.gated else frozenset()  # type: ignore[attr-defined]
 
     def find(self, draft: Draft) -> List[Span]:
         view = draft.view(self.view)

@@ -1,0 +1,211 @@
+"""Gate keys derived from a pattern: words one of which every match must hold.
+
+A ``pattern`` rule runs only on drafts that can match it (see GateIndex), and
+a hand-kept list of the words its patterns need drifts from the patterns (a
+bad example that the rule's own matcher finds, but the gate never opens for).
+So the words are read from the patterns themselves: in every top-level
+alternative, a part that every match must contain — a literal word, or a group
+of literal words — standing at the start of a word (the start of the
+alternative, or after a space or ``\\b``). A word is its own gate key; a word
+written as a stem (``возвраща\\w+``) gates on its first six (or four) letters,
+the prefix keys of matchers/base.py. Chinese literals open the gate of any
+draft with Chinese characters. When some alternative has no such part, no key
+is derived and the rule runs on every draft.
+
+Patterns are read as word-initial at their start: a pattern meant to match
+inside a word says so with ``\\w*`` in front.
+"""
+from __future__ import annotations
+
+from typing import FrozenSet, List, Optional, Tuple
+
+from .base import PREFIXES
+
+# Items after which a word starts, and items that end a word (see _items for their form).
+_SPACE_ITEMS = ("\\s", " ", "\\W", "\\b")
+
+Keys = Tuple[FrozenSet[str], bool]  # (gate keys, whether Chinese text opens it)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _items(source: str) -> Optional[List[Tuple[str, str, bool]]]:
+    """The sequence ``source`` as (kind, text, optional) items; None when it cannot be read.
+
+    kinds: ``lit`` (one literal character), ``group`` (inner source), ``look``
+    (a look-around: matches nothing), ``other`` (escapes, classes, dots …)."""
+    items: List[Tuple[str, str, bool]] = []
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            escaped = source[i + 1:i + 2]
+            # \s, \w, \d, \b …: a class or an anchor; \. \- \+: the character itself
+            kind, text = ("other", "\\" + escaped) if escaped.isalnum() else ("lit", escaped)
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            if source[j:j + 1] == "^":
+                j += 1
+            if source[j:j + 1] == "]":
+                j += 1
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            kind, text, i = "other", source[i:j + 1], j + 1
+        elif ch == "(":
+            depth, j = 0, i
+            while j < n:
+                c = source[j]
+                if c == "\\":
+                    j += 2
+                    continue
+                if c == "[":
+                    while j < n and source[j] != "]":
+                        j += 2 if source[j] == "\\" else 1
+                elif c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j >= n:
+                return None
+            inner = source[i + 1:j]
+            if inner.startswith(("?=", "?!", "?<=", "?<!")):
+                kind, text = "look", inner
+            elif inner.startswith("?:"):
+                kind, text = "group", inner[2:]
+            elif inner.startswith("?"):
+                return None  # inline flags, named or atomic groups: not read
+            else:
+                kind, text = "group", inner
+            i = j + 1
+        elif ch in ".^$":
+            kind, text, i = "other", ch, i + 1
+        elif ch in "*+?{|)":
+            return None  # a quantifier with nothing before it, or an unbalanced bracket
+        else:
+            kind, text, i = "lit", ch, i + 1
+        optional = False
+        if i < n and source[i] in "?*":
+            optional, i = True, i + 1
+        elif i < n and source[i] == "{":
+            close = source.find("}", i)
+            if close < 0:
+                return None
+            optional = source[i + 1:close].split(",")[0].strip() in ("", "0")
+            i = close + 1
+        elif i < n and source[i] == "+":
+            i += 1
+        else:
+            items.append((kind, text, optional))
+            continue
+        if i < n and source[i] in "?+":
+            i += 1  # lazy or possessive
+        items.append((kind, text, optional))
+    return items
+
+
+def _word_key(word: str, stem: bool) -> Optional[str]:
+    if not stem:
+        return word
+    for mark, size in reversed(PREFIXES):
+        if len(word) >= size:
+            return mark + word[:size]
+    return None
+
+
+def derive(source: str) -> Optional[Keys]:
+    """(keys, han) one of which every match of ``source`` needs, or None."""
+    from .pattern import _split_top
+
+    alternatives = _split_top(source)
+    if alternatives is None:
+        return None
+    keys: set = set()
+    han = False
+    for alternative in alternatives:
+        found = _branch(alternative)
+        if found is None:
+            return None
+        keys |= found[0]
+        han = han or found[1]
+    return frozenset(keys), han
+
+
+def _branch(source: str) -> Optional[Keys]:
+    items = _items(source)
+    if items is None:
+        return None
+    best: Optional[Keys] = None
+    best_size = 0
+    word_start = True
+    i = 0
+    while i < len(items):
+        kind, text, optional = items[i]
+        if kind == "look":
+            i += 1
+            continue
+        candidate: Optional[Keys] = None
+        size = 0
+        if kind == "lit" and not optional and word_start and (text.isalnum() or _is_han(text)):
+            j = i
+            word = ""
+            while j < len(items) and items[j][0] == "lit" and not items[j][2] and items[j][1].isalnum():
+                word += items[j][1]
+                j += 1
+            following = items[j] if j < len(items) else None
+            # the word ends where the pattern says a non-letter follows; else it may go on (a stem)
+            whole = following is not None and not following[2] and (
+                following[0] == "other" and following[1] in _SPACE_ITEMS
+                or following[0] == "lit" and not following[1].isalnum())
+            if any(_is_han(c) for c in word):
+                candidate, size = (frozenset(), True), 1
+            else:
+                key = _word_key(word.casefold(), not whole)
+                if key is not None:
+                    candidate, size = (frozenset([key]), False), len(key.lstrip("\x01\x02"))
+            i = j
+            word_start = False
+            if candidate is not None and size > best_size:
+                best, best_size = candidate, size
+            continue
+        if kind == "group" and not optional and word_start:
+            inner = derive(text)
+            if inner is not None and (inner[0] or inner[1]):
+                candidate = inner
+                size = min((len(k.lstrip("\x01\x02")) for k in inner[0]), default=1)
+        if candidate is not None and size > best_size:
+            best, best_size = candidate, size
+        word_start = not optional and (kind == "other" and text in _SPACE_ITEMS or kind == "lit" and text == " ")
+        i += 1
+    return best
+
+
+class DerivedGate:
+    """A pattern rule's gate from its own patterns: the shape GateIndex reads from a term set."""
+
+    symbols: Tuple[str, ...] = ()
+    gated = True
+
+    def __init__(self, keys: FrozenSet[str], han: bool) -> None:
+        self.id = -1  # numbered by the Linter with the term sets
+        self.keys = keys
+        self.lookup_keys = keys
+        self.has_han_terms = han
+
+
+def derive_gate(sources: List[str]) -> Optional[DerivedGate]:
+    """The gate of a rule whose matches come from ``sources`` (None: some pattern needs no word)."""
+    keys: set = set()
+    han = False
+    for source in sources:
+        found = derive(source)
+        if found is None or not (found[0] or found[1]):
+            return None
+        keys |= found[0]
+        han = han or found[1]
+    return DerivedGate(frozenset(keys), han)
