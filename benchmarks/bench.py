@@ -50,20 +50,28 @@ DETECTOR_PATTERNS = [
 ]
 
 
+def build_engine(terms: Sequence[str], patterns: Sequence[str]) -> "regex.Pattern[str]":
+    """L exactly as shared/bench/baseline.py's build_L() builds it: one alternation of
+    the terms, longest first, between word boundaries, then the patterns, case-insensitive."""
+    alternation = "|".join(sorted((regex.escape(t) for t in terms), key=len, reverse=True))
+    return regex.compile(r"(?:\b(?:%s)\b)|%s" % (alternation, "|".join("(?:%s)" % p for p in patterns)), regex.I)
+
+
 def load_terms(path: str) -> "regex.Pattern[str]":
-    """L from an external term list: one term a line, "re: PATTERN" for a pattern,
-    "#" comments and "[section]" headers ignored (the format of shared/bench/terms.txt)."""
+    """L from a term list in the format of shared/bench/terms.txt (one term a line,
+    "re: PATTERN" a pattern, "#" comments and "[section]" headers ignored), built
+    as build_L() builds it: with --terms shared/bench/terms.txt it is that very engine."""
     terms, patterns = [], []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             line = line.strip()
             if not line or line.startswith(("#", "[")):
                 continue
-            if line.startswith("re: "):
-                patterns.append(line[4:])
+            if line.startswith("re:"):
+                patterns.append(line[3:].strip())
             else:
-                terms.append(regex.escape(line))
-    return regex.compile("|".join(sorted(terms, key=len, reverse=True) + patterns), regex.IGNORECASE)
+                terms.append(line)
+    return build_engine(terms, patterns)
 
 
 def load_workload(path: str):
@@ -78,7 +86,7 @@ def load_workload(path: str):
 
 
 def baseline_engine(linter: ozonlint.Linter) -> "regex.Pattern[str]":
-    """L: a plain alternation of the default packs' literal terms and detector patterns."""
+    """L from the default packs' literal terms and plain detector patterns, built as build_L() builds it."""
     terms = set()
     for rule in linter.all_rules:
         params = rule.spec.params
@@ -87,8 +95,7 @@ def baseline_engine(linter: ozonlint.Linter) -> "regex.Pattern[str]":
             terms.update(term_set.get("terms", []))
             for name in term_set.get("vocab", []):
                 terms.update(linter.ruleset.vocabularies.get(name, []))
-    alternatives = sorted((regex.escape(t) for t in terms), key=len, reverse=True) + DETECTOR_PATTERNS
-    return regex.compile("|".join(alternatives), regex.IGNORECASE)
+    return build_engine(sorted(terms), DETECTOR_PATTERNS)
 
 
 def percentile(values: Sequence[float], q: float) -> float:
