@@ -27,8 +27,10 @@ from ..model import Category
 from ..rulepack import RuleSpec
 from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 
-ROLE_VOCABULARIES = ("role_invite", "role_contact", "role_capability", "role_disown", "role_refusal",
-                     "role_platform", "role_contrast")
+ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
+                     "role_refusal", "role_platform", "role_contrast")
+# How near the channel the seller's possessive must stand, in words (before it; one after it).
+POSSESSIVE_REACH = 4
 _CONTACT = Category.EXTERNAL_CONTACT.value
 _NOTE = {
     "ru": "Упоминание без приглашения связаться (не блокирует): модерация Ozon всё же может задержать сообщение.",
@@ -37,7 +39,10 @@ _NOTE = {
 }
 
 Span = Tuple[int, int]
-_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*[@+\w]|\s*@\w|\s*(?:\+|\d{5,})")
+# An account written after the name ("vx: sunny_shop88", "(微信 xiaowang_baby)", "Telegram @shop"),
+# or after a colon later in its sentence ("Скайп для консультаций: decor.opt.msk").
+_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*[@+\w]|\s*@\w|\s*(?:\+|\d{5,})|[\s(\-–—]{1,3}(?=[\w.@]*[_\d.])@?\p{L}[\w.]{2,}")
+_ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*[_\d.])\p{L}[\w.]{2,}\w")
 
 
 def sentences(draft: Draft) -> List[int]:
@@ -87,6 +92,23 @@ class RoleFilter(Filter):
         lo, hi = (cue_end, candidate.start) if cue_end <= candidate.start else (candidate.end, cue_start)
         return any(lo <= s and e <= hi for s, e in found["role_contrast"])
 
+    @staticmethod
+    def _possessive_near(draft: Draft, found: Dict[str, List[Span]], candidate: Candidate) -> bool:
+        """Whether a possessive stands next to the channel (counted in words of the text)."""
+        text = draft.text
+        for s, e in found["role_possessive"]:
+            if e <= candidate.start:
+                gap = text[e:candidate.start]
+            elif s >= candidate.end:
+                gap = text[candidate.end:s]
+                if len(gap.split()) > 1:
+                    continue
+            else:
+                continue
+            if len(gap.split()) <= POSSESSIVE_REACH and not any(ch in gap for ch in ".!?;"):
+                return True
+        return False
+
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
         found = self._found(draft)
         index, lo, hi = sentence_of(draft, candidate.start)
@@ -115,11 +137,17 @@ class RoleFilter(Filter):
             return None  # an invitation or a request by its own definition
         if within("role_refusal", lo, hi):
             return DROP
-        if _IDENTIFIER_AFTER.match(draft.text, candidate.end):
+        text = draft.text
+        if _IDENTIFIER_AFTER.match(text, candidate.end) or _ACCOUNT_AFTER_COLON.search(text, candidate.end, hi):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
-        strong = within("role_contact", lo, hi)
+        strong = within("role_contact", lo, hi) or self._possessive_near(draft, found, candidate)
         if within("role_capability", lo, hi) and not strong:
             return DROP
-        if strong or within("role_invite", lo, hi):
+        if strong or within("role_invite", lo, hi) or within("role_possessive", lo, hi):
             return None
+        if draft.text[lo:hi].rstrip().endswith(("?", "？")) and index + 1 < len(sentences(draft)):
+            # "вацап есть? кину фотки туда": a question, answered by the invitation after it
+            _, next_lo, next_hi = sentence_of(draft, hi)
+            if within("role_invite", next_lo, next_hi) or within("role_contact", next_lo, next_hi):
+                return None
         return candidate._replace(severity="info", note=_NOTE)

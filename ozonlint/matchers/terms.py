@@ -384,7 +384,8 @@ class Negation:
                 return True  # between the words of a proximity pair: "скидка не зависит от отзыва"
         lo = hi = None
         for cue_start, cue_end in self._cues(draft, self.sentence):
-            if cue_start < start and same_sentence(draft, cue_start, start):
+            if cue_start < start and same_sentence(draft, cue_start, start) \
+                    and not _TURN.search(draft.words.text, cue_end, start):
                 return True
         for cue_start, cue_end in self._cues(draft, self.before):
             if cue_start < start:
@@ -400,6 +401,11 @@ class Negation:
                 if draft.word_index(cue_start) - hi <= self.window + 1 and same_sentence(draft, end, cue_end):
                     return True
         return False
+
+
+# A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
+# скидку в чате, но за отзыв вернём 200 ₽").
+_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])")
 
 
 # What joins the items of a list: "WhatsApp, Telegram и Viber", "WeChat or QQ".

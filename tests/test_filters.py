@@ -1,0 +1,123 @@
+"""The filter stage: every candidate passes through it; each filter acts only on its categories."""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+import pytest
+
+import ozonlint
+from ozonlint.filters import DROP, IDENTIFIER_KINDS, Candidate, Filter, FilterStage
+from ozonlint.filters.quote import QuotedBuyerFilter
+
+
+def blocking(linter: ozonlint.Linter, text: str) -> List[Tuple[str, str]]:
+    return sorted({(v.category, v.match) for v in linter.check(text) if v.severity != "info"})
+
+
+# ------------------------------------------------------------------ role of a channel's sentence
+
+@pytest.mark.parametrize("text", [
+    # a capability or a compatibility of the product
+    "Наушники JBL подходят для звонков в Skype и Telegram, микрофон хорошо давит шум.",
+    "Yes, this smart speaker can read out WhatsApp and Telegram messages aloud once you link your phone.",
+    "Браслет M7 не показывает уведомления Viber, только звонки и СМС.",
+    "The action camera can stream live to YouTube and VK Video over Wi-Fi.",
+    "Открытка «Telegram» — это наша серия в стиле ретро, размер 10х15 см.",
+    # someone else's channel
+    "Канал «Скидки КухняПро» в Telegram не наш и никак с нами не связан.",
+    "Someone is messaging our customers from a WhatsApp number pretending to be our store. This is a scam.",
+    "Страница во ВКонтакте с нашим названием создана не нами — мы уже пожаловались.",
+    # a refusal
+    "Понимаю, что в Телеграме было бы удобнее, но правила площадки не позволяют нам переписываться вне Ozon.",
+    "We understand WhatsApp would be easier for you, but we are not allowed to share it.",
+])
+def test_a_channel_that_is_not_offered_does_not_block(linter: ozonlint.Linter, text: str) -> None:
+    assert not [c for c, _ in blocking(linter, text) if c == "external-contact"], text
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Пишите нам в Telegram, там быстрее.", "Telegram"),
+    ("Наш канал в телеге — там все новинки.", "телеге"),
+    ("For updates follow us on Instagram.", "Instagram"),
+    ("vx: sunny_shop88", "vx"),
+    ("Инструкция в коробке. 客服小王 (微信 xiaowang_baby)", "微信"),
+    ("вацап есть? кину фотки туда", "вацап"),
+    ("Нас легко найти в инсте по названию магазина.", "инсте"),
+])
+def test_a_channel_offered_as_a_way_to_reach_the_seller_blocks(linter: ozonlint.Linter, text: str,
+                                                               match: str) -> None:
+    assert ("external-contact", match) in blocking(linter, text)
+
+
+def test_a_bare_mention_is_info_with_a_note(linter: ozonlint.Linter) -> None:
+    found = [v for v in linter.check("Мы в Telegram.") if v.category == "external-contact"]
+    assert [v.severity for v in found] == ["info"]
+    assert "does not block" in found[0].messages["en"] and "не блокирует" in found[0].messages["ru"]
+
+
+def test_a_warning_disowns_what_it_describes_in_every_category(linter: ozonlint.Linter) -> None:
+    text = ("Номер 8 (903) 555-17-40, с которого вам писали «менеджеры магазина», нам не принадлежит. "
+            "Сообщение с просьбой оплатить доставку 149 рублей на карту — не от нас.")
+    assert blocking(linter, text) == []
+
+
+def test_a_warning_does_not_reach_the_sellers_own_offer_in_another_sentence(linter: ozonlint.Linter) -> None:
+    text = ("Мошенники пишут от нашего имени, будьте внимательны. Спасибо за заказ! Отправим завтра, "
+            "трек пришлём сюда. Для скидки переведите 500 рублей на карту 2202 2015 4477 3310.")
+    assert "extra-payment" in {c for c, _ in blocking(linter, text)}
+
+
+# ------------------------------------------------------------------ a buyer's quote
+
+def test_a_quote_may_excuse_a_name_but_never_an_identifier(linter: ozonlint.Linter) -> None:
+    text = "Вы спросили: «наш вотсап +7 916 555 12 34» — да, пишите туда."
+    assert ("external-contact", "+7 916 555 12 34") in blocking(linter, text)
+    assert blocking(linter, "Вы написали: «дайте ваш WhatsApp». Извините, общаемся только здесь.") == []
+
+
+def test_the_quote_filter_spares_identifiers_by_declaration() -> None:
+    assert QuotedBuyerFilter.spares_identifiers
+    assert "language" not in QuotedBuyerFilter.categories
+
+
+# ------------------------------------------------------------------ refusals, Ozon's own offers, one act
+
+@pytest.mark.parametrize("text", [
+    "К сожалению, по правилам Ozon мы не можем ничего давать за отзывы.",
+    "На этот товар действует программа Ozon «Баллы за отзывы»: баллы начисляет сам Ozon.",
+])
+def test_refusals_and_ozons_own_offers_are_clean(linter: ozonlint.Linter, text: str) -> None:
+    assert blocking(linter, text) == []
+
+
+def test_a_turn_after_a_refusal_is_judged_on_its_own(linter: ozonlint.Linter) -> None:
+    text = "По правилам Ozon мы не можем дать скидку в чате, но за отзыв на пять звёзд вернём 200 ₽."
+    assert "review-incentive" in {c for c, _ in blocking(linter, text)}
+
+
+def test_a_prize_draw_for_reviewers_is_one_category(linter: ozonlint.Linter) -> None:
+    text = "Все, кто до конца месяца опубликует отзыв, участвуют в нашем розыгрыше робота-пылесоса."
+    assert {c for c, _ in blocking(linter, text)} == {"review-incentive"}
+
+
+# ------------------------------------------------------------------ the stage itself
+
+class _DropAll(Filter):
+    name = "drop-all"
+    categories = frozenset(["spam"])
+    spares_identifiers = True
+
+    def judge(self, draft, candidate):  # type: ignore[no-untyped-def]
+        return DROP
+
+
+def test_a_filter_acts_only_on_its_categories_and_spares_identifiers(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers import Draft
+
+    rules = {r.spec.kind: r for r in linter.all_rules if r.category in ("spam", "external-contact")}
+    spam = next(r for r in linter.all_rules if r.category == "spam")
+    phone = next(r for r in linter.all_rules if r.spec.kind == "phone")
+    assert phone.spec.kind in IDENTIFIER_KINDS and rules
+    stage = FilterStage([_DropAll()])
+    kept = stage.run(Draft("x"), [Candidate(spam, 0, 1, "warning"), Candidate(phone, 0, 1, "error")])
+    assert [c.rule for c in kept] == [phone]
