@@ -1,0 +1,139 @@
+"""The audit's value types: one message of a chat history, one chat, one problem found while reading."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import List, NamedTuple, Optional
+
+BUYER, SELLER, OTHER = "buyer", "seller", "other"
+
+# user.type (Seller API) and CSV role values, compared case-folded; anything else is OTHER
+# (Support, Crm, Courier, NotificationUser: neither questions from the buyer nor the shop's answers)
+ROLE_NAMES = {
+    BUYER: ("customer", "buyer", "client", "покупатель", "клиент", "买家", "顾客", "客户"),
+    SELLER: ("seller", "shop", "store", "продавец", "магазин", "卖家", "商家", "店铺"),
+}
+_ROLE_OF = {name: role for role, names in ROLE_NAMES.items() for name in names}
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+MICROS = 1_000_000
+
+
+def role_of(user_type: str) -> str:
+    """BUYER, SELLER or OTHER for a user type or CSV role, case-insensitively."""
+    return _ROLE_OF.get(user_type.strip().casefold(), OTHER)
+
+
+class Message(NamedTuple):
+    """One message; ``time`` is microseconds since the Unix epoch, UTC (exact, integer)."""
+
+    chat_id: str
+    place: str                 # where it was read: "file:line" or "file: messages[i]"
+    message_id: Optional[str]
+    role: str                  # BUYER, SELLER or OTHER
+    user_type: str             # as written in the input
+    author: Optional[str]      # the seller's user id or the manager's name
+    time: int
+    text: str
+    is_image: bool = False
+    order: Optional[str] = None
+
+
+class Chat(NamedTuple):
+    """One chat's messages, in the order they were read."""
+
+    chat_id: str
+    source: str
+    messages: List[Message]
+
+
+class Problem(NamedTuple):
+    """A file or row that could not be read; it is reported and skipped.
+
+    ``key`` names the reason in ``i18n.PROBLEMS`` (said in the report's language);
+    ``detail`` is the untranslatable part (the bad value, the parser's words)."""
+
+    place: str
+    key: str
+    detail: str = ""
+
+
+class BadRecord(ValueError):
+    """A row or message that cannot be used: a ``Problem`` without its place yet."""
+
+    def __init__(self, key: str, detail: str = "") -> None:
+        super().__init__(key, detail)
+        self.key = key
+        self.detail = detail
+
+    def at(self, place: str) -> Problem:
+        return Problem(place, self.key, self.detail)
+
+
+class Note(NamedTuple):
+    """Something the user should know about an input that loses nothing (a message key, see ``i18n``)."""
+
+    place: str
+    key: str
+
+
+NOT_GROUPED = "note.not_grouped"
+
+
+def parse_time(value: object, naive_zone: Optional[object] = None) -> int:
+    """Microseconds since the epoch from RFC 3339 / ISO 8601 text, ``DD.MM.YYYY HH:MM[:SS]``
+    or a Unix time in seconds. A time without an offset is in ``naive_zone`` (UTC when None).
+
+    Raises BadRecord."""
+    if isinstance(value, bool) or value is None:
+        raise BadRecord("no_time")
+    if isinstance(value, (int, float)):
+        return int(round(value * MICROS))
+    text = str(value).strip()
+    if not text:
+        raise BadRecord("no_time")
+    if text.replace(".", "", 1).isdigit():
+        return int(round(float(text) * MICROS))
+    moment = _parse_text_time(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=naive_zone or timezone.utc)
+    delta = moment - EPOCH
+    return (delta.days * 86400 + delta.seconds) * MICROS + delta.microseconds
+
+
+def _parse_text_time(text: str) -> datetime:
+    candidate = text
+    if candidate.endswith(("Z", "z")):
+        candidate = candidate[:-1] + "+00:00"
+    if candidate[:4].isdigit():
+        candidate = _trim_fraction(candidate)
+        try:
+            return datetime.fromisoformat(candidate.replace("t", "T"))
+        except ValueError:
+            pass
+    for pattern in ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M:%S", "%d.%m.%Y, %H:%M",
+                    "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"):
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    raise BadRecord("bad_time", text)
+
+
+def _trim_fraction(text: str) -> str:
+    """Python < 3.11 reads only 3 or 6 fraction digits: pad or cut to 6 (below a microsecond is dropped)."""
+    dot = text.find(".", 10)
+    if dot < 0:
+        return text
+    end = dot + 1
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    digits = text[dot + 1:end]
+    return text[:dot + 1] + (digits + "000000")[:6] + text[end:]
+
+
+def iso(micros: int) -> str:
+    """RFC 3339 UTC text of an epoch time in microseconds (seconds precision unless it has a fraction)."""
+    moment = EPOCH + timedelta(microseconds=micros)
+    if micros % MICROS:
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
