@@ -58,67 +58,30 @@ def audit(paths: Tuple[str, ...], fmt: str, output: Optional[str], lang: Optiona
     """Audit chat histories (Seller API JSON, JSON Lines, CSV exports; gzip; '-' for standard input):
     violations per category, rule, manager, week and chat, and response times."""
     from .. import cli as base
-    from ..config import ConfigError
     from ..runner import SEVERITY_RANK, default_jobs
     from . import i18n
-    from .run import first_config_path
+    from .csv_reader import FIELDS
+    from .setup import OptionError, linter_for, parse_options
 
-    session = base._session(dict(locals(), template=None, csv_column=None))
+    flags = dict(locals())
     if not paths:
         stdin = getattr(sys.stdin, "buffer", None)
         if stdin is None or stdin.isatty():
             guess = lang or os.environ.get("OZONLINT_LANG") or "en"
             raise click.UsageError(i18n.t("err_no_input", guess if guess in LANGUAGES else "en"))
         paths = ("-",)
-    try:
-        config = session.resolver.for_path(first_config_path(paths))
-    except ConfigError as exc:
-        raise base._fail(f"invalid configuration: {exc}")
-    language = session.lang(config)
+    linter, language, fail_level = linter_for(flags, paths)
     for path in paths:
         if path != "-" and not os.path.exists(path):
             raise base._fail(i18n.t("err_missing", language, value=path))
-    options = _options(language, columns, zone_name, working_hours, working_days, as_of)
-    linter = session.linter(config)
-    threshold = SEVERITY_RANK[session.fail_on(config)]
+    try:
+        options = parse_options(columns, zone_name, working_hours, working_days, as_of)
+    except OptionError as exc:
+        raise base._fail(i18n.t(exc.key, language, value=exc.value, fields=", ".join(FIELDS)))
+    threshold = SEVERITY_RANK[fail_level]
     status = _run(paths, fmt, output, language, linter, options, within_hours, input_format,
                   jobs or default_jobs(), threshold)
     raise click.exceptions.Exit(status)
-
-
-def _options(lang: str, columns, zone_name, working_hours, working_days, as_of) -> dict:
-    """The audit's own options, checked; a bad one is a usage error said in ``lang``."""
-    from .. import cli as base
-    from . import i18n
-    from .csv_reader import FIELDS, parse_columns
-    from .hours import Clock, load_zone, parse_days, parse_hours
-    from .records import BadRecord, parse_time
-
-    def fail(key: str, value: str) -> "click.exceptions.Exit":
-        return base._fail(i18n.t(key, lang, value=value, fields=", ".join(FIELDS)))
-
-    try:
-        mapping = parse_columns(list(columns))
-    except ValueError as exc:
-        raise fail("err_column", str(exc))
-    try:
-        zone = load_zone(zone_name)
-    except ValueError:
-        raise fail("err_zone", zone_name or "")
-    try:
-        hours = parse_hours(working_hours) if working_hours else None
-    except ValueError:
-        raise fail("err_hours", working_hours or "")
-    try:
-        days = parse_days(working_days) if working_days else None
-    except ValueError:
-        raise fail("err_days", working_days or "")
-    try:
-        reference = parse_time(as_of, zone) if as_of else None
-    except BadRecord:
-        raise fail("err_as_of", as_of or "")
-    return {"columns": mapping, "zone": zone if zone_name else None, "clock": Clock(zone, hours, days),
-            "as_of": reference}
 
 
 def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dict, within_hours: float,

@@ -65,7 +65,9 @@ def chat_stream(sources: Sequence[Source], columns: Mapping[str, str], zone: Any
                 on_note(item)
 
 
-def batches(chats: Iterator[Chat], size: int = BATCH_MESSAGES) -> Iterator[List[Chat]]:
+def batches(chats: Iterator[Chat], size: Optional[int] = None) -> Iterator[List[Chat]]:
+    """Whole chats, about ``size`` messages a batch (BATCH_MESSAGES when None)."""
+    size = size or BATCH_MESSAGES
     batch: List[Chat] = []
     count = 0
     for chat in chats:
@@ -134,11 +136,4 @@ def _audit_parallel(chats: Iterator[Chat], settings: Settings, jobs: int, total:
         _worker_settings = None
     return total
 
-
-def first_config_path(paths: Sequence[str]) -> str:
-    """Where the configuration is looked up from: the first input (for standard input, the current folder)."""
-    first = paths[0] if paths else "-"
-    if first == "-":
-        return os.path.join(os.getcwd(), "-")
-    return os.path.join(first, "-") if os.path.isdir(first) else first
 

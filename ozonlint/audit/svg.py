@@ -54,6 +54,8 @@ def stacked_bars(title: str, labels: Sequence[str], series: Sequence[Tuple[str, 
     legend_y = top + height + 34
     x = left
     for n, (name, _) in enumerate(series):
+        if x + 24 + 7 * len(name) > width:
+            x, legend_y = left, legend_y + 16
         parts.append(f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{PALETTE[n % len(PALETTE)]}"/>'
                      f'<text x="{x + 14}" y="{legend_y}" {FONT}>{escape(name)}</text>')
         x += 24 + 7 * len(name)
