@@ -42,16 +42,21 @@ def chats(items: Iterable[Item], source: str, grouped: bool) -> Iterator[Union[C
                     yield Chat(current[0].chat_id, source, current)
                     current = []
                 current.append(item)
-            else:
-                yield item
+                continue
+            if isinstance(item, Chat) and current:  # a whole chat on one line ends the rows before it
+                yield Chat(current[0].chat_id, source, current)
+                current = []
+            yield item
         if current:
             yield Chat(current[0].chat_id, source, current)
         return
-    open_chats: Dict[str, List[Message]] = {}
+    open_chats: Dict[object, Union[Chat, List[Message]]] = {}
     for item in items:
         if isinstance(item, Message):
-            open_chats.setdefault(item.chat_id, []).append(item)
+            open_chats.setdefault(item.chat_id, []).append(item)  # type: ignore[union-attr]
+        elif isinstance(item, Chat):
+            open_chats[len(open_chats), id(item)] = item
         else:
             yield item
-    for chat_id, messages in open_chats.items():
-        yield Chat(chat_id, source, messages)
+    for key, held in open_chats.items():
+        yield held if isinstance(held, Chat) else Chat(str(key), source, held)

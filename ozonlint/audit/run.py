@@ -19,7 +19,7 @@ from .hours import Clock
 from .inputs import Source
 from .readers import read
 from .records import Chat, Note, Problem
-from .timing import chat_times
+from .timing import chat_times, in_time_order
 
 BATCH_MESSAGES = 2000
 
@@ -39,6 +39,7 @@ def audit_chats(chats: Sequence[Chat], settings: Settings, spool: Optional[str] 
     partial = Partial()
     lines: List[str] = []
     for chat in chats:
+        chat = chat._replace(messages=in_time_order(chat.messages))  # findings in time order, however read
         times = chat_times(chat.messages, settings.clock)
         found = [check_message(settings.linter, m, settings.lang) for m in chat.messages]
         for item in partial.add_chat(chat, times, found, settings.clock):
