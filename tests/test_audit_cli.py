@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_audit_helpers import write_example
 
 from ozonlint.cli import main
-from test_audit_helpers import write_example
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -34,7 +34,8 @@ def test_the_readme_example_runs(tmp_path):
     assert commands[0][:3] == ["python", "-m", "ozonlint.audit.sample"] and len(commands) >= 4
     outputs = []
     for command in commands:
-        exe = [sys.executable] + command[1:] if command[0] == "python" else [sys.executable, "-m", "ozonlint"] + command[1:]
+        prefix = [sys.executable] if command[0] == "python" else [sys.executable, "-m", "ozonlint"]
+        exe = prefix + command[1:]
         done = subprocess.run(exe, cwd=tmp_path, capture_output=True, text=True, timeout=300)
         assert done.returncode in (0, 1), (command, done.stderr)  # 1: the sample shop has violations
         assert done.stderr == "" or "error" not in done.stderr, done.stderr

@@ -4,14 +4,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_audit_helpers import write_example
 
 from ozonlint.audit import figures, i18n
 from ozonlint.audit.hours import Clock, load_zone, parse_days, parse_hours
 from ozonlint.audit.records import BUYER, OTHER, SELLER, Message, parse_time
 from ozonlint.audit.run import Settings, audit
 from ozonlint.audit.timing import chat_times, in_time_order
-
-from test_audit_helpers import write_example
 
 H = 3600 * 1_000_000
 

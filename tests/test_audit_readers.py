@@ -5,11 +5,11 @@ import gzip
 import json
 
 import pytest
+from test_audit_helpers import CHAT_A, CHAT_B, message, rows
 
 from ozonlint.audit.inputs import Inputs
 from ozonlint.audit.readers import read
 from ozonlint.audit.records import BUYER, OTHER, SELLER, Chat, Note, Problem, parse_time
-from test_audit_helpers import CHAT_A, CHAT_B, message, rows
 
 
 def read_all(path, columns=None, zone=None, fmt=None):
