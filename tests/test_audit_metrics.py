@@ -24,10 +24,8 @@ def report_of(folder, linter, clock=None, within=24.0, as_of=None):
     from ozonlint.audit.run import chat_stream
 
     clock = clock or Clock()
-    problems = []
-    partial = audit(chat_stream(Inputs([str(folder)]), {}, None, problems.append, lambda n: None),
-                    Settings(linter, "en", clock))
-    return figures.build(partial, problems, 3, clock, within, as_of, "en", i18n.problem), partial
+    partial = audit(chat_stream(Inputs([str(folder)]), {}, None, lambda n: None), Settings(linter, "en", clock))
+    return figures.build(partial, partial.problems, 3, clock, within, as_of, "en", i18n.problem), partial
 
 
 def test_worked_example_response_figures(tmp_path, linter):

@@ -8,14 +8,16 @@ import pytest
 from test_audit_helpers import CHAT_A, CHAT_B, message, rows
 
 from ozonlint.audit.inputs import Inputs
+from ozonlint.audit.json_reader import decode
 from ozonlint.audit.readers import read
-from ozonlint.audit.records import BUYER, OTHER, SELLER, Chat, Note, Problem, parse_time
+from ozonlint.audit.records import BUYER, OTHER, SELLER, Chat, Note, Problem, RawLines, parse_time
 
 
 def read_all(path, columns=None, zone=None, fmt=None):
     found = []
     for source in Inputs([str(path)], fmt):
-        found.extend(read(source, columns or {}, zone))
+        for item in read(source, columns or {}, zone):
+            found.extend(decode(item, zone) if isinstance(item, RawLines) else [item])
     chats = [x for x in found if isinstance(x, Chat)]
     problems = [x for x in found if isinstance(x, Problem)]
     notes = [x for x in found if isinstance(x, Note)]

@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from .compliance import SEVERITY_RANK
 from .hours import Clock
-from .records import SELLER, Chat, Message
+from .records import SELLER, Chat, Message, Problem
 from .timing import ChatTimes
 
 TOP_CHATS = 20
@@ -66,6 +66,7 @@ class Partial:
         self.chats_with_buyer = 0
         self.chats_answered = 0
         self.waiting: List[Tuple[int, str, str, int]] = []  # (since, chat id, source, buyer messages waiting)
+        self.problems: List[Problem] = []             # rows and files skipped, in input order
 
     # ------------------------------------------------------------ filling
 
@@ -184,6 +185,7 @@ class Partial:
                     entry[1] = example
                 entry[2] = sorted(set(entry[2]) | set(rules))
         self.findings.extend(other.findings)
+        self.problems.extend(other.problems)
         self.waiting.extend(other.waiting)
         return self
 

@@ -92,12 +92,6 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
     from .inputs import Inputs
     from .run import Settings, audit, chat_stream
 
-    problems = []
-
-    def on_problem(problem) -> None:
-        problems.append(problem)
-        base._note(f"{problem.place}: {i18n.problem(problem, lang)}")
-
     def on_note(note) -> None:
         base._note(f"{note.place}: {i18n.note(note, lang)}")
 
@@ -112,9 +106,12 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
             yield source
 
     try:
-        settings = Settings(linter, lang, options["clock"], spool_dir)
-        chats = chat_stream(counted(), options["columns"], options["zone"], on_problem, on_note)
+        settings = Settings(linter, lang, options["clock"], spool_dir, options["zone"])
+        chats = chat_stream(counted(), options["columns"], options["zone"], on_note)
         partial = audit(chats, settings, jobs)
+        problems = partial.problems
+        for problem in problems:
+            base._note(f"{problem.place}: {i18n.problem(problem, lang)}")
         report = figures.build(partial, problems, files, options["clock"], within_hours, options["as_of"], lang,
                                i18n.problem)
         _write(fmt, output, report, partial, lang, report_text, report_json, report_html)

@@ -156,8 +156,26 @@ def _message(row: List[str], columns: Mapping[str, int], default_chat: str, plac
                    is_image=image, order=cell("order"))
 
 
+def _chat_ids(source: Source, given: Mapping[str, str]) -> Iterator[str]:
+    """The chat column of every row, without reading the rest (whether the file is grouped by chat)."""
+    with source.open() as raw:
+        stream = text_stream(raw, sniff_encoding(source.sample()))
+        try:
+            first = stream.readline()
+            delimiter = _delimiter(first)
+            columns = map_header(next(csv.reader([first], delimiter=delimiter)), given)
+            if "chat" not in columns:
+                return
+            index = columns["chat"]
+            for row in csv.reader(stream, delimiter=delimiter):
+                if len(row) > index:
+                    yield row[index].strip()
+        except (BadRecord, StopIteration, UnicodeDecodeError, csv.Error):
+            return
+
+
 def read_csv(source: Source, given: Mapping[str, str], zone: Optional[Any]) -> Iterator[Union[Chat, Problem, Note]]:
-    grouped = is_grouped(_rows(source, given, zone))
+    grouped = is_grouped(_chat_ids(source, given))
     if not grouped:
         yield Note(source.path, NOT_GROUPED)
     yield from chats(_rows(source, given, zone), source.path, grouped)

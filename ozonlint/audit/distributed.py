@@ -23,7 +23,6 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .aggregate import Partial
 from .inputs import Inputs
-from .records import Problem
 
 _linters: Dict[Tuple, Any] = {}
 
@@ -38,8 +37,8 @@ def _linter(flags: Dict[str, Any]):
     return _linters[key]
 
 
-def audit_partition(path: str, flags: Dict[str, Any], options: Dict[str, Any]) -> Tuple[Partial, List[Problem]]:
-    """One partition (a file) to partial figures and the problems met reading it (findings kept inline)."""
+def audit_partition(path: str, flags: Dict[str, Any], options: Dict[str, Any]) -> Partial:
+    """One partition (a file) to partial figures, with the problems met reading it and its findings inline."""
     from .hours import Clock, load_zone, parse_days, parse_hours
     from .inputs import Source
     from .run import Settings, chat_stream
@@ -49,10 +48,10 @@ def audit_partition(path: str, flags: Dict[str, Any], options: Dict[str, Any]) -
     zone = load_zone(options.get("timezone"))
     clock = Clock(zone, parse_hours(options["working_hours"]) if options.get("working_hours") else None,
                   parse_days(options["working_days"]) if options.get("working_days") else None)
-    problems: List[Problem] = []
+    naive_zone = zone if options.get("timezone") else None
     chats = chat_stream([Source(path, path, options.get("input_format"))], options.get("columns") or {},
-                        zone if options.get("timezone") else None, problems.append, lambda note: None)
-    return run_audit(chats, Settings(linter, lang, clock, spool_dir=None), jobs=1), problems
+                        naive_zone, lambda note: None)
+    return run_audit(chats, Settings(linter, lang, clock, None, naive_zone), jobs=1)
 
 
 def partitions(paths: Sequence[str]) -> List[str]:
@@ -84,12 +83,11 @@ def audit(paths: Sequence[str], client: Optional[Any] = None, *, lang: Optional[
                "columns": checked["columns"], "input_format": input_format}
     bag = db.from_sequence(files, npartitions=max(1, len(files)))
     results = bag.map(audit_partition, flags, options).compute(**({"scheduler": client} if client else {}))
-    total, problems = Partial(), []
-    for partial, found in results:
+    total = Partial()
+    for partial in results:
         total.merge(partial)
-        problems.extend(found)
     _, language, _ = _linter(flags)
-    report = figures.build(total, problems, len(files), checked["clock"], within_hours, checked["as_of"], language,
-                           i18n.problem)
+    report = figures.build(total, total.problems, len(files), checked["clock"], within_hours, checked["as_of"],
+                           language, i18n.problem)
     report["findings"] = list(total.iter_findings())
     return report

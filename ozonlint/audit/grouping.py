@@ -17,18 +17,18 @@ from .records import Chat, Message, Problem
 Item = Union[Chat, Message, Problem]
 
 
-def is_grouped(items: Iterable[Item]) -> bool:
-    """True when no chat's rows are split by another chat's rows."""
+def is_grouped(chat_ids: Iterable[str]) -> bool:
+    """True when no chat's rows are split by another chat's rows (the ids of the rows, in file order)."""
     closed = set()
     current = None
-    for item in items:
-        if not isinstance(item, Message) or item.chat_id == current:
+    for chat_id in chat_ids:
+        if chat_id == current:
             continue
-        if item.chat_id in closed:
+        if chat_id in closed:
             return False
         if current is not None:
             closed.add(current)
-        current = item.chat_id
+        current = chat_id
     return True
 
 

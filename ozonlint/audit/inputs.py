@@ -26,17 +26,7 @@ class Source:
         self.path = path            # as the user named it ("-" for standard input)
         self.real_path = real_path  # what is opened
         self.fmt = fmt              # json, jsonl, csv, or None: decided from the content
-
-    @property
-    def stem(self) -> str:
-        """The file name without .gz and the format suffix: the chat id when nothing else gives one."""
-        if self.path == "-":
-            return "-"
-        name = os.path.basename(self.path)
-        if name.lower().endswith(".gz"):
-            name = name[:-3]
-        root, ext = os.path.splitext(name)
-        return root if ext.lower() in SUFFIXES else name
+        self.stem = _stem(path)     # the chat id when nothing else gives one
 
     def open(self) -> IO[bytes]:
         raw = open(self.real_path, "rb")
@@ -78,6 +68,17 @@ def sniff_encoding(sample: bytes) -> str:
         return "utf-8-sig"
     except UnicodeDecodeError:
         return "cp1251"
+
+
+def _stem(path: str) -> str:
+    """The file name without .gz and the format suffix."""
+    if path == "-":
+        return "-"
+    name = os.path.basename(path)
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    root, ext = os.path.splitext(name)
+    return root if ext.lower() in SUFFIXES else name
 
 
 WALKED = (".json", ".jsonl", ".ndjson", ".csv", ".tsv")

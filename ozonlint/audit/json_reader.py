@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator, List, Optional, Union
+import re
+from typing import Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from .grouping import Item, chats, is_grouped
 from .inputs import Source, text_stream
-from .records import NOT_GROUPED, BadRecord, Chat, Message, Note, Problem, parse_time, role_of
+from .records import NOT_GROUPED, BadRecord, Chat, Message, Note, Problem, RawLines, parse_time, role_of
 
 
 def message_from(obj: Any, default_chat: str, place: str, zone: Optional[Any]) -> Message:
@@ -94,33 +95,74 @@ def read_json(source: Source, zone: Optional[Any]) -> Iterator[Union[Chat, Probl
         yield Problem(source.path, "bad_document")
 
 
-def _rows(source: Source, zone: Optional[Any]) -> Iterator[Item]:
+_CHAT_ID = re.compile(r'"chat_id"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+))')
+
+
+def _line_key(line: str, number: int, stem: str) -> Optional[str]:
+    """Which chat a line belongs to, cheaply (the line is decoded later, on a worker): a key inside a
+    JSON string has its quotes escaped, so the first plain ``"chat_id":`` is the key. A whole chat on
+    one line is a group of its own; None for a line whose chat cannot be told (it is reported later)."""
+    if '"messages"' in line:
+        return f"\0chat object {number}"
+    found = _CHAT_ID.search(line)
+    if found and "\\" not in (found.group(1) or ""):
+        return found.group(1) if found.group(1) is not None else found.group(2)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return str(obj.get("chat_id", stem)) if isinstance(obj, dict) else None
+
+
+def _keyed_lines(source: Source) -> Iterator[Union[Tuple[Optional[str], int, str], Problem]]:
     with source.open() as raw:
         number = 0
         try:
             for number, line in enumerate(text_stream(raw, "utf-8-sig"), 1):
-                if not line.strip():
-                    continue
-                place = f"{source.path}:{number}"
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield Problem(place, "bad_json", exc.msg)
-                    continue
-                if isinstance(obj, dict) and "messages" in obj:
-                    yield from _chat(obj, f"{source.stem}:{number}", place, source.path, zone)
-                    continue
-                try:
-                    yield message_from(obj, source.stem, place, zone)
-                except BadRecord as exc:
-                    yield exc.at(place)
+                if line.strip():
+                    yield _line_key(line, number, source.stem), number, line
         except UnicodeDecodeError as exc:
             yield Problem(f"{source.path}:{number + 1}", "not_utf8_rest", exc.reason)
 
 
-def read_jsonl(source: Source, zone: Optional[Any]) -> Iterator[Union[Chat, Problem, Note]]:
-    """JSON Lines: a chat object per line, or a message per line with its ``chat_id``."""
-    grouped = is_grouped(_rows(source, zone))
+def read_jsonl(source: Source, zone: Optional[Any]) -> Iterator[Union[RawLines, Problem, Note]]:
+    """JSON Lines: a chat object per line, or a message per line with its ``chat_id``; chats come out
+    as undecoded lines (:func:`decode` turns them into a chat), so decoding runs on the workers."""
+    grouped = is_grouped(item[0] for item in _keyed_lines(source) if not isinstance(item, Problem) and item[0])
     if not grouped:
         yield Note(source.path, NOT_GROUPED)
-    yield from chats(_rows(source, zone), source.path, grouped)
+    held: Dict[str, List[Tuple[int, str]]] = {}
+    current: Optional[str] = None
+    for item in _keyed_lines(source):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        key, number, line = item
+        key = key if key is not None else (current if current is not None else "")
+        if grouped and key != current and current is not None:
+            yield RawLines(current, source.path, source.stem, held.pop(current))
+        held.setdefault(key, []).append((number, line))
+        current = key
+    for key, lines in held.items():
+        yield RawLines(key, source.path, source.stem, lines)
+
+
+def decode(raw: RawLines, zone: Optional[Any]) -> Iterator[Union[Chat, Problem]]:
+    """The chat (or chats) and problems of some JSON lines."""
+    messages: List[Message] = []
+    for number, line in raw.lines:
+        place = f"{raw.path}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(place, "bad_json", exc.msg)
+            continue
+        if isinstance(obj, dict) and "messages" in obj:
+            yield from _chat(obj, f"{raw.stem}:{number}", place, raw.path, zone)
+            continue
+        try:
+            messages.append(message_from(obj, raw.stem, place, zone))
+        except BadRecord as exc:
+            yield exc.at(place)
+    if messages:
+        yield Chat(messages[0].chat_id, raw.path, messages)

@@ -1,8 +1,9 @@
 """The audit's value types: one message of a chat history, one chat, one problem found while reading."""
 from __future__ import annotations
 
+import calendar
 from datetime import datetime, timedelta, timezone
-from typing import List, NamedTuple, Optional
+from typing import List, NamedTuple, Optional, Tuple
 
 BUYER, SELLER, OTHER = "buyer", "seller", "other"
 
@@ -44,6 +45,19 @@ class Chat(NamedTuple):
     chat_id: str
     source: str
     messages: List[Message]
+
+
+class RawLines(NamedTuple):
+    """One chat's JSON lines, not decoded yet (decoding is left to the worker that audits the chat)."""
+
+    chat_id: str
+    path: str
+    stem: str
+    lines: List[Tuple[int, str]]   # (line number, text)
+
+    @property
+    def messages(self) -> List[Tuple[int, str]]:  # what a batch counts
+        return self.lines
 
 
 class Problem(NamedTuple):
@@ -89,6 +103,13 @@ def parse_time(value: object, naive_zone: Optional[object] = None) -> int:
     if isinstance(value, (int, float)):
         return int(round(value * MICROS))
     text = str(value).strip()
+    if len(text) == 20 and text[10] == "T" and text[19] == "Z":  # the Seller API's form, most of the input
+        try:
+            moment = datetime.fromisoformat(text[:19])
+        except ValueError:
+            pass
+        else:
+            return int(calendar.timegm(moment.timetuple())) * MICROS
     if not text:
         raise BadRecord("no_time")
     if text.replace(".", "", 1).isdigit():

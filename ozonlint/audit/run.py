@@ -10,35 +10,52 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from ..engine import Linter
 from .aggregate import Partial
 from .compliance import check_message
 from .hours import Clock
 from .inputs import Source
+from .json_reader import decode
 from .readers import read
-from .records import Chat, Note, Problem
+from .records import Chat, Note, Problem, RawLines
 from .timing import chat_times, in_time_order
 
 BATCH_MESSAGES = 2000
+Item = Union[Chat, RawLines, Problem]
 
 
 class Settings:
-    """What every batch needs: the Linter, the report language, the clock; where to spool findings."""
+    """What every batch needs: the Linter, the report language, the clock, the zone of times
+    written without an offset; where to spool findings."""
 
-    def __init__(self, linter: Linter, lang: str, clock: Clock, spool_dir: Optional[str] = None) -> None:
+    def __init__(self, linter: Linter, lang: str, clock: Clock, spool_dir: Optional[str] = None,
+                 zone: Any = None) -> None:
         self.linter = linter
         self.lang = lang
         self.clock = clock
         self.spool_dir = spool_dir
+        self.zone = zone
 
 
-def audit_chats(chats: Sequence[Chat], settings: Settings, spool: Optional[str] = None) -> Partial:
-    """The partial figures of some whole chats; findings to ``spool`` (a file) or kept in the partial."""
+def _decoded(items: Sequence[Item], zone: Any) -> Iterator[Union[Chat, Problem]]:
+    for item in items:
+        if isinstance(item, RawLines):
+            yield from decode(item, zone)
+        else:
+            yield item
+
+
+def audit_chats(items: Sequence[Item], settings: Settings, spool: Optional[str] = None) -> Partial:
+    """The partial figures of some whole chats (and the problems met on the way, in order);
+    findings to ``spool`` (a file) or kept in the partial."""
     partial = Partial()
     lines: List[str] = []
-    for chat in chats:
+    for chat in _decoded(items, settings.zone):
+        if isinstance(chat, Problem):
+            partial.problems.append(chat)
+            continue
         chat = chat._replace(messages=in_time_order(chat.messages))  # findings in time order, however read
         times = chat_times(chat.messages, settings.clock)
         found = [check_message(settings.linter, m, settings.lang) for m in chat.messages]
@@ -54,26 +71,26 @@ def audit_chats(chats: Sequence[Chat], settings: Settings, spool: Optional[str] 
     return partial
 
 
-def chat_stream(sources: Sequence[Source], columns: Mapping[str, str], zone: Any,
-                on_problem: Callable[[Problem], None], on_note: Callable[[Note], None]) -> Iterator[Chat]:
+def chat_stream(sources: Iterable[Source], columns: Mapping[str, str], zone: Any,
+                on_note: Callable[[Note], None]) -> Iterator[Item]:
+    """Chats (decoded or not) and problems, in input order; notes go to ``on_note`` at once."""
     for source in sources:
         for item in read(source, columns, zone):
-            if isinstance(item, Chat):
-                yield item
-            elif isinstance(item, Problem):
-                on_problem(item)
-            else:
+            if isinstance(item, Note):
                 on_note(item)
+            else:
+                yield item
 
 
-def batches(chats: Iterator[Chat], size: Optional[int] = None) -> Iterator[List[Chat]]:
-    """Whole chats, about ``size`` messages a batch (BATCH_MESSAGES when None)."""
+def batches(items: Iterator[Item], size: Optional[int] = None) -> Iterator[List[Item]]:
+    """Whole chats (and problems, where they were met), about ``size`` messages a batch
+    (BATCH_MESSAGES when None)."""
     size = size or BATCH_MESSAGES
-    batch: List[Chat] = []
+    batch: List[Item] = []
     count = 0
-    for chat in chats:
-        batch.append(chat)
-        count += len(chat.messages)
+    for item in items:
+        batch.append(item)
+        count += 0 if isinstance(item, Problem) else len(item.messages)
         if count >= size:
             yield batch
             batch, count = [], 0
@@ -84,7 +101,7 @@ def batches(chats: Iterator[Chat], size: Optional[int] = None) -> Iterator[List[
 _worker_settings: Optional[Settings] = None
 
 
-def _worker(index: int, chats: List[Chat]) -> Partial:
+def _worker(index: int, chats: List[Item]) -> Partial:
     assert _worker_settings is not None
     return audit_chats(chats, _worker_settings, _spool(_worker_settings, index))
 
@@ -93,7 +110,7 @@ def _spool(settings: Settings, index: int) -> Optional[str]:
     return None if settings.spool_dir is None else os.path.join(settings.spool_dir, f"findings-{index:08d}.jsonl")
 
 
-def audit(chats: Iterator[Chat], settings: Settings, jobs: int = 1) -> Partial:
+def audit(chats: Iterator[Item], settings: Settings, jobs: int = 1) -> Partial:
     """All chats' figures, merged in input order; ``jobs`` > 1 forks worker processes."""
     total = Partial()
     use_pool = jobs > 1
@@ -108,7 +125,7 @@ def audit(chats: Iterator[Chat], settings: Settings, jobs: int = 1) -> Partial:
     return _audit_parallel(chats, settings, jobs, total)
 
 
-def _audit_parallel(chats: Iterator[Chat], settings: Settings, jobs: int, total: Partial) -> Partial:
+def _audit_parallel(chats: Iterator[Item], settings: Settings, jobs: int, total: Partial) -> Partial:
     global _worker_settings
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
