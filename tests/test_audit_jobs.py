@@ -35,3 +35,20 @@ def test_batches_hold_whole_chats(small_batches):
     batches = list(audit_run.batches(iter(chats)))
     assert [len(b) for b in batches] == [3, 3, 3, 1]
     assert [c.chat_id for b in batches for c in b] == [str(n) for n in range(10)]
+
+
+def test_jobs_fork_workers_only_when_there_is_more_than_one_batch(tmp_path, small_batches, monkeypatch):
+    pools = []
+    real = audit_run._audit_parallel
+
+    def recorded(every, settings, jobs, total):
+        pools.append(jobs)
+        return real(every, settings, jobs, total)
+
+    monkeypatch.setattr(audit_run, "_audit_parallel", recorded)
+    sample.write(str(tmp_path), 30, seed=2, formats=("jsonl",))
+    CliRunner().invoke(main, ["audit", str(tmp_path / "history.jsonl"), "--jobs", "2"])
+    assert pools == [2]
+    monkeypatch.setattr(audit_run, "BATCH_MESSAGES", 100000)
+    CliRunner().invoke(main, ["audit", str(tmp_path / "history.jsonl"), "--jobs", "2"])
+    assert pools == [2]  # one batch: checked in this process

@@ -8,6 +8,7 @@ go to spool files in a temporary folder, not to memory.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
@@ -111,21 +112,25 @@ def _spool(settings: Settings, index: int) -> Optional[str]:
 
 
 def audit(chats: Iterator[Item], settings: Settings, jobs: int = 1) -> Partial:
-    """All chats' figures, merged in input order; ``jobs`` > 1 forks worker processes."""
+    """All chats' figures, merged in input order; ``jobs`` > 1 forks worker processes
+    (when there is more than one batch: a small history is not worth a pool)."""
     total = Partial()
-    use_pool = jobs > 1
+    pending = batches(chats)
+    first = list(itertools.islice(pending, 2))
+    use_pool = jobs > 1 and len(first) > 1
     if use_pool:
         import multiprocessing
 
         use_pool = "fork" in multiprocessing.get_all_start_methods()
+    every = itertools.chain(first, pending)
     if not use_pool:
-        for index, batch in enumerate(batches(chats)):
+        for index, batch in enumerate(every):
             total.merge(audit_chats(batch, settings, _spool(settings, index)))
         return total
-    return _audit_parallel(chats, settings, jobs, total)
+    return _audit_parallel(every, settings, jobs, total)
 
 
-def _audit_parallel(chats: Iterator[Item], settings: Settings, jobs: int, total: Partial) -> Partial:
+def _audit_parallel(every: Iterator[List[Item]], settings: Settings, jobs: int, total: Partial) -> Partial:
     global _worker_settings
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -146,7 +151,7 @@ def _audit_parallel(chats: Iterator[Item], settings: Settings, jobs: int, total:
                         total.merge(done.pop(next_index))
                         next_index += 1
 
-            for index, batch in enumerate(batches(chats)):
+            for index, batch in enumerate(every):
                 pending[index] = pool.submit(_worker, index, batch)
                 drain(2 * jobs)  # bounded: a few batches in flight, memory does not grow with the input
             drain(0)
