@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from .compliance import SEVERITY_RANK
 from .hours import Clock
-from .records import SELLER, Chat, Message, Problem
+from .records import SELLER, Chat, Message, Note, Problem
 from .timing import ChatTimes
 
 TOP_CHATS = 20
@@ -67,6 +67,7 @@ class Partial:
         self.chats_answered = 0
         self.waiting: List[Tuple[int, str, str, int]] = []  # (since, chat id, source, buyer messages waiting)
         self.problems: List[Problem] = []             # rows and files skipped, in input order
+        self.notes: List[Note] = []                   # what the workers had to say about their inputs
 
     # ------------------------------------------------------------ filling
 
@@ -186,6 +187,7 @@ class Partial:
                 entry[2] = sorted(set(entry[2]) | set(rules))
         self.findings.extend(other.findings)
         self.problems.extend(other.problems)
+        self.notes.extend(other.notes)
         self.waiting.extend(other.waiting)
         return self
 

@@ -110,6 +110,8 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
         chats = chat_stream(counted(), options["columns"], options["zone"], on_note)
         partial = audit(chats, settings, jobs)
         problems = partial.problems
+        for note in partial.notes:
+            on_note(note)
         for problem in problems:
             base._note(f"{problem.place}: {i18n.problem(problem, lang)}")
         report = figures.build(partial, problems, files, options["clock"], within_hours, options["as_of"], lang,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import zlib
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from ..engine import Linter
@@ -24,7 +25,7 @@ from .records import Chat, Note, Problem, RawLines
 from .timing import chat_times, in_time_order
 
 BATCH_MESSAGES = 2000
-Item = Union[Chat, RawLines, Problem]
+Item = Union[Chat, RawLines, Problem, Source]
 
 
 class Settings:
@@ -40,10 +41,14 @@ class Settings:
         self.zone = zone
 
 
-def _decoded(items: Sequence[Item], zone: Any) -> Iterator[Union[Chat, Problem]]:
+def _decoded(items: Sequence[Item], zone: Any) -> Iterator[Union[Chat, Problem, Note]]:
+    """Chats and problems, decoding what the reading process left undecoded (JSON lines, JSON files)."""
     for item in items:
         if isinstance(item, RawLines):
             yield from decode(item, zone)
+        elif isinstance(item, Source):
+            for found in read(item, {}, zone):
+                yield from (decode(found, zone) if isinstance(found, RawLines) else [found])
         else:
             yield item
 
@@ -56,6 +61,9 @@ def audit_chats(items: Sequence[Item], settings: Settings, spool: Optional[str] 
     for chat in _decoded(items, settings.zone):
         if isinstance(chat, Problem):
             partial.problems.append(chat)
+            continue
+        if isinstance(chat, Note):
+            partial.notes.append(chat)
             continue
         chat = chat._replace(messages=in_time_order(chat.messages))  # findings in time order, however read
         times = chat_times(chat.messages, settings.clock)
@@ -74,8 +82,16 @@ def audit_chats(items: Sequence[Item], settings: Settings, spool: Optional[str] 
 
 def chat_stream(sources: Iterable[Source], columns: Mapping[str, str], zone: Any,
                 on_note: Callable[[Note], None]) -> Iterator[Item]:
-    """Chats (decoded or not) and problems, in input order; notes go to ``on_note`` at once."""
+    """Chats (decoded or not) and problems, in input order; notes go to ``on_note`` at once.
+    A JSON document is left whole to the worker that audits it (its chats are not known before)."""
     for source in sources:
+        try:
+            whole = source.format() == "json"
+        except (OSError, EOFError, zlib.error):
+            whole = False  # read() says what is wrong with it
+        if whole:
+            yield source
+            continue
         for item in read(source, columns, zone):
             if isinstance(item, Note):
                 on_note(item)
@@ -91,12 +107,24 @@ def batches(items: Iterator[Item], size: Optional[int] = None) -> Iterator[List[
     count = 0
     for item in items:
         batch.append(item)
-        count += 0 if isinstance(item, Problem) else len(item.messages)
+        count += _weight(item)
         if count >= size:
             yield batch
             batch, count = [], 0
     if batch:
         yield batch
+
+
+def _weight(item: Item) -> int:
+    """About how many messages an item holds (a JSON file's by its size: a message is some 300 bytes)."""
+    if isinstance(item, Problem):
+        return 0
+    if isinstance(item, Source):
+        try:
+            return 1 + os.path.getsize(item.real_path) // 300
+        except OSError:
+            return 1
+    return len(item.messages)
 
 
 _worker_settings: Optional[Settings] = None
