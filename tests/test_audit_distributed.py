@@ -26,3 +26,21 @@ def test_local_cluster_equals_the_command(tmp_path, monkeypatch):
             report = audit(["parts"], client, timezone="Europe/Moscow", lang="ru")
     assert report["inputs"]["files"] == 4 and report["compliance"]["violations"] > 0
     assert report == expected
+
+
+def test_the_readme_recipe_runs(tmp_path):
+    import os
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Shop audit", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"\n(    python -m ozonlint\.audit\.sample parts.*?)\n\n(?=\S)", section, re.S).group(1)
+    script = "\n".join(line[4:] for line in block.splitlines())
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+    # not -e: the audit's exit status is 1 when it finds violations, as the sample shop has
+    done = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.stdout.strip().splitlines()[-1] == "True", (done.stdout, done.stderr[-3000:])
+    assert json.loads((tmp_path / "cluster.json").read_text(encoding="utf-8"))["inputs"]["files"] == 8
