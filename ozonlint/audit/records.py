@@ -131,6 +131,12 @@ def _parse_text_time(text: str) -> datetime:
             return datetime.fromisoformat(candidate.replace("t", "T"))
         except ValueError:
             pass
+    if len(text) in (16, 19) and text[2] == "." and text[5] == "." and text[10] == " " and text[13] == ":":
+        try:  # DD.MM.YYYY HH:MM[:SS], what Russian exports write: strptime is slow
+            return datetime(int(text[6:10]), int(text[3:5]), int(text[0:2]), int(text[11:13]), int(text[14:16]),
+                            int(text[17:19]) if len(text) == 19 else 0)
+        except ValueError:
+            pass
     for pattern in ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y, %H:%M:%S", "%d.%m.%Y, %H:%M",
                     "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"):
         try:
