@@ -25,7 +25,8 @@ def test_json_schema_and_version(tmp_path):
     assert list(report) == ["schema", "version", "ozonlint", "settings", "inputs", "compliance", "response",
                             "findings"]
     assert set(report["settings"]) == {"timezone", "working_hours", "working_days", "lang", "within_hours", "as_of"}
-    assert set(report["inputs"]) == {"files", "chats", "messages", "by_author", "images", "first_message",
+    assert set(report["inputs"]) == {"files", "chats", "messages", "by_author", "unknown_roles", "images",
+                                     "first_message",
                                      "last_message", "skipped", "problems"}
     assert set(report["compliance"]) == {"seller_messages", "checked_messages", "violating_messages",
                                          "violating_share", "violations", "by_severity", "by_category", "by_rule",
@@ -89,3 +90,15 @@ def test_html_escapes_the_messages(tmp_path):
     (tmp_path / "c.json").write_text(json.dumps({"chat_id": "<b>c</b>", "messages": chat}), encoding="utf-8")
     result = CliRunner().invoke(main, ["audit", str(tmp_path), "--format", "html"])
     assert "<script>" not in result.stdout and "&lt;script&gt;" in result.stdout and "<b>c</b>" not in result.stdout
+
+
+def test_unknown_author_roles_are_counted_as_other_and_reported(tmp_path):
+    from test_audit_helpers import message
+
+    chat = [message(1, "Customer", "2026-11-16T09:00:00Z", "?"), message(2, "Менеджер", "2026-11-16T09:30:00Z", "!"),
+            message(3, "Support", "2026-11-16T09:40:00Z", "…")]
+    (tmp_path / "c.json").write_text(json.dumps({"chat_id": "c", "messages": chat}), encoding="utf-8")
+    report = audit_json(tmp_path)
+    assert report["inputs"]["by_author"]["other"] == 2 and report["inputs"]["unknown_roles"] == {"Менеджер": 1}
+    text = CliRunner().invoke(main, ["audit", str(tmp_path)]).stdout
+    assert "unknown author roles" in text and "'Менеджер' × 1" in text

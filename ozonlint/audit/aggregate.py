@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from .compliance import SEVERITY_RANK
 from .hours import Clock
-from .records import SELLER, Chat, Message, Note, Problem
+from .records import OTHER, SELLER, Chat, Message, Note, Problem, unknown_role
 from .timing import ChatTimes
 
 TOP_CHATS = 20
@@ -38,6 +38,7 @@ class Partial:
         self.chats = 0
         self.messages = 0
         self.by_author: Counter = Counter()
+        self.unknown_roles: Counter = Counter()        # author values that name no known author
         self.images = 0
         self.first_time: Optional[int] = None
         self.last_time: Optional[int] = None
@@ -102,6 +103,8 @@ class Partial:
     def _count_message(self, message: Message, clock: Clock) -> None:
         self.messages += 1
         self.by_author[message.role] += 1
+        if message.role == OTHER and unknown_role(message.user_type):
+            self.unknown_roles[message.user_type] += 1
         self.images += message.is_image
         if self.first_time is None or message.time < self.first_time:
             self.first_time = message.time
@@ -160,7 +163,7 @@ class Partial:
         for name in ("chats", "messages", "images", "checked", "violating", "violations", "finding_count",
                      "buyer_messages", "answered", "chats_with_buyer", "chats_answered"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("by_author", "by_severity", "by_category", "by_category_messages", "by_rule",
+        for name in ("by_author", "unknown_roles", "by_severity", "by_category", "by_category_messages", "by_rule",
                      "week_checked", "response_times", "first_responses"):
             getattr(self, name).update(getattr(other, name))
         if other.first_time is not None:

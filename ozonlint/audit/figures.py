@@ -136,6 +136,7 @@ def build(partial: Partial, problems: List[Problem], files: int, clock: Clock, w
             "chats": partial.chats,
             "messages": partial.messages,
             "by_author": {role: partial.by_author[role] for role in (BUYER, SELLER, OTHER)},
+            "unknown_roles": dict(sorted(partial.unknown_roles.items())),
             "images": partial.images,
             "first_message": None if partial.first_time is None else iso(partial.first_time),
             "last_message": None if partial.last_time is None else iso(partial.last_time),

@@ -14,9 +14,18 @@ ROLE_NAMES = {
     SELLER: ("seller", "shop", "store", "продавец", "магазин", "卖家", "商家", "店铺"),
 }
 _ROLE_OF = {name: role for role, names in ROLE_NAMES.items() for name in names}
+# the other authors the Seller API and the exports name; any other value is reported as unknown
+KNOWN_OTHER = frozenset(("support", "crm", "courier", "notificationuser", "system", "ozon", "поддержка", "система",
+                         "курьер", "уведомление", "系统", "快递员", "平台客服", "通知"))
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 MICROS = 1_000_000
+
+
+def unknown_role(user_type: str) -> bool:
+    """A value that names none of the known authors (it is counted as OTHER, and reported)."""
+    key = user_type.strip().casefold()
+    return key not in _ROLE_OF and key not in KNOWN_OTHER
 
 
 def role_of(user_type: str) -> str:

@@ -117,6 +117,9 @@ def render(report: Dict[str, Any], findings: Iterable[Dict[str, Any]], lang: str
     out.append("</section>")
     if rate is not None and rate < 0.8:
         out.append(f'<p class="alert">{escape(t("below_80", lang))}</p>')
+    if i["unknown_roles"]:
+        roles = ", ".join(f"{role!r} × {n}" for role, n in i["unknown_roles"].items())
+        out.append(f'<p class="alert">{escape(t("unknown_roles", lang))}: {escape(roles)}</p>')
     out.append(_charts(report, lang))
     out.append(f'<h2>{escape(t("by_category", lang))}</h2>')
     out.append(_table([t("category", lang), t("violations", lang), t("violating", lang)],

@@ -34,6 +34,9 @@ def render(report: Dict[str, Any], lang: str) -> str:
                f"{a['seller']}, {t('other_messages', lang)} {a['other']}) · {t('images', lang)} {i['images']}")
     if i["skipped"]:
         out.append(f"{t('skipped', lang)}: {i['skipped']}")
+    if i["unknown_roles"]:
+        roles = ", ".join(f"{role!r} × {n}" for role, n in i["unknown_roles"].items())
+        out.append(f"! {t('unknown_roles', lang)}: {roles}")
     out += ["", t("compliance", lang)]
     out.append(f"  {t('checked', lang)}: {c['checked_messages']}")
     out.append(f"  {t('violating', lang)}: {c['violating_messages']} ({percent(c['violating_share'])})")
