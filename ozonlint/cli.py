@@ -452,6 +452,11 @@ def test_rules(paths: Tuple[str, ...]) -> None:
     raise click.exceptions.Exit(EXIT_FOUND if failures else EXIT_CLEAN)
 
 
+from .audit.cli import audit as _audit  # noqa: E402  (after the helpers it calls)
+
+main.add_command(_audit)
+
+
 def run() -> None:
     """The ``ozonlint`` command: ``main``, then an exit without the interpreter's teardown.
 
