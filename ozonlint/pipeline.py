@@ -10,7 +10,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 from .engine import Linter, _line_starts, _position
 from .fixes import choose_fixes
 from .model import Violation
-from .templates import Segment, TemplateError, kind_of, segments
+from .templates import Segment, TemplateError, kind_of, same_structure, segments
 from .templates.placeholders import PlaceholderMasker
 from .templates.suppress import MESSAGES as SUPPRESSION_MESSAGES
 from .templates.suppress import applies, directives, mask_comments
@@ -103,9 +103,10 @@ def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int]
 
 def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> str:
     """``text`` with every safe suggestion applied, written the way each template's
-    format needs (JSON/YAML escapes, CSV quotes); repeated until nothing more changes.
+    format needs (each segment's ``rewrite``); repeated until nothing more changes.
 
-    A structured file whose fixed form would not parse is returned unchanged."""
+    A structured file whose fixed form would not parse to the same shape and
+    value types is returned without that pass."""
     current = text
     for _ in range(MAX_FIX_PASSES):
         result = check_text(linter, path, current, settings)
@@ -114,12 +115,9 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
         for segment, v in result.origins:
             by_segment.setdefault(id(segment), (segment, []))[1].append(v)
         for segment, vs in by_segment.values():
-            for v in choose_fixes(vs):
-                replacement = segment.escape(v.suggestion or "")
-                if replacement is None:
-                    continue  # no safe way to write it here
-                start, end = segment.file_span(v.start, v.end)
-                edits.append((start, end, replacement))
+            written = segment.rewrite([(v.start, v.end, v.suggestion or "") for v in choose_fixes(vs)])
+            if written is not None:  # None: no safe way to write it in this value
+                edits.extend(written)
         edits.sort()
         merged = []
         for start, end, replacement in edits:
@@ -135,10 +133,8 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
             pos = end
         parts.append(current[pos:])
         candidate = "".join(parts)
-        try:
-            segments(path if path != "-" else "-.txt", candidate, settings.masker, settings.csv_column, False)
-        except TemplateError:
-            break  # never write a file that would no longer parse
+        if not same_structure(path, current, candidate, settings.csv_column):
+            break  # never write a file that would no longer parse, or parse to other types
         if candidate == current:
             break
         current = candidate
