@@ -10,10 +10,10 @@ from typing import Any, List, Optional, Sequence, Tuple
 from .engine import Linter, _line_starts, _position
 from .fixes import choose_fixes
 from .model import Violation
-from .templates import Segment, TemplateError, kind_of, same_structure, segments
+from .templates import Segment, kind_of, parse, same_structure
 from .templates.placeholders import PlaceholderMasker
 from .templates.suppress import MESSAGES as SUPPRESSION_MESSAGES
-from .templates.suppress import applies, directives, mask_comments
+from .templates.suppress import applies, directives, mask_comments, text_directives
 
 MAX_FIX_PASSES = 4
 
@@ -57,19 +57,22 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
 
     Raises TemplateError when a structured file does not parse."""
     kind = kind_of(path) if path != "-" else "text"
-    checked_text = mask_comments(kind, text)
-    parts = segments(path if path != "-" else "-.txt", checked_text, settings.masker, settings.csv_column,
-                     settings.template_mode)
+    # a draft (standard input, --text, --no-template) is checked whole: nothing in it is a comment
+    template_file = path != "-" and settings.template_mode
+    checked_text = mask_comments(kind, text) if template_file or kind != "text" else text
+    parsed = parse(path if path != "-" else "-.txt", checked_text, settings.masker, settings.csv_column,
+                   settings.template_mode)
     line_starts = _line_starts(text)
     pairs: List[Tuple[Violation, Segment, Violation]] = []
-    for segment in parts:
+    for segment in parsed.segments:
         for v in linter.check(segment.text):
             pairs.append((_in_file(text, line_starts, segment, v), segment, v))
-    found = directives(kind, text)
+    found = directives(kind, text, parsed.comments)
     used = [False] * len(found)
     kept: List[Tuple[Violation, Segment, Violation]] = []
     for file_v, segment, v in pairs:
-        index = applies(found, file_v.line, file_v.rule, file_v.category) if found else None
+        index = applies(found, file_v.line, file_v.rule, file_v.category,
+                        _value_line(line_starts, segment)) if found else None
         if index is not None:
             used[index] = True
             continue
@@ -81,6 +84,12 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
         for rule, bad in (("suppression.unused", not was_used), ("suppression.no-reason", not directive.reason)):
             if bad and not _selected(settings.ignore, rule, "style"):
                 extra.append(_meta(rule, directive.start, directive.end, text, line_starts, settings.lang))
+        if not directive.closed and not _selected(settings.ignore, "suppression.unclosed", "style"):
+            extra.append(_meta("suppression.unclosed", directive.start, directive.end, text, line_starts,
+                               settings.lang))
+    if kind == "text" and template_file and not _selected(settings.ignore, "suppression.unsupported", "style"):
+        for start, end in text_directives(text):
+            extra.append(_meta("suppression.unsupported", start, end, text, line_starts, settings.lang, "error"))
     violations = [k[0] for k in kept]
     if settings.baseline is not None:
         survivors = settings.baseline.filter(path, violations)
@@ -91,12 +100,18 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
     return Checked(violations, [(k[1], k[2]) for k in kept])
 
 
-def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int], lang: str = "en") -> Violation:
+def _value_line(line_starts: Sequence[int], segment: Segment) -> Optional[int]:
+    start = segment.value_start()
+    return None if start is None else _position(line_starts, start)[0]
+
+
+def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int], lang: str = "en",
+          severity: str = "warning") -> Violation:
     """A finding about a suppression comment itself."""
     line, column = _position(line_starts, start)
     end_line, end_column = _position(line_starts, end)
     messages = SUPPRESSION_MESSAGES[rule]
-    return Violation(rule=rule, category="style", severity="warning", message=messages[lang],
+    return Violation(rule=rule, category="style", severity=severity, message=messages[lang],
                      match=text[start:end], start=start, end=end, line=line, column=column,
                      end_line=end_line, end_column=end_column, suggestion=None, messages=messages)
 

@@ -65,6 +65,11 @@ class Segment:
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
+    def value_start(self) -> Optional[int]:
+        """Where a value of a structured file starts (a suppression on that line covers all of it);
+        None for a whole file, which suppressions cover line by line."""
+        return None
+
     def rewrite(self, edits: Sequence[Tuple[int, int, str]]) -> Optional[List[Tuple[int, int, str]]]:
         """File edits ``(start, end, new text)`` that replace each ``text[start:end]`` of the
         sorted, non-overlapping ``edits`` with its replacement; None when they cannot be written safely."""

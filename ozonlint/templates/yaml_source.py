@@ -185,6 +185,9 @@ class YamlScalar(Segment):
         self.yaml_style = yaml_style
         self.in_flow = in_flow
 
+    def value_start(self) -> Optional[int]:
+        return self.token_start  # a block scalar's header line, before its first line of text
+
     def rewrite(self, edits: Sequence[Tuple[int, int, str]]) -> Optional[List[Tuple[int, int, str]]]:
         value = splice(self.source, edits)
         for raw in (self._spliced(edits), self._quoted(value)):
