@@ -83,7 +83,28 @@ def _loader(text: str) -> Any:
     return Loader(text)
 
 
+# The last file composed, with its comments and scalar starts: a fix composes
+# the fixed text to compare its shape, and the next pass checks that same text.
+# One entry, replaced whole (safe across threads); nodes are never changed.
+_last: Tuple[str, Any] = ("", None)
+
+
 def _compose_all(text: str, comments: Optional[List[Tuple[int, int]]] = None) -> Tuple[List[Any], dict]:
+    global _last
+    last_text, last = _last
+    if last is not None and last_text == text:
+        documents, scalar_start, found = last
+        if comments is not None:
+            comments.extend(found)
+        return documents, scalar_start
+    documents, scalar_start, found = _compose(text)
+    _last = (text, (documents, scalar_start, found))
+    if comments is not None:
+        comments.extend(found)
+    return documents, scalar_start
+
+
+def _compose(text: str) -> Tuple[List[Any], dict, List[Tuple[int, int]]]:
     import yaml
 
     loader = _loader(text)
@@ -100,9 +121,7 @@ def _compose_all(text: str, comments: Optional[List[Tuple[int, int]]] = None) ->
         raise TemplateError("invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
-    if comments is not None:
-        comments.extend(loader.comments)
-    return documents, loader.scalar_start
+    return documents, loader.scalar_start, loader.comments
 
 
 def _escape_unit(raw: str, j: int) -> Tuple[Optional[str], int]:
@@ -231,7 +250,9 @@ class YamlScalar(Segment):
 
         document = f"[{raw}]" if self.in_flow else f"x: {raw}"
         try:
-            root = yaml.compose(document, Loader=yaml.SafeLoader)
+            # the C loader when there is one (a value is small, a loader costly to set up); the
+            # whole file is still read back by the pure one (same_structure) before it is written
+            root = yaml.compose(document, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (yaml.YAMLError, RecursionError):
             return False
         if root is None or len(root.value) != 1:
