@@ -176,3 +176,11 @@ def test_segments_keep_the_written_value_beside_the_masked_one() -> None:
 
     (segment,) = segments("x.yaml", 'a: "Привет, {name}"\n', PlaceholderMasker())
     assert segment.source == "Привет, {name}" and segment.text == "Привет,       "
+
+
+@pytest.mark.parametrize("name, text", [("deep.json", "[" * 100_000), ("deep.yaml", "a: " + "[" * 5_000)])
+def test_a_template_nested_too_deeply_is_a_clear_error(tmp_path: Path, name: str, text: str) -> None:
+    path = _write(tmp_path, name, text)
+    result = CliRunner().invoke(main, ["check", "--no-config", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}: invalid {'JSON' if name.endswith('json') else 'YAML'}: nested too deeply" in result.stderr

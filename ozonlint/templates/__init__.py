@@ -189,7 +189,7 @@ def same_structure(path: str, before: str, after: str, csv_column: Optional[str]
     if kind not in ("yaml", "json", "csv"):
         return True
     try:
-        return _shape(kind, before, csv_column) == _shape(kind, after, csv_column)
+        return bool(_shape(kind, before, csv_column) == _shape(kind, after, csv_column))
     except (TemplateError, ValueError, RecursionError):
         return False
 

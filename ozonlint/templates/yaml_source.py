@@ -19,7 +19,7 @@ refused if even that does not read back.
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from . import MappedText, Segment, TemplateError, splice
 
@@ -45,10 +45,10 @@ def _loader(text: str) -> Any:
         def __init__(self, stream: str) -> None:
             super().__init__(stream)
             self.comments: List[Tuple[int, int]] = []
-            self.scalar_start: dict = {}  # end index of a scalar token -> its start index
+            self.scalar_start: Dict[int, int] = {}  # end index of a scalar token -> its start index
 
         def get_token(self) -> Any:
-            token = super().get_token()
+            token = super().get_token()  # type: ignore[no-untyped-call]
             if isinstance(token, yaml.ScalarToken):
                 self.scalar_start[token.end_mark.index] = token.start_mark.index
             return token
@@ -67,7 +67,7 @@ def _loader(text: str) -> Any:
                     self.forward()
                 if self.peek() == "#":
                     self._skip_comment()
-                if self.scan_line_break():
+                if self.scan_line_break():  # type: ignore[no-untyped-call]
                     if not self.flow_level:
                         self.allow_simple_key = True
                 else:
@@ -89,7 +89,7 @@ def _loader(text: str) -> Any:
 _last: Tuple[str, Any] = ("", None)
 
 
-def _compose_all(text: str, comments: Optional[List[Tuple[int, int]]] = None) -> Tuple[List[Any], dict]:
+def _compose_all(text: str, comments: Optional[List[Tuple[int, int]]] = None) -> Tuple[List[Any], Dict[int, int]]:
     global _last
     last_text, last = _last
     if last is not None and last_text == text:
@@ -104,7 +104,7 @@ def _compose_all(text: str, comments: Optional[List[Tuple[int, int]]] = None) ->
     return documents, scalar_start
 
 
-def _compose(text: str) -> Tuple[List[Any], dict, List[Tuple[int, int]]]:
+def _compose(text: str) -> Tuple[List[Any], Dict[int, int], List[Tuple[int, int]]]:
     import yaml
 
     loader = _loader(text)
@@ -261,7 +261,7 @@ class YamlScalar(Segment):
         return isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG and node.value == value
 
 
-def _walk(root: Any, path: str, text: str, scalar_start: dict, found: List[Segment]) -> None:
+def _walk(root: Any, path: str, text: str, scalar_start: Dict[int, int], found: List[Segment]) -> None:
     """Every text scalar under ``root``, each node once (an alias is its anchor's node again)."""
     import yaml
 
