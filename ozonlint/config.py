@@ -99,7 +99,7 @@ def _refusal(path: str) -> Optional[str]:
         return f"refused: owned by another user (uid {own.st_uid}); use --config or --no-config"
     if _others_may_write(own):
         return "refused: other users may write to it (chmod go-w); use --config or --no-config"
-    if _others_may_write(folder):
+    if _others_may_write(folder) or folder.st_uid not in (uid, 0):
         return ("refused: it is in a folder other users may write to, so anyone could have put it there; "
                 "use --config or --no-config")
     return None

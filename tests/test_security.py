@@ -76,6 +76,9 @@ def test_a_config_owned_by_another_user_is_refused_but_root_s_is_not(tmp_path: P
     os.chown(config, 0, 0)
     result, rules = _check(draft)
     assert result.exit_code == 0 and rules == []  # root's configuration is trusted (and turns checks off)
+    os.chown(config.parent, OTHER_UID, OTHER_UID)  # but not in a folder that another user may change
+    result, rules = _check(draft)
+    assert result.exit_code == 2 and "folder other users may write" in result.stderr
 
 
 def test_the_walk_up_stops_at_the_repository_root(tmp_path: Path) -> None:
