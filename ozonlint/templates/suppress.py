@@ -145,7 +145,8 @@ MESSAGES = {
               "Подавляйте через per-file-ignores в конфигурации.",
         "en": "Files .txt, .json and .csv have no comments: this line is template text and would reach the buyer. "
               "Suppress with per-file-ignores in the configuration.",
-        "zh": ".txt、.json 和 .csv 文件没有注释：这一行是模板文本，会发送给买家。请在配置中使用 per-file-ignores 抑制。",
+        "zh": ".txt、.json 和 .csv 文件没有注释：这一行是模板文本，会发送给买家。"
+              "请在配置中使用 per-file-ignores 抑制。",
     },
 }
 
