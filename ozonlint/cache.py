@@ -10,10 +10,17 @@ fresh compile. Nothing is cached for packs that fail validation, and only
 the KEEP most recently used files are kept.
 
 Where: ``$OZONLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ozonlint``, else
-``~/.cache/ozonlint``; ``OZONLINT_CACHE_DIR=off`` turns the cache off. A
-cache file is loaded only if it belongs to the current user and its folder is
-writable by nobody else (a pickle from someone else is never unpickled), and
-any failure to read or write it just means compiling again.
+``~/.cache/ozonlint``; ``OZONLINT_CACHE_DIR=off`` turns the cache off.
+
+Unpickling runs code, so a pickle from someone else must never be loaded. The
+cache is used (read or written) only if no other user could have put a file
+there: the cache folder is a real folder (not a symlink) of the current user
+that nobody else may write to, and every folder above it, and every symlink
+on the way, belongs to the user or root and cannot be changed by others (a
+sticky folder such as ``/tmp`` is fine: others cannot replace what is ours
+in it). The file itself is opened without following a symlink and must be
+the user's and writable by nobody else. Any failure to read or write it just
+means compiling again.
 """
 from __future__ import annotations
 
@@ -76,18 +83,57 @@ def key(files: Sequence[str], version: str) -> Optional[Tuple[str, str]]:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle", full
 
 
-def _trusted(path: str) -> bool:
+def _closed_to_others(st: os.stat_result) -> bool:
+    """Nobody but the owner may write: not the world, nor a group other than the user's own."""
+    return not (st.st_mode & stat.S_IWOTH or st.st_mode & stat.S_IWGRP and st.st_gid != os.getgid())
+
+
+def _safe_folder(folder: str) -> bool:
+    """Whether only the user (or root) can have put anything into ``folder`` (see the module notes)."""
     if not hasattr(os, "getuid"):
         return True
+    uid = os.getuid()
+    path = os.path.abspath(folder)
     try:
-        folder = os.stat(os.path.dirname(path))
-        own = os.stat(path)
+        own = os.lstat(path)
+        if not stat.S_ISDIR(own.st_mode) or own.st_uid != uid or own.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return False
+        pending, checked = [os.path.dirname(path)], set()
+        while pending:
+            current = pending.pop()
+            if current in checked:
+                continue
+            checked.add(current)
+            st = os.lstat(current)
+            if st.st_uid not in (uid, 0):
+                return False
+            if stat.S_ISLNK(st.st_mode):
+                pending.append(os.path.realpath(current))  # where it leads must be safe as well
+            elif not stat.S_ISDIR(st.st_mode):
+                return False
+            elif not (_closed_to_others(st) or st.st_mode & stat.S_ISVTX):
+                return False
+            parent = os.path.dirname(current)
+            if parent != current:
+                pending.append(parent)
     except OSError:
         return False
-    uid = os.getuid()
-    return (own.st_uid == uid and folder.st_uid == uid
-            and not folder.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-            and not own.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+    return True
+
+
+def _open_trusted(path: str) -> Optional[Any]:
+    """``path`` opened for reading if it is the user's own regular file that nobody else may write."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    st = os.fstat(fd)
+    if hasattr(os, "getuid") and (not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid()
+                                  or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+        os.close(fd)
+        return None
+    return os.fdopen(fd, "rb")
 
 
 def load(cache_key: Optional[Tuple[str, str]]) -> Any:
@@ -95,14 +141,17 @@ def load(cache_key: Optional[Tuple[str, str]]) -> Any:
     if cache_key is None or folder is None:
         return None
     path = os.path.join(folder, cache_key[0])
-    if not os.path.isfile(path) or not _trusted(path):
+    if not os.path.isfile(path) or not _safe_folder(folder):
+        return None
+    fh = _open_trusted(path)
+    if fh is None:
         return None
     import gc
 
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes thousands of objects and no cycles: twice as fast without gc
     try:
-        with open(path, "rb") as fh:
+        with fh:
             stored_key, value = pickle.load(fh)
     except Exception:  # a truncated or foreign file: compile again
         return None
@@ -140,6 +189,8 @@ def store(cache_key: Optional[Tuple[str, str]], value: Any) -> None:
 
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not _safe_folder(folder):
+            return  # a folder others control: whatever we wrote there could not be trusted later
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -2,16 +2,25 @@
 
 The configuration of a file is the nearest one found walking up from the
 file's folder (``.ozonlint.yaml``, ``.ozonlint.yml``, or a ``pyproject.toml``
-with a ``[tool.ozonlint]`` table). ``extends`` names another configuration
-whose values this one overrides. Paths inside a configuration are relative
-to the file that holds them. Command-line flags override the configuration.
-An unknown key or a wrong value is a :class:`ConfigError` naming the file and
-the key.
+with a ``[tool.ozonlint]`` table). The walk stops at the repository root (a
+folder holding ``.git``), so a configuration planted above the repository,
+in a shared folder such as the system's temporary folder, is never found.
+``extends`` names another configuration whose values this one overrides.
+Paths inside a configuration are relative to the file that holds them.
+Command-line flags override the configuration.
+
+A configuration that someone else could have written is refused, never
+obeyed: a file owned by another user (root excepted), or a file or folder
+that others may write to. An unknown key or a wrong value is a
+:class:`ConfigError` naming the file and the key — but never quoting the
+file's content, since ``extends`` or ``rules`` may name a file that is not a
+configuration at all.
 """
 from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from typing import Any, Dict, List, Optional, Tuple
 
 from .model import LANGUAGES
@@ -73,6 +82,34 @@ def _glob_match(rel: str, pattern: str) -> bool:
             or rel.startswith(pattern.rstrip("*").rstrip("/") + "/") and pattern.endswith(("/", "**", "/*")))
 
 
+def _refusal(path: str) -> Optional[str]:
+    """Why a configuration file must not be trusted (None: it may be read).
+
+    Others must not be able to have written it: it is owned by the user or
+    root, and neither it nor its folder is writable by group or others."""
+    if not hasattr(os, "getuid"):
+        return None
+    uid = os.getuid()
+    try:
+        own = os.stat(path)
+        folder = os.stat(os.path.dirname(os.path.abspath(path)))
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if own.st_uid not in (uid, 0):
+        return f"refused: owned by another user (uid {own.st_uid}); use --config or --no-config"
+    if _others_may_write(own):
+        return "refused: other users may write to it (chmod go-w); use --config or --no-config"
+    if _others_may_write(folder) or folder.st_uid not in (uid, 0):
+        return ("refused: it is in a folder other users may write to, so anyone could have put it there; "
+                "use --config or --no-config")
+    return None
+
+
+def _others_may_write(st: os.stat_result) -> bool:
+    """Writable by all, or by a group that is not the user's own (a private group is the user)."""
+    return bool(st.st_mode & stat.S_IWOTH or st.st_mode & stat.S_IWGRP and st.st_gid != os.getgid())
+
+
 def _read(path: str) -> Optional[Dict[str, Any]]:
     """The raw table of a configuration file (None: a pyproject.toml without [tool.ozonlint])."""
     if os.path.basename(path) == "pyproject.toml":
@@ -85,7 +122,8 @@ def _read(path: str) -> Optional[Dict[str, Any]]:
                 data = tomllib.load(fh)
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(path, None, f"cannot read: {exc}") from None
-        table = data.get("tool", {}).get("ozonlint")
+        tool = data.get("tool", {})
+        table = tool.get("ozonlint") if isinstance(tool, dict) else None
         if table is None:
             return None
         if not isinstance(table, dict):
@@ -96,21 +134,28 @@ def _read(path: str) -> Optional[Dict[str, Any]]:
     try:
         data = load_yaml(path)
     except RulePackError as exc:
-        raise ConfigError(path, None, exc.reason) from None
+        # the parser's reason may quote the file (which may be no configuration at all): drop the quotes
+        import re
+
+        reason = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "…", exc.reason)
+        raise ConfigError(path, None, f"line {exc.line}: {reason}" if exc.line else reason) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(path, None, "must be a mapping of settings")
-    return dict(data)
+    return data
 
 
 def _validate(path: str, raw: Dict[str, Any]) -> Dict[str, Any]:
     values: Dict[str, Any] = {}
     base = os.path.dirname(os.path.abspath(path))
     for key, value in raw.items():
-        norm = key.replace("_", "-")
+        norm = key.replace("_", "-") if isinstance(key, str) else ""
         if norm not in _KEYS:
-            raise ConfigError(path, key, f"unknown key (one of: {', '.join(sorted(_KEYS))})")
+            if os.path.basename(path) in CONFIG_NAMES + ("pyproject.toml",):
+                raise ConfigError(path, key, f"unknown key (one of: {', '.join(sorted(_KEYS))})")
+            # a file that is not named as a configuration may be anything: name the line, not the key
+            raise ConfigError(path, None, _unknown_key(raw, key, norm))
         if norm in _LIST_KEYS:
             if isinstance(value, str):
                 value = [value]
@@ -118,6 +163,9 @@ def _validate(path: str, raw: Dict[str, Any]) -> Dict[str, Any]:
                 raise ConfigError(path, key, "must be a list of strings")
             if norm == "rules":
                 value = [os.path.normpath(os.path.join(base, v)) for v in value]
+                for pack in value:
+                    if not (os.path.isdir(pack) or pack.endswith((".yaml", ".yml"))):
+                        raise ConfigError(path, key, f"{pack}: not a rule pack (a .yaml or .yml file, or a folder)")
         elif norm in ("extends", "baseline", "csv-column"):
             if not isinstance(value, str) or not value:
                 raise ConfigError(path, key, "must be a string")
@@ -160,13 +208,31 @@ def _validate(path: str, raw: Dict[str, Any]) -> Dict[str, Any]:
     return values
 
 
-def load(path: str, _seen: Tuple[str, ...] = ()) -> Config:
-    """The configuration in ``path`` with what it ``extends`` merged under it."""
+def _unknown_key(raw: Dict[str, Any], key: Any, norm: str) -> str:
+    """An unknown key named by its line (and the nearest known key), never by its own text."""
+    import difflib
+
+    line = raw.line_of(key) if hasattr(raw, "line_of") else None
+    where = f"line {line}: " if line else ""
+    close = difflib.get_close_matches(norm, sorted(_KEYS), n=1) if norm else []
+    hint = f"did you mean {close[0]!r}?" if close else f"the keys are: {', '.join(sorted(_KEYS))}"
+    return f"{where}unknown key; {hint}"
+
+
+def load(path: str, _seen: Tuple[str, ...] = (), trusted: bool = False) -> Config:
+    """The configuration in ``path`` with what it ``extends`` merged under it.
+
+    ``trusted``: named by the user (``--config``), so read whoever owns it; a
+    configuration found by walking up, and everything one extends, must pass
+    the ownership checks (see :func:`_refusal`)."""
     real = os.path.realpath(path)
     if real in _seen:
         raise ConfigError(path, "extends", "configurations extend each other in a loop")
     if not os.path.isfile(path):
         raise ConfigError(path, None, "no such configuration file")
+    refusal = None if trusted else _refusal(path)
+    if refusal:
+        raise ConfigError(path, None, refusal)
     raw = _read(path)
     values = _validate(path, raw or {})
     parent = values.pop("extends", None)
@@ -195,6 +261,8 @@ def find(folder: str) -> Optional[str]:
         pyproject = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(pyproject) and _has_tool_table(pyproject):
             return pyproject
+        if os.path.exists(os.path.join(folder, ".git")):
+            return None  # the repository root: what lies above is not the repository's
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -214,7 +282,7 @@ class ConfigResolver:
 
     def __init__(self, explicit: Optional[str] = None, disabled: bool = False) -> None:
         self.disabled = disabled
-        self.explicit = load(explicit) if explicit else None
+        self.explicit = load(explicit, trusted=True) if explicit else None
         self._by_folder: Dict[str, Config] = {}
         self._by_path: Dict[str, Config] = {}
 

@@ -215,7 +215,8 @@ class Linter:
                     first = failures[0]
                     raise RulePackError(first.path, first.line, f"rule {first.rule}: {first.reason}"
                                         + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""))
-            cache.store(cache_key, built)
+            if verify_examples or not extra_files:  # never cache packs whose examples were not run
+                cache.store(cache_key, built)
 
     @classmethod
     def from_paths(cls, paths: Sequence[PathLike], **options: object) -> "Linter":

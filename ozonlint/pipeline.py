@@ -12,10 +12,10 @@ from .fixes import choose_fixes
 from .model import Violation
 from .positions import line_starts as _line_starts
 from .positions import position as _position
-from .templates import Segment, TemplateError, kind_of, segments
+from .templates import Segment, kind_of, parse, same_structure
 from .templates.placeholders import PlaceholderMasker
 from .templates.suppress import MESSAGES as SUPPRESSION_MESSAGES
-from .templates.suppress import applies, directives, mask_comments
+from .templates.suppress import applies, directives, mask_comments, text_directives
 
 MAX_FIX_PASSES = 4
 
@@ -59,19 +59,22 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
 
     Raises TemplateError when a structured file does not parse."""
     kind = kind_of(path) if path != "-" else "text"
-    checked_text = mask_comments(kind, text)
-    parts = segments(path if path != "-" else "-.txt", checked_text, settings.masker, settings.csv_column,
-                     settings.template_mode)
+    # a draft (standard input, --text, --no-template) is checked whole: nothing in it is a comment
+    template_file = path != "-" and settings.template_mode
+    checked_text = mask_comments(kind, text) if template_file or kind != "text" else text
+    parsed = parse(path if path != "-" else "-.txt", checked_text, settings.masker, settings.csv_column,
+                   settings.template_mode)
     line_starts = _line_starts(text)
     pairs: List[Tuple[Violation, Segment, Violation]] = []
-    for segment in parts:
+    for segment in parsed.segments:
         for v in linter.check(segment.text):
             pairs.append((_in_file(text, line_starts, segment, v), segment, v))
-    found = directives(kind, text)
+    found = directives(kind, text, parsed.comments)
     used = [False] * len(found)
     kept: List[Tuple[Violation, Segment, Violation]] = []
     for file_v, segment, v in pairs:
-        index = applies(found, file_v.line, file_v.rule, file_v.category) if found else None
+        index = applies(found, file_v.line, file_v.rule, file_v.category,
+                        _value_line(line_starts, segment)) if found else None
         if index is not None:
             used[index] = True
             continue
@@ -83,6 +86,12 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
         for rule, bad in (("suppression.unused", not was_used), ("suppression.no-reason", not directive.reason)):
             if bad and not _selected(settings.ignore, rule, "style"):
                 extra.append(_meta(rule, directive.start, directive.end, text, line_starts, settings.lang))
+        if not directive.closed and not _selected(settings.ignore, "suppression.unclosed", "style"):
+            extra.append(_meta("suppression.unclosed", directive.start, directive.end, text, line_starts,
+                               settings.lang))
+    if kind == "text" and template_file and not _selected(settings.ignore, "suppression.unsupported", "style"):
+        for start, end in text_directives(text):
+            extra.append(_meta("suppression.unsupported", start, end, text, line_starts, settings.lang, "error"))
     violations = [k[0] for k in kept]
     if settings.baseline is not None:
         survivors = settings.baseline.filter(path, violations)
@@ -93,21 +102,28 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
     return Checked(violations, [(k[1], k[2]) for k in kept])
 
 
-def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int], lang: str = "en") -> Violation:
+def _value_line(line_starts: Sequence[int], segment: Segment) -> Optional[int]:
+    start = segment.value_start()
+    return None if start is None else _position(line_starts, start)[0]
+
+
+def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int], lang: str = "en",
+          severity: str = "warning") -> Violation:
     """A finding about a suppression comment itself."""
     line, column = _position(line_starts, start)
     end_line, end_column = _position(line_starts, end)
     messages = SUPPRESSION_MESSAGES[rule]
-    return Violation(rule=rule, category="style", severity="warning", message=messages[lang],
+    return Violation(rule=rule, category="style", severity=severity, message=messages[lang],
                      match=text[start:end], start=start, end=end, line=line, column=column,
                      end_line=end_line, end_column=end_column, suggestion=None, messages=messages)
 
 
 def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> str:
     """``text`` with every safe suggestion applied, written the way each template's
-    format needs (JSON/YAML escapes, CSV quotes); repeated until nothing more changes.
+    format needs (each segment's ``rewrite``); repeated until nothing more changes.
 
-    A structured file whose fixed form would not parse is returned unchanged."""
+    A structured file whose fixed form would not parse to the same shape and
+    value types is returned without that pass."""
     current = text
     for _ in range(MAX_FIX_PASSES):
         result = check_text(linter, path, current, settings)
@@ -116,12 +132,9 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
         for segment, v in result.origins:
             by_segment.setdefault(id(segment), (segment, []))[1].append(v)
         for segment, vs in by_segment.values():
-            for v in choose_fixes(vs):
-                replacement = segment.escape(v.suggestion or "")
-                if replacement is None:
-                    continue  # no safe way to write it here
-                start, end = segment.file_span(v.start, v.end)
-                edits.append((start, end, replacement))
+            written = segment.rewrite([(v.start, v.end, v.suggestion or "") for v in choose_fixes(vs)])
+            if written is not None:  # None: no safe way to write it in this value
+                edits.extend(written)
         edits.sort()
         merged = []
         for start, end, replacement in edits:
@@ -137,10 +150,8 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
             pos = end
         parts.append(current[pos:])
         candidate = "".join(parts)
-        try:
-            segments(path if path != "-" else "-.txt", candidate, settings.masker, settings.csv_column, False)
-        except TemplateError:
-            break  # never write a file that would no longer parse
+        if not same_structure(path, current, candidate, settings.csv_column):
+            break  # never write a file that would no longer parse, or parse to other types
         if candidate == current:
             break
         current = candidate

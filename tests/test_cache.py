@@ -9,6 +9,7 @@ import pytest
 
 import ozonlint
 from ozonlint import cache
+from ozonlint.rulepack import RulePackError
 
 PACK = """\
 rules:
@@ -132,3 +133,21 @@ def test_a_cached_linter_shared_by_threads_from_its_first_check(cache_dir: Path,
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(cached.check, drafts)) == expected
     assert all(expected)
+
+
+def test_test_rules_does_not_cache_a_pack_whose_examples_fail(cache_dir: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ozonlint.cli import main
+
+    pack = tmp_path / "broken.yaml"
+    # the bad example does not contain the term: the rule fails its own example
+    pack.write_text(PACK.format(term="shopcat").replace("Мой ник shopcat", "Мой ник другой"), encoding="utf-8")
+    tested = CliRunner().invoke(main, ["test-rules", str(pack)])
+    assert tested.exit_code == 1, tested.output
+    checked = CliRunner().invoke(main, ["check", "--no-config", "--rules", str(pack), "--text", "Спасибо"])
+    assert checked.exit_code == 2, checked.output
+    assert "invalid rule pack" in checked.stderr
+    ozonlint.Linter.from_paths([pack], verify_examples=False)  # the library's way to the same state
+    with pytest.raises(RulePackError):
+        ozonlint.Linter.from_paths([pack])

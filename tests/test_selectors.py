@@ -100,8 +100,8 @@ def test_config_unknown_selector_names_the_file(tmp_path: Path, config: str, key
 
 def test_ignoring_a_suppression_rule_drops_its_findings(tmp_path: Path) -> None:
     draft = tmp_path / "a.md"
-    draft.write_text("<!-- ozonlint-disable contact.url -- наша витрина -->\nСпасибо за заказ!\n",
-                     encoding="utf-8")
+    draft.write_text("<!-- ozonlint-disable contact.url -- наша витрина -->\nСпасибо за заказ!\n"
+                     "<!-- ozonlint-enable -->\n", encoding="utf-8")
     reported = _check("--no-config", "--fail-on", "info", str(draft))
     assert "suppression.unused" in reported.stdout
     quiet = _check("--no-config", "--fail-on", "info", "--ignore", "suppression.unused", str(draft))

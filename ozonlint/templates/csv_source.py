@@ -68,3 +68,8 @@ def csv_segments(text: str, column: Optional[str] = None) -> List[Segment]:
             cell, quoted = row[index]
             found.append(cell.segment(f"{name}[row {number}]", "csv-quoted" if quoted else "csv-raw"))
     return found
+
+
+def csv_shape(text: str) -> List[int]:
+    """The number of cells in each row (what a rewrite of a cell must not change)."""
+    return [len(row) for row in _rows(text)]

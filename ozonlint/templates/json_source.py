@@ -53,6 +53,8 @@ def json_segments(text: str) -> List[Segment]:
         json.loads(text)
     except json.JSONDecodeError as exc:
         raise TemplateError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise TemplateError("invalid JSON: nested too deeply") from None
     found: List[Segment] = []
     stack: List[list] = []   # ["obj", key, expecting_key] or ["arr", index]
     i, size = 0, len(text)
