@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, List, Optional, Sequence, Tuple
 
 from .engine import Linter, _line_starts, _position
-from .fixes import choose_fixes
+from .fixes import choose_fixes, splice
 from .model import Violation
 from .templates import Segment, TemplateError, kind_of, segments
 from .templates.placeholders import PlaceholderMasker
@@ -128,13 +128,7 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
             merged.append((start, end, replacement))
         if not merged:
             break
-        parts, pos = [], 0
-        for start, end, replacement in merged:
-            parts.append(current[pos:start])
-            parts.append(replacement)
-            pos = end
-        parts.append(current[pos:])
-        candidate = "".join(parts)
+        candidate = splice(current, merged)
         try:
             segments(path if path != "-" else "-.txt", candidate, settings.masker, settings.csv_column, False)
         except TemplateError:

@@ -5,7 +5,7 @@ import json
 import os
 from pathlib import Path
 
-from click.testing import CliRunner
+from conftest import CliRunner
 
 from ozonlint.cli import main
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
