@@ -23,13 +23,14 @@ class FileSettings:
 
     def __init__(self, template_mode: bool = True, masker: Optional[PlaceholderMasker] = None,
                  csv_column: Optional[str] = None, ignore: Sequence[str] = (),
-                 baseline: Optional[Any] = None, lang: str = "en") -> None:
+                 baseline: Optional[Any] = None, lang: str = "en", encoding: Optional[str] = None) -> None:
         self.template_mode = template_mode
         self.masker = masker or PlaceholderMasker()
         self.csv_column = csv_column
         self.ignore = tuple(ignore)
         self.baseline = baseline
         self.lang = lang
+        self.encoding = encoding  # None: detected (BOM, UTF-8, Windows-1251)
 
 
 def _selected(selectors: Sequence[str], rule: str, category: str) -> bool:
