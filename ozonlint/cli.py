@@ -66,6 +66,9 @@ class _Command(click.Command):
         with i18n.translated_help(self, i18n.default_lang()):
             return super().get_short_help_str(limit)
 
+    def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
+        return i18n.help_option(super().get_help_option(ctx))
+
 
 class _Group(click.Group):
     command_class = _Command
@@ -74,6 +77,9 @@ class _Group(click.Group):
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with i18n.translated_help(self, i18n.default_lang()):
             super().format_help(ctx, formatter)
+
+    def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
+        return i18n.help_option(super().get_help_option(ctx))
 
 
 class _Session:

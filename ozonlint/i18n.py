@@ -12,6 +12,7 @@ Rule messages are not here: they live with their rules in the packs.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import os
 import re
 import unicodedata
@@ -356,11 +357,18 @@ def translated_help(command: click.Command, lang: str) -> Iterator[None]:
     try:
         for owner, text in saved:
             if text:
-                owner.help = tr(text, lang)
+                owner.help = tr(inspect.cleandoc(text), lang)
         yield
     finally:
         for owner, text in saved:
             owner.help = text
+
+
+def help_option(option: Optional[click.Option]) -> Optional[click.Option]:
+    """click's --help option with its help in the reader's language."""
+    if option is not None and option.help:
+        option.help = tr(option.help, default_lang())
+    return option
 
 
 class HelpFormatter(click.HelpFormatter):
