@@ -528,7 +528,7 @@ def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: 
         raise _fail(tr("cannot write {path}: {reason}", i18n.default_lang(), path=output, reason=exc.strerror or exc))
     ui = lang or i18n.default_lang()
     click.echo("ozonlint: " + tr("wrote {findings} from {inputs} to {path}", ui, path=output,
-                                 findings=i18n.count(count, "finding", ui),
+                                 findings=i18n.count(count, "finding", ui), n=count, m=len(results),
                                  inputs=i18n.count(len(results), "input", ui)), err=True)
     raise click.exceptions.Exit(status)
 
@@ -598,8 +598,9 @@ def list_rules(fmt: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> No
     widths = [max(i18n.width(cell) for cell in column) for column in zip(headers, *table)]
     for cells in [headers] + table:
         click.echo("  ".join(i18n.pad(cell, w) for cell, w in zip(cells[:-1], widths)) + "  " + cells[-1])
+    files = len(linter.ruleset.files)
     click.echo("\n" + tr("{rules} from {files}.", lang, rules=i18n.count(len(rows), "rule", lang),
-                         files=i18n.count(len(linter.ruleset.files), "file", lang)))
+                         files=i18n.count(files, "file", lang), n=len(rows), m=files))
 
 
 @main.command()
