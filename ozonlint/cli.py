@@ -107,6 +107,17 @@ class _Session:
     def lang(self, config: Config) -> str:
         return self.flags["lang"] or config.get("lang") or i18n.default_lang()
 
+    def config_of(self, path: str) -> Config:
+        """The configuration of ``path`` (for a draft: a '-' in the folder its settings come from)."""
+        try:
+            return self.resolver.for_path(path)
+        except ConfigError as exc:
+            raise _fail(tr("invalid configuration: {reason}", i18n.default_lang(), reason=exc))
+
+    def here(self) -> Config:
+        """The configuration of drafts: the one found from the current folder."""
+        return self.config_of(os.path.join(os.getcwd(), "-"))
+
     def min_rank(self, config: Config) -> int:
         return SEVERITY_RANK[self.flags.get("min_severity") or config.get("min-severity") or "info"]
 
@@ -161,7 +172,7 @@ class _Session:
                     baseline = self._baselines[baseline_path] = Baseline.load(baseline_path)
                 except ValueError as exc:
                     raise _fail(str(exc))
-        ignore = config.ignored_for(path) if path != "-" and not path.startswith("<text ") else []
+        ignore = config.ignored_for(path) if path != "-" else []
         masker = self._maskers.get(id(config))
         if masker is None:
             masker = self._maskers[id(config)] = PlaceholderMasker(config.get("placeholders", []))
@@ -276,7 +287,6 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
 
     Drafts (--text, standard input) take the configuration found from the
     current folder, or from --stdin-filename's folder for standard input."""
-    resolver = session.resolver
     stdin = getattr(sys.stdin, "buffer", None)
     if not paths and not texts:
         if stdin is None or stdin.isatty():
@@ -284,19 +294,12 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
                                       i18n.default_lang()))
         paths = ("-",)
     stdin_name = session.flags.get("stdin_filename")
-    here = os.path.join(os.getcwd(), "-")
-
-    def config_of(path: str) -> Config:
-        try:
-            return resolver.for_path(path)
-        except ConfigError as exc:
-            raise _fail(tr("invalid configuration: {reason}", i18n.default_lang(), reason=exc))
-
+    config_of = session.config_of
     results: List[Tuple[Outcome, Config]] = []
     for name, text in zip(_draft_names(texts, "-" in paths), texts):
-        config = config_of(here)
+        config = session.here()
         outcome = check_decoded(session.linter(config), name, Decoded(text, "utf-8", b""),
-                                session.settings(config, name, False), fix, diff, in_place=False)
+                                session.settings(config, "-", False), fix, diff, in_place=False)
         results.append((outcome, config))
     pending: List[Tuple[FileJob, Config]] = []
 
@@ -308,7 +311,7 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
     for path in paths:
         if path == "-":
             flush()
-            config = config_of(stdin_name or here)
+            config = config_of(stdin_name) if stdin_name else session.here()
             name = stdin_name or "-"
             settings = session.settings(config, name, bool(stdin_name))
             results.append((_check_stdin(session.linter(config), stdin, settings, fix, diff, name), config))
@@ -371,10 +374,10 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     session = _session(locals())
     flags = session.flags
-    ui = lang or i18n.default_lang()
+    ui = session.lang(session.here())
     if jsonl is not None:
         _refuse_with_jsonl(paths, texts, fmt, diff, flags, ui)
-        config = session.resolver.explicit or Config()
+        config = session.here()
         threshold = SEVERITY_RANK[session.fail_on(config)]
         status = _check_jsonl(session.linter(config), jsonl, session.lang(config), threshold, fix, output)
         raise click.exceptions.Exit(EXIT_CLEAN if status == EXIT_FOUND and flags["exit_zero"] else status)
@@ -593,8 +596,8 @@ def list_rules(fmt: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> No
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     headers = [tr(h, lang) for h in ("RULE", "CATEGORY", "SEVERITY", "KIND", "FIX")]
-    table = [[r["id"], r["category"], r["severity"], r["kind"], tr("yes", lang) if r["fixable"] else "-"]
-             for r in rows]
+    table: List[List[str]] = [[str(r["id"]), str(r["category"]), str(r["severity"]), str(r["kind"]),
+                               tr("yes", lang) if r["fixable"] else "-"] for r in rows]
     widths = [max(i18n.width(cell) for cell in column) for column in zip(headers, *table)]
     for cells in [headers] + table:
         click.echo("  ".join(i18n.pad(cell, w) for cell, w in zip(cells[:-1], widths)) + "  " + cells[-1])

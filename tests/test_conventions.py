@@ -77,6 +77,10 @@ def test_config_in_the_current_folder_applies_to_text_and_stdin(tmp_path: Path, 
     assert run("check", "--format", "json", input=WHATSAPP).output == "[]\n"
     phone = json.loads(run("check", "--format", "json", "--text", "Звоните 8 916 555-12-34").output)
     assert phone[0]["message"].startswith("Номер телефона")
+    summary = run("check", "--text", "Звоните 8 916 555-12-34").output.splitlines()[-1]
+    assert summary == "Найдено: 1 проблема (1 ошибка)."
+    batch = run("check", "--jsonl", "-", input='{"id": 1, "text": "Пишите в WhatsApp"}\n')
+    assert json.loads(batch.output) == {"id": 1, "violations": []}
 
 
 def test_stdin_filename_takes_that_files_configuration(tmp_path: Path) -> None:
