@@ -466,12 +466,10 @@ def _show_settings(session: _Session, paths: Sequence[str], texts: Sequence[str]
         first = flags.get("stdin_filename") or "-"
     probe = os.path.join(first, "-") if os.path.isdir(first) else (
         first if first != "-" else os.path.join(os.getcwd(), "-"))
-    try:
-        config = session.resolver.for_path(probe)
-    except ConfigError as exc:
-        raise _fail(tr("invalid configuration: {reason}", ui, reason=exc))
+    config = session.config_of(probe)
     linter = session.linter(config)
-    given = {k: v for k, v in flags.items() if v not in (None, False, (), "") and k not in ("paths", "texts")}
+    given = {k: v for k, v in flags.items()
+             if v not in (None, False, (), "") and k not in ("paths", "texts", "show_settings")}
     lines = [f"{tr('input', ui)}: {first}",
              f"{tr('configuration file', ui)}: {config.path or tr('none', ui)}"]
     for key, value in sorted(config.values.items()):
