@@ -5,7 +5,7 @@ import io
 import json
 import os
 import sys
-from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import click
 
@@ -332,7 +332,7 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
 
 
 def _note_skipped_suffixes(folder: str, other: List[str]) -> None:
-    counts: dict = {}
+    counts: Dict[str, int] = {}
     for name in other:
         suffix = os.path.splitext(name)[1].lower() or os.path.basename(name)
         counts[suffix] = counts.get(suffix, 0) + 1
@@ -370,7 +370,7 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
           extend_select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
           allow: Tuple[str, ...], config_path: Optional[str], no_config: bool, template: Optional[bool],
           csv_column: Optional[str], fix: bool, diff: bool, baseline: Optional[str], no_baseline: bool,
-          jobs: Optional[int], color: Optional[bool], **conventions) -> None:
+          jobs: Optional[int], color: Optional[bool], **conventions: object) -> None:
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     session = _session(locals())
     flags = session.flags
@@ -447,7 +447,7 @@ def _emit(text: str, output: Optional[str], color: Optional[bool]) -> None:
 
 
 def _refuse_with_jsonl(paths: Sequence[str], texts: Sequence[str], fmt: Optional[str], diff: bool,
-                       flags: dict, ui: str) -> None:
+                       flags: Dict[str, Any], ui: str) -> None:
     """--jsonl writes its own JSON lines: what would be ignored there is refused."""
     clashes = [name for name, given in (("PATH", bool(paths)), ("--text", bool(texts)),
                                         ("--format", fmt is not None and fmt != "jsonl"), ("--diff", diff),
@@ -508,7 +508,8 @@ def _session(options: dict) -> _Session:
 def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: Optional[str],
              select: Tuple[str, ...], extend_select: Tuple[str, ...], ignore: Tuple[str, ...],
              rule_paths: Tuple[str, ...], allow: Tuple[str, ...], config_path: Optional[str], no_config: bool,
-             template: Optional[bool], csv_column: Optional[str], jobs: Optional[int], **conventions) -> None:
+             template: Optional[bool], csv_column: Optional[str], jobs: Optional[int],
+             **conventions: object) -> None:
     """Record today's findings in a baseline file; later runs with it report only new ones."""
     options = dict(locals())
     options["no_baseline"] = True  # record everything, not what an old baseline leaves

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 import click
 
@@ -38,7 +38,7 @@ def _excerpt(text: str, v: Violation) -> List[str]:
             "    " + " " * pad + click.style("^" * marks, fg=_COLOURS.get(v.severity, "red"), bold=True)]
 
 
-def format_text(results: List[FileResult], catalog: Optional[dict] = None, lang: str = "en",
+def format_text(results: List[FileResult], catalog: Optional[Dict[str, Any]] = None, lang: str = "en",
                 unchecked: Sequence[str] = (), skipped: Sequence[str] = (), summary: bool = True) -> str:
     """Each finding with its excerpt and suggestion, then a summary in ``lang``
     that counts per severity and names the inputs that were not checked."""
