@@ -52,7 +52,7 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
                 if diff:
                     outcome.diff = _unified_diff(path, decoded.text, fixed)
                 else:
-                    if path != "-" if in_place is None else in_place:
+                    if (path != "-") if in_place is None else in_place:
                         write_atomic(path, encode(decoded, fixed))
                         outcome.notes.append(f"{path}: fixed {outcome.fixed} problem(s)")
                     outcome.text, violations = fixed, remaining
