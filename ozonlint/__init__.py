@@ -6,11 +6,9 @@
     linter = ozonlint.Linter()                         # default packs, compiled once, thread-safe
     linter = ozonlint.Linter.from_paths(["my_rules/"]) # default packs plus these
     linter.check(text)
+    [v.to_dict() for v in violations]                 # JSON-ready dicts (the contract's fields)
+    [v.in_language("zh") for v in violations]         # the messages in another language, per call
 """
-from __future__ import annotations
-
-from typing import List
-
 from .engine import ExampleFailure, Linter, Rule, RuleTimeoutError, default_linter
 from .model import Category, Severity, Violation
 from .rulepack import RulePackError
@@ -18,13 +16,15 @@ from .rulepack import RulePackError
 __version__ = "0.1.0"
 
 
-def check(text: str) -> List[Violation]:
-    """Violations of the default rules in ``text``, sorted by position."""
+def check(text: str) -> "list[Violation]":
+    """Violations of the default rules in ``text``, sorted by position; a
+    ``TypeError`` for anything but a ``str``."""
     return default_linter().check(text)
 
 
 def fix(text: str) -> str:
-    """``text`` with the default rules' safe suggestions applied."""
+    """``text`` with the default rules' safe suggestions applied; a ``TypeError``
+    for anything but a ``str``."""
     return default_linter().fix(text)
 
 
@@ -41,3 +41,8 @@ __all__ = [
     "check",
     "fix",
 ]
+
+
+def __dir__() -> "list[str]":
+    """The public names only (not the submodules an import leaves behind)."""
+    return sorted(__all__)

@@ -5,13 +5,14 @@ import io
 import json
 import os
 import sys
-from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import click
 
-from . import __version__
-from .config import Config, ConfigError, ConfigResolver
+from . import __version__, i18n
+from .config import Config, ConfigError, ConfigResolver, glob_match
 from .engine import Linter, UnknownSelectorError
+from .i18n import tr
 from .model import LANGUAGES, Category
 from .pipeline import FileSettings
 from .report import FORMATS, FileResult, formatter
@@ -29,7 +30,7 @@ def _split(values: Iterable[str]) -> List[str]:
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
-    click.echo(f"ozonlint: error: {message}", err=True)
+    click.echo(tr("ozonlint: error: {message}", i18n.default_lang(), message=message), err=True)
     return click.exceptions.Exit(EXIT_ERROR)
 
 
@@ -43,11 +44,44 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
         return Linter(list(rule_paths), select=chosen, ignore=_split(ignore), allow=list(allow), lang=lang,
                       verify_examples=verify_examples, severity=severity)
     except RulePackError as exc:
-        raise _fail(f"invalid rule pack: {exc}")
+        raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=exc))
     except UnknownSelectorError:
         raise  # the caller knows whether it came from an option or a configuration
     except ValueError as exc:
         raise _fail(str(exc))
+
+
+class _Context(click.Context):
+    formatter_class = i18n.HelpFormatter
+
+
+class _Command(click.Command):
+    """A command whose help is shown in the reader's language (see ``i18n``)."""
+
+    context_class = _Context
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with i18n.translated_help(self, i18n.default_lang()):
+            super().format_help(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with i18n.translated_help(self, i18n.default_lang()):
+            return super().get_short_help_str(limit)
+
+    def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
+        return i18n.help_option(super().get_help_option(ctx))
+
+
+class _Group(click.Group):
+    command_class = _Command
+    context_class = _Context
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with i18n.translated_help(self, i18n.default_lang()):
+            super().format_help(ctx, formatter)
+
+    def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
+        return i18n.help_option(super().get_help_option(ctx))
 
 
 class _Session:
@@ -73,7 +107,39 @@ class _Session:
         return found
 
     def lang(self, config: Config) -> str:
-        return self.flags["lang"] or config.get("lang") or os.environ.get("OZONLINT_LANG") or "en"
+        return self.flags["lang"] or config.get("lang") or i18n.default_lang()
+
+    def config_of(self, path: str) -> Config:
+        """The configuration of ``path`` (for a draft: a '-' in the folder its settings come from)."""
+        try:
+            return self.resolver.for_path(path)
+        except ConfigError as exc:
+            raise _fail(tr("invalid configuration: {reason}", i18n.default_lang(), reason=exc))
+
+    def here(self) -> Config:
+        """The configuration of drafts: the one found from the current folder."""
+        return self.config_of(os.path.join(os.getcwd(), "-"))
+
+    def min_rank(self, config: Config) -> int:
+        return SEVERITY_RANK[self.flags.get("min_severity") or config.get("min-severity") or "info"]
+
+    def excluded(self, config: Config, path: str) -> bool:
+        """Excluded by --exclude (else the configuration's ``exclude``) or --extend-exclude."""
+        f = self.flags
+        rel = os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+        patterns = _split(f.get("extend_exclude", ()))
+        if f.get("exclude"):
+            patterns += _split(f["exclude"])
+        elif config.excluded(path):
+            return True
+        return any(glob_match(rel, pattern) for pattern in patterns)
+
+    def suffixes(self, config: Config) -> Tuple[str, ...]:
+        """The suffixes of the files a folder walk checks."""
+        f = self.flags
+        chosen = _split(f.get("suffixes", ())) or list(config.get("suffixes", [])) or list(TEXT_SUFFIXES)
+        extra = list(config.get("extend-suffixes", [])) + _split(f.get("extend_suffixes", ()))
+        return tuple(s.lower() if s.startswith(".") else "." + s.lower() for s in chosen + extra)
 
     def fail_on(self, config: Config) -> str:
         return self.flags["fail_on"] or config.get("fail-on") or "error"
@@ -131,7 +197,7 @@ class _Session:
             masker = self._maskers[id(config)] = PlaceholderMasker(config.get("placeholders", []))
         return FileSettings(template_mode=template_mode, masker=masker,
                             csv_column=f["csv_column"] or config.get("csv-column"), ignore=ignore,
-                            baseline=baseline, lang=self.lang(config))
+                            baseline=baseline, lang=self.lang(config), encoding=f.get("encoding"))
 
 
 def _color(flag: Optional[bool]) -> Optional[bool]:
@@ -142,15 +208,21 @@ def _color(flag: Optional[bool]) -> Optional[bool]:
     return None  # click decides: colour on a terminal only
 
 
-def _note(message: str) -> None:
-    click.echo(f"ozonlint: {message}", err=True)
+def _note(message: str, path: Optional[str] = None, lang: Optional[str] = None) -> None:
+    """A one-line note on standard error; ``path: reason`` notes in the reader's language."""
+    lang = lang or i18n.default_lang()
+    shown = i18n.note(path, message, lang) if path is not None else message
+    click.echo(f"ozonlint: {shown}", err=True)
 
 
-# Files that are templates or plain text when a folder is walked.
+# Files that are templates or plain text when a folder is walked (config
+# ``suffixes``/``extend-suffixes``, --suffixes/--extend-suffixes change it).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".text", ".tmpl", ".tpl")
 
 
-def _walk(folder: str) -> Iterator[str]:
+def _walk(folder: str, suffixes: Tuple[str, ...] = TEXT_SUFFIXES,
+          other: Optional[List[str]] = None) -> Iterator[str]:
+    """The files below ``folder`` with one of ``suffixes``; the others go to ``other``."""
     seen = set()
     for root, dirs, files in os.walk(folder, followlinks=False):
         real = os.path.realpath(root)
@@ -160,11 +232,15 @@ def _walk(folder: str) -> Iterator[str]:
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(suffixes):
                 yield os.path.join(root, name)
+            elif other is not None:
+                other.append(os.path.join(root, name))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ozonlint")
 def main() -> None:
     """ozonlint: check Ozon sellers' replies to buyers before they are sent.
@@ -181,7 +257,7 @@ def _check_options(function):
         click.argument("paths", nargs=-1),
         click.option("--text", "texts", multiple=True, metavar="DRAFT", help="Check this text (repeatable)."),
         click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-                     help="Language of the messages (default: configuration, $OZONLINT_LANG, en)."),
+                     help="Language of the messages (default: configuration, $OZONLINT_LANG, the locale, en)."),
         click.option("--select", multiple=True, metavar="IDS", help="Only these rule ids, id prefixes or categories."),
         click.option("--extend-select", multiple=True, metavar="IDS", help="Add these to the selection."),
         click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rule ids, id prefixes or categories."),
@@ -197,27 +273,52 @@ def _check_options(function):
         click.option("--csv-column", metavar="NAME", help="The CSV column that holds the templates."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                      help="Processes for many files (default: the number of cores)."),
+        click.option("--stdin-filename", metavar="PATH",
+                     help="Check standard input as if it were this file (its configuration, "
+                          "per-file ignores and format)."),
+        click.option("--exclude", multiple=True, metavar="GLOBS",
+                     help="Skip files matching these globs (instead of the configuration's exclude)."),
+        click.option("--extend-exclude", multiple=True, metavar="GLOBS",
+                     help="Skip files matching these globs too."),
+        click.option("--suffixes", multiple=True, metavar="LIST",
+                     help="Suffixes of the files a folder walk checks (instead of the default list)."),
+        click.option("--extend-suffixes", multiple=True, metavar="LIST",
+                     help="Check files with these suffixes too when walking a folder, e.g. .rst,.html."),
+        click.option("--encoding", metavar="NAME",
+                     help="Read files and standard input in this encoding (default: BOM, UTF-8, Windows-1251)."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-rules cache."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
+def _draft_names(texts: Sequence[str], stdin_too: bool) -> List[str]:
+    """'-' for a single draft (the contract's path), '<text N>' when several are checked."""
+    if len(texts) == 1 and not stdin_too:
+        return ["-"]
+    return [f"<text {number}>" for number in range(1, len(texts) + 1)]
+
+
 def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix: bool, diff: bool,
              jobs: Optional[int]) -> List[Tuple[Outcome, Config]]:
-    """Check every input; outcomes in input order, each with its configuration."""
-    resolver = session.resolver
+    """Check every input; outcomes in input order, each with its configuration.
+
+    Drafts (--text, standard input) take the configuration found from the
+    current folder, or from --stdin-filename's folder for standard input."""
     stdin = getattr(sys.stdin, "buffer", None)
     if not paths and not texts:
         if stdin is None or stdin.isatty():
-            raise click.UsageError("nothing to check: give files, --text, or pipe a draft to standard input")
+            raise click.UsageError(tr("nothing to check: give files, --text, or pipe a draft to standard input",
+                                      i18n.default_lang()))
         paths = ("-",)
-    no_config = Config()
+    stdin_name = session.flags.get("stdin_filename")
+    config_of = session.config_of
     results: List[Tuple[Outcome, Config]] = []
-    for text in texts:
-        config = resolver.explicit or no_config
-        outcome = check_decoded(session.linter(config), "-", Decoded(text, "utf-8", b""),
-                                session.settings(config, "-", False), fix)
+    for name, text in zip(_draft_names(texts, "-" in paths), texts):
+        config = session.here()
+        outcome = check_decoded(session.linter(config), name, Decoded(text, "utf-8", b""),
+                                session.settings(config, "-", False), fix, diff, in_place=False)
         results.append((outcome, config))
     pending: List[Tuple[FileJob, Config]] = []
 
@@ -229,22 +330,35 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
     for path in paths:
         if path == "-":
             flush()
-            config = resolver.explicit or no_config
-            results.append((_check_stdin(session.linter(config), stdin, session.settings(config, "-", False), fix),
-                            config))
+            config = config_of(stdin_name) if stdin_name else session.here()
+            name = stdin_name or "-"
+            settings = session.settings(config, name, bool(stdin_name))
+            results.append((_check_stdin(session.linter(config), stdin, settings, fix, diff, name), config))
             continue
         walked = os.path.isdir(path)
-        for file_path in (_walk(path) if walked else [path]):
-            try:
-                config = resolver.for_path(file_path)
-            except ConfigError as exc:
-                raise _fail(f"invalid configuration: {exc}")
-            if config.excluded(file_path):
+        other: List[str] = []
+        files = _walk(path, session.suffixes(config_of(os.path.join(path, "-"))), other) if walked else [path]
+        for file_path in files:
+            config = config_of(file_path)
+            if session.excluded(config, file_path):
                 continue
             pending.append((FileJob(file_path, session.linter(config), session.settings(config, file_path, True),
                                     fix, diff, not walked), config))
+        if other and not session.flags.get("quiet"):
+            _note_skipped_suffixes(path, other)
     flush()
     return results
+
+
+def _note_skipped_suffixes(folder: str, other: List[str]) -> None:
+    counts: Dict[str, int] = {}
+    for name in other:
+        suffix = os.path.splitext(name)[1].lower() or os.path.basename(name)
+        counts[suffix] = counts.get(suffix, 0) + 1
+    shown = ", ".join(f"{suffix} ×{n}" if n > 1 else suffix for suffix, n in sorted(counts.items()))
+    lang = i18n.default_lang()
+    _note(tr("{folder}: not checked: {files} with other suffixes ({suffixes}); add them with --extend-suffixes",
+             lang, folder=folder, files=i18n.count(len(other), "file", lang), suffixes=shown))
 
 
 @main.command()
@@ -256,6 +370,13 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
 @click.option("--output", "-o", "output", metavar="FILE", help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit status 1 (default: configuration, else error).")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Show only findings at or above this severity (default: configuration, else info).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found (2 still means an error).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no notes but errors.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the configuration files, settings and rules that apply to the first input, then exit.")
 @click.option("--fix", is_flag=True, help="Apply safe suggestions: print the fixed text for --text/stdin, "
                                          "rewrite files in place.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
@@ -268,45 +389,119 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
           extend_select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
           allow: Tuple[str, ...], config_path: Optional[str], no_config: bool, template: Optional[bool],
           csv_column: Optional[str], fix: bool, diff: bool, baseline: Optional[str], no_baseline: bool,
-          jobs: Optional[int], color: Optional[bool]) -> None:
+          jobs: Optional[int], color: Optional[bool], **conventions: object) -> None:
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     session = _session(locals())
+    flags = session.flags
+    ui = session.lang(session.here())
     if jsonl is not None:
-        config = session.resolver.explicit or Config()
+        _refuse_with_jsonl(paths, texts, fmt, diff, flags, ui)
+        config = session.here()
         threshold = SEVERITY_RANK[session.fail_on(config)]
-        raise click.exceptions.Exit(_check_jsonl(session.linter(config), jsonl, session.lang(config), threshold))
+        status = _check_jsonl(session.linter(config), jsonl, session.lang(config), threshold, fix, output)
+        raise click.exceptions.Exit(EXIT_CLEAN if status == EXIT_FOUND and flags["exit_zero"] else status)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if flags["statistics"] and fmt not in ("text", "json"):
+        raise _fail(tr("--statistics works with --format text or json", ui))
+    drafts_only = all(p == "-" for p in paths)
+    if fix and (texts or "-" in paths) and not drafts_only:
+        raise _fail(tr("--fix prints fixed drafts but rewrites files: check drafts and files in separate runs", ui))
+    if flags["show_settings"]:
+        _show_settings(session, paths, texts, ui)
+        raise click.exceptions.Exit(EXIT_CLEAN)
     results = _collect(session, paths, texts, fix, diff, jobs)
     status = EXIT_CLEAN
     reports: List[FileResult] = []
+    unchecked: List[str] = []
+    skipped: List[str] = []
     for outcome, config in results:
         for note in outcome.notes:
-            _note(note)
+            if outcome.unusable or not flags["quiet"]:
+                _note(note, outcome.path, ui)
         if outcome.unusable:
             status = EXIT_ERROR
+            unchecked.append(outcome.path)
             continue
         if outcome.skipped:
+            skipped.append(outcome.path)
             continue
         threshold = SEVERITY_RANK[session.fail_on(config)]
         language = session.lang(config)
-        if any(SEVERITY_RANK[v.severity] >= threshold for v in outcome.violations):
+        shown = [v for v in outcome.violations if SEVERITY_RANK[v.severity] >= session.min_rank(config)]
+        if any(SEVERITY_RANK[v.severity] >= threshold for v in shown):
             status = max(status, EXIT_FOUND)
-        reports.append(FileResult(outcome.path, outcome.text, [v.in_language(language) for v in outcome.violations]))
+        reports.append(FileResult(outcome.path, outcome.text, [v.in_language(language) for v in shown]))
+    if status == EXIT_FOUND and flags["exit_zero"]:
+        status = EXIT_CLEAN
     if diff:
-        click.echo("".join(o.diff for o, _ in results), nl=False)
+        _emit("".join(o.diff for o, _ in results), output, color)
         raise click.exceptions.Exit(status)
-    if fix and reports and all(r.path == "-" for r in reports):
-        click.echo("\n".join(r.text for r in reports), nl=False)
+    if fix and reports and drafts_only:
+        _emit("\n".join(r.text for r in reports), output, color)
         raise click.exceptions.Exit(status)
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    text = formatter(fmt)(reports, catalog=session.catalog() if fmt == "sarif" else None)
+    if flags["statistics"]:
+        from .report.text import format_statistics
+
+        text = format_statistics(reports, fmt, ui)
+    elif fmt == "text":
+        from .report.text import format_text
+
+        text = format_text(reports, lang=ui, unchecked=unchecked, skipped=skipped, summary=not flags["quiet"])
+    else:
+        text = formatter(fmt)(reports, catalog=session.catalog() if fmt == "sarif" else None)
+    _emit(text, output, color)
+    raise click.exceptions.Exit(status)
+
+
+def _emit(text: str, output: Optional[str], color: Optional[bool]) -> None:
+    """The report (or fixed drafts, or diff) on standard output, or in ``output``."""
     if output:
         try:
             write_atomic(output, text.encode("utf-8"))
         except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}")
+            raise _fail(tr("cannot write {path}: {reason}", i18n.default_lang(), path=output,
+                           reason=exc.strerror or exc))
     else:
         click.echo(text, nl=False, color=_color(color))
-    raise click.exceptions.Exit(status)
+
+
+def _refuse_with_jsonl(paths: Sequence[str], texts: Sequence[str], fmt: Optional[str], diff: bool,
+                       flags: Dict[str, Any], ui: str) -> None:
+    """--jsonl writes its own JSON lines: what would be ignored there is refused."""
+    clashes = [name for name, given in (("PATH", bool(paths)), ("--text", bool(texts)),
+                                        ("--format", fmt is not None and fmt != "jsonl"), ("--diff", diff),
+                                        ("--statistics", flags["statistics"]),
+                                        ("--show-settings", flags["show_settings"])) if given]
+    if clashes:
+        raise _fail(tr("--jsonl cannot be combined with {options}: it reads its drafts from JSON lines and "
+                       "writes one JSON line per input line", ui, options=", ".join(clashes)))
+
+
+def _show_settings(session: _Session, paths: Sequence[str], texts: Sequence[str], ui: str) -> None:
+    """What applies to the first input: configuration file, settings, flags, rules."""
+    flags = session.flags
+    first = next(iter(paths), "-")
+    if first == "-":
+        first = flags.get("stdin_filename") or "-"
+    probe = os.path.join(first, "-") if os.path.isdir(first) else (
+        first if first != "-" else os.path.join(os.getcwd(), "-"))
+    config = session.config_of(probe)
+    linter = session.linter(config)
+    given = {k: v for k, v in flags.items()
+             if v not in (None, False, (), "") and k not in ("paths", "texts", "show_settings")}
+    lines = [f"{tr('input', ui)}: {first}",
+             f"{tr('configuration file', ui)}: {config.path or tr('none', ui)}"]
+    for key, value in sorted(config.values.items()):
+        lines.append(f"  {key}: {value}")
+    lines.append(f"{tr('command line', ui)}: " + (", ".join(f"{k}={v}" for k, v in sorted(given.items()))
+                                                   or tr("none", ui)))
+    lines.append(f"lang: {session.lang(config)}")
+    lines.append(f"fail-on: {session.fail_on(config)}")
+    lines.append(f"min-severity: {flags.get('min_severity') or config.get('min-severity') or 'info'}")
+    lines.append(f"suffixes: {' '.join(session.suffixes(config))}")
+    ids = [r.id for r in linter.rules]
+    lines.append(f"{tr('rules', ui)} ({len(ids)}): {', '.join(ids)}")
+    click.echo("\n".join(lines))
 
 
 def _session(options: dict) -> _Session:
@@ -317,6 +512,11 @@ def _session(options: dict) -> _Session:
     options.setdefault("fail_on", None)
     options.setdefault("baseline", None)
     options.setdefault("no_baseline", False)
+    options.update(options.pop("conventions", None) or {})
+    for flag in ("exit_zero", "quiet", "statistics", "show_settings"):
+        options.setdefault(flag, False)
+    if options.get("no_cache"):
+        os.environ["OZONLINT_CACHE_DIR"] = "off"  # the cache module's own switch, for this process
     return _Session(options, resolver)
 
 
@@ -327,7 +527,8 @@ def _session(options: dict) -> _Session:
 def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: Optional[str],
              select: Tuple[str, ...], extend_select: Tuple[str, ...], ignore: Tuple[str, ...],
              rule_paths: Tuple[str, ...], allow: Tuple[str, ...], config_path: Optional[str], no_config: bool,
-             template: Optional[bool], csv_column: Optional[str], jobs: Optional[int]) -> None:
+             template: Optional[bool], csv_column: Optional[str], jobs: Optional[int],
+             **conventions: object) -> None:
     """Record today's findings in a baseline file; later runs with it report only new ones."""
     options = dict(locals())
     options["no_baseline"] = True  # record everything, not what an old baseline leaves
@@ -337,7 +538,7 @@ def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: 
     findings = []
     for outcome, _ in results:
         for note in outcome.notes:
-            _note(note)
+            _note(note, outcome.path, lang)
         status = EXIT_ERROR if outcome.unusable else status
         findings.extend((outcome.path, v) for v in outcome.violations)
     from .baseline import Baseline
@@ -345,23 +546,32 @@ def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: 
     try:
         count = Baseline.write(output, findings)
     except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"ozonlint: wrote {count} finding(s) from {len(results)} input(s) to {output}", err=True)
+        raise _fail(tr("cannot write {path}: {reason}", i18n.default_lang(), path=output, reason=exc.strerror or exc))
+    ui = lang or i18n.default_lang()
+    click.echo("ozonlint: " + tr("wrote {findings} from {inputs} to {path}", ui, path=output,
+                                 findings=i18n.count(count, "finding", ui), n=count, m=len(results),
+                                 inputs=i18n.count(len(results), "input", ui)), err=True)
     raise click.exceptions.Exit(status)
 
 
-def _check_stdin(linter: Linter, stdin: Optional[BinaryIO], settings: FileSettings, fix: bool) -> Outcome:
+def _check_stdin(linter: Linter, stdin: Optional[BinaryIO], settings: FileSettings, fix: bool, diff: bool = False,
+                 name: str = "-") -> Outcome:
     if stdin is None:
-        return Outcome("-", notes=["-: no standard input"], unusable=True)
+        return Outcome(name, notes=[f"{name}: no standard input"], unusable=True)
     try:
-        return check_decoded(linter, "-", read_stream(stdin), settings, fix)
+        return check_decoded(linter, name, read_stream(stdin, settings.encoding), settings, fix, diff, in_place=False)
     except InputError as exc:
-        return Outcome("-", notes=[f"-: {exc}"], unusable=True)
+        return Outcome(name, notes=[f"{name}: {exc}"], unusable=True)
 
 
-def _check_jsonl(linter: Linter, source: str, lang: str, threshold: int) -> int:
+def _check_jsonl(linter: Linter, source: str, lang: str, threshold: int, fix: bool = False,
+                 output: Optional[str] = None) -> int:
     stats = BatchStats()
-    out = sys.stdout
+    ui = i18n.default_lang()
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        raise _fail(tr("cannot write {path}: {reason}", ui, path=output, reason=exc.strerror or exc))
 
     def sink(line: str) -> None:
         out.write(line + "\n")
@@ -370,25 +580,32 @@ def _check_jsonl(linter: Linter, source: str, lang: str, threshold: int) -> int:
     try:
         if source == "-":
             stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="strict")
-            check_jsonl(linter, stream, sink, lang, stats)
+            check_jsonl(linter, stream, sink, lang, stats, fix)
         else:
             with open(source, encoding="utf-8-sig") as stream:
-                check_jsonl(linter, stream, sink, lang, stats)
+                check_jsonl(linter, stream, sink, lang, stats, fix)
     except (OSError, UnicodeDecodeError) as exc:
-        _note(f"{source}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+        _note(f"{source}: cannot read: {getattr(exc, 'strerror', None) or exc}", source, ui)
         return EXIT_ERROR
+    finally:
+        if output:
+            out.close()
     if stats.errors:
-        _note(f"{source}: {stats.errors} line(s) could not be checked")
+        _note(tr("{source}: {lines} could not be checked", ui, source=source,
+                 lines=i18n.count(stats.errors, "line", ui)))
         return EXIT_ERROR
     return EXIT_FOUND if stats.worst >= threshold else EXIT_CLEAN
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
 @click.option("--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (repeatable).")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=lambda: os.environ.get("OZONLINT_LANG", "en"))
-def list_rules(fmt: str, rule_paths: Tuple[str, ...], lang: str) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the messages and the table (default: $OZONLINT_LANG, the locale, en).")
+def list_rules(fmt: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> None:
     """List the rules: id, category, severity, kind, whether they can fix."""
+    lang = lang or i18n.default_lang()
     linter = _build_linter(rule_paths, lang=lang)
     rows = [{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.spec.kind,
              "fixable": r.spec.suggestion is not None, "message": r.spec.messages[lang],
@@ -396,38 +613,51 @@ def list_rules(fmt: str, rule_paths: Tuple[str, ...], lang: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    width = max(len(r["id"]) for r in rows)
-    click.echo(f"{'RULE':<{width}}  {'CATEGORY':<16}  {'SEVERITY':<8}  {'KIND':<9}  FIX")
-    for r in rows:
-        click.echo(f"{r['id']:<{width}}  {r['category']:<16}  {r['severity']:<8}  {r['kind']:<9}  "
-                   f"{'yes' if r['fixable'] else '-'}")
-    click.echo(f"\n{len(rows)} rules from {len(linter.ruleset.files)} files.")
+    headers = [tr(h, lang) for h in ("RULE", "CATEGORY", "SEVERITY", "KIND", "FIX")]
+    table: List[List[str]] = [[str(r["id"]), str(r["category"]), str(r["severity"]), str(r["kind"]),
+                               tr("yes", lang) if r["fixable"] else "-"] for r in rows]
+    widths = [max(i18n.width(cell) for cell in column) for column in zip(headers, *table)]
+    for cells in [headers] + table:
+        click.echo("  ".join(i18n.pad(cell, w) for cell, w in zip(cells[:-1], widths)) + "  " + cells[-1])
+    files = len(linter.ruleset.files)
+    click.echo("\n" + tr("{rules} from {files}.", lang, rules=i18n.count(len(rows), "rule", lang),
+                         files=i18n.count(files, "file", lang), n=len(rows), m=files))
 
 
 @main.command()
 @click.argument("rule_id")
 @click.option("--rules", "rule_paths", multiple=True, metavar="PATH", help="Extra rule pack (repeatable).")
-def explain(rule_id: str, rule_paths: Tuple[str, ...]) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the description (default: $OZONLINT_LANG, the locale, en).")
+def explain(rule_id: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> None:
     """Describe one rule: what it catches, why, its messages and examples."""
-    linter = _build_linter(rule_paths)
+    lang = lang or i18n.default_lang()
+    linter = _build_linter(rule_paths, lang=lang)
     matches = [r for r in linter.all_rules if r.id == rule_id]
     if not matches:
         close = [r.id for r in linter.all_rules if rule_id in r.id]
-        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-        raise _fail(f"unknown rule {rule_id!r}{hint}; see 'ozonlint rules'")
+        hint = tr(" (did you mean: {ids}?)", lang, ids=", ".join(close)) if close else ""
+        raise _fail(tr("unknown rule {rule!r}{hint}; see 'ozonlint rules'", lang, rule=rule_id, hint=hint))
     spec = matches[0].spec
-    click.echo(click.style(spec.id, bold=True) + f"  [{spec.category}, {matches[0].severity}, kind {spec.kind}]")
-    click.echo(f"defined in {spec.path}:{spec.line}\n")
-    if spec.description:
-        click.echo(spec.description + "\n")
-    for lang in LANGUAGES:
-        click.echo(f"  {lang}: {spec.messages[lang]}")
-    shown = "null (no safe rewrite)" if spec.suggestion is None else (repr(spec.suggestion) if spec.suggestion
-                                                                        else "'' (remove the text)")
-    click.echo(f"\nsuggestion: {shown}\n\nreported:")
+    click.echo(click.style(spec.id, bold=True) + f"  [{spec.category}, {matches[0].severity}, "
+               + tr("kind {kind}", lang, kind=spec.kind) + "]")
+    click.echo(tr("defined in {place}", lang, place=f"{spec.path}:{spec.line}") + "\n")
+    description = (spec.descriptions or {}).get(lang) or spec.description
+    if description:
+        click.echo(description + "\n")
+    for code in [lang] + [c for c in LANGUAGES if c != lang]:
+        click.echo(f"  {code}: {spec.messages[code]}")
+    if spec.suggestion is None:
+        shown = tr("null (no safe rewrite)", lang)
+    elif spec.suggestion:
+        meaning = i18n.gloss(spec.suggestion, lang)
+        shown = repr(spec.suggestion) + ("  " + meaning if meaning else "")
+    else:
+        shown = tr("'' (remove the text)", lang)
+    click.echo("\n" + tr("suggestion: ", lang) + shown + "\n\n" + tr("reported:", lang))
     for example in spec.bad_examples:
         click.echo(f"  - {example['text'] if isinstance(example, dict) else example}")
-    click.echo("not reported:")
+    click.echo(tr("not reported:", lang))
     for example in spec.good_examples:
         click.echo(f"  - {example}")
 
@@ -448,7 +678,9 @@ def test_rules(paths: Tuple[str, ...]) -> None:
     for failure in failures:
         click.echo(str(failure))
     examples = sum(len(r.spec.bad_examples) + len(r.spec.good_examples) for r in rules)
-    click.echo(f"{len(rules)} rules, {examples} examples, {len(failures)} failures.")
+    ui = i18n.default_lang()
+    click.echo(tr("{rules}, {examples}, {failures}.", ui, rules=i18n.count(len(rules), "rule", ui),
+                  examples=i18n.count(examples, "example", ui), failures=i18n.count(len(failures), "failure", ui)))
     raise click.exceptions.Exit(EXIT_FOUND if failures else EXIT_CLEAN)
 
 

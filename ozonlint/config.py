@@ -27,9 +27,10 @@ from .model import LANGUAGES
 
 CONFIG_NAMES = (".ozonlint.yaml", ".ozonlint.yml")
 
-_LIST_KEYS = {"rules", "select", "ignore", "extend-select", "allow", "placeholders", "exclude"}
+_LIST_KEYS = {"rules", "select", "ignore", "extend-select", "allow", "placeholders", "exclude",
+              "suffixes", "extend-suffixes"}
 _KEYS = _LIST_KEYS | {"extends", "severity", "lang", "fail-on", "csv-column", "per-file-ignores",
-                      "baseline", "template-mode"}
+                      "baseline", "template-mode", "min-severity"}
 
 
 class ConfigError(Exception):
@@ -74,6 +75,11 @@ class Config:
             if _glob_match(rel, pattern):
                 found.extend(selectors)
         return found
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    """Whether a path relative to a configuration's folder matches an exclude glob."""
+    return _glob_match(rel, pattern)
 
 
 def _glob_match(rel: str, pattern: str) -> bool:
@@ -174,7 +180,7 @@ def _validate(path: str, raw: Dict[str, Any]) -> Dict[str, Any]:
         elif norm == "lang":
             if value not in LANGUAGES:
                 raise ConfigError(path, key, f"must be one of {', '.join(LANGUAGES)}")
-        elif norm == "fail-on":
+        elif norm in ("fail-on", "min-severity"):
             if value not in ("error", "warning", "info"):
                 raise ConfigError(path, key, "must be error, warning or info")
         elif norm == "template-mode":
@@ -240,7 +246,7 @@ def load(path: str, _seen: Tuple[str, ...] = (), trusted: bool = False) -> Confi
         base = load(parent, _seen + (real,))
         merged = dict(base.values)
         for key, value in values.items():
-            if key in ("rules", "allow", "placeholders", "exclude", "extend-select"):
+            if key in ("rules", "allow", "placeholders", "exclude", "extend-select", "extend-suffixes"):
                 merged[key] = list(merged.get(key, [])) + value
             elif key in ("severity", "per-file-ignores"):
                 merged[key] = {**merged.get(key, {}), **value}

@@ -245,6 +245,8 @@ class Linter:
 
     def check(self, text: str) -> List[Violation]:
         """All violations in ``text``, sorted by position then rule id."""
+        if not isinstance(text, str):
+            raise TypeError(f"check() takes a str, not {type(text).__name__}")
         if len(text) > SPLIT_CHARS:
             return self._check_long(text)
         return _drop_nested(self._check(text))

@@ -1,7 +1,7 @@
 """Apply suggestions: only safe ones (a suggestion that is text, not null), never overlapping."""
 from __future__ import annotations
 
-from typing import Iterable, List
+from typing import Iterable, List, Sequence, Tuple
 
 from .model import Violation
 
@@ -20,12 +20,32 @@ def choose_fixes(violations: Iterable[Violation]) -> List[Violation]:
 
 def apply_fixes(text: str, violations: Iterable[Violation]) -> str:
     """``text`` with the chosen suggestions applied (one pass)."""
+    return splice(text, [(v.start, v.end, v.suggestion or "") for v in choose_fixes(violations)])
+
+
+_BLANKS = " \t"
+
+
+def splice(text: str, edits: Sequence[Tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)`` applied; the edits are sorted
+    and do not overlap. This is the one place where fixes change text.
+
+    A removal that would leave blanks at the end of a line takes them too (before
+    and after the removed span), so a fixed file passes a trailing-whitespace check."""
     parts: List[str] = []
     pos = 0
-    for v in choose_fixes(violations):
-        parts.append(text[pos:v.start])
-        parts.append(v.suggestion or "")
-        pos = v.end
+    for start, end, replacement in edits:
+        if not replacement:
+            after = end
+            while after < len(text) and text[after] in _BLANKS:
+                after += 1
+            if after == len(text) or text[after] in "\r\n":
+                end = after
+                while start > pos and text[start - 1] in _BLANKS:
+                    start -= 1
+        parts.append(text[pos:start])
+        parts.append(replacement)
+        pos = end
     parts.append(text[pos:])
     return "".join(parts)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Dict, NamedTuple, Optional
+from typing import Any, Dict, Literal, NamedTuple, Optional
 
 
 class Severity(str, enum.Enum):
@@ -42,6 +42,9 @@ class Category(str, enum.Enum):
 
 LANGUAGES = ("ru", "en", "zh")
 
+# A violation's severity as the string it is in JSON (``Severity`` is the enum of the same values).
+SeverityName = Literal["error", "warning", "info"]
+
 
 class Violation(NamedTuple):
     """One finding, with its span in the original text (``match == text[start:end]``).
@@ -51,7 +54,7 @@ class Violation(NamedTuple):
 
     rule: str
     category: str
-    severity: str
+    severity: SeverityName
     message: str
     match: str
     start: int
@@ -65,7 +68,10 @@ class Violation(NamedTuple):
     key: Optional[str] = None                  # key path of the template inside a YAML/JSON/CSV file
 
     def to_dict(self, path: Optional[str] = None) -> Dict[str, Any]:
-        """The contract's JSON object (``path`` first when given)."""
+        """The contract's JSON object: a plain ``dict`` of str, int and None values
+        (``json.dumps(v.to_dict())`` works; ``json.dumps(v)`` would give a list),
+        ``path`` first when given, and ``key`` for a template inside a YAML, JSON
+        or CSV file."""
         data: Dict[str, Any] = {}
         if path is not None:
             data["path"] = path
@@ -88,7 +94,9 @@ class Violation(NamedTuple):
         return data
 
     def in_language(self, lang: str) -> "Violation":
-        """The same violation with its message in ``lang`` (ru, en or zh)."""
+        """The same violation with its message in ``lang`` (ru, en or zh); the
+        Linter's own ``lang`` only chooses the default, so one Linter serves readers
+        of every language (``[v.in_language("zh") for v in linter.check(text)]``)."""
         text = (self.messages or {}).get(lang)
         if text is None or text == self.message:
             return self

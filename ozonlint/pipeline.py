@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, List, Optional, Sequence, Tuple
 
 from .engine import Linter
-from .fixes import choose_fixes
+from .fixes import choose_fixes, splice
 from .model import Violation
 from .positions import line_starts as _line_starts
 from .positions import position as _position
@@ -25,13 +25,14 @@ class FileSettings:
 
     def __init__(self, template_mode: bool = True, masker: Optional[PlaceholderMasker] = None,
                  csv_column: Optional[str] = None, ignore: Sequence[str] = (),
-                 baseline: Optional[Any] = None, lang: str = "en") -> None:
+                 baseline: Optional[Any] = None, lang: str = "en", encoding: Optional[str] = None) -> None:
         self.template_mode = template_mode
         self.masker = masker or PlaceholderMasker()
         self.csv_column = csv_column
         self.ignore = tuple(ignore)
         self.baseline = baseline
         self.lang = lang
+        self.encoding = encoding  # None: detected (BOM, UTF-8, Windows-1251)
 
 
 def _selected(selectors: Sequence[str], rule: str, category: str) -> bool:
@@ -143,13 +144,7 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
             merged.append((start, end, replacement))
         if not merged:
             break
-        parts, pos = [], 0
-        for start, end, replacement in merged:
-            parts.append(current[pos:start])
-            parts.append(replacement)
-            pos = end
-        parts.append(current[pos:])
-        candidate = "".join(parts)
+        candidate = splice(current, merged)
         if not same_structure(path, current, candidate, settings.csv_column):
             break  # never write a file that would no longer parse, or parse to other types
         if candidate == current:

@@ -195,6 +195,7 @@ class RuleSpec(NamedTuple):
     line: int
     key_lines: Optional[Dict[str, int]] = None
     role: Optional[str] = None
+    descriptions: Optional[Dict[str, str]] = None  # the description in ru, en and zh, when the pack gives all three
 
     def line_of(self, key: str) -> int:
         return (self.key_lines or {}).get(key, self.line)
@@ -241,18 +242,19 @@ def _validate_vocabularies(data: Node, path: str, ruleset: RuleSet) -> None:
         ruleset.vocabulary_origin[name] = (path, line)
 
 
-def _validate_message(rule: Node, path: str) -> Dict[str, str]:
-    line = rule.line_of("message")
-    message = rule.get("message")
+def _validate_message(rule: Node, path: str, key: str = "message") -> Dict[str, str]:
+    line = rule.line_of(key)
+    message = rule.get(key)
     _expect(isinstance(message, Node), path, line,
-            "'message' must be a mapping with ru, en and zh texts")
+            f"'{key}' must be a mapping with ru, en and zh texts")
     unknown = sorted(set(message) - set(LANGUAGES))
     _expect(not unknown, path, message.line_of(unknown[0]) if unknown else line,
-            f"unknown message language {unknown[0] if unknown else ''!r} (use ru, en, zh)")
+            f"unknown {key} language {unknown[0] if unknown else ''!r} (use ru, en, zh)")
     for lang in LANGUAGES:
         _expect(isinstance(message.get(lang), str) and message[lang].strip() != "", path, line,
-                f"message is missing its {lang!r} translation")
-    return {lang: message[lang].strip() for lang in LANGUAGES}
+                f"{key} is missing its {lang!r} translation")
+    return {lang: " ".join(message[lang].split()) if key == "description" else message[lang].strip()
+            for lang in LANGUAGES}
 
 
 def _validate_examples(rule: Node, path: str) -> Tuple[List[Any], List[str]]:
@@ -317,12 +319,18 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
     _expect(role is None or role in ROLES, path, rule.line_of("role"),
             f"unknown role {role!r} (one of: {', '.join(ROLES)})")
     description = rule.get("description", "")
-    _expect(isinstance(description, str), path, rule.line_of("description"), "'description' must be text")
+    descriptions = None
+    if isinstance(description, Node):  # {ru: …, en: …, zh: …}
+        descriptions = _validate_message(rule, path, "description")
+        description = descriptions["en"]
+    _expect(isinstance(description, str), path, rule.line_of("description"),
+            "'description' must be text or a mapping with ru, en and zh texts")
     ids[rule_id] = (path, rule.line)
     return RuleSpec(id=rule_id, category=rule["category"], severity=rule["severity"],
                     messages=messages, kind=kind, params=params, suggestion=suggestion,
                     bad_examples=bad, good_examples=good, description=description.strip(),
-                    enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines), role=role)
+                    enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines), role=role,
+                    descriptions=descriptions)
 
 
 _ID = lazy_re(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")

@@ -39,9 +39,9 @@ class Outcome:
 
 
 def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSettings,
-                  fix: bool = False, diff: bool = False) -> Outcome:
-    """Check one decoded input; with ``fix``, rewrite a file (not '-') in place,
-    or with ``diff`` describe the rewrite instead."""
+                  fix: bool = False, diff: bool = False, in_place: Optional[bool] = None) -> Outcome:
+    """Check one decoded input; with ``fix``, rewrite a file in place (``in_place``,
+    by default for any path but '-'), or with ``diff`` describe the rewrite instead."""
     outcome = Outcome(path, decoded.text)
     try:
         violations = check_text(linter, path, decoded.text, settings).violations
@@ -53,7 +53,7 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
                 if diff:
                     outcome.diff = _unified_diff(path, decoded.text, fixed)
                 else:
-                    if path != "-":
+                    if (path != "-") if in_place is None else in_place:
                         write_atomic(path, encode(decoded, fixed))
                         outcome.notes.append(f"{path}: fixed {outcome.fixed} problem(s)")
                     outcome.text, violations = fixed, remaining
@@ -85,7 +85,7 @@ def check_file(linter: Linter, path: str, settings: FileSettings, fix: bool = Fa
     """Read, decode and check one file. A binary file named on the command line
     is unusable input; one found by walking a folder is skipped with a note."""
     try:
-        decoded = read_file(path)
+        decoded = read_file(path, settings.encoding)
     except BinaryInput as exc:
         return Outcome(path, notes=[f"{path}: skipped: {exc}"], unusable=named, skipped=True)
     except InputError as exc:
@@ -171,10 +171,12 @@ class BatchStats:
 
 
 def check_jsonl(linter: Linter, source: IO[str], sink: Callable[[str], None], lang: str,
-                stats: BatchStats) -> None:
+                stats: BatchStats, fix: bool = False) -> None:
     """One result line per input line ``{"id": ..., "text": ...}``, streamed:
-    ``{"id": ..., "violations": [...]}``, or ``{"id": ..., "line": N, "error": ...}``
-    for a line that cannot be checked. Memory does not grow with the input."""
+    ``{"id": ..., "violations": [...]}`` (with ``fix``, also ``"fixed"``: the text
+    with the safe suggestions applied), or ``{"id": ..., "line": N, "error": ...}``
+    for a line that cannot be checked, with its id whenever the line has one.
+    Memory does not grow with the input."""
     for number, line in enumerate(source, 1):
         if not line.strip():
             continue
@@ -182,10 +184,12 @@ def check_jsonl(linter: Linter, source: IO[str], sink: Callable[[str], None], la
         record_id = None
         try:
             record = json.loads(line)
+            if isinstance(record, dict):
+                record_id = record.get("id")
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise ValueError('expected an object with a string "text"')
-            record_id = record.get("id")
             violations = linter.check(record["text"])
+            fixed = linter.fix(record["text"]) if fix else None
         except (ValueError, RuleTimeoutError) as exc:
             stats.errors += 1
             sink(json.dumps({"id": record_id, "line": number, "error": str(exc)}, ensure_ascii=False))
@@ -193,5 +197,8 @@ def check_jsonl(linter: Linter, source: IO[str], sink: Callable[[str], None], la
         for v in violations:
             stats.worst = max(stats.worst, SEVERITY_RANK[v.severity])
         items = [v.in_language(lang).to_dict() for v in violations]
-        sink(json.dumps({"id": record_id, "violations": items}, ensure_ascii=False))
+        result = {"id": record_id, "violations": items}
+        if fix:
+            result["fixed"] = fixed
+        sink(json.dumps(result, ensure_ascii=False))
 

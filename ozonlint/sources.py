@@ -1,7 +1,9 @@
 """Read drafts from files and standard input: decoding, binary detection, clear errors.
 
 A file is decoded from its bytes with the encoding its BOM names (UTF-8,
-UTF-16 or UTF-32), else as UTF-8; newlines are kept exactly as written, so
+UTF-16 or UTF-32), else as UTF-8, else as Windows-1251 when that reads as
+Russian words (what Excel and many Russian tools save), or in the encoding
+the caller names; fixes are written back in the same encoding. Newlines are kept exactly as written, so
 offsets, line numbers and in-place fixes refer to the real file. What cannot
 be read becomes an :class:`InputError` with a one-line reason, never a
 traceback.
@@ -39,8 +41,11 @@ class Decoded(NamedTuple):
     bom: bytes
 
 
-def decode(data: bytes) -> Decoded:
-    """Text of ``data``: BOM-named encoding or UTF-8; binary data is refused."""
+def decode(data: bytes, encoding: Optional[str] = None) -> Decoded:
+    """Text of ``data``: in ``encoding`` when given, else the BOM-named encoding,
+    UTF-8 or Windows-1251 (see ``_windows_1251``); binary data is refused."""
+    if encoding is not None:
+        return _decode_as(data, encoding)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -52,7 +57,51 @@ def decode(data: bytes) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8", b"")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        text = _windows_1251(data)
+        if text is not None:
+            return Decoded(text, "cp1251", b"")
+        raise InputError(f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                         "name the encoding with --encoding") from None
+
+
+def _decode_as(data: bytes, encoding: str) -> Decoded:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    bom = next((b for b, e in _BOMS if data.startswith(b) and codecs.lookup(e).name == name), b"")
+    try:
+        return Decoded(data[len(bom):].decode(name), name, bom)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not {encoding} text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+_WORD = None
+
+
+def _windows_1251(data: bytes) -> Optional[str]:
+    """``data`` as Windows-1251 when it reads as Cyrillic words, else None.
+
+    Any byte string decodes as Windows-1251, so the letters decide: in Russian
+    text the non-ASCII letters make whole Cyrillic words, while Latin-1 text read
+    this way (``für`` → ``fьr``) puts single Cyrillic letters inside Latin words."""
+    global _WORD
+    try:
+        text = data.decode("cp1251")
+    except UnicodeDecodeError:
+        return None
+    if _WORD is None:
+        import re
+
+        _WORD = re.compile(r"[^\W\d_]+")
+    cyrillic = mixed = 0
+    for word in _WORD.findall(text):
+        if any("\u0400" <= ch <= "\u04ff" for ch in word):
+            if any(ch.isascii() for ch in word):
+                mixed += 1
+            else:
+                cyrillic += 1
+    return text if cyrillic and mixed * 10 <= cyrillic else None
 
 
 def encode(decoded: Decoded, text: str) -> bytes:
@@ -60,7 +109,7 @@ def encode(decoded: Decoded, text: str) -> bytes:
     return decoded.bom + text.encode(decoded.encoding)
 
 
-def read_file(path: str) -> Decoded:
+def read_file(path: str, encoding: Optional[str] = None) -> Decoded:
     """Read and decode one file, with every failure as a one-line InputError."""
     try:
         if os.path.isdir(path):
@@ -75,12 +124,12 @@ def read_file(path: str) -> Decoded:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
-    return decode(data)
+    return decode(data, encoding)
 
 
-def read_stream(stream: BinaryIO) -> Decoded:
+def read_stream(stream: BinaryIO, encoding: Optional[str] = None) -> Decoded:
     try:
-        return decode(_read_limited(stream))
+        return decode(_read_limited(stream), encoding)
     except OSError as exc:
         raise InputError(f"cannot read standard input: {exc.strerror or exc}") from None
 

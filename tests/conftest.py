@@ -1,15 +1,32 @@
 """Shared fixtures: one default Linter for the whole run (building it is the slow part)."""
 from __future__ import annotations
 
+import inspect
 import os
 import tempfile
 
 import pytest
+from click import testing
 
 # The suite never reads or writes the user's compiled-rules cache.
 os.environ["OZONLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ozonlint-test-cache-")
 
+# Messages in English whatever the machine's locale (tests of the locale set it themselves).
+for _name in ("OZONLINT_LANG", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_name, None)
+os.environ["LC_ALL"] = "C.UTF-8"
+
 import ozonlint  # noqa: E402
+
+
+class CliRunner(testing.CliRunner):
+    """click's test runner with standard error kept apart on every click version
+    (8.1 mixes it into ``output`` unless told not to; 8.2 has no such switch)."""
+
+    def __init__(self, **kwargs) -> None:
+        if "mix_stderr" in inspect.signature(testing.CliRunner.__init__).parameters:
+            kwargs.setdefault("mix_stderr", False)
+        super().__init__(**kwargs)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import subprocess
 from html import unescape
 
 import pytest
-from click.testing import CliRunner
+from conftest import CliRunner
 from test_audit_helpers import write_example
 
 from ozonlint.cli import main

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import CliRunner
 from test_audit_helpers import write_example
 
 from ozonlint.cli import main

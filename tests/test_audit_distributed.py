@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
+from conftest import CliRunner
 
 from ozonlint.audit import sample
 from ozonlint.cli import main

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from click.testing import CliRunner
+from conftest import CliRunner
 from test_audit_helpers import write_example
 
 from ozonlint.cli import main

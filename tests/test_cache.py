@@ -136,7 +136,7 @@ def test_a_cached_linter_shared_by_threads_from_its_first_check(cache_dir: Path,
 
 
 def test_test_rules_does_not_cache_a_pack_whose_examples_fail(cache_dir: Path, tmp_path: Path) -> None:
-    from click.testing import CliRunner
+    from conftest import CliRunner
 
     from ozonlint.cli import main
 

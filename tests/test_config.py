@@ -5,8 +5,7 @@ import json
 import os
 from pathlib import Path
 
-from click.testing import CliRunner
-from conftest import assert_no_crash
+from conftest import CliRunner, assert_no_crash
 
 from ozonlint.cli import main
 

@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import assert_no_crash
+from conftest import CliRunner, assert_no_crash
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,7 +43,7 @@ def test_odd_but_valid_inputs(tmp_path: Path, content: bytes, expected_exit: int
 
 
 @pytest.mark.parametrize("content, message", [
-    ("Пишите".encode("cp1251"), "not UTF-8 text"),
+    ("Grüße für München".encode("latin-1"), "not UTF-8 text"),
     (b"text\x00with a NUL", "binary file"),
     (b"\xff\xfe\x00\xd8", "invalid UTF-16-LE"),
 ])
@@ -78,10 +77,10 @@ def test_file_that_disappears_mid_run(tmp_path: Path, monkeypatch) -> None:
     second.write_text("Пишите в WhatsApp", encoding="utf-8")
     real = sources.read_file
 
-    def vanish(path: str):
+    def vanish(path: str, encoding=None):
         if path.endswith("a.txt"):
             os.unlink(path)
-        return real(path)
+        return real(path, encoding)
 
     monkeypatch.setattr("ozonlint.runner.read_file", vanish)
     result = run("--jobs", "1", str(tmp_path))

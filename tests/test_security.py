@@ -15,8 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import assert_no_crash
+from conftest import CliRunner, assert_no_crash
 
 import ozonlint
 from ozonlint import cache

@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-from conftest import assert_no_crash
+from conftest import CliRunner, assert_no_crash
 
 from ozonlint.cli import main
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from conftest import assert_no_crash
+from conftest import CliRunner, assert_no_crash
 
 from ozonlint.cli import main
 from ozonlint.templates.placeholders import PlaceholderMasker

@@ -5,8 +5,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import assert_no_crash
+from conftest import CliRunner, assert_no_crash
 
 from ozonlint import cli
 

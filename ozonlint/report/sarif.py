@@ -91,7 +91,6 @@ def format_sarif(results: List[FileResult], catalog: Optional[Dict[str, dict]] =
             "name": "ozonlint",
             "version": __version__,
             "semanticVersion": __version__,
-            "informationUri": "https://pypi.org/project/ozonlint/",
             "rules": [_rule_entry(rule_id, catalog[rule_id]) for rule_id in rule_ids],
         }},
         "columnKind": "unicodeCodePoints",

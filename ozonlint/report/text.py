@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import List
+from typing import Any, Dict, List, Optional, Sequence
 
 import click
 
+from .. import i18n
+from ..i18n import tr
 from ..model import Violation
 from . import FileResult
 
@@ -36,7 +38,10 @@ def _excerpt(text: str, v: Violation) -> List[str]:
             "    " + " " * pad + click.style("^" * marks, fg=_COLOURS.get(v.severity, "red"), bold=True)]
 
 
-def format_text(results: List[FileResult], catalog: dict = None) -> str:  # type: ignore[assignment]
+def format_text(results: List[FileResult], catalog: Optional[Dict[str, Any]] = None, lang: str = "en",
+                unchecked: Sequence[str] = (), skipped: Sequence[str] = (), summary: bool = True) -> str:
+    """Each finding with its excerpt and suggestion, then a summary in ``lang``
+    that counts per severity and names the inputs that were not checked."""
     out: List[str] = []
     counts = {"error": 0, "warning": 0, "info": 0}
     for result in sorted(results, key=lambda r: r.path):
@@ -44,16 +49,57 @@ def format_text(results: List[FileResult], catalog: dict = None) -> str:  # type
             counts[v.severity] = counts.get(v.severity, 0) + 1
             place = click.style(f"{result.path}:{v.line}:{v.column}", bold=True)
             sev = click.style(v.severity, fg=_COLOURS.get(v.severity), bold=True)
-            where = f" (in {v.key})" if v.key else ""
+            where = tr(" (in {key})", lang, key=v.key) if v.key else ""
             out.append(f"{place}: {sev} [{v.rule}] {v.message}{where}")
             out.extend(_excerpt(result.text, v))
             if v.suggestion is not None:
-                shown = v.suggestion if v.suggestion else "(remove)"
-                out.append("    " + click.style("suggestion: ", fg="green") + shown)
+                shown = v.suggestion if v.suggestion else tr("(remove)", lang)
+                meaning = i18n.gloss(v.suggestion, lang)
+                if meaning:
+                    shown += "  " + meaning
+                out.append("    " + click.style(tr("suggestion: ", lang), fg="green") + shown)
+    if summary:
+        out.extend(_summary(counts, unchecked, skipped, lang))
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _summary(counts: Dict[str, int], unchecked: Sequence[str], skipped: Sequence[str], lang: str) -> List[str]:
+    lines = []
     total = sum(counts.values())
     if total:
-        parts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items() if n]
-        out.append(f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}).")
-    else:
-        out.append("No problems found.")
-    return "\n".join(out) + "\n"
+        parts = i18n.join([i18n.count(n, name, lang) for name, n in counts.items() if n], lang)
+        lines.append(tr("Found {problems} ({parts}).", lang, problems=i18n.count(total, "problem", lang), parts=parts))
+    elif not unchecked and not skipped:
+        lines.append(tr("No problems found.", lang))
+    elif not unchecked:
+        lines.append(tr("No problems found in the checked inputs.", lang))
+    if unchecked:
+        lines.append(tr("{inputs} could not be checked: {names}.", lang,
+                        inputs=i18n.count(len(unchecked), "input", lang), names=i18n.join(unchecked, lang)))
+    if skipped:
+        lines.append(tr("{inputs} skipped (not text): {names}.", lang,
+                        inputs=i18n.count(len(skipped), "input", lang), names=i18n.join(skipped, lang)))
+    return lines
+
+
+def format_statistics(results: List[FileResult], fmt: str = "text", lang: str = "en") -> str:
+    """How many findings each rule has, most first (``--statistics``)."""
+    import json
+
+    counts: Dict[str, int] = {}
+    first: Dict[str, Violation] = {}
+    for result in results:
+        for v in result.violations:
+            counts[v.rule] = counts.get(v.rule, 0) + 1
+            first.setdefault(v.rule, v)
+    order = sorted(counts, key=lambda rule: (-counts[rule], rule))
+    if fmt == "json":
+        rows = [{"rule": rule, "category": first[rule].category, "severity": first[rule].severity,
+                 "count": counts[rule], "message": first[rule].message} for rule in order]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if not order:
+        return tr("No problems found.", lang) + "\n"
+    width = max(len(rule) for rule in order)
+    digits = len(str(counts[order[0]]))
+    return "".join(f"{counts[rule]:>{digits}}  {rule:<{width}}  {first[rule].severity:<7}  {first[rule].message}\n"
+                   for rule in order)

@@ -101,7 +101,7 @@ class Segment:
             return replacement.replace("'", "''")
         if self.style == "csv-quoted":
             return replacement.replace('"', '""')
-        if self.style == "csv-raw" and any(ch in replacement for ch in ',"\r\n'):
+        if self.style == "csv-raw" and any(ch in replacement for ch in ',;\t"\r\n'):
             return None
         return replacement
 

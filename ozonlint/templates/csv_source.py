@@ -8,7 +8,16 @@ from . import MappedText, Segment, TemplateError
 DEFAULT_COLUMNS = ("text", "template", "message", "reply")
 
 
-def _rows(text: str) -> List[List[Tuple[MappedText, bool]]]:
+def delimiter_of(text: str) -> str:
+    """The header line's most frequent of ``,``, ``;`` and tab (Excel in a Russian
+    locale saves ``;``); ``,`` when the header holds none."""
+    header = text[:text.find("\n")] if "\n" in text else text
+    counts = {d: header.count(d) for d in ",;\t"}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+def _rows(text: str, delimiter: str = ",") -> List[List[Tuple[MappedText, bool]]]:
     """RFC 4180 rows: (cell, quoted) with positions; quotes and doubled quotes decoded."""
     rows: List[List[Tuple[MappedText, bool]]] = []
     row: List[Tuple[MappedText, bool]] = []
@@ -30,13 +39,13 @@ def _rows(text: str) -> List[List[Tuple[MappedText, bool]]]:
                     break
                 cell.add(text[i], i, i + 1)
                 i += 1
-        while i < size and text[i] not in ",\r\n":
+        while i < size and text[i] != delimiter and text[i] not in "\r\n":
             cell.add(text[i], i, i + 1)
             i += 1
         row.append((cell, quoted))
         if i >= size:
             break
-        if text[i] == ",":
+        if text[i] == delimiter:
             i += 1
             continue
         # end of row
@@ -53,7 +62,7 @@ def _rows(text: str) -> List[List[Tuple[MappedText, bool]]]:
 
 
 def csv_segments(text: str, column: Optional[str] = None) -> List[Segment]:
-    rows = _rows(text)
+    rows = _rows(text, delimiter_of(text))
     if not rows:
         return []
     header = ["".join(cell.chars).strip().lower() for cell, _ in rows[0]]

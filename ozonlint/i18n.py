@@ -1,0 +1,421 @@
+"""Every string the command line shows, in Russian, English and Chinese: one catalogue.
+
+The English text is the key (what the code writes, with ``{name}`` fields);
+``CATALOGUE`` gives its Russian and Chinese forms. ``count`` says "3 problems"
+with each language's plural forms, ``note`` translates the ``path: reason``
+notes the runner writes, ``gloss`` says what a Russian suggestion means to a
+reader of another language, and ``translated_help`` shows ``--help`` in the
+reader's language. The language: ``--lang``, else the configuration's
+``lang``, else ``default_lang()`` ($OZONLINT_LANG, then the locale, then en).
+Rule messages are not here: they live with their rules in the packs.
+"""
+from __future__ import annotations
+
+import contextlib
+import inspect
+import os
+import re
+import unicodedata
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+
+import click
+
+LANGUAGES = ("ru", "en", "zh")
+
+
+def default_lang() -> str:
+    """$OZONLINT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: ru_*, zh_*), else en."""
+    chosen = os.environ.get("OZONLINT_LANG", "").strip().lower()
+    if chosen in LANGUAGES:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:  # the first one set decides, as in POSIX
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in ("ru", "zh") else "en"
+    return "en"
+
+
+# English -> (Russian, Chinese)
+CATALOGUE: Dict[str, Tuple[str, str]] = {
+    # ------------------------------------------------------------ audit --help
+    "Audit chat histories (Seller API JSON, JSON Lines, CSV exports; gzip; '-' for standard input):\n"
+    "violations per category, rule, manager, week and chat, and response times.": (
+        "Аудит истории чатов (JSON Seller API, JSON Lines, выгрузки CSV; gzip; «-» — стандартный ввод):\n"
+        "нарушения по категориям, правилам, менеджерам, неделям и чатам, и время ответа.",
+        "审计聊天记录（Seller API JSON、JSON Lines、CSV 导出；gzip；“-”表示标准输入）：\n"
+        "按类别、规则、客服、周和聊天统计违规，以及回复时间。"),
+    "Report format: a terminal summary, JSON with every figure and finding, or one offline HTML file.": (
+        "Формат отчёта: сводка для терминала, JSON со всеми показателями и находками или один офлайн-файл HTML.",
+        "报告格式：终端摘要、包含全部数据和问题的 JSON，或一个离线 HTML 文件。"),
+    "Language of the report (default: configuration, $OZONLINT_LANG, en).": (
+        "Язык отчёта (по умолчанию: конфигурация, $OZONLINT_LANG, en).",
+        "报告语言（默认：配置文件、$OZONLINT_LANG、en）。"),
+    "The response-time standard, in hours.": ("Норматив времени ответа, в часах.", "回复时间标准（小时）。"),
+    "Count only these hours of each working day (e.g. 09:00-18:00).": (
+        "Считать только эти часы рабочего дня (например, 09:00-18:00).",
+        "只计算每个工作日的这些时段（例如 09:00-18:00）。"),
+    "Working days, e.g. mon-fri or mon,wed,fri (default: every day).": (
+        "Рабочие дни, например mon-fri или mon,wed,fri (по умолчанию: все дни).",
+        "工作日，例如 mon-fri 或 mon,wed,fri（默认：每天）。"),
+    "The shop's time zone (IANA, e.g. Europe/Moscow): working hours, weeks, and CSV times written without an "
+    "offset (default: UTC).": (
+        "Часовой пояс магазина (IANA, например Europe/Moscow): рабочие часы, недели и время в CSV без смещения "
+        "(по умолчанию: UTC).",
+        "店铺时区（IANA，例如 Europe/Moscow）：用于工作时间、周以及 CSV 中未带时区偏移的时间（默认：UTC）。"),
+    "When waiting chats are measured (default: the latest message).": (
+        "На какой момент считать ожидающие чаты (по умолчанию: последнее сообщение).",
+        "计算等待中聊天的时间点（默认：最后一条消息）。"),
+    "A CSV column by header name or 1-based number; FIELD: time, role, author, chat, order, text, message_id, "
+    "image (repeatable).": (
+        "Столбец CSV по названию или номеру (с 1); FIELD: time, role, author, chat, order, text, message_id, "
+        "image (можно повторять).",
+        "按表头名称或序号（从 1 开始）指定 CSV 列；FIELD：time、role、author、chat、order、text、message_id、"
+        "image（可重复）。"),
+    "Format of the inputs (auto: from the name, else the content).": (
+        "Формат входных данных (auto: по имени файла, иначе по содержимому).",
+        "输入格式（auto：按文件名判断，否则按内容）。"),
+    "Processes (default: the number of cores).": ("Процессы (по умолчанию: число ядер).", "进程数（默认：CPU 核数）。"),
+    # ------------------------------------------------------------ reports
+    "Found {problems} ({parts}).": ("Найдено: {problems} ({parts}).", "发现 {problems}（{parts}）。"),
+    "No problems found.": ("Проблем не найдено.", "未发现问题。"),
+    "No problems found in the checked inputs.": ("В проверенных входных данных проблем не найдено.",
+                                                 "已检查的输入中未发现问题。"),
+    "{inputs} could not be checked: {names}.": ("Не удалось проверить: {inputs} ({names}).",
+                                               "{inputs}无法检查：{names}。"),
+    "{inputs} skipped (not text): {names}.": ("Пропущено (не текст): {inputs} ({names}).",
+                                             "已跳过{inputs}（不是文本）：{names}。"),
+    "suggestion: ": ("замена: ", "建议替换："),
+    "(remove)": ("(удалить)", "（删除）"),
+    " (in {key})": (" (в {key})", "（位于 {key}）"),
+    # ------------------------------------------------------------ errors and notes
+    "ozonlint: error: {message}": ("ozonlint: ошибка: {message}", "ozonlint：错误：{message}"),
+    "invalid rule pack: {reason}": ("ошибка в наборе правил: {reason}", "规则包无效：{reason}"),
+    "invalid configuration: {reason}": ("ошибка в конфигурации: {reason}", "配置无效：{reason}"),
+    "cannot write {path}: {reason}": ("не удалось записать {path}: {reason}", "无法写入 {path}：{reason}"),
+    "nothing to check: give files, --text, or pipe a draft to standard input": (
+        "нечего проверять: укажите файлы, --text или передайте черновик на стандартный ввод",
+        "没有可检查的内容：请指定文件、--text，或通过标准输入传入草稿"),
+    "--statistics works with --format text or json": ("--statistics работает только с --format text или json",
+                                                       "--statistics 只能与 --format text 或 json 一起使用"),
+    "--fix prints fixed drafts but rewrites files: check drafts and files in separate runs": (
+        "--fix печатает исправленные черновики, а файлы переписывает: проверяйте черновики и файлы отдельно",
+        "--fix 会输出修正后的草稿、但会直接改写文件：请分别检查草稿和文件"),
+    "--jsonl cannot be combined with {options}: it reads its drafts from JSON lines and writes one JSON line "
+    "per input line": (
+        "--jsonl нельзя сочетать с {options}: черновики читаются из строк JSON, и на каждую выводится одна строка JSON",
+        "--jsonl 不能与 {options} 同时使用：它从 JSON 行读取草稿，并为每个输入行输出一行 JSON"),
+    "{source}: {lines} could not be checked": ("{source}: не удалось проверить: {lines}", "{source}：{lines}无法检查"),
+    "{folder}: not checked: {files} with other suffixes ({suffixes}); add them with --extend-suffixes": (
+        "{folder}: не проверено: {files} с другими расширениями ({suffixes}); добавьте их через --extend-suffixes",
+        "{folder}：未检查其他扩展名的{files}（{suffixes}）；可用 --extend-suffixes 添加"),
+    "wrote {findings} from {inputs} to {path}": ("записано в {path}: находок — {n}, входов — {m}",
+                                                "已将 {m} 个输入中的 {n} 个问题写入 {path}"),
+    "unknown rule {rule!r}{hint}; see 'ozonlint rules'": ("неизвестное правило {rule!r}{hint}; см. 'ozonlint rules'",
+                                                          "未知规则 {rule!r}{hint}；见 'ozonlint rules'"),
+    " (did you mean: {ids}?)": (" (возможно: {ids}?)", "（您是否要找：{ids}？）"),
+    # the runner's and reader's notes: "path: reason"
+    "fixed {n} problem(s)": ("исправлено проблем: {n}", "已修复 {n} 个问题"),
+    "skipped: {reason}": ("пропущено: {reason}", "已跳过：{reason}"),
+    "binary file (contains NUL bytes)": ("двоичный файл (есть байты NUL)", "二进制文件（含 NUL 字节）"),
+    "no such file": ("нет такого файла", "文件不存在"),
+    "permission denied": ("нет доступа", "没有权限"),
+    "is a directory": ("это папка", "是一个目录"),
+    "cannot read: {reason}": ("не удалось прочитать: {reason}", "无法读取：{reason}"),
+    "cannot read standard input: {reason}": ("не удалось прочитать стандартный ввод: {reason}",
+        "无法读取标准输入：{reason}"),
+    "no standard input": ("нет стандартного ввода", "没有标准输入"),
+    "not UTF-8 text (invalid byte {byte} at offset {offset}); name the encoding with --encoding": (
+        "не текст в UTF-8 (недопустимый байт {byte} по смещению {offset}); укажите кодировку через --encoding",
+        "不是 UTF-8 文本（偏移 {offset} 处的字节 {byte} 无效）；请用 --encoding 指定编码"),
+    "not {encoding} text (invalid byte {byte} at offset {offset})": (
+        "не текст в {encoding} (недопустимый байт {byte} по смещению {offset})",
+        "不是 {encoding} 文本（偏移 {offset} 处的字节 {byte} 无效）"),
+    "unknown encoding {name}": ("неизвестная кодировка {name}", "未知编码 {name}"),
+    "invalid {encoding} at byte {offset}": ("недопустимый {encoding} в байте {offset}",
+        "第 {offset} 字节处 {encoding} 无效"),
+    "larger than {n} MiB": ("больше {n} МиБ", "大于 {n} MiB"),
+    "not verified: {reason}": ("не проверено: {reason}", "未能验证：{reason}"),
+    "cannot write the fixed file: {reason}; the file is unchanged": (
+        "не удалось записать исправленный файл: {reason}; файл не изменён",
+        "无法写入修正后的文件：{reason}；文件未改动"),
+    # ------------------------------------------------------------ rules, explain, test-rules, show-settings
+    "RULE": ("ПРАВИЛО", "规则"),
+    "CATEGORY": ("КАТЕГОРИЯ", "类别"),
+    "SEVERITY": ("УРОВЕНЬ", "严重程度"),
+    "KIND": ("ВИД", "类型"),
+    "FIX": ("ЗАМЕНА", "可修复"),
+    "yes": ("да", "是"),
+    "{rules} from {files}.": ("Правил: {n}, файлов: {m}.", "{n} 条规则，来自 {m} 个文件。"),
+    "kind {kind}": ("вид {kind}", "类型 {kind}"),
+    "defined in {place}": ("определено в {place}", "定义于 {place}"),
+    "null (no safe rewrite)": ("null (нет безопасной замены)", "null（没有安全的替换）"),
+    "'' (remove the text)": ("'' (удалить текст)", "''（删除该文本）"),
+    "reported:": ("сообщается:", "会报告："),
+    "not reported:": ("не сообщается:", "不会报告："),
+    "{rules}, {examples}, {failures}.": ("{rules}, {examples}, {failures}.", "{rules}，{examples}，{failures}。"),
+    "input": ("вход", "输入"),
+    "configuration file": ("файл конфигурации", "配置文件"),
+    "command line": ("командная строка", "命令行"),
+    "none": ("нет", "无"),
+    "rules": ("правила", "规则"),
+    # ------------------------------------------------------------ --help: click's own words
+    "Usage:": ("Использование:", "用法："),
+    "Options": ("Параметры", "选项"),
+    "Commands": ("Команды", "命令"),
+    "Arguments": ("Аргументы", "参数"),
+    "Show this message and exit.": ("Показать эту справку и выйти.", "显示此帮助并退出。"),
+    "Show the version and exit.": ("Показать версию и выйти.", "显示版本并退出。"),
+    # ------------------------------------------------------------ --help: commands
+    "ozonlint: check Ozon sellers' replies to buyers before they are sent.\n\n"
+    "Catches external contacts (WhatsApp, WeChat, Telegram, phones, e-mails,\n"
+    "links), review bribes, extra payments, off-platform deals, requests for\n"
+    "personal data, spam and Chinese text, including disguised spellings.": (
+        "ozonlint: проверка ответов продавцов Ozon покупателям до отправки.\n\n"
+        "Находит внешние контакты (WhatsApp, WeChat, Telegram, телефоны, e-mail,\n"
+        "ссылки), вознаграждение за отзывы, доплаты, сделки вне площадки, запросы\n"
+        "персональных данных, спам и китайский текст, в том числе замаскированные.",
+        "ozonlint：在发送之前检查 Ozon 卖家给买家的回复。\n\n"
+        "找出站外联系方式（WhatsApp、微信、Telegram、电话、邮箱、链接）、好评返现、\n"
+        "额外付款、站外交易、索要个人信息、垃圾推销和中文内容，包括各种变形写法。"),
+    "Check drafts: files, folders, --text, or standard input ('-' or piped).": (
+        "Проверить черновики: файлы, папки, --text или стандартный ввод ('-' или канал).",
+        "检查草稿：文件、目录、--text 或标准输入（'-' 或管道）。"),
+    "Record today's findings in a baseline file; later runs with it report only new ones.": (
+        "Записать сегодняшние находки в файл базовой линии; следующие запуски с ним сообщают только о новых.",
+        "把当前的问题记录到基线文件；之后使用它只报告新问题。"),
+    "List the rules: id, category, severity, kind, whether they can fix.": (
+        "Список правил: id, категория, уровень, вид, есть ли замена.",
+        "列出规则：ID、类别、严重程度、类型、能否自动修复。"),
+    "Describe one rule: what it catches, why, its messages and examples.": (
+        "Описать правило: что оно находит, почему, его сообщения и примеры.",
+        "说明一条规则：检查什么、原因、提示和示例。"),
+    "Run the examples of every rule in the rule packs at PATHS.": (
+        "Выполнить примеры каждого правила в наборах правил PATHS.",
+        "运行 PATHS 中规则包里每条规则的示例。"),
+    # ------------------------------------------------------------ --help: options
+    "Check this text (repeatable).": ("Проверить этот текст (можно повторять).", "检查这段文本（可重复）。"),
+    "Language of the messages (default: configuration, $OZONLINT_LANG, the locale, en).": (
+        "Язык сообщений (по умолчанию: конфигурация, $OZONLINT_LANG, локаль, en).",
+        "提示语言（默认：配置、$OZONLINT_LANG、系统区域设置、en）。"),
+    "Only these rule ids, id prefixes or categories.": ("Только эти правила, префиксы id или категории.",
+                                                        "只检查这些规则 ID、ID 前缀或类别。"),
+    "Add these to the selection.": ("Добавить их к выбранным.", "把这些加入所选规则。"),
+    "Skip these rule ids, id prefixes or categories.": ("Пропустить эти правила, префиксы id или категории.",
+                                                        "跳过这些规则 ID、ID 前缀或类别。"),
+    "Extra rule pack file or folder (repeatable).": ("Дополнительный набор правил: файл или папка (можно повторять).",
+                                                     "额外的规则包文件或目录（可重复）。"),
+    "A term never reported, e.g. your brand name (repeatable).": (
+        "Слово, о котором не сообщать, например название вашего бренда (можно повторять).",
+        "永不报告的词，例如您的品牌名（可重复）。"),
+    "Use this configuration file.": ("Использовать этот файл конфигурации.", "使用此配置文件。"),
+    "Ignore configuration files.": ("Не читать файлы конфигурации.", "忽略配置文件。"),
+    "Template mode: placeholders are masked and not reported (default: on for files, off for --text and "
+    "standard input).": (
+        "Режим шаблонов: подстановки скрываются и не считаются ошибкой (по умолчанию: включён для файлов, "
+        "выключен для --text и стандартного ввода).",
+        "模板模式：屏蔽占位符且不报告（默认：文件开启，--text 和标准输入关闭）。"),
+    "The CSV column that holds the templates.": ("Столбец CSV с шаблонами.", "存放模板的 CSV 列。"),
+    "Processes for many files (default: the number of cores).": (
+        "Число процессов для многих файлов (по умолчанию: число ядер).", "处理大量文件时的进程数（默认：CPU 核数）。"),
+    "Check standard input as if it were this file (its configuration, per-file ignores and format).": (
+        "Проверять стандартный ввод как этот файл (его конфигурация, исключения для файлов и формат).",
+        "把标准输入当作此文件检查（使用其配置、按文件忽略规则和格式）。"),
+    "Skip files matching these globs (instead of the configuration's exclude).": (
+        "Пропускать файлы по этим шаблонам (вместо exclude из конфигурации).",
+        "跳过匹配这些通配符的文件（替代配置中的 exclude）。"),
+    "Skip files matching these globs too.": ("Пропускать и файлы по этим шаблонам.", "同时跳过匹配这些通配符的文件。"),
+    "Suffixes of the files a folder walk checks (instead of the default list).": (
+        "Расширения файлов, проверяемых при обходе папки (вместо списка по умолчанию).",
+        "遍历目录时检查的文件扩展名（替代默认列表）。"),
+    "Check files with these suffixes too when walking a folder, e.g. .rst,.html.": (
+        "При обходе папки проверять и файлы с этими расширениями, например .rst,.html.",
+        "遍历目录时也检查这些扩展名的文件，例如 .rst,.html。"),
+    "Read files and standard input in this encoding (default: BOM, UTF-8, Windows-1251).": (
+        "Читать файлы и стандартный ввод в этой кодировке (по умолчанию: BOM, UTF-8, Windows-1251).",
+        "按此编码读取文件和标准输入（默认：BOM、UTF-8、Windows-1251）。"),
+    "Do not read or write the compiled-rules cache.": ("Не использовать кэш скомпилированных правил.",
+                                                       "不读写已编译规则的缓存。"),
+    'Batch mode: read {"id", "text"} JSON lines, write one result line per input line.': (
+        'Пакетный режим: читать строки JSON {"id", "text"}, на каждую выводить одну строку результата.',
+        '批处理模式：读取 {"id", "text"} JSON 行，每个输入行输出一行结果。'),
+    "Output format (default: text; github under GitHub Actions).": (
+        "Формат вывода (по умолчанию: text; github в GitHub Actions).",
+        "输出格式（默认：text；在 GitHub Actions 中为 github）。"),
+    "Write the report to FILE.": ("Записать отчёт в FILE.", "把报告写入 FILE。"),
+    "Lowest severity that makes the exit status 1 (default: configuration, else error).": (
+        "Наименьший уровень, при котором код выхода 1 (по умолчанию: конфигурация, иначе error).",
+        "使退出码为 1 的最低严重程度（默认：配置，否则 error）。"),
+    "Show only findings at or above this severity (default: configuration, else info).": (
+        "Показывать только находки этого уровня и выше (по умолчанию: конфигурация, иначе info).",
+        "只显示不低于此严重程度的问题（默认：配置，否则 info）。"),
+    "Exit 0 even when problems are found (2 still means an error).": (
+        "Код выхода 0, даже если найдены проблемы (2 по-прежнему означает ошибку).",
+        "即使发现问题也以 0 退出（2 仍表示错误）。"),
+    "Print the findings only: no summary, no notes but errors.": (
+        "Печатать только находки: без итога и без заметок, кроме ошибок.",
+        "只输出问题：不输出汇总，除错误外不输出提示。"),
+    "Print how many findings each rule has instead of the findings.": (
+        "Вместо находок напечатать, сколько их у каждого правила.", "输出每条规则的问题数量，而不是问题本身。"),
+    "Print the configuration files, settings and rules that apply to the first input, then exit.": (
+        "Напечатать файлы конфигурации, настройки и правила для первого входа и выйти.",
+        "输出适用于第一个输入的配置文件、设置和规则，然后退出。"),
+    "Apply safe suggestions: print the fixed text for --text/stdin, rewrite files in place.": (
+        "Применить безопасные замены: для --text и стандартного ввода напечатать исправленный текст, "
+        "файлы переписать на месте.",
+        "应用安全的替换：--text/标准输入输出修正后的文本，文件则原地改写。"),
+    "Print the fixes as a unified diff instead of writing them.": (
+        "Напечатать исправления в виде unified diff, не записывая их.", "以 unified diff 输出修正，而不写入文件。"),
+    "Report only findings not in this baseline file.": ("Сообщать только о находках, которых нет в этой базовой линии.",
+                                                       "只报告不在此基线文件中的问题。"),
+    "Ignore the baseline named in the configuration.": ("Не использовать базовую линию из конфигурации.",
+                                                        "忽略配置中指定的基线。"),
+    "Colour the text output (default: on a terminal, unless NO_COLOR is set).": (
+        "Цветной вывод (по умолчанию: в терминале, если не задан NO_COLOR).",
+        "彩色输出（默认：在终端中开启，除非设置了 NO_COLOR）。"),
+    "The baseline file to write.": ("Файл базовой линии для записи.", "要写入的基线文件。"),
+    "Output format.": ("Формат вывода.", "输出格式。"),
+    "Extra rule pack (repeatable).": ("Дополнительный набор правил (можно повторять).", "额外的规则包（可重复）。"),
+    "Language of the messages and the table (default: $OZONLINT_LANG, the locale, en).": (
+        "Язык сообщений и таблицы (по умолчанию: $OZONLINT_LANG, локаль, en).",
+        "提示和表格的语言（默认：$OZONLINT_LANG、系统区域设置、en）。"),
+    "Language of the description (default: $OZONLINT_LANG, the locale, en).": (
+        "Язык описания (по умолчанию: $OZONLINT_LANG, локаль, en).",
+        "说明的语言（默认：$OZONLINT_LANG、系统区域设置、en）。"),
+}
+
+# Nouns counted in the output: English (one, many), Russian (one, few, many), Chinese measure word + noun.
+_NOUNS: Dict[str, Tuple[Tuple[str, str], Tuple[str, str, str], str]] = {
+    "problem": (("problem", "problems"), ("проблема", "проблемы", "проблем"), "个问题"),
+    "error": (("error", "errors"), ("ошибка", "ошибки", "ошибок"), "个错误"),
+    "warning": (("warning", "warnings"), ("предупреждение", "предупреждения", "предупреждений"), "个警告"),
+    "info": (("info", "infos"), ("замечание", "замечания", "замечаний"), "条提示"),
+    "input": (("input", "inputs"), ("вход", "входа", "входов"), "个输入"),
+    "file": (("file", "files"), ("файл", "файла", "файлов"), "个文件"),
+    "line": (("line", "lines"), ("строка", "строки", "строк"), "行"),
+    "rule": (("rule", "rules"), ("правило", "правила", "правил"), "条规则"),
+    "finding": (("finding", "findings"), ("находка", "находки", "находок"), "个问题"),
+    "example": (("example", "examples"), ("пример", "примера", "примеров"), "个示例"),
+    "failure": (("failure", "failures"), ("ошибка", "ошибки", "ошибок"), "个失败"),
+}
+
+
+def tr(text: str, lang: str, **values: object) -> str:
+    """``text`` (the English key) in ``lang``, with ``values`` filled in."""
+    forms = CATALOGUE.get(text)
+    if forms is not None and lang in ("ru", "zh"):
+        text = forms[0] if lang == "ru" else forms[1]
+    return text.format(**values) if values else text
+
+
+def count(n: int, noun: str, lang: str) -> str:
+    """``n`` and ``noun`` in the plural form ``lang`` needs: "3 problems", "3 проблемы", "3 个问题"."""
+    english, russian, chinese = _NOUNS[noun]
+    if lang == "zh":
+        return f"{n} {chinese}"
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            form = russian[0]
+        elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            form = russian[1]
+        else:
+            form = russian[2]
+        return f"{n} {form}"
+    return f"{n} {english[0] if n == 1 else english[1]}"
+
+
+def join(items: Sequence[str], lang: str) -> str:
+    return ("，" if lang == "zh" else ", ").join(items)
+
+
+# What the default packs' Russian suggestions mean, for readers of the other languages.
+GLOSSES: Dict[str, Tuple[str, str]] = {
+    "чат Ozon": ("Ozon chat", "即“Ozon 聊天”，回复中请保留俄文"),
+}
+
+
+def gloss(suggestion: Optional[str], lang: str) -> Optional[str]:
+    """What a Cyrillic suggestion means in ``lang``, in brackets (None for Russian readers or no gloss)."""
+    if not suggestion or lang == "ru":
+        return None
+    meaning = GLOSSES.get(suggestion)
+    if meaning is None:
+        return None
+    return f"({meaning[0]})" if lang == "en" else f"（{meaning[1]}）"
+
+
+_NOTE_PATTERNS: List[Tuple["re.Pattern[str]", str]] = []
+
+
+def _note_patterns() -> List[Tuple["re.Pattern[str]", str]]:
+    if not _NOTE_PATTERNS:
+        for key in CATALOGUE:
+            if "{" not in key and " " not in key.strip():
+                continue
+            parts = re.split(r"\{(\w+)(?:!r)?\}", key)
+            pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+            _NOTE_PATTERNS.append((re.compile(pattern + r"\Z", re.S), key))
+    return _NOTE_PATTERNS
+
+
+def note(path: Optional[str], message: str, lang: str) -> str:
+    """A ``path: reason`` note with the reason in ``lang`` (left as it is when unknown)."""
+    if lang == "en" or path is None or not message.startswith(path + ": "):
+        return message
+    return f"{path}: {_reason(message[len(path) + 2:], lang)}"
+
+
+def _reason(reason: str, lang: str) -> str:
+    for pattern, key in _note_patterns():
+        found = pattern.match(reason)
+        if found:
+            values = {name: _reason(value, lang) for name, value in found.groupdict().items()}
+            return tr(key.replace("!r", ""), lang, **values)
+    return reason
+
+
+# ---------------------------------------------------------------- --help
+
+def width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+@contextlib.contextmanager
+def translated_help(command: click.Command, lang: str) -> Iterator[None]:
+    """``command``'s help and its options' help in ``lang`` while the block runs."""
+    if lang == "en":
+        yield
+        return
+    saved = [(command, command.help)] + [(p, p.help) for p in command.params if isinstance(p, click.Option)]
+    try:
+        for owner, text in saved:
+            if text:
+                owner.help = tr(inspect.cleandoc(text), lang)
+        yield
+    finally:
+        for owner, text in saved:
+            owner.help = text
+
+
+def help_option(option: Optional[click.Option]) -> Optional[click.Option]:
+    """click's --help option with its help in the reader's language."""
+    if option is not None and option.help:
+        option.help = tr(option.help, default_lang())
+    return option
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's formatter with its own words (Usage, Options, Commands) in the reader's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        if prefix is None:
+            prefix = tr("Usage:", default_lang()) + " "
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(tr(heading, default_lang()))

@@ -1,0 +1,293 @@
+"""What users of ruff, yamllint and Vale expect: the library's surface, conventions of the CLI."""
+from __future__ import annotations
+
+import json
+import typing
+
+import pytest
+
+import ozonlint
+from ozonlint.model import Violation
+
+
+def test_to_dict_is_json_ready() -> None:
+    v = ozonlint.check("Пишите в WhatsApp")[0]
+    data = v.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["rule"] == "contact.messenger" and data["match"] == "WhatsApp"
+    assert v.to_dict("a.txt")["path"] == "a.txt" and list(v.to_dict("a.txt"))[0] == "path"
+
+
+def test_severity_is_a_literal() -> None:
+    hint = typing.get_type_hints(Violation)["severity"]
+    assert typing.get_origin(hint) is typing.Literal
+    assert set(typing.get_args(hint)) == {"error", "warning", "info"}
+
+
+@pytest.mark.parametrize("value", [None, b"WhatsApp", 42])
+def test_check_and_fix_refuse_what_is_not_text(value: object) -> None:
+    with pytest.raises(TypeError, match="takes a str"):
+        ozonlint.check(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes a str"):
+        ozonlint.fix(value)  # type: ignore[arg-type]
+
+
+def test_public_namespace_is_clean() -> None:
+    names = dir(ozonlint)
+    assert "List" not in names and "annotations" not in names and "engine" not in names
+    assert {"check", "fix", "Linter", "Violation"} <= set(names)
+
+
+def test_in_language_per_call() -> None:
+    v = ozonlint.Linter(lang="en").check("Пишите в WhatsApp")[0]
+    assert v.in_language("zh").message.startswith("提到了")
+    assert v.in_language("ru").message.startswith("Упоминание")
+
+
+@pytest.mark.parametrize("draft, fixed", [
+    ("Пишите: +7 912 555 34 21\nСпасибо", "Пишите:\nСпасибо"),
+    ("Мой номер +7 912 555 34 21 \n", "Мой номер\n"),
+    ("Звоните +7 912 555 34 21", "Звоните"),
+])
+def test_a_removal_leaves_no_trailing_blanks(draft: str, fixed: str) -> None:
+    assert ozonlint.fix(draft) == fixed
+
+
+# ------------------------------------------------------------------ the command line
+
+from pathlib import Path  # noqa: E402
+
+from conftest import CliRunner  # noqa: E402
+
+from ozonlint import i18n  # noqa: E402
+from ozonlint.cli import main  # noqa: E402
+
+WHATSAPP = "Пишите в WhatsApp"
+CLEAN = "Здравствуйте! Заказ уже собран."
+
+
+def run(*args: str, input=None, env=None):
+    return CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False)
+
+
+def test_config_in_the_current_folder_applies_to_text_and_stdin(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / ".ozonlint.yaml").write_text("allow: [WhatsApp]\nlang: ru\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("check", "--format", "json", "--text", WHATSAPP).output == "[]\n"
+    assert run("check", "--format", "json", input=WHATSAPP).output == "[]\n"
+    phone = json.loads(run("check", "--format", "json", "--text", "Звоните 8 916 555-12-34").output)
+    assert phone[0]["message"].startswith("Номер телефона")
+    summary = run("check", "--text", "Звоните 8 916 555-12-34").output.splitlines()[-1]
+    assert summary == "Найдено: 1 проблема (1 ошибка)."
+    batch = run("check", "--jsonl", "-", input='{"id": 1, "text": "Пишите в WhatsApp"}\n')
+    assert json.loads(batch.output) == {"id": 1, "violations": []}
+
+
+def test_stdin_filename_takes_that_files_configuration(tmp_path: Path) -> None:
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / ".ozonlint.yaml").write_text("per-file-ignores:\n  'legacy/*': [contact]\n",
+                                                     encoding="utf-8")
+    ignored = run("check", "--format", "json", "--stdin-filename", str(tmp_path / "shop" / "legacy" / "a.txt"),
+                  input=WHATSAPP)
+    assert ignored.exit_code == 0 and ignored.output == "[]\n"
+    reported = run("check", "--format", "json", "--stdin-filename", str(tmp_path / "shop" / "a.txt"), input=WHATSAPP)
+    assert json.loads(reported.output)[0]["path"] == str(tmp_path / "shop" / "a.txt")
+
+
+def test_several_drafts_are_named_in_every_format() -> None:
+    data = json.loads(run("check", "--format", "json", "--text", CLEAN, "--text", WHATSAPP).output)
+    assert [v["path"] for v in data] == ["<text 2>"]
+    text = run("check", "--no-color", "--text", WHATSAPP, "--text", WHATSAPP).output
+    assert text.startswith("<text 1>:1:10: error") and "<text 2>:1:10: error" in text
+    single = json.loads(run("check", "--format", "json", "--text", WHATSAPP).output)
+    assert single[0]["path"] == "-"  # the contract's path for one draft
+
+
+def test_jsonl_keeps_the_id_fixes_and_writes_to_output(tmp_path: Path) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text('{"id": 7}\n{"id": 8, "text": "Пишите в WhatsApp"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("check", "--jsonl", str(batch), "--fix", "-o", str(out))
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["id"] == 7 and "error" in lines[0]
+    assert lines[1]["id"] == 8 and lines[1]["fixed"] == "Пишите в чат Ozon"
+
+
+@pytest.mark.parametrize("extra", [["--format", "text"], ["--diff"], ["--text", "x"], ["--statistics"]])
+def test_jsonl_refuses_what_it_would_ignore(tmp_path: Path, extra: list) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text('{"id": 1, "text": "hi"}\n', encoding="utf-8")
+    result = run("check", "--jsonl", str(batch), *extra)
+    assert result.exit_code == 2 and "--jsonl cannot be combined with" in result.stderr
+
+
+def test_fixed_draft_and_diff_go_to_output(tmp_path: Path) -> None:
+    out = tmp_path / "fixed.txt"
+    result = run("check", "--fix", "-o", str(out), "--text", WHATSAPP)
+    assert result.stdout == "" and out.read_text(encoding="utf-8") == "Пишите в чат Ozon"
+    diff = run("check", "--diff", "-o", str(out), "--text", WHATSAPP)
+    assert diff.stdout == "" and "+Пишите в чат Ozon" in out.read_text(encoding="utf-8")
+
+
+def test_fix_refuses_drafts_mixed_with_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(WHATSAPP, encoding="utf-8")
+    result = run("check", "--fix", "--text", WHATSAPP, str(tmp_path / "a.txt"))
+    assert result.exit_code == 2 and "separate runs" in result.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == WHATSAPP
+
+
+def test_exit_zero_quiet_and_min_severity() -> None:
+    assert run("check", "--exit-zero", "--text", WHATSAPP).exit_code == 0
+    quiet = run("check", "--quiet", "--no-color", "--text", WHATSAPP)
+    assert quiet.exit_code == 1 and "Found" not in quiet.output and "[contact.messenger]" in quiet.output
+    assert run("check", "--quiet", "--text", CLEAN).output == ""
+    shouting = "ЗДРАВСТВУЙТЕ!!! ЗАКАЗ ГОТОВ!!!"
+    everything = {v["severity"] for v in json.loads(run("check", "--format", "json", "--text", shouting).output)}
+    assert everything - {"error"}
+    errors_only = json.loads(run("check", "--format", "json", "--min-severity", "error", "--text", shouting).output)
+    assert all(v["severity"] == "error" for v in errors_only)
+
+
+def test_statistics_counts_per_rule() -> None:
+    text = "Пишите в WhatsApp или в Telegram, телефон 8 916 555-12-34"
+    rows = json.loads(run("check", "--statistics", "--format", "json", "--text", text).output)
+    counts = {row["rule"]: row["count"] for row in rows}
+    assert counts.get("contact.messenger") == 2 and counts.get("contact.phone") == 1
+    table = run("check", "--statistics", "--text", text).output.splitlines()
+    assert table[0].split()[:2] == ["2", "contact.messenger"]
+    assert run("check", "--statistics", "--format", "sarif", "--text", text).exit_code == 2
+
+
+def test_exclude_and_extend_exclude(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text(WHATSAPP, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(WHATSAPP, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    paths = {v["path"] for v in json.loads(run("check", "--format", "json", "--exclude", "drafts/*", ".").output)}
+    assert paths == {"./b.txt"} or paths == {"b.txt"}
+    none = run("check", "--format", "json", "--extend-exclude", "drafts/*,b.txt", ".")
+    assert none.output == "[]\n"
+
+
+def test_show_settings_names_the_config_and_rules(tmp_path: Path) -> None:
+    (tmp_path / ".ozonlint.yaml").write_text("ignore: [style]\nlang: zh\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    result = run("check", "--show-settings", str(tmp_path / "a.txt"))
+    assert result.exit_code == 0
+    assert str(tmp_path / ".ozonlint.yaml") in result.output and "lang: zh" in result.output
+    assert "contact.messenger" in result.output and "style.shouting" not in result.output
+
+
+def test_no_cache_compiles_without_the_cache(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("OZONLINT_CACHE_DIR", str(tmp_path / "cache"))
+    run("check", "--no-cache", "--text", CLEAN)
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())
+    monkeypatch.setenv("OZONLINT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_summary_names_what_could_not_be_checked(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(CLEAN, encoding="utf-8")
+    result = run("check", "--no-color", str(tmp_path / "good.txt"), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    assert "No problems found." not in result.stdout
+    assert "1 input could not be checked: " + str(tmp_path / "missing.txt") in result.stdout
+
+
+def test_folder_walk_names_skipped_suffixes_and_takes_more(tmp_path: Path) -> None:
+    (tmp_path / "a.rst").write_text(WHATSAPP, encoding="utf-8")
+    (tmp_path / "b.j2").write_text(WHATSAPP, encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path))
+    assert result.stdout == "[]\n" and ".j2" in result.stderr and ".rst" in result.stderr
+    more = run("check", "--format", "json", "--extend-suffixes", ".rst,j2", str(tmp_path))
+    assert len(json.loads(more.stdout)) == 2
+    (tmp_path / ".ozonlint.yaml").write_text("extend-suffixes: [.rst]\n", encoding="utf-8")
+    assert len(json.loads(run("check", "--format", "json", str(tmp_path)).stdout)) == 1
+
+
+def test_windows_1251_csv_with_semicolons_just_works(tmp_path: Path) -> None:
+    path = tmp_path / "replies.csv"
+    original = "id;text\r\n1;Пишите в WhatsApp\r\n2;Спасибо за заказ\r\n"
+    path.write_bytes(original.encode("cp1251"))
+    data = json.loads(run("check", "--format", "json", str(path)).output)
+    assert [(v["rule"], v["key"]) for v in data] == [("contact.messenger", "text[row 2]")]
+    run("check", "--fix", str(path))
+    assert path.read_bytes() == original.replace("WhatsApp", "чат Ozon").encode("cp1251")
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(WHATSAPP.encode("koi8-r"))
+    result = run("check", "--format", "json", "--encoding", "koi8-r", str(path))
+    assert json.loads(result.output)[0]["match"] == "WhatsApp"
+    assert run("check", "--encoding", "nonsense", str(path)).exit_code == 2
+
+
+# ------------------------------------------------------------------ languages
+
+@pytest.mark.parametrize("env, lang", [
+    ({"OZONLINT_LANG": "zh", "LANG": "ru_RU.UTF-8"}, "zh"),
+    ({"LANG": "ru_RU.UTF-8"}, "ru"),
+    ({"LC_ALL": "zh_CN.UTF-8", "LANG": "ru_RU.UTF-8"}, "zh"),
+    ({"LC_ALL": "C.UTF-8"}, "en"),
+])
+def test_default_language_follows_the_locale(monkeypatch, env: dict, lang: str) -> None:
+    for name in ("OZONLINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert i18n.default_lang() == lang
+
+
+@pytest.mark.parametrize("lang, summary, suggestion", [
+    ("ru", "Найдено: 1 проблема (1 ошибка).", "замена: чат Ozon"),
+    ("zh", "发现 1 个问题（1 个错误）。", "建议替换：чат Ozon  （即“Ozon 聊天”"),
+])
+def test_text_output_in_the_readers_language(lang: str, summary: str, suggestion: str) -> None:
+    result = run("check", "--no-color", "--lang", lang, "--text", WHATSAPP)
+    assert summary in result.output and suggestion in result.output
+    clean = run("check", "--lang", lang, "--text", CLEAN).output.strip()
+    assert clean == i18n.tr("No problems found.", lang)
+
+
+def test_russian_plurals() -> None:
+    assert [i18n.count(n, "problem", "ru") for n in (1, 2, 5, 11, 21, 22, 112)] == [
+        "1 проблема", "2 проблемы", "5 проблем", "11 проблем", "21 проблема", "22 проблемы", "112 проблем"]
+
+
+def test_every_help_text_is_translated() -> None:
+    import inspect
+
+    import click
+
+    missing = []
+    for command in [main] + list(main.commands.values()):
+        texts = [command.help] + [p.help for p in command.params if isinstance(p, click.Option)]
+        missing += [t for t in texts if t and inspect.cleandoc(t) not in i18n.CATALOGUE]
+    assert missing == []
+
+
+def test_help_in_russian_and_chinese() -> None:
+    ru = run("check", "--help", env={"OZONLINT_LANG": "ru"}).output
+    assert "Использование:" in ru and "Проверить черновики" in ru and "Показать эту справку" in ru
+    zh = run("rules", "--help", env={"OZONLINT_LANG": "zh"}).output
+    assert "用法：" in zh and "列出规则" in zh
+
+
+def test_rules_table_and_explain_in_the_readers_language() -> None:
+    table = run("rules", "--lang", "ru").output
+    assert table.startswith("ПРАВИЛО") and table.splitlines()[-1].startswith("Правил: ")
+    explained = run("explain", "--lang", "zh", "language.chinese").output
+    assert "会报告：" in explained and "任何汉字" in explained
+
+
+def test_notes_in_the_readers_language(tmp_path: Path) -> None:
+    result = run("check", "--lang", "ru", str(tmp_path / "missing.txt"), env={"OZONLINT_LANG": "ru"})
+    assert "missing.txt: нет такого файла" in result.stderr
+
+
+def test_every_russian_suggestion_has_a_gloss(linter) -> None:
+    for rule in linter.all_rules:
+        suggestion = rule.spec.suggestion
+        if suggestion and any("\u0400" <= ch <= "\u04ff" for ch in suggestion):
+            assert i18n.gloss(suggestion, "zh") and i18n.gloss(suggestion, "en"), rule.id
