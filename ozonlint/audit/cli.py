@@ -120,6 +120,9 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
     finally:
         inputs.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
+    if not files:
+        base._note(i18n.t("err_no_files", lang, value=", ".join(paths)))
+        return base.EXIT_ERROR
     if problems:
         base._note(i18n.t("skipped_note", lang, n=len(problems)))
         return base.EXIT_ERROR
