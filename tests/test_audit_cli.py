@@ -138,3 +138,9 @@ def test_report_written_to_a_file(tmp_path):
 def test_help_lists_audit():
     assert "audit" in CliRunner().invoke(main, ["--help"]).output
     assert re.search(r"--within HOURS", CliRunner().invoke(main, ["audit", "--help"]).output)
+
+
+def test_a_folder_without_histories_is_an_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
+    result = run(str(tmp_path))
+    assert result.exit_code == 2 and "no history files" in result.stderr

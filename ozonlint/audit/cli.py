@@ -88,7 +88,7 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
          input_format: str, jobs: int, threshold: int) -> int:
     from .. import cli as base
     from ..runner import SEVERITY_RANK
-    from . import figures, i18n, report_html, report_json, report_text
+    from . import figures, i18n
     from .inputs import Inputs
     from .run import Settings, audit, chat_stream
 
@@ -116,10 +116,13 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
             base._note(f"{problem.place}: {i18n.problem(problem, lang)}")
         report = figures.build(partial, problems, files, options["clock"], within_hours, options["as_of"], lang,
                                i18n.problem)
-        _write(fmt, output, report, partial, lang, report_text, report_json, report_html)
+        _write(fmt, output, report, partial, lang)
     finally:
         inputs.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
+    if not files:
+        base._note(i18n.t("err_no_files", lang, value=", ".join(paths)))
+        return base.EXIT_ERROR
     if problems:
         base._note(i18n.t("skipped_note", lang, n=len(problems)))
         return base.EXIT_ERROR
@@ -128,9 +131,10 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
     return base.EXIT_CLEAN
 
 
-def _write(fmt, output, report, partial, lang, report_text, report_json, report_html) -> None:
+def _write(fmt: str, output: Optional[str], report: dict, partial, lang: str) -> None:
+    """The report in ``fmt`` to ``output`` (written beside it, then renamed) or standard output."""
     from .. import cli as base
-    from . import i18n
+    from . import i18n, report_html, report_json, report_text
 
     target = output + ".tmp" if output else None
     try:

@@ -1,10 +1,12 @@
 """The audit's driver: sources -> chats in batches -> partials (on one or several processes) -> one partial.
 
-Reading stays in this process (it is cheap and keeps problems in input
-order); checking and timing run per batch of whole chats, on forked worker
-processes with ``jobs`` > 1. Batches are merged in input order, so every
-figure and the order of the findings are the same for any ``jobs``. Findings
-go to spool files in a temporary folder, not to memory.
+This process only cuts the input into whole chats: JSON lines grouped by a
+cheap scan of their chat ids, JSON files handed over whole, CSV rows read.
+Decoding, checking and timing run per batch of whole chats, on forked worker
+processes with ``jobs`` > 1; problems met while reading travel in the batches.
+Batches are merged in input order, so every figure, problem and finding comes
+out the same for any ``jobs``. Findings go to spool files in a temporary
+folder, not to memory.
 """
 from __future__ import annotations
 
