@@ -36,14 +36,16 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        from .sources import InputError, read_file
+
+        if not os.path.lexists(path):
+            raise ValueError(f"{path}: no such baseline file (create it with 'ozonlint baseline')")
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except FileNotFoundError:
-            raise ValueError(f"{path}: no such baseline file (create it with 'ozonlint baseline')") from None
-        except (OSError, ValueError, RecursionError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            raise ValueError(f"{path}: not a baseline file: {reason}") from None
+            data = json.loads(read_file(path).text)  # a regular file: a FIFO is refused, not waited on
+        except InputError as exc:
+            raise ValueError(f"{path}: cannot read the baseline: {exc}") from None
+        except (ValueError, RecursionError) as exc:
+            raise ValueError(f"{path}: not a baseline file: {exc}") from None
         if not isinstance(data, dict) or data.get("ozonlint-baseline") != FORMAT or not isinstance(
                 data.get("findings"), dict):
             raise ValueError(f"{path}: not an ozonlint baseline (format {FORMAT})")

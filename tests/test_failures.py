@@ -229,6 +229,23 @@ def test_fifo_met_while_walking_is_skipped_with_a_note(tmp_path: Path) -> None:
     assert (tmp_path / "good.txt").read_text(encoding="utf-8") == "Добрый день! Пишите в чат Ozon"
 
 
+@needs_fifo
+@pytest.mark.parametrize("option, name, message", [
+    ("--baseline", "baseline.json", "cannot read the baseline: not a regular file (a FIFO)"),
+    ("--rules", "pack.yaml", "invalid rule pack: {path}: not a regular file"),
+    ("--rules", "packs/pack.yaml", "invalid rule pack: {path}: not a regular file"),
+])
+def test_fifo_as_baseline_or_rule_pack_is_refused_not_waited_on(tmp_path: Path, option: str, name: str,
+                                                                message: str) -> None:
+    fifo = tmp_path / name
+    fifo.parent.mkdir(exist_ok=True)
+    os.mkfifo(fifo)
+    named = fifo if fifo.parent == tmp_path else fifo.parent
+    done = ozonlint_process("check", "--no-config", option, str(named), "--text", BAD)
+    assert done.returncode == 2
+    assert message.format(path=fifo) in one_error_line(done.stderr.decode())
+
+
 def test_a_device_is_never_opened(tmp_path: Path, monkeypatch) -> None:
     opened = []
     real_open = os.open
@@ -262,6 +279,23 @@ def test_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeypatc
     assert one_error_line(result.stderr) == (f"ozonlint: {locked}: cannot read the folder: Permission denied; "
                                              "its files were not checked")
     assert json.loads(result.stdout) == []
+
+
+def test_unreadable_folder_of_rule_packs_is_an_error(tmp_path: Path, monkeypatch) -> None:
+    locked = tmp_path / "packs" / "locked"
+    locked.mkdir(parents=True)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = invoke("check", "--no-config", "--rules", str(tmp_path / "packs"), "--text", BAD)
+    assert result.exit_code == 2
+    assert one_error_line(result.stderr) == (f"ozonlint: error: invalid rule pack: {locked}: "
+                                             "cannot read the folder: Permission denied")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any folder")
