@@ -202,6 +202,7 @@ def check_files(jobs: Sequence[FileJob], processes: int = 1) -> Iterator[Outcome
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     _worker_jobs = jobs
     try:
@@ -210,7 +211,15 @@ def check_files(jobs: Sequence[FileJob], processes: int = 1) -> Iterator[Outcome
                                    initargs=(os.getpid(),))
         try:
             chunk = max(1, min(16, len(jobs) // (processes * 4)))
-            yield from pool.map(_worker_check, range(len(jobs)), chunksize=chunk)
+            done = 0
+            try:
+                for outcome in pool.map(_worker_check, range(len(jobs)), chunksize=chunk):
+                    yield outcome
+                    done += 1
+            except BrokenProcessPool:  # a worker was killed (out of memory?): say what was not checked
+                for job in jobs[done:]:
+                    yield Outcome(job.path, notes=[f"{job.path}: not checked: the worker process checking it "
+                                                   "was killed"], unusable=True)
         except BaseException:
             # interrupted (or the reader stopped): start no more files; the
             # workers finish the ones they hold, so no file is left half-written

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import ozonlint
-from ozonlint import cli, sources
+from ozonlint import cli, runner, sources
 from ozonlint.cli import main
 from ozonlint.engine import RuleTimeoutError
 from ozonlint.rulepack import RulePackError
@@ -425,6 +425,24 @@ def test_interrupted_run_exits_with_its_own_status_and_one_line(signum: int, sta
             process.wait()
     assert process.returncode == status  # not 1, which means "problems found"
     assert one_error_line(process.stderr.read().decode()) == message
+
+
+def test_a_killed_worker_is_reported_not_a_traceback(tmp_path: Path, monkeypatch) -> None:
+    for i in range(8):
+        (tmp_path / f"{i}.txt").write_text(BAD, encoding="utf-8")
+    real_run = runner.FileJob.run
+
+    def run(job):
+        if job.path.endswith("5.txt"):
+            os._exit(9)  # as the kernel's OOM killer would end it
+        return real_run(job)
+
+    monkeypatch.setattr(runner.FileJob, "run", run)
+    result = invoke("check", "--no-config", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / '5.txt'}: not checked: the worker process checking it was killed" in result.stderr
+    checked = {Path(v["path"]).name for v in json.loads(result.stdout)}
+    assert "5.txt" not in checked and "0.txt" in checked
 
 
 def _state(pid: int) -> str:
