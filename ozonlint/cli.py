@@ -480,12 +480,17 @@ class OutputError(Exception):
 
 
 class _GuardedOutput(io.RawIOBase):
-    """Standard output or error (fd None: it was closed when we started), raising OutputError."""
+    """Standard output or error (fd None: it was closed when we started).
+
+    Standard output raises OutputError: the report is the run's result.
+    Standard error drops what it cannot write: a note that cannot be shown
+    must not stop the report, and the exit status still tells."""
 
     def __init__(self, fd: Optional[int], name: str) -> None:
         super().__init__()
         self._fd = fd
         self._name = name
+        self._drop = name == "standard error"
 
     def writable(self) -> bool:
         return True
@@ -500,10 +505,14 @@ class _GuardedOutput(io.RawIOBase):
 
     def write(self, data) -> int:  # type: ignore[override]
         if self._fd is None:
+            if self._drop:
+                return len(data)
             raise OutputError(errno.EBADF, f"{self._name} is closed")
         try:
             return os.write(self._fd, data)
         except OSError as exc:
+            if self._drop:
+                return len(data)
             raise OutputError(exc.errno or 0, f"cannot write to {self._name}: {exc.strerror or exc}") from None
 
 

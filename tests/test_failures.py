@@ -71,6 +71,20 @@ def test_closed_standard_output_is_fine_when_nothing_is_written_there(tmp_path: 
     assert [v["match"] for v in json.loads(report.read_text(encoding="utf-8"))] == ["WhatsApp"]
 
 
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_notes_that_cannot_be_shown_do_not_stop_the_report(tmp_path: Path, redirect: str) -> None:
+    if redirect.endswith("full") and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    draft = tmp_path / "reply.txt"
+    draft.write_text(BAD, encoding="utf-8")
+    command = (f'exec "{sys.executable}" -m ozonlint check --no-config --format json --fix "{draft}" '
+               f'"{tmp_path / "missing.txt"}" {redirect}')
+    done = subprocess.run(["sh", "-c", command], stdout=subprocess.PIPE, env=ENV, timeout=120)
+    assert done.returncode == 2  # the missing file
+    assert json.loads(done.stdout) == []  # the report, after the fix
+    assert draft.read_text(encoding="utf-8") == "Добрый день! Пишите в чат Ozon"
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
 @pytest.mark.parametrize("args", [["--text", BAD], ["--format", "json", "--text", "Спасибо"]])
 def test_full_disk_on_standard_output_is_one_line_and_exit_2(args: List[str]) -> None:
