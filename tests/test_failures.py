@@ -147,8 +147,8 @@ def test_jsonl_into_head_ends_quietly(tmp_path: Path) -> None:
 
 
 def test_report_into_head_ends_quietly(tmp_path: Path) -> None:
-    for i in range(300):
-        (tmp_path / f"{i:03}.txt").write_text(BAD + "\n", encoding="utf-8")
+    for i in range(100):  # about 1.5 MB of report: far more than a pipe holds
+        (tmp_path / f"{i:03}.txt").write_text((BAD + "\n") * 50, encoding="utf-8")
     process = _reader_goes_away(["check", "--no-config", "--format", "jsonl", "--jobs", "1", str(tmp_path)])
     assert process.stderr.read() == b""
     assert process.returncode == 2
