@@ -349,7 +349,11 @@ def _regular(path: str) -> str:
     """``path`` if it is a regular file: a FIFO would make loading (and hashing) wait for ever."""
     import stat
 
-    if not stat.S_ISREG(os.stat(path).st_mode):
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:  # a dangling link in a pack folder
+        raise RulePackError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
         raise RulePackError(path, None, "not a regular file")
     return path
 

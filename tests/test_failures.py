@@ -260,6 +260,14 @@ def test_fifo_as_baseline_or_rule_pack_is_refused_not_waited_on(tmp_path: Path, 
     assert message.format(path=fifo) in one_error_line(done.stderr.decode())
 
 
+def test_dangling_link_in_a_pack_folder_is_a_pack_error(tmp_path: Path) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    with pytest.raises(RulePackError, match="gone.yaml.*cannot read: No such file"):
+        ozonlint.Linter.from_paths([packs])
+
+
 def test_a_device_is_never_opened(tmp_path: Path, monkeypatch) -> None:
     opened = []
     real_open = os.open
