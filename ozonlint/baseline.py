@@ -36,17 +36,26 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        from .sources import InputError, read_file
+
+        if not os.path.lexists(path):
+            raise ValueError(f"{path}: no such baseline file (create it with 'ozonlint baseline')")
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except FileNotFoundError:
-            raise ValueError(f"{path}: no such baseline file (create it with 'ozonlint baseline')") from None
-        except (OSError, ValueError) as exc:
+            data = json.loads(read_file(path).text)  # a regular file: a FIFO is refused, not waited on
+        except InputError as exc:
+            raise ValueError(f"{path}: cannot read the baseline: {exc}") from None
+        except (ValueError, RecursionError) as exc:
             raise ValueError(f"{path}: not a baseline file: {exc}") from None
         if not isinstance(data, dict) or data.get("ozonlint-baseline") != FORMAT or not isinstance(
                 data.get("findings"), dict):
             raise ValueError(f"{path}: not an ozonlint baseline (format {FORMAT})")
-        return cls(path, {str(k): int(v) for k, v in data["findings"].items()})
+        counts = data["findings"]
+        for key, count in counts.items():
+            # bool is an int to Python, and JSON reads 1e400 as infinity
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                raise ValueError(f"{path}: not an ozonlint baseline: the count of finding {key[:40]!r} "
+                                 f"is {json.dumps(count)[:40]}, not a whole number")
+        return cls(path, dict(counts))
 
     def filter(self, path: str, violations: Iterable[Violation]) -> List[Violation]:
         """The violations not in the baseline (each known finding absorbs one occurrence)."""

@@ -1,9 +1,11 @@
 """The ``ozonlint`` command: check, baseline, rules, explain, test-rules."""
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
+import signal
 import sys
 from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
@@ -11,7 +13,7 @@ import click
 
 from . import __version__, i18n
 from .config import Config, ConfigError, ConfigResolver, glob_match
-from .engine import Linter, UnknownSelectorError
+from .engine import Linter, RuleTimeoutError, UnknownSelectorError
 from .i18n import tr
 from .model import LANGUAGES, Category
 from .pipeline import FileSettings
@@ -45,10 +47,14 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
                       verify_examples=verify_examples, severity=severity)
     except RulePackError as exc:
         raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=exc))
+    except RuleTimeoutError as exc:  # while running a pack's own examples
+        raise _fail(f"invalid rule pack: rule {exc.rule} ran out of time on its examples")
     except UnknownSelectorError:
         raise  # the caller knows whether it came from an option or a configuration
     except ValueError as exc:
         raise _fail(str(exc))
+    except Exception as exc:  # whatever else a pack makes the loader raise: one line, not a traceback
+        raise _fail(f"cannot load the rule packs: {type(exc).__name__}: {exc}")
 
 
 class _Context(click.Context):
@@ -220,11 +226,12 @@ def _note(message: str, path: Optional[str] = None, lang: Optional[str] = None) 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".yaml", ".yml", ".json", ".csv", ".text", ".tmpl", ".tpl")
 
 
-def _walk(folder: str, suffixes: Tuple[str, ...] = TEXT_SUFFIXES,
+def _walk(folder: str, unreadable: List[OSError], suffixes: Tuple[str, ...] = TEXT_SUFFIXES,
           other: Optional[List[str]] = None) -> Iterator[str]:
-    """The files below ``folder`` with one of ``suffixes``; the others go to ``other``."""
+    """The files below ``folder`` with one of ``suffixes``; the others go to ``other``, and
+    the folders that cannot be listed to ``unreadable``."""
     seen = set()
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append, followlinks=False):
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -337,7 +344,9 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
             continue
         walked = os.path.isdir(path)
         other: List[str] = []
-        files = _walk(path, session.suffixes(config_of(os.path.join(path, "-"))), other) if walked else [path]
+        unreadable: List[OSError] = []
+        suffixes = session.suffixes(config_of(os.path.join(path, "-")))
+        files = _walk(path, unreadable, suffixes, other) if walked else [path]
         for file_path in files:
             config = config_of(file_path)
             if session.excluded(config, file_path):
@@ -346,6 +355,10 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
                                     fix, diff, not walked), config))
         if other and not session.flags.get("quiet"):
             _note_skipped_suffixes(path, other)
+        for error in unreadable:  # its files were not checked: never a clean run
+            folder = error.filename or path
+            results.append((Outcome(folder, notes=[f"{folder}: cannot read the folder: {error.strerror or error}; "
+                                                   "its files were not checked"], unusable=True), Config()))
     flush()
     return results
 
@@ -457,7 +470,7 @@ def _emit(text: str, output: Optional[str], color: Optional[bool]) -> None:
     """The report (or fixed drafts, or diff) on standard output, or in ``output``."""
     if output:
         try:
-            write_atomic(output, text.encode("utf-8"))
+            write_atomic(output, (text if color else click.unstyle(text)).encode("utf-8"))
         except OSError as exc:
             raise _fail(tr("cannot write {path}: {reason}", i18n.default_lang(), path=output,
                            reason=exc.strerror or exc))
@@ -577,7 +590,7 @@ def _check_jsonl(linter: Linter, source: str, lang: str, threshold: int, fix: bo
         out.write(line + "\n")
         out.flush()
 
-    try:
+    try:  # a failure to write the results is an OutputError (see run), not a failure to read
         if source == "-":
             stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="strict")
             check_jsonl(linter, stream, sink, lang, stats, fix)
@@ -674,7 +687,10 @@ def test_rules(paths: Tuple[str, ...]) -> None:
         return any(full == w or full.startswith(w.rstrip(os.sep) + os.sep) for w in wanted)
 
     rules = [r for r in linter.all_rules if in_paths(r.spec.path)]
-    failures = linter.self_test(rules)
+    try:
+        failures = linter.self_test(rules)
+    except RuleTimeoutError as exc:
+        raise _fail(f"invalid rule pack: rule {exc.rule} ran out of time on its examples")
     for failure in failures:
         click.echo(str(failure))
     examples = sum(len(r.spec.bad_examples) + len(r.spec.good_examples) for r in rules)
@@ -682,6 +698,93 @@ def test_rules(paths: Tuple[str, ...]) -> None:
     click.echo(tr("{rules}, {examples}, {failures}.", ui, rules=i18n.count(len(rules), "rule", ui),
                   examples=i18n.count(examples, "example", ui), failures=i18n.count(len(failures), "failure", ui)))
     raise click.exceptions.Exit(EXIT_FOUND if failures else EXIT_CLEAN)
+
+
+class OutputError(Exception):
+    """Standard output cannot be written: closed, a full disk, the reader gone.
+
+    Not an OSError, so that neither click nor a handler for failures to *read*
+    takes it for something else: ``run`` turns it into the exit status."""
+
+    def __init__(self, number: int, reason: str) -> None:
+        super().__init__(reason)
+        self.errno = number
+        self.reason = reason
+
+
+class _GuardedOutput(io.RawIOBase):
+    """Standard output or error (fd None: it was closed when we started).
+
+    Standard output raises OutputError: the report is the run's result.
+    Standard error drops what it cannot write: a note that cannot be shown
+    must not stop the report, and the exit status still tells."""
+
+    def __init__(self, fd: Optional[int], name: str) -> None:
+        super().__init__()
+        self._fd = fd
+        self._name = name
+        self._drop = name == "standard error"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self._fd is not None and os.isatty(self._fd)
+
+    def fileno(self) -> int:
+        if self._fd is None:
+            raise io.UnsupportedOperation(f"{self._name} is closed")
+        return self._fd
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if self._fd is None:
+            if self._drop:
+                return len(data)
+            raise OutputError(errno.EBADF, f"{self._name} is closed")
+        try:
+            return os.write(self._fd, data)
+        except OSError as exc:
+            if self._drop:
+                return len(data)
+            raise OutputError(exc.errno or 0, f"cannot write to {self._name}: {exc.strerror or exc}") from None
+
+
+def _guard(stream: str) -> None:
+    """Route sys.stdout or sys.stderr through _GuardedOutput."""
+    current = getattr(sys, stream)
+    try:
+        fd = current.fileno() if current is not None else None
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (an embedding program's stream): leave it alone
+    name = "standard output" if stream == "stdout" else "standard error"
+    setattr(sys, stream, io.TextIOWrapper(io.BufferedWriter(_GuardedOutput(fd, name)),
+                                          encoding=getattr(current, "encoding", None) or "utf-8",
+                                          errors=getattr(current, "errors", None) or "strict",
+                                          line_buffering=stream == "stderr" or bool(
+                                              getattr(current, "line_buffering", False))))
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: a BaseException, so that no ``except Exception`` (nor
+    click, which reads KeyboardInterrupt as "Aborted!", exit 1) stops it on its
+    way out; files being written are cleaned up by write_atomic."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _say(message: str) -> None:
+    """One line on standard error, if there is one left to write to."""
+    try:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+    except (OutputError, OSError, ValueError):
+        pass
 
 
 from .audit.cli import audit as _audit  # noqa: E402  (after the helpers it calls)
@@ -697,20 +800,45 @@ def run() -> None:
     nothing left to finish: reports are on the (flushed) standard streams,
     files were written by write_atomic, the worker pool was joined. An
     unexpected exception still takes the ordinary path (and its traceback).
+
+    Exit statuses beyond ``main``'s: 2 when standard output cannot be written
+    (quietly when the reader went away, as ``| head`` does), 130 on Ctrl-C and
+    143 on SIGTERM, after the files being written are cleaned up.
     """
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
+    _guard("stdout")
+    _guard("stderr")
+    output_failed = False
     try:
         main()
         code: object = 0
     except SystemExit as exc:
         code = exc.code
+    except Interrupted as exc:
+        _say("ozonlint: interrupted" if exc.signum == signal.SIGINT else "ozonlint: terminated")
+        code = 128 + exc.signum
+    except OutputError as exc:
+        output_failed = True
+        if exc.errno != errno.EPIPE:
+            _say(f"ozonlint: error: {exc.reason}")
+        code = EXIT_ERROR
     if code is None:
         code = 0
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
     try:
-        sys.stdout.flush()
+        if not output_failed:
+            sys.stdout.flush()
+    except OutputError as exc:
+        if exc.errno != errno.EPIPE:
+            _say(f"ozonlint: error: {exc.reason}")
+        code = EXIT_ERROR
+    except OSError:
+        code = EXIT_ERROR  # an output we did not guard (see _guard) failed
+    try:
         sys.stderr.flush()
-    except BrokenPipeError:
-        pass  # the reader went away (``| head``): nothing more can be said to it
+    except (OutputError, OSError, ValueError):
+        pass  # the reader went away: nothing more can be said to it
     os._exit(code)

@@ -342,15 +342,35 @@ def pack_files(paths: Iterable[os.PathLike | str]) -> Iterator[str]:
         p = os.fspath(p)
         if os.path.isdir(p):
             found = []
-            for root, dirs, files in os.walk(p):
+            for root, dirs, files in os.walk(p, onerror=_unreadable_folder):
                 dirs.sort()
                 found.extend(os.path.join(root, f) for f in sorted(files)
                              if f.endswith((".yaml", ".yml")))
+            for path in found:
+                _regular(path)
             yield from found
         elif os.path.exists(p):
-            yield p
+            yield _regular(p)
         else:
             raise RulePackError(p, None, "no such rule pack file or folder")
+
+
+def _unreadable_folder(error: OSError) -> None:
+    """A pack folder that cannot be listed would lose its rules without a word."""
+    raise RulePackError(error.filename or "?", None, f"cannot read the folder: {error.strerror or error}")
+
+
+def _regular(path: str) -> str:
+    """``path`` if it is a regular file: a FIFO would make loading (and hashing) wait for ever."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:  # a dangling link in a pack folder
+        raise RulePackError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        raise RulePackError(path, None, "not a regular file")
+    return path
 
 
 def load_rules(paths: Sequence[os.PathLike | str], ruleset: Optional[RuleSet] = None) -> RuleSet:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import IO, Callable, Iterator, List, Optional, Sequence
 
 from .engine import Linter, RuleTimeoutError
 from .model import Severity, Violation
 from .pipeline import FileSettings, check_text, fixed_text
 from .safepattern import PatternTimeout
-from .sources import BinaryInput, Decoded, InputError, encode, read_file, write_atomic
+from .sources import BinaryInput, Decoded, InputError, encode, read_file, remove_stale_temporaries, write_atomic
 from .templates import TemplateError
 
 SEVERITY_RANK = {s.value: s.rank for s in Severity}
@@ -52,9 +53,22 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
                 outcome.fixed = len(violations) - len(remaining)
                 if diff:
                     outcome.diff = _unified_diff(path, decoded.text, fixed)
+                elif path != "-" and os.path.islink(path):
+                    # a fix would replace the link by a file, or edit a file
+                    # anywhere the link points (a cloned repository's link to
+                    # a file of yours): the author fixes the target itself
+                    outcome.notes.append(f"{path}: not fixed: a symbolic link (to {os.path.realpath(path)}); "
+                                         "fix the file it points to")
                 else:
                     if (path != "-") if in_place is None else in_place:
-                        write_atomic(path, encode(decoded, fixed))
+                        try:
+                            write_atomic(path, encode(decoded, fixed))
+                        except OSError as exc:
+                            outcome.notes.append(f"{path}: cannot write the fixed file: {exc.strerror or exc}; "
+                                                 "the file is unchanged")
+                            outcome.unusable = True
+                            outcome.violations = violations
+                            return outcome
                         outcome.notes.append(f"{path}: fixed {outcome.fixed} problem(s)")
                     outcome.text, violations = fixed, remaining
         outcome.violations = violations
@@ -67,23 +81,29 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
             exc = RuleTimeoutError(exc.rule)
         outcome.notes.append(f"{path}: not verified: {exc}")
         outcome.unusable = True
-    except OSError as exc:
-        outcome.notes.append(f"{path}: cannot write the fixed file: {exc.strerror or exc}; the file is unchanged")
-        outcome.unusable = True
     return outcome
 
 
+_PATCH_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
 def _unified_diff(path: str, old: str, new: str) -> str:
+    """A patch that ``patch -p1`` and ``git apply`` take: lines end at LF only (as
+    they read them, not at every break str.splitlines knows), and a last line
+    without one is marked as diff marks it."""
     import difflib
 
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    lines = difflib.unified_diff(_PATCH_LINE.findall(old), _PATCH_LINE.findall(new),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def check_file(linter: Linter, path: str, settings: FileSettings, fix: bool = False, diff: bool = False,
                named: bool = True) -> Outcome:
     """Read, decode and check one file. A binary file named on the command line
     is unusable input; one found by walking a folder is skipped with a note."""
+    if fix:
+        remove_stale_temporaries(os.path.dirname(path) or os.curdir)
     try:
         decoded = read_file(path, settings.encoding)
     except BinaryInput as exc:
@@ -124,6 +144,50 @@ def _worker_check(index: int) -> Outcome:
     return _worker_jobs[index].run()
 
 
+def _worker_start(parent: int) -> None:
+    """Tie a worker's life to the run that started it.
+
+    A worker outlives a killed parent otherwise (its own copy of the task
+    pipe never reports the end), and would wait for ever. Ctrl-C reaches the
+    whole process group: the parent alone handles it, and lets each worker
+    finish the file it is writing."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+    if not _die_with_parent():
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the tie was made
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Linux: the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Elsewhere: look for a new parent (the old one is gone) every half second."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def check_files(jobs: Sequence[FileJob], processes: int = 1) -> Iterator[Outcome]:
     """Outcomes of ``jobs`` in order, on ``processes`` processes.
 
@@ -141,13 +205,30 @@ def check_files(jobs: Sequence[FileJob], processes: int = 1) -> Iterator[Outcome
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     _worker_jobs = jobs
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_worker_start,
+                                   initargs=(os.getpid(),))
+        try:
             chunk = max(1, min(16, len(jobs) // (processes * 4)))
-            yield from pool.map(_worker_check, range(len(jobs)), chunksize=chunk)
+            done = 0
+            try:
+                for outcome in pool.map(_worker_check, range(len(jobs)), chunksize=chunk):
+                    yield outcome
+                    done += 1
+            except BrokenProcessPool:  # a worker was killed (out of memory?): say what was not checked
+                for job in jobs[done:]:
+                    yield Outcome(job.path, notes=[f"{job.path}: not checked: the worker process checking it "
+                                                   "was killed"], unusable=True)
+        except BaseException:
+            # interrupted (or the reader stopped): start no more files; the
+            # workers finish the ones they hold, so no file is left half-written
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     finally:
         _worker_jobs = ()
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import codecs
 import os
-from typing import BinaryIO, NamedTuple, Optional
+import re
+import stat
+from typing import BinaryIO, NamedTuple, Optional, Set
 
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
@@ -31,6 +33,10 @@ class InputError(Exception):
 
 class BinaryInput(InputError):
     """An input that is not text."""
+
+
+class NotRegularFile(BinaryInput):
+    """A FIFO, socket or device: never read (a FIFO could block the run for ever)."""
 
 
 class Decoded(NamedTuple):
@@ -110,11 +116,21 @@ def encode(decoded: Decoded, text: str) -> bytes:
 
 
 def read_file(path: str, encoding: Optional[str] = None) -> Decoded:
-    """Read and decode one file, with every failure as a one-line InputError."""
+    """Read and decode one regular file, with every failure as a one-line InputError.
+
+    The file is opened without blocking and checked through its descriptor, so
+    a FIFO (or a file swapped for one) is refused, never waited on."""
     try:
         if os.path.isdir(path):
             raise InputError("is a directory")
-        with open(path, "rb") as fh:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):  # not even opened: opening a device can have effects
+            raise NotRegularFile(f"not a regular file ({_file_type(mode)})")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fh:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                raise NotRegularFile(f"not a regular file ({_file_type(mode)})")
             data = _read_limited(fh)
     except InputError:
         raise
@@ -125,6 +141,14 @@ def read_file(path: str, encoding: Optional[str] = None) -> Decoded:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
     return decode(data, encoding)
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a file"
 
 
 def read_stream(stream: BinaryIO, encoding: Optional[str] = None) -> Decoded:
@@ -141,15 +165,55 @@ def _read_limited(stream: BinaryIO) -> bytes:
     return data
 
 
+# write_atomic's temporary files: ".ozonlint-<pid>-<random>.tmp", so that a
+# later run can tell the leftovers of a killed process from a running one's.
+_TEMPORARY = re.compile(r"\.ozonlint-([0-9]+)-[A-Za-z0-9_]+\.tmp\Z")
+_swept: Set[str] = set()
+
+
+def remove_stale_temporaries(folder: str) -> None:
+    """Delete the temporary files that killed ozonlint runs left in ``folder``
+    (those whose process is gone); once per folder per process."""
+    folder = os.path.abspath(folder)
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return  # an unreadable folder: reading or writing its files reports why
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if match is None or _process_exists(int(match.group(1))):
+            continue
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass  # someone else's, or already gone
+
+
+def _process_exists(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError, ValueError):
+        return True  # alive but not ours (EPERM), or cannot tell: keep the file
+    return True
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """Write ``path`` so that a crash leaves the old file or the new one, never a mix.
 
     The new content goes to a temporary file in the same folder (same file
     system), is flushed to disk, takes the old file's mode (and owner, where
     permitted) — or, for a new file, the mode the umask gives — and is then
-    renamed over the old file in one step.
+    renamed over the old file in one step. The temporary file's name holds
+    the process id: one left by a killed run is deleted by the next run that
+    writes into (or fixes files in) the folder.
     """
-    import stat
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(path))
@@ -157,7 +221,13 @@ def write_atomic(path: str, data: bytes) -> None:
         st: Optional[os.stat_result] = os.stat(path)
     except FileNotFoundError:
         st = None
-    fd, tmp = tempfile.mkstemp(prefix=".ozonlint-", suffix=".tmp", dir=folder)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # a device or FIFO (-o /dev/stdout, /dev/null): written into, never replaced
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return
+    remove_stale_temporaries(folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".ozonlint-{os.getpid()}-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
