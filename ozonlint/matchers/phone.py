@@ -162,10 +162,21 @@ def digits_view(draft: Draft) -> View:
     return view
 
 
-_SEP = r"[ \t\-.()\[\]/]"
+# What stands between digit groups: spaces, dashes, dots, brackets, slashes,
+# and the marks used only to break a number up for a filter (|, _, *, ~, •, \).
+_SEP = r"[ \t\-.()\[\]/|_*~•·\\]"
 _CANDIDATE = lazy(
     r"(?<![\p{L}\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
 )
+# The same number glued to the word before it ("Звоните89165551234",
+# "WhatsApp+79165551234"): a phone only when that word is a phone word.
+_GLUED_CANDIDATE = lazy(
+    r"(?<=\p{L})(?:\+\s{0,2})?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
+)
+_GLUED_PHONE_WORD = lazy_re(
+    r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|номер|whatsapp|вотсап\w*|ватсап\w*|viber|вайбер\w*|"
+    r"telegram|телеграм\w*|phone|tel|call|mobile|сбп|电话|手机|微信)\Z")
+_LETTERS_BEFORE = lazy(r"(?r)\p{L}+")
 # Seven digits with separators: what every candidate holds (a fast scan; the
 # candidate pattern itself starts with a look-behind, tried at every position).
 _CANDIDATE_HINT = lazy(r"[0-9](?:" + _SEP + r"{0,3}[0-9]){6}")
@@ -283,4 +294,11 @@ class PhoneMatcher(Matcher):
                 continue
             if classify(text[start:end], before, draft.has_han):
                 spans.append(view.span(start, end))
+        for m in _GLUED_CANDIDATE.finditer(text):
+            word = _LETTERS_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if word is None or word.end() != m.start() or not _GLUED_PHONE_WORD.search(word.group()):
+                continue
+            before = text[max(0, m.start() - 60):m.start()] + " "
+            if classify(m.group(), before, draft.has_han):
+                spans.append(view.span(*m.span()))
         return spans
