@@ -95,3 +95,45 @@ def test_disguises_are_reported_by_the_cli() -> None:
         result = runner.invoke(main, ["check", "--format", "json", "--text", text])
         assert result.exit_code == 1, (text, result.output)
         assert category in {v["category"] for v in json.loads(result.output)}, text
+
+
+CONTACT_PLACEHOLDERS = ["Звоните {{ shop_phone }}", "Пишите на {shop_email}", "Наш сайт: {site_url}",
+                        "Наш телеграм: $telegram", "WhatsApp: %(whatsapp)s", "Контакты: [ТЕЛЕФОН]",
+                        "Пишите: {{sellerEmail}}", "Ссылка: ${shop.link}"]
+OTHER_PLACEHOLDERS = ["Здравствуйте, {{ name }}!", "Заказ {order_id} отправлен.", "Товар: {product_link}",
+                      "Трек: {tracking_url}", "Ваш отзыв: {{ review_link }}", "Наш магазин на Ozon: {ozon_url}",
+                      "Отель {hotel_name}"]
+
+
+@pytest.mark.parametrize("text", CONTACT_PLACEHOLDERS)
+def test_contact_placeholder_in_a_draft(text: str) -> None:
+    assert "contact.placeholder" in {v.rule for v in ozonlint.check(text)}
+
+
+@pytest.mark.parametrize("text", OTHER_PLACEHOLDERS)
+def test_other_placeholders_are_not_contacts(text: str) -> None:
+    assert "external-contact" not in _categories(ozonlint.check(text))
+
+
+@pytest.mark.parametrize("name, text", [
+    ("a.txt", "Звоните {{ shop_phone }}\n"),
+    ("b.txt", "Пишите на {shop_email}\n"),
+    ("c.yaml", 'greeting: "Наш сайт: {site_url}"\nname: "Здравствуйте, {{ name }}!"\n'),
+    ("d.json", '{"reply": "Звоните {{ shop_phone }}, {{ name }}"}\n'),
+    ("e.csv", 'text\n"Пишите на {shop_email}"\n'),
+])
+def test_contact_placeholder_in_template_mode(tmp_path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", str(path)])
+    found = json.loads(result.output)
+    assert result.exit_code == 1
+    assert [v["rule"] for v in found] == ["contact.placeholder"]  # and not an unfilled placeholder
+    assert all(v["match"] == text[v["start"]:v["end"]] for v in found)
+
+
+def test_template_mode_still_masks_other_placeholders(tmp_path) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("Здравствуйте, {{ name }}! Заказ {order_id} отправлен.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", str(path)])
+    assert result.exit_code == 0 and json.loads(result.output) == []
