@@ -11,6 +11,7 @@ from .email import EmailMatcher
 from .handle import HandleMatcher
 from .language import LanguageMatcher
 from .pattern import PatternMatcher
+from .personal import PersonalDataMatcher
 from .phone import PhoneMatcher
 from .proximity import ProximityMatcher
 from .script import ScriptMatcher
@@ -29,6 +30,7 @@ MATCHERS: Dict[str, Type[Matcher]] = {
     "handle": HandleMatcher,
     "card": CardMatcher,
     "contact-placeholder": ContactPlaceholderMatcher,
+    "personal-data": PersonalDataMatcher,
 }
 
 
