@@ -159,6 +159,8 @@ _DIGIT_AND_PUNCT_FOLD: Dict[int, str] = {
     **{ord(ch): " " for ch in _SPACE_LIKE},
     # a heavy or small plus sign is a plus ("➕V" is "+V")
     ord("➕"): "+", ord("﹢"): "+",
+    # dots in the middle of a line: one middle dot ("8・916・555")
+    ord("・"): "·", ord("‧"): "·", ord("∙"): "·", ord("⋅"): "·", ord("･"): "·",
     # Cyrillic letters with diacritics inside the basic block (the plain path
     # folds them here; _accent_table covers the rest)
     ord("ѐ"): "е", ord("ѓ"): "г", ord("ќ"): "к", ord("ѝ"): "и", ord("ў"): "у", ord("ї"): "і",
@@ -409,13 +411,29 @@ def _lookalike_table() -> Dict[int, str]:
 _LOOKALIKE = _lookalike_table()
 _LOOKALIKE_CHARS = lazy_re(_char_class(list(_LOOKALIKE)))
 
-# HTML character references: "&#87;hatsApp", "&#x57;", "&amp;". A numeric one
-# may end without ";" (browsers read it so); a named one needs its ";".
-_ENTITY = lazy_re(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+# Characters written as codes: HTML character references ("&#87;hatsApp",
+# "&#x57;", "&amp;"; a numeric one may end without ";", as browsers read it,
+# a named one needs its ";"), escapes ("\\u0057hatsApp", "\\x57") and URL
+# percent-encoding ("%57hatsApp": decoded where it touches a letter or is a
+# run, so "10%AB" stays a discount).
+_ENCODED = lazy_re(
+    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+    r"|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}"
+    r"|(?:%[0-9a-fA-F]{2}){2,}|(?<=[^\W\d_])%[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}(?=[^\W\d_])")
 
 
-def _entity(m: "re.Match[str]") -> str:
-    return html.unescape(m.group())
+def _decoded(m: "re.Match[str]") -> str:
+    code = m.group()
+    if code[0] == "&":
+        return html.unescape(code)
+    if code[0] == "\\":
+        char = chr(int(code[2:], 16))
+        return code if 0xD800 <= ord(char) <= 0xDFFF else char
+    try:
+        decoded = bytes(int(code[i + 1:i + 3], 16) for i in range(0, len(code), 3)).decode("utf-8")
+    except UnicodeDecodeError:
+        return code
+    return decoded if decoded.isprintable() else code
 
 
 def _invisible(m: "regex.Match[str]") -> str:
@@ -432,8 +450,8 @@ def _invisible(m: "regex.Match[str]") -> str:
 def base_view(text: str) -> View:
     """NFKC, case folding, invisible characters removed, look-alikes folded."""
     view = View(text, text, ())
-    if "&" in text and _ENTITY.search(text):
-        view = view.derive(*rewrite(text, _ENTITY, _entity))
+    if ("&" in text or "\\" in text or "%" in text) and _ENCODED.search(text):
+        view = view.derive(*rewrite(text, _ENCODED, _decoded))
     plain = _PLAIN.fullmatch(view.text) is not None
     if not plain and _LOOKALIKE_CHARS.search(view.text):
         view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
@@ -458,11 +476,12 @@ def base_view(text: str) -> View:
 
 # -------------------------------------------------------------- words view
 
-_SEP = r"[ \t.\-_*·•/|+~,:'\"()\[\]]"
+_SEP = r"[ \t\r\n.\-_*·•/|+~,:'\"()\[\]]"
 # Three or more single letters of one script, separated by the same one to
 # three separator characters ("w h a t s a p p", "в.а.т.с.а.п", "т. е. л. е. г. а",
 # "(w)(h)(a)"), or by single separators that may differ, the first one not a
-# space ("W-h_a.t s A p p"; "и т.д." stays as it is).
+# space ("W-h_a.t s A p p"; "и т.д." stays as it is), or by spaces of
+# uneven width ("W h  a t   s", four letters or more).
 # One script per run, and "в" before a consonant is the preposition, so
 # "в W h a t s A p p" and "в т е л е г р а м" keep "в" as a word of its own
 # (before a vowel it begins the name: "в а т с а п"). Separators with a comma,
@@ -476,6 +495,8 @@ _RUN_START = r"(?<![\p{L}\p{N}])(?!в" + _SEP + r"{1,3}[^\W\d_аеиоуыэюя
 _SPACED_LETTERS = lazy(
     _RUN_START + _LAT + _MIXED_FIRST + _LAT + r"(?:" + _MIXED_SEP + _LAT + r"(?![\p{L}\p{N}]))+"
     r"|" + _RUN_START + _CYR + _MIXED_FIRST + _CYR + r"(?:" + _MIXED_SEP + _CYR + r"(?![\p{L}\p{N}]))+"
+    r"|" + _RUN_START + _LAT + r"[ \t]{1,3}" + _LAT + r"(?:[ \t]{1,3}" + _LAT + r"(?![\p{L}\p{N}])){2,}"
+    r"|" + _RUN_START + _CYR + r"[ \t]{1,3}" + _CYR + r"(?:[ \t]{1,3}" + _CYR + r"(?![\p{L}\p{N}])){2,}"
     r"|" + _RUN_START + _LAT + r"(" + _SEP + r"{1,3})" + _LAT + r"(?:\1" + _LAT + r"(?![\p{L}\p{N}]))+"
     r"|" + _RUN_START + _CYR + r"(" + _SEP + r"{1,3})" + _CYR + r"(?:\2" + _CYR + r"(?![\p{L}\p{N}]))+"
 )

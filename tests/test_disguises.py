@@ -49,6 +49,22 @@ DISGUISES = [
     ("shop｡ru", "external-contact"),
     ("Наш сайт shop[.]ru", "external-contact"),
     ("пишите shop@mail。ru", "external-contact"),
+    # more of the same kinds: other encodings, separators, alphabets, spacing
+    ("%57hatsApp", "external-contact"),
+    ("%77%68%61%74%73%61%70%70", "external-contact"),
+    ("\\u0057hatsApp", "external-contact"),
+    ("Пишите в \\u0442елеграм", "external-contact"),
+    ("What&#8203;sApp", "external-contact"),
+    ("W&shy;hatsApp", "external-contact"),
+    ("т\nе\nл\nе\nг\nр\nа\nм", "external-contact"),
+    ("W h  a t   s A p p", "external-contact"),
+    ("т—е—л—е—г—р—а—м", "external-contact"),
+    ("𝔚𝔥𝔞𝔱𝔰𝔄𝔭𝔭", "external-contact"),
+    ("ʷʰᵃᵗˢᵃᵖᵖ", "external-contact"),
+    ("Звоните 8‧916‧555‧12‧34", "external-contact"),
+    ("Звоните 8・916・555・12・34", "external-contact"),
+    ("shop • ru", "external-contact"),
+    ("shop(.)com", "external-contact"),
 ]
 
 # Texts of the same shapes that are not contacts.
@@ -66,6 +82,10 @@ INNOCENT = [
     "Hi! It's in stock, and it's the 2024 model.",
     "Lightning/USB-C кабель в комплекте.",
     "Посылка 8|916 — это номер ячейки? Нет, ячейка 12.",
+    "Скидка 10%AB в магазине, 100% хлопок.",
+    "Доставка • Оплата • Возврат",
+    "Размеры:\nS\nM\nL",
+    "Путь к файлу: C:\\new\\x-files — это не про нас.",
 ]
 
 

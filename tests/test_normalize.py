@@ -29,6 +29,10 @@ from ozonlint.normalize import OffsetMap, base_view, words_view
     ("тел\u200b8916", "тел 8916"),              # an invisible split between a word and a number
     ("8\u200b916", "8916"),
     ("➕v", "+v"),
+    ("%57hats%41pp", "whatsapp"),              # percent-encoding
+    ("10%ab", "10%ab"),                        # a percent sign before letters that do not decode to text
+    ("\\u0057hatsapp", "whatsapp"),            # an escape written out
+    ("8・916‧555", "8·916·555"),                # middle dots
 ])
 def test_base_view(text: str, base: str) -> None:
     view = base_view(text)
@@ -55,6 +59,8 @@ def test_base_view(text: str, base: str) -> None:
     ("теле/грам", "теле грам"),              # a slash inside a word splits it
     ("whatsappсейчас", "whatsapp сейчас"),   # two words glued, each in its own script
     ("whаtsapp", "whatsapp"),                # a look-alike letter is not a glued word
+    ("w h  a t   s", "whats"),                # spaces of uneven width
+    ("т\nе\nл\nе", "теле"),                   # one letter a line
 ])
 def test_words_view(text: str, words: str) -> None:
     assert words_view(base_view(text)).text == words
@@ -82,7 +88,7 @@ ALPHABET = st.sampled_from(list(
     "\u200b\u200c\u200d\u00ad\u2060\ufeff\u0301\u0336\u20e3\ufe0f"
     "微信中文"
     "🙂👍🏽\n\t"
-    "\x0b\x85\u2028&#;x7'/|*ᴡᴀ🅦🇼⒲Ꮃ。сейчдл"
+    "\x0b\x85\u2028&#;x7'/|*ᴡᴀ🅦🇼⒲Ꮃ。сейчдл%5\\u"
 ))
 
 

@@ -45,13 +45,16 @@ _HOST = lazy(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
 # A dot written so that a link filter misses it: the ideographic full stop
 # between Latin letters or digits ("shop。ru"; "｡" is one after NFKC) and a
 # bracketed dot ("shop[.]ru", "shop(.)ru", "shop{.}ru").
-_DISGUISED_DOT = lazy(r"(?<=[a-z0-9])(?:。|\s?[\[({]\s?\.\s?[\])}]\s?)(?=[a-z0-9])")
+_DISGUISED_DOT = lazy(
+    r"(?<=[a-z0-9])(?:。|\s?[\[({]\s?\.\s?[\])}]\s?)(?=[a-z0-9])"
+    r"|(?<=[a-z0-9])\s?[·•]\s?(?=(?:ru|com|net|org|su|рф|shop|store|online|info|biz|cn|by|kz)(?![\p{L}\p{N}\-]))")
 
 
 def dotted_view(view: View) -> View:
-    """``view`` with disguised dots written as dots (see _DISGUISED_DOT)."""
+    """``view`` with disguised dots written as dots (see _DISGUISED_DOT; a
+    middle dot or bullet counts before a top-level domain: "shop • ru")."""
     text = view.text
-    if "。" not in text and ".]" not in text and ".)" not in text and ".}" not in text:
+    if not any(mark in text for mark in ("。", ".]", ".)", ".}", "·", "•")):
         return view
     return view.derive(*rewrite(text, _DISGUISED_DOT, lambda m: "."))
 _TRAILING = ".,;:!?)]}»\"'"
