@@ -106,13 +106,15 @@ def rewrite(text: str, pattern: "regex.Pattern[str]",
 class View:
     """A normalised string plus the chain of maps back to the original text."""
 
-    __slots__ = ("original", "text", "_maps", "plain")
+    __slots__ = ("original", "text", "_maps", "plain", "mixed")
 
-    def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False) -> None:
+    def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False,
+                 mixed: Optional[bool] = None) -> None:
         self.original = original
         self.text = text
         self._maps = maps
         self.plain = plain  # the original is printable ASCII, basic Cyrillic and common punctuation
+        self.mixed = mixed  # a word of the text mixes Latin with Cyrillic or Greek (None: not known)
 
     def derive(self, text: str, edits: Sequence[Edit]) -> "View":
         """A further view of this one, made by ``edits`` on ``self.text``."""
@@ -469,9 +471,10 @@ def base_view(text: str) -> View:
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
     if not plain and _ACCENTED.search(folded):
         folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-    if (_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded)):
+    mixed = bool(_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded))
+    if mixed:
         folded = _unmix_words(folded)  # same length
-    return View(text, folded, view._maps, plain)
+    return View(text, folded, view._maps, plain, mixed)
 
 
 # -------------------------------------------------------------- words view
@@ -510,6 +513,7 @@ _MAYBE_SPACED = lazy_re(_SEP + r"[^\W\d_]" + _SEP + r"{1,3}[^\W\d_](?![^\W_])")
 # words ("теле/грам" is "теле грам", which the vocabularies list as a split name).
 _IN_WORD_APOSTROPHE = lazy(r"(?<=\p{L})'(?=\p{L})")
 _IN_WORD_MARK = lazy(r"(?<=\p{L})[/\\*·•+~](?=\p{L})")
+_IN_WORD_MARK_HINT = lazy_re(r"[/\\*·•+~]")  # one of the marks at all (a fast scan)
 _LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "б",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
@@ -528,21 +532,27 @@ def words_view(base: View) -> View:
     rejoined or split at it, leetspeak inside words undone, and a name glued
     to the next word of the other script split from it ("WhatsAppсейчас")."""
     view = base
+    mixed = base.mixed  # whether a word mixes scripts, kept up to date below (None: look)
     if _MAYBE_SPACED.search(view.text):
         view = view.derive(*rewrite(view.text, _SPACED_LETTERS, _join_letters))
-        if _SCRIPT_SWITCH.search(view.text):  # joined letters may mix scripts: "W h a t s A р p"
+        mixed = _SCRIPT_SWITCH.search(view.text) is not None
+        if mixed:  # joined letters may mix scripts: "W h a t s A р p"
             view = View(view.original, _unmix_words(view.text), view._maps)
     if "'" in view.text and _IN_WORD_APOSTROPHE.search(view.text):
         view = view.derive(*rewrite(view.text, _IN_WORD_APOSTROPHE, lambda m: ""))
-    if _IN_WORD_MARK.search(view.text):
+        mixed = None
+    if _IN_WORD_MARK_HINT.search(view.text) and _IN_WORD_MARK.search(view.text):
         view = View(view.original, _IN_WORD_MARK.sub(" ", view.text), view._maps)  # same length
     if _LEET_RUN.search(view.text):
         # twice: a digit at the end of "т3л3гр@мм3" is only at a word's end once "@" is a letter
         text = _LEET_RUN.sub(_leet, _LEET_RUN.sub(_leet, view.text))  # same length
-        if _SCRIPT_SWITCH.search(text):  # "т3л3гр@мм" -> "тeлeгрaмм": fold the new Latin letters
+        mixed = _SCRIPT_SWITCH.search(text) is not None
+        if mixed:  # "т3л3гр@мм" -> "тeлeгрaмм": fold the new Latin letters
             text = _unmix_words(text)
         view = View(view.original, text, view._maps)
-    if _mixes_scripts(view.text) if base.plain else _SCRIPT_SWITCH.search(view.text):
+    if mixed is None:
+        mixed = _SCRIPT_SWITCH.search(view.text) is not None
+    if mixed:
         view = view.derive(*_split_glued(view.text))
     return view
 

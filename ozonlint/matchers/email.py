@@ -61,11 +61,12 @@ class EmailMatcher(Matcher):
         return any(host == d or host.endswith("." + d) for d in self.allow)
 
     def find(self, draft: Draft) -> List[Span]:
-        view = dotted_view(draft.base)
-        text = view.text
+        text = draft.base.text
         if "@" not in text and "＠" not in text and not (
                 not draft.tokens.isdisjoint(_AT_WORDS) and _SPELLED_AT.search(text)):
             return []
+        view = dotted_view(draft.base)
+        text = view.text
         if _SPACED_CHARS.search(text):
             view = view.derive(*rewrite(text, _SPACED_CHARS, lambda m: m.group().replace(" ", "")))
             text = view.text

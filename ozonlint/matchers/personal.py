@@ -87,6 +87,18 @@ _BUSINESS = lazy(
     r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|постамат|склад|сортировочн|ozon|озон|сервисн|"
     r"мастерск|офис|магазин|шоурум|юридическ|реквизит|инн|огрн|кпп|наш\p{L}*+|pick-?up|warehouse|office|"
     r"store|service|showroom|our)(?![\p{L}])")
+# Words without which a check cannot match (words-view tokens: case-folded).
+_ADDRESS_WORDS = frozenset("""
+    ул улица улице улицу улицы пр т просп проспект проспекте пер переулок переулке шоссе бульвар бульваре
+    б р наб набережная набережной мкр микрорайон микрорайоне кв квартира квартире
+    street st avenue ave road rd lane drive boulevard blvd apt apartment flat
+""".split())
+_NUMBER_WORDS = frozenset("""
+    телефон телефона телефоном телефону номер номера номером номеру phone number mobile
+""".split())
+_ENDING_PREFIXES = ("заканчива", "оканчива", "ending", "ends", "последни", "last")
+_PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel".split())
+_HAS_DIGIT = lazy(r"[0-9]")
 _CLAUSE_BEFORE = 80  # characters before an address searched for business words
 
 
@@ -136,11 +148,21 @@ class PersonalDataMatcher(Matcher):
     # ------------------------------------------------------------ checks
 
     def find(self, draft: Draft) -> List[Span]:
+        # the words each check needs (a set lookup on the draft's words) come
+        # first: most drafts have none, and the patterns are not run at all
+        tokens = draft.tokens
         text = draft.text
         if self.check == "address":
+            if tokens.isdisjoint(_ADDRESS_WORDS) or not _HAS_DIGIT.search(text):
+                return []
             return self._addresses(text)
         if self.check == "partial-phone":
+            if tokens.isdisjoint(_NUMBER_WORDS) or not (
+                    "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)):
+                return []
             return self._partial_phones(text)
+        if tokens.isdisjoint(_PICKUP_WORDS):
+            return []
         return self._names_at_pickup(text)
 
     def _addresses(self, text: str) -> List[Span]:

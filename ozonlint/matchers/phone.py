@@ -165,13 +165,10 @@ def digits_view(draft: Draft) -> View:
 # What stands between digit groups: spaces, dashes, dots, brackets, slashes,
 # and the marks used only to break a number up for a filter (|, _, *, ~, •, \).
 _SEP = r"[ \t\-.()\[\]/|_*~•·\\]"
+# (A candidate glued to the word before it, "Звоните89165551234" or
+# "WhatsApp+79165551234", is a phone only when that word is a phone word.)
 _CANDIDATE = lazy(
-    r"(?<![\p{L}\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
-)
-# The same number glued to the word before it ("Звоните89165551234",
-# "WhatsApp+79165551234"): a phone only when that word is a phone word.
-_GLUED_CANDIDATE = lazy(
-    r"(?<=\p{L})(?:\+\s{0,2})?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
+    r"(?<![\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
 )
 _GLUED_PHONE_WORD = lazy_re(
     r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|номер|whatsapp|вотсап\w*|ватсап\w*|viber|вайбер\w*|"
@@ -287,6 +284,10 @@ class PhoneMatcher(Matcher):
             return spans
         for m in _CANDIDATE.finditer(text):
             start, end = m.span()
+            if start and text[start - 1].isalpha():
+                word = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
+                if word is None or not _GLUED_PHONE_WORD.search(word.group()):
+                    continue  # a code or a model number glued to its letters: "AB1234567"
             if text[start] == "(" and ")" not in m.group():
                 start += 1
             before = text[max(0, start - 60):start]
@@ -294,11 +295,4 @@ class PhoneMatcher(Matcher):
                 continue
             if classify(text[start:end], before, draft.has_han):
                 spans.append(view.span(start, end))
-        for m in _GLUED_CANDIDATE.finditer(text):
-            word = _LETTERS_BEFORE.search(text, max(0, m.start() - 30), m.start())
-            if word is None or word.end() != m.start() or not _GLUED_PHONE_WORD.search(word.group()):
-                continue
-            before = text[max(0, m.start() - 60):m.start()] + " "
-            if classify(m.group(), before, draft.has_han):
-                spans.append(view.span(*m.span()))
         return spans
