@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import ozonlint
-
 POINTED = [
     ("По гарантии звоните по номеру, который напечатан на гарантийном талоне.", "contact.pointed-number"),
     ("Номер сервиса указан на этикетке посылки — звоните туда.", "contact.pointed-number"),

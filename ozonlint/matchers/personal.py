@@ -114,7 +114,7 @@ class PersonalDataMatcher(Matcher):
             if name not in vocabularies:
                 raise RulePackError(spec.path, spec.line_of("names"), f"rule {spec.id}: unknown vocabulary {name!r}")
             names.extend(vocabularies[name])
-        if check != "address" and not names:
+        if check == "name-pickup" and not names:
             raise RulePackError(spec.path, spec.line_of("names"),
                                 f"rule {spec.id}: check {check!r} needs 'names' (a vocabulary of first names)")
         self.first_names: FrozenSet[str] = frozenset(_stem(n) for n in names)
