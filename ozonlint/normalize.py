@@ -150,7 +150,8 @@ _INVISIBLE = lazy(
 _SPACE_LIKE = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 # An emoji or symbol between two letters splits a word to hide it ("W🟢A",
 # "Т🔹Е🔹Л🔹Е🔹Г🔹А"); between words it stays (a space is not a letter).
-_SYMBOL_IN_WORD = lazy(r"(?<=\p{L})[\p{So}\p{Sk}\u200d\ufe0f]{1,3}(?=\p{L})")
+_SYMBOL_IN_WORD = lazy(r"(?<=\p{L})[\p{So}\p{Sk}\u200d\ufe0f]{1,3}(?=\p{L})"
+                       r"|(?<=\p{N})[\p{So}\p{Sk}\u200d\ufe0f]{1,3}(?=\p{N})")  # between digits: a separator
 _DIGIT_AND_PUNCT_FOLD: Dict[int, str] = {
     ord("ё"): "е",
     ord("‐"): "-", ord("‑"): "-", ord("‒"): "-", ord("–"): "-", ord("—"): "-",
@@ -400,6 +401,10 @@ def _lookalike_table() -> Dict[int, str]:
     for start in (0x1F150, 0x1F170, 0x1F1E6, 0x249C):  # negative circled, negative squared, regional, parenthesised
         for i in range(26):
             table[start + i] = chr(ord("a") + i)
+    for start in (0x2776, 0x2780, 0x278A):  # dingbat circled digits ❶ ➀ ➊ (NFKC leaves them)
+        for i in range(9):
+            table[start + i] = chr(ord("1") + i)
+    table[0x24FF] = "0"  # ⓿
     cherokee = {0x13A0: "d", 0x13A1: "r", 0x13A2: "t", 0x13AA: "a", 0x13AB: "j", 0x13AC: "e",
                 0x13B3: "w", 0x13D4: "w", 0x13B7: "m", 0x13BB: "h", 0x13C0: "g", 0x13C3: "z", 0x13DA: "s",
                 0x13D9: "v", 0x13DE: "l", 0x13DF: "c", 0x13E2: "p", 0x13E6: "k", 0x13F4: "b"}
@@ -462,7 +467,8 @@ def base_view(text: str) -> View:
     if not plain and _INVISIBLE.search(view.text):
         view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
     if not plain and _SYMBOL_IN_WORD.search(view.text):
-        view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD, lambda m: ""))
+        view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD,
+                                    lambda m: " " if m.string[m.start() - 1].isdigit() else ""))
     folded = view.text.casefold()
     if len(folded) == len(view.text):
         view = View(text, folded, view._maps)  # one char to one char: positions kept

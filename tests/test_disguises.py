@@ -65,6 +65,11 @@ DISGUISES = [
     ("Звоните 8・916・555・12・34", "external-contact"),
     ("shop • ru", "external-contact"),
     ("shop(.)com", "external-contact"),
+    ("Звоните 8🔹916🔹555🔹12🔹34", "external-contact"),
+    ("Звоните ➑➒➀➅➄➄➄➀➁➂➃", "external-contact"),
+    ("Звоните 8,916,555,12,34", "external-contact"),
+    ("Сайт: shop,ru", "external-contact"),
+    ("Наш сайт: www sunny-shop ru", "external-contact"),
 ]
 
 # Texts of the same shapes that are not contacts.
@@ -86,6 +91,11 @@ INNOCENT = [
     "Доставка • Оплата • Возврат",
     "Размеры:\nS\nM\nL",
     "Путь к файлу: C:\\new\\x-files — это не про нас.",
+    "Звоните, размеры 44, 46, 48, 50 в наличии.",
+    "Цена 1,299 ₽, артикул 1320574896.",
+    "Работаем с 9:00 до 18:00, звоните в поддержку Ozon.",
+    "Нажмите Ctrl+V, чтобы вставить код.",
+    "Оценка 5⭐ — спасибо!",
 ]
 
 
@@ -157,3 +167,8 @@ def test_template_mode_still_masks_other_placeholders(tmp_path) -> None:
     path.write_text("Здравствуйте, {{ name }}! Заказ {order_id} отправлен.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--no-config", "--format", "json", str(path)])
     assert result.exit_code == 0 and json.loads(result.output) == []
+
+
+def test_two_phone_numbers_in_a_list_are_two_findings() -> None:
+    found = [v.match for v in ozonlint.check("тел. 8 916 555 12 34, 8 916 555 12 35") if v.rule == "contact.phone"]
+    assert found == ["8 916 555 12 34", "8 916 555 12 35"]

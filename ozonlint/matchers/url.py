@@ -45,16 +45,20 @@ _HOST = lazy(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
 # A dot written so that a link filter misses it: the ideographic full stop
 # between Latin letters or digits ("shop。ru"; "｡" is one after NFKC) and a
 # bracketed dot ("shop[.]ru", "shop(.)ru", "shop{.}ru").
+_SHORT_TLDS = r"(?:ru|com|net|org|su|рф|shop|store|online|info|biz|cn|by|kz)(?![\p{L}\p{N}\-])"
 _DISGUISED_DOT = lazy(
     r"(?<=[a-z0-9])(?:。|\s?[\[({]\s?\.\s?[\])}]\s?)(?=[a-z0-9])"
-    r"|(?<=[a-z0-9])\s?[·•]\s?(?=(?:ru|com|net|org|su|рф|shop|store|online|info|biz|cn|by|kz)(?![\p{L}\p{N}\-]))")
+    r"|(?<=[a-z0-9])(?:\s?[·•]\s?|,)(?=" + _SHORT_TLDS + r")"
+    # after "www", spaces stand for the dots: "www sunny-shop ru"
+    r"|(?<=(?<![\p{L}\p{N}])www)\s+(?=[a-z0-9])"
+    r"|(?<=(?<![\p{L}\p{N}])www[\s.]+[a-z0-9][a-z0-9\-]{0,62})\s+(?=" + _SHORT_TLDS + r")")
 
 
 def dotted_view(view: View) -> View:
     """``view`` with disguised dots written as dots (see _DISGUISED_DOT; a
     middle dot or bullet counts before a top-level domain: "shop • ru")."""
     text = view.text
-    if not any(mark in text for mark in ("。", ".]", ".)", ".}", "·", "•")):
+    if not any(mark in text for mark in ("。", ".]", ".)", ".}", "·", "•", ",", "www")):
         return view
     return view.derive(*rewrite(text, _DISGUISED_DOT, lambda m: "."))
 _TRAILING = ".,;:!?)]}»\"'"
