@@ -18,6 +18,7 @@ Views:
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -105,13 +106,15 @@ def rewrite(text: str, pattern: "regex.Pattern[str]",
 class View:
     """A normalised string plus the chain of maps back to the original text."""
 
-    __slots__ = ("original", "text", "_maps", "plain")
+    __slots__ = ("original", "text", "_maps", "plain", "mixed")
 
-    def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False) -> None:
+    def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False,
+                 mixed: Optional[bool] = None) -> None:
         self.original = original
         self.text = text
         self._maps = maps
         self.plain = plain  # the original is printable ASCII, basic Cyrillic and common punctuation
+        self.mixed = mixed  # a word of the text mixes Latin with Cyrillic or Greek (None: not known)
 
     def derive(self, text: str, edits: Sequence[Edit]) -> "View":
         """A further view of this one, made by ``edits`` on ``self.text``."""
@@ -139,11 +142,16 @@ _CLUSTER = lazy(r"\P{M}\p{M}+|[^\x00-\x7f\u0400-\u045f«»—–‘’“”„�
 # selectors, fillers that render as nothing, and control characters.
 _INVISIBLE = lazy(
     r"[\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800"
-    r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
+    r"\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]+"
 )
+# Controls and marks that separate like a space (vertical tab, form feed,
+# information separators, NEL, line and paragraph separators): a space in
+# the view, so "Звоните\v8\v916" keeps its words apart and its digit groups.
+_SPACE_LIKE = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 # An emoji or symbol between two letters splits a word to hide it ("W🟢A",
 # "Т🔹Е🔹Л🔹Е🔹Г🔹А"); between words it stays (a space is not a letter).
-_SYMBOL_IN_WORD = lazy(r"(?<=\p{L})[\p{So}\p{Sk}\u200d\ufe0f]{1,3}(?=\p{L})")
+_SYMBOL_IN_WORD = lazy(r"(?<=\p{L})[\p{So}\p{Sk}\u200d\ufe0f]{1,3}(?=\p{L})"
+                       r"|(?<=\p{N})[\p{So}\p{Sk}\u200d\ufe0f]{1,3}(?=\p{N})")  # between digits: a separator
 _DIGIT_AND_PUNCT_FOLD: Dict[int, str] = {
     ord("ё"): "е",
     ord("‐"): "-", ord("‑"): "-", ord("‒"): "-", ord("–"): "-", ord("—"): "-",
@@ -151,6 +159,11 @@ _DIGIT_AND_PUNCT_FOLD: Dict[int, str] = {
     ord("’"): "'", ord("‘"): "'", ord("ʼ"): "'", ord("`"): "'", ord("´"): "'",
     ord("\u00a0"): " ", ord("\u2007"): " ", ord("\u202f"): " ", ord("\u2009"): " ",
     ord("\u3000"): " ",
+    **{ord(ch): " " for ch in _SPACE_LIKE},
+    # a heavy or small plus sign is a plus ("➕V" is "+V")
+    ord("➕"): "+", ord("﹢"): "+",
+    # dots in the middle of a line: one middle dot ("8・916・555")
+    ord("・"): "·", ord("‧"): "·", ord("∙"): "·", ord("⋅"): "·", ord("･"): "·",
     # Cyrillic letters with diacritics inside the basic block (the plain path
     # folds them here; _accent_table covers the rest)
     ord("ѐ"): "е", ord("ѓ"): "г", ord("ќ"): "к", ord("ѝ"): "и", ord("ў"): "у", ord("ї"): "і",
@@ -216,7 +229,39 @@ def _script(ch: str) -> str:
 _SAME_LOOKING = frozenset("аеорсхуіјѕԁԛԝһaeopcxyijsdqwh")
 
 
+# Letters that only their own script has (no look-alike in the other one):
+# a run of letters holding one is a word of that script, not a disguise.
+_LATIN_ONLY = frozenset("dfgijlqsvwz")
+_CYRILLIC_ONLY = frozenset("бджзийлфцчшщъыэюя")
+
+
+def _glued_switches(word: str) -> List[int]:
+    """Where a word that mixes scripts is really two or more words glued
+    together ("whatsappсейчас", "вотсапnow"): offsets of its script switches,
+    when every run of one script has three letters or more, one of them a
+    letter only that script has. Otherwise (a look-alike letter or two inside
+    a word: "whаtsapp") no offsets."""
+    runs: List[List[int]] = []  # [script, start, letters, own letters]
+    for i, ch in enumerate(word):
+        script = _script(ch)
+        if script == "grk":
+            return []
+        if script not in ("lat", "cyr"):
+            continue
+        own = ch in (_LATIN_ONLY if script == "lat" else _CYRILLIC_ONLY)
+        if runs and runs[-1][0] == script:
+            runs[-1][2] += 1
+            runs[-1][3] += own
+        else:
+            runs.append([script, i, 1, int(own)])
+    if len(runs) < 2 or any(letters < 3 or not own for _, _, letters, own in runs):
+        return []
+    return [start for _, start, _, _ in runs[1:]]
+
+
 def _unmix(word: str) -> str:
+    if _glued_switches(word):
+        return word  # two words glued together, each in its own script
     unambiguous = {"lat": 0, "cyr": 0}
     total = {"lat": 0, "cyr": 0}
     for ch in word:
@@ -339,16 +384,91 @@ def _fold_char(m: "re.Match[str]") -> str:
     return _FOLD[ord(m.group())]
 
 
+# Letters of other alphabets drawn like Latin ones, which NFKC leaves alone:
+# small capitals (ᴡʜᴀᴛsᴀᴘᴘ), negative circled and squared letters (🅦, 🆆),
+# regional indicators (🇼🇭🇦), Cherokee and Armenian look-alikes. Folded
+# everywhere (one character to one character), before NFKC, so that
+# parenthesised letters (⒲) become a letter rather than "(w)".
+def _lookalike_table() -> Dict[int, str]:
+    table: Dict[int, str] = {}
+    small_capitals = {
+        "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i",
+        "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꞯ": "q", "ʀ": "r",
+        "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+        "ɑ": "a", "ɡ": "g", "ı": "i", "ȷ": "j", "ɩ": "i",
+    }
+    table.update({ord(k): v for k, v in small_capitals.items()})
+    for start in (0x1F150, 0x1F170, 0x1F1E6, 0x249C):  # negative circled, negative squared, regional, parenthesised
+        for i in range(26):
+            table[start + i] = chr(ord("a") + i)
+    for start in (0x2776, 0x2780, 0x278A):  # dingbat circled digits ❶ ➀ ➊ (NFKC leaves them)
+        for i in range(9):
+            table[start + i] = chr(ord("1") + i)
+    table[0x24FF] = "0"  # ⓿
+    cherokee = {0x13A0: "d", 0x13A1: "r", 0x13A2: "t", 0x13AA: "a", 0x13AB: "j", 0x13AC: "e",
+                0x13B3: "w", 0x13D4: "w", 0x13B7: "m", 0x13BB: "h", 0x13C0: "g", 0x13C3: "z", 0x13DA: "s",
+                0x13D9: "v", 0x13DE: "l", 0x13DF: "c", 0x13E2: "p", 0x13E6: "k", 0x13F4: "b"}
+    for code, letter in cherokee.items():
+        table[code] = letter
+        table[0xAB70 + code - 0x13A0] = letter  # the small form (U+AB70 block)
+    table.update({ord(k): v for k, v in {"օ": "o", "ս": "u", "հ": "h", "ո": "n", "ց": "g", "ա": "w"}.items()})
+    return table
+
+
+_LOOKALIKE = _lookalike_table()
+_LOOKALIKE_CHARS = lazy_re(_char_class(list(_LOOKALIKE)))
+
+# Characters written as codes: HTML character references ("&#87;hatsApp",
+# "&#x57;", "&amp;"; a numeric one may end without ";", as browsers read it,
+# a named one needs its ";"), escapes ("\\u0057hatsApp", "\\x57") and URL
+# percent-encoding ("%57hatsApp": decoded where it touches a letter or is a
+# run, so "10%AB" stays a discount).
+_ENCODED = lazy_re(
+    r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
+    r"|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}"
+    r"|(?:%[0-9a-fA-F]{2}){2,}|(?<=[^\W\d_])%[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}(?=[^\W\d_])")
+
+
+def _decoded(m: "re.Match[str]") -> str:
+    code = m.group()
+    if code[0] == "&":
+        return html.unescape(code)
+    if code[0] == "\\":
+        char = chr(int(code[2:], 16))
+        return code if 0xD800 <= ord(char) <= 0xDFFF else char
+    try:
+        decoded = bytes(int(code[i + 1:i + 3], 16) for i in range(0, len(code), 3)).decode("utf-8")
+    except UnicodeDecodeError:
+        return code
+    return decoded if decoded.isprintable() else code
+
+
+def _invisible(m: "regex.Match[str]") -> str:
+    """Nothing, or a space where the invisible run was all that kept a word
+    from a number ("Звоните\u200b8 916 …")."""
+    text = m.string
+    before = text[m.start() - 1:m.start()]
+    after = text[m.end():m.end() + 1]
+    if before and after and (before.isalpha() and after.isdigit() or before.isdigit() and after.isalpha()):
+        return " "
+    return ""
+
+
 def base_view(text: str) -> View:
     """NFKC, case folding, invisible characters removed, look-alikes folded."""
     view = View(text, text, ())
-    plain = _PLAIN.fullmatch(text) is not None
-    if not unicodedata.is_normalized("NFKC", text):
+    if ("&" in text or "\\" in text or "%" in text) and _ENCODED.search(text):
+        view = view.derive(*rewrite(text, _ENCODED, _decoded))
+    plain = _PLAIN.fullmatch(view.text) is not None
+    if not plain and _LOOKALIKE_CHARS.search(view.text):
+        view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
+    if not unicodedata.is_normalized("NFKC", view.text):
         view = view.derive(*rewrite(view.text, _CLUSTER, _nfkc))
     if not plain and _INVISIBLE.search(view.text):
-        view = view.derive(*rewrite(view.text, _INVISIBLE, lambda m: ""))
+        view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
     if not plain and _SYMBOL_IN_WORD.search(view.text):
-        view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD, lambda m: ""))
+        view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD,
+                                    lambda m: " " if m.string[m.start() - 1].isdigit() else ""))
     folded = view.text.casefold()
     if len(folded) == len(view.text):
         view = View(text, folded, view._maps)  # one char to one char: positions kept
@@ -357,30 +477,49 @@ def base_view(text: str) -> View:
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
     if not plain and _ACCENTED.search(folded):
         folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-    if (_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded)):
+    mixed = bool(_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded))
+    if mixed:
         folded = _unmix_words(folded)  # same length
-    return View(text, folded, view._maps, plain)
+    return View(text, folded, view._maps, plain, mixed)
 
 
 # -------------------------------------------------------------- words view
 
-_SEP = r"[ \t.\-_*·•/|+~,:'\"]"
+_SEP = r"[ \t\r\n.\-_*·•/|+~,:'\"()\[\]]"
 # Three or more single letters of one script, separated by the same one to
-# three separator characters: "w h a t s a p p", "в.а.т.с.а.п", "т-е-л-е-г-а".
-# One script and one separator, so the preposition in "в W h a t s A p p" and
-# "в т.е.л.е.г.у" stays a word of its own.
+# three separator characters ("w h a t s a p p", "в.а.т.с.а.п", "т. е. л. е. г. а",
+# "(w)(h)(a)"), or by single separators that may differ, the first one not a
+# space ("W-h_a.t s A p p"; "и т.д." stays as it is), or by spaces of
+# uneven width ("W h  a t   s", four letters or more).
+# One script per run, and "в" before a consonant is the preposition, so
+# "в W h a t s A p p" and "в т е л е г р а м" keep "в" as a word of its own
+# (before a vowel it begins the name: "в а т с а п"). Separators with a comma,
+# colon or quote must repeat exactly, so a list "W h a t s A p p, V i b e r"
+# stays two words.
 _LAT = r"[\p{Latin}аеорсху]"   # Latin letters, and the Cyrillic ones that look the same in lower case
 _CYR = r"[\p{Cyrillic}aeopcxytkmhb]"  # and Latin letters that look Cyrillic (upper case T K M H B)
+_MIXED_SEP = r"[ \t.\-_*·•/|+~']"
+_MIXED_FIRST = r"[.\-_*·•/|+~']"  # not a space: "и т.д." is a word and an abbreviation
+_RUN_START = r"(?<![\p{L}\p{N}])(?!в" + _SEP + r"{1,3}[^\W\d_аеиоуыэюяaeiouy])"
 _SPACED_LETTERS = lazy(
-    r"(?<![\p{L}\p{N}])" + _LAT + r"(" + _SEP + r"{1,3})" + _LAT + r"(?:\1" + _LAT + r"(?![\p{L}\p{N}]))+"
-    r"|(?<![\p{L}\p{N}])" + _CYR + r"(" + _SEP + r"{1,3})" + _CYR + r"(?:\2" + _CYR + r"(?![\p{L}\p{N}]))+"
+    _RUN_START + _LAT + _MIXED_FIRST + _LAT + r"(?:" + _MIXED_SEP + _LAT + r"(?![\p{L}\p{N}]))+"
+    r"|" + _RUN_START + _CYR + _MIXED_FIRST + _CYR + r"(?:" + _MIXED_SEP + _CYR + r"(?![\p{L}\p{N}]))+"
+    r"|" + _RUN_START + _LAT + r"[ \t]{1,3}" + _LAT + r"(?:[ \t]{1,3}" + _LAT + r"(?![\p{L}\p{N}])){2,}"
+    r"|" + _RUN_START + _CYR + r"[ \t]{1,3}" + _CYR + r"(?:[ \t]{1,3}" + _CYR + r"(?![\p{L}\p{N}])){2,}"
+    r"|" + _RUN_START + _LAT + r"(" + _SEP + r"{1,3})" + _LAT + r"(?:\1" + _LAT + r"(?![\p{L}\p{N}]))+"
+    r"|" + _RUN_START + _CYR + r"(" + _SEP + r"{1,3})" + _CYR + r"(?:\2" + _CYR + r"(?![\p{L}\p{N}]))+"
 )
 # The cheap sign of such a run: a single letter between separators, and another after it.
 # Anchored on the separator before the middle letter, so it is a fast scan; it
 # may see runs that are not there (separators differ), never miss one.
 _MAYBE_SPACED = lazy_re(_SEP + r"[^\W\d_]" + _SEP + r"{1,3}[^\W\d_](?![^\W_])")
-# Leetspeak inside a word ("wh@ts@pp", "v1ber"), or at the end of a word of
-# four letters or more ("т3л3гр@мм3"; "м3" for cubic metres stays).
+# Punctuation inside a word that no word needs there: an apostrophe splits a
+# name ("What'sApp"; "don't" becomes "dont" in drafts and terms alike), and
+# a slash, backslash, star, dot-like bullet, plus or tilde splits it into two
+# words ("теле/грам" is "теле грам", which the vocabularies list as a split name).
+_IN_WORD_APOSTROPHE = lazy(r"(?<=\p{L})'(?=\p{L})")
+_IN_WORD_MARK = lazy(r"(?<=\p{L})[/\\*·•+~](?=\p{L})")
+_IN_WORD_MARK_HINT = lazy_re(r"[/\\*·•+~]")  # one of the marks at all (a fast scan)
 _LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "б",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
@@ -395,16 +534,45 @@ def _leet(m: "regex.Match[str]") -> str:
 
 
 def words_view(base: View) -> View:
-    """``base`` with spaced-out letters joined and leetspeak inside words undone."""
+    """``base`` with spaced-out letters joined, names split by punctuation
+    rejoined or split at it, leetspeak inside words undone, and a name glued
+    to the next word of the other script split from it ("WhatsAppсейчас")."""
     view = base
+    mixed = base.mixed  # whether a word mixes scripts, kept up to date below (None: look)
     if _MAYBE_SPACED.search(view.text):
         view = view.derive(*rewrite(view.text, _SPACED_LETTERS, _join_letters))
-        if _SCRIPT_SWITCH.search(view.text):  # joined letters may mix scripts: "W h a t s A р p"
+        mixed = _SCRIPT_SWITCH.search(view.text) is not None
+        if mixed:  # joined letters may mix scripts: "W h a t s A р p"
             view = View(view.original, _unmix_words(view.text), view._maps)
+    if "'" in view.text and _IN_WORD_APOSTROPHE.search(view.text):
+        view = view.derive(*rewrite(view.text, _IN_WORD_APOSTROPHE, lambda m: ""))
+        mixed = None
+    if _IN_WORD_MARK_HINT.search(view.text) and _IN_WORD_MARK.search(view.text):
+        view = View(view.original, _IN_WORD_MARK.sub(" ", view.text), view._maps)  # same length
     if _LEET_RUN.search(view.text):
         # twice: a digit at the end of "т3л3гр@мм3" is only at a word's end once "@" is a letter
         text = _LEET_RUN.sub(_leet, _LEET_RUN.sub(_leet, view.text))  # same length
-        if _SCRIPT_SWITCH.search(text):  # "т3л3гр@мм" -> "тeлeгрaмм": fold the new Latin letters
+        mixed = _SCRIPT_SWITCH.search(text) is not None
+        if mixed:  # "т3л3гр@мм" -> "тeлeгрaмм": fold the new Latin letters
             text = _unmix_words(text)
         view = View(view.original, text, view._maps)
+    if mixed is None:
+        mixed = _SCRIPT_SWITCH.search(view.text) is not None
+    if mixed:
+        view = view.derive(*_split_glued(view.text))
     return view
+
+
+def _split_glued(text: str) -> Tuple[str, List[Edit]]:
+    """A space inserted wherever a word turns from one script to the other
+    between two words of their own (see _glued_switches)."""
+    edits: List[Edit] = []
+    done = 0
+    for m in _SCRIPT_SWITCH.finditer(text):
+        if m.start() < done:
+            continue
+        head = _WORD_HEAD.search(text, 0, m.start())
+        word_start = head.start() if head else m.start()
+        done = _WORD_TAIL.match(text, m.start()).end()
+        edits.extend((word_start + i, word_start + i, " ") for i in _glued_switches(text[word_start:done]))
+    return apply_edits(text, edits), edits

@@ -152,7 +152,8 @@ def load_yaml(path: str, text: Optional[str] = None) -> Any:
 # ------------------------------------------------------------------ schema
 
 RULE_KINDS = ("terms", "pattern", "proximity", "script", "language",
-              "phone", "email", "url", "handle", "card")
+              "phone", "email", "url", "handle", "card", "contact-placeholder",
+              "personal-data")
 
 COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
                "examples", "description", "enabled", "role"}
@@ -173,6 +174,8 @@ KIND_KEYS: Dict[str, set] = {
     "url": {"allow_domains"},
     "handle": {"min_length", "allow"},
     "card": set(),
+    "contact-placeholder": set(),
+    "personal-data": {"check", "names"},
 }
 PACK_KEYS = {"rules", "vocabularies", "pack", "description"}
 

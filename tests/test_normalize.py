@@ -20,6 +20,19 @@ from ozonlint.normalize import OffsetMap, base_view, words_view
     ("Straße", "strasse"),                   # case folding that changes length
     ("W\u0336h\u0336a\u0336t\u0336s", "whats"),  # strike-through combining marks
     ("обычный текст", "обычный текст"),
+    ("&#87;hats&#x41;pp &amp;", "whatsapp &"),  # HTML character references
+    ("ᴡʜᴀᴛsᴀᴘᴘ", "whatsapp"),                  # small capitals
+    ("🆆🅷🅰🆃🆂🅰🅿🅿", "whatsapp"),               # negative squared letters
+    ("⒲⒣⒜", "wha"),                           # parenthesised letters: a letter, not "(w)"
+    ("ᏔᎻᎪᎢᏚᎪᏢᏢ", "whatsapp"),                  # Cherokee look-alikes
+    ("a\vb\x85c\u2028d", "a b c d"),          # separators that are not invisible
+    ("тел\u200b8916", "тел 8916"),              # an invisible split between a word and a number
+    ("8\u200b916", "8916"),
+    ("➕v", "+v"),
+    ("%57hats%41pp", "whatsapp"),              # percent-encoding
+    ("10%ab", "10%ab"),                        # a percent sign before letters that do not decode to text
+    ("\\u0057hatsapp", "whatsapp"),            # an escape written out
+    ("8・916‧555", "8·916·555"),                # middle dots
 ])
 def test_base_view(text: str, base: str) -> None:
     view = base_view(text)
@@ -37,6 +50,17 @@ def test_base_view(text: str, base: str) -> None:
     ("в т.е.л.е.г.у", "в телегу"),
     ("и т.д.", "и т.д."),                      # two letters: not joined
     ("shop@mail.ru", "shopamail.ru"),        # the words view is for terms only
+    ("в т е л е г р а м", "в телеграм"),     # "в" before a consonant is the preposition
+    ("в t e l e g r a m", "в telegram"),
+    ("в а т с а п", "ватсап"),               # before a vowel it begins the name
+    ("W-h_a.t s A p p", "whatsapp"),         # single separators that differ
+    ("W h a t s A p p, V i b e r", "whatsapp, viber"),  # a list stays a list
+    ("what'sapp", "whatsapp"),               # an apostrophe inside a word
+    ("теле/грам", "теле грам"),              # a slash inside a word splits it
+    ("whatsappсейчас", "whatsapp сейчас"),   # two words glued, each in its own script
+    ("whаtsapp", "whatsapp"),                # a look-alike letter is not a glued word
+    ("w h  a t   s", "whats"),                # spaces of uneven width
+    ("т\nе\nл\nе", "теле"),                   # one letter a line
 ])
 def test_words_view(text: str, words: str) -> None:
     assert words_view(base_view(text)).text == words
@@ -64,6 +88,7 @@ ALPHABET = st.sampled_from(list(
     "\u200b\u200c\u200d\u00ad\u2060\ufeff\u0301\u0336\u20e3\ufe0f"
     "微信中文"
     "🙂👍🏽\n\t"
+    "\x0b\x85\u2028&#;x7'/|*ᴡᴀ🅦🇼⒲Ꮃ。сейчдл%5\\u"
 ))
 
 
@@ -93,3 +118,20 @@ def test_clean_text_has_identity_map() -> None:
     view = words_view(base_view(text))
     assert len(view.text) == len(text)
     assert view.span(5, 12) == (5, 12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["&#87;", "&#x57;", "&amp;", "&", "#", "8", "w", "h", "a", "т", "е", "л",
+                                 " ", "'", "/", "-", "_", ".", "\u200b", "ᴡ", "сейчас", "app", "в"]),
+                max_size=30).map("".join))
+def test_spans_of_disguise_rewrites_cover_their_source(text: str) -> None:
+    """Every character of a view comes from somewhere in the original, in order,
+    and a span over the whole view is the whole original."""
+    for view in (base_view(text), words_view(base_view(text))):
+        if view.text and "\u200b" not in text:  # nothing dropped: the whole view is the whole text
+            assert view.span(0, len(view.text)) == (0, len(text))
+        previous = 0
+        for i in range(len(view.text) + 1):
+            s, _ = view.span(i, i)
+            assert previous <= s <= len(text)
+            previous = s

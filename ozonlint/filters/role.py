@@ -62,6 +62,34 @@ def sentence_of(draft: Draft, start: int) -> Tuple[int, int, int]:
     return i, starts[i], end
 
 
+_PLAIN_NAME = lazy(r"(?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+)(?: (?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+))*")
+
+
+def disguised(text: str, start: int, end: int) -> bool:
+    """Whether a channel's name is written to slip past a filter: letters spaced,
+    dotted or mixed with symbols, look-alikes of another script, small capitals,
+    entities, or glued to a word of another script ("WhatsAppсейчас")."""
+    span = text[start:end]
+    if not _PLAIN_NAME.fullmatch(span):
+        return True
+    words = span.split()
+    if len(words) >= 3 and all(len(w) == 1 for w in words):
+        return True  # "т е л е г р а м"
+    if any(_mixes_scripts(w) for w in span.replace("-", " ").split()):
+        return True
+    before, after = text[start - 1:start], text[end:end + 1]
+    return bool(after and after.isalpha() and _script(after) != _script(span[-1])) or bool(
+        before and before.isalpha() and _script(before) != _script(span[0]))
+
+
+def _script(ch: str) -> str:
+    return "latin" if ch.isascii() else "cyrillic" if "\u0400" <= ch <= "\u04ff" else "other"
+
+
+def _mixes_scripts(word: str) -> bool:
+    return len({_script(c) for c in word if c.isalpha()}) > 1
+
+
 class RoleFilter(Filter):
     name = "role"
     categories = frozenset(c.value for c in Category) - {
@@ -140,6 +168,8 @@ class RoleFilter(Filter):
         text = draft.text
         if _IDENTIFIER_AFTER.match(text, candidate.end) or _ACCOUNT_AFTER_COLON.search(text, candidate.end, hi):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
+        if disguised(text, candidate.start, candidate.end):
+            return None  # "W h a t s A p p", "WhаtsApp" with a Cyrillic а: nobody hides a product feature
         strong = within("role_contact", lo, hi) or self._possessive_near(draft, found, candidate)
         if within("role_capability", lo, hi) and not strong:
             return DROP

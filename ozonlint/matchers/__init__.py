@@ -7,10 +7,12 @@ from ..rulepack import RuleSpec
 from ..safepattern import PatternTimeout
 from .base import Draft, GateIndex, Matcher
 from .card import CardMatcher
+from .contact_placeholder import ContactPlaceholderMatcher
 from .email import EmailMatcher
 from .handle import HandleMatcher
 from .language import LanguageMatcher
 from .pattern import PatternMatcher
+from .personal import PersonalDataMatcher
 from .phone import PhoneMatcher
 from .proximity import ProximityMatcher
 from .script import ScriptMatcher
@@ -28,6 +30,8 @@ MATCHERS: Dict[str, Type[Matcher]] = {
     "url": UrlMatcher,
     "handle": HandleMatcher,
     "card": CardMatcher,
+    "contact-placeholder": ContactPlaceholderMatcher,
+    "personal-data": PersonalDataMatcher,
 }
 
 

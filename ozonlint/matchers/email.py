@@ -7,6 +7,7 @@ from ..lazyre import lazy, lazy_re
 from ..normalize import rewrite
 from ..rulepack import RuleSpec, _string_list
 from .base import Draft, Matcher, Span
+from .url import dotted_view
 
 PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotmail|live|yahoo|"
              "icloud|me|proton|protonmail|qq|163|126|sina|sohu|foxmail|aliyun|ukr|tut|gmx|aol|zoho")
@@ -60,11 +61,12 @@ class EmailMatcher(Matcher):
         return any(host == d or host.endswith("." + d) for d in self.allow)
 
     def find(self, draft: Draft) -> List[Span]:
-        view = draft.base
-        text = view.text
+        text = draft.base.text
         if "@" not in text and "＠" not in text and not (
                 not draft.tokens.isdisjoint(_AT_WORDS) and _SPELLED_AT.search(text)):
             return []
+        view = dotted_view(draft.base)
+        text = view.text
         if _SPACED_CHARS.search(text):
             view = view.derive(*rewrite(text, _SPACED_CHARS, lambda m: m.group().replace(" ", "")))
             text = view.text

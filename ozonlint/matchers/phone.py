@@ -162,13 +162,21 @@ def digits_view(draft: Draft) -> View:
     return view
 
 
-_SEP = r"[ \t\-.()\[\]/]"
+# What stands between digit groups: spaces, dashes, dots, brackets, slashes,
+# and the marks used only to break a number up for a filter (|, _, *, ~, •, \).
+_SEP = r"(?:[ \t\-.()\[\]/|_*~•·\\]{0,3}|,)"  # a comma only alone: "44, 46, 48" is a list
+# (A candidate glued to the word before it, "Звоните89165551234" or
+# "WhatsApp+79165551234", is a phone only when that word is a phone word.)
 _CANDIDATE = lazy(
-    r"(?<![\p{L}\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"{0,3}\d){6,17}(?![\p{L}\d])"
+    r"(?<![\d+])(?:\+\s{0,2})?(?:\(\s?)?\d(?:" + _SEP + r"\d){6,17}(?![\p{L}\d])"
 )
+_GLUED_PHONE_WORD = lazy_re(
+    r"(?:тел\w*|моб\w*|звон\w*|позвон\w*|номер|whatsapp|вотсап\w*|ватсап\w*|viber|вайбер\w*|"
+    r"telegram|телеграм\w*|phone|tel|call|mobile|сбп|电话|手机|微信)\Z")
+_LETTERS_BEFORE = lazy(r"(?r)\p{L}+")
 # Seven digits with separators: what every candidate holds (a fast scan; the
 # candidate pattern itself starts with a look-behind, tried at every position).
-_CANDIDATE_HINT = lazy(r"[0-9](?:" + _SEP + r"{0,3}[0-9]){6}")
+_CANDIDATE_HINT = lazy(r"[0-9](?:" + _SEP + r"[0-9]){6}")
 _GROUPS = lazy(r"\d+")
 # Words that say "this number is something else" when they stand right before it.
 _NOT_PHONE_BEFORE = lazy_re(
@@ -276,6 +284,10 @@ class PhoneMatcher(Matcher):
             return spans
         for m in _CANDIDATE.finditer(text):
             start, end = m.span()
+            if start and text[start - 1].isalpha():
+                word = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
+                if word is None or not _GLUED_PHONE_WORD.search(word.group()):
+                    continue  # a code or a model number glued to its letters: "AB1234567"
             if text[start] == "(" and ")" not in m.group():
                 start += 1
             before = text[max(0, start - 60):start]

@@ -10,6 +10,7 @@ from typing import Dict, List
 import regex
 
 from ..lazyre import lazy, lazy_re
+from ..normalize import View, rewrite
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 
@@ -41,6 +42,25 @@ _SPACED_DOMAIN = lazy(
     r"(?<![\p{L}\p{N}@.\-])[a-z0-9][a-z0-9\-]*(?:\s*-\s*[a-z0-9]+)*\s+\.\s*"
     r"(?:ru|com|net|org|su|shop|store|online|info|biz|cn|by|kz)(?![\p{L}\p{N}\-])")
 _HOST = lazy(r"^(?:(?:https?|ftp)://)?([^/:?#\s]+)")
+# A dot written so that a link filter misses it: the ideographic full stop
+# between Latin letters or digits ("shop。ru"; "｡" is one after NFKC) and a
+# bracketed dot ("shop[.]ru", "shop(.)ru", "shop{.}ru").
+_SHORT_TLDS = r"(?:ru|com|net|org|su|рф|shop|store|online|info|biz|cn|by|kz)(?![\p{L}\p{N}\-])"
+_DISGUISED_DOT = lazy(
+    r"(?<=[a-z0-9])(?:。|\s?[\[({]\s?\.\s?[\])}]\s?)(?=[a-z0-9])"
+    r"|(?<=[a-z0-9])(?:\s?[·•]\s?|,)(?=" + _SHORT_TLDS + r")"
+    # after "www", spaces stand for the dots: "www sunny-shop ru"
+    r"|(?<=(?<![\p{L}\p{N}])www)\s+(?=[a-z0-9])"
+    r"|(?<=(?<![\p{L}\p{N}])www[\s.]+[a-z0-9][a-z0-9\-]{0,62})\s+(?=" + _SHORT_TLDS + r")")
+
+
+def dotted_view(view: View) -> View:
+    """``view`` with disguised dots written as dots (see _DISGUISED_DOT; a
+    middle dot or bullet counts before a top-level domain: "shop • ru")."""
+    text = view.text
+    if not any(mark in text for mark in ("。", ".]", ".)", ".}", "·", "•", ",", "www")):
+        return view
+    return view.derive(*rewrite(text, _DISGUISED_DOT, lambda m: "."))
 _TRAILING = ".,;:!?)]}»\"'"
 
 
@@ -65,7 +85,7 @@ class UrlMatcher(Matcher):
         return "://" in text or "www." in text or _DOT_TLD.search(text) is not None
 
     def find(self, draft: Draft) -> List[Span]:
-        view = draft.base
+        view = dotted_view(draft.base)
         text = view.text
         spans = []
         if ("точк" in text or "dot" in text or "тчк" in text) and _SPELLED_TLD.search(text):

@@ -1,10 +1,19 @@
 """Template placeholders: found and masked before matching, so that ``{email}``
-or ``{{ shop_phone }}`` is never taken for an e-mail, a phone or a handle."""
+or ``{{ order_id }}`` is never taken for an e-mail, a phone or a handle.
+
+A placeholder whose *name* says it holds a contact (``{{ shop_phone }}``,
+``{shop_email}``, ``{site_url}``, ``$telegram``) is different: what gets
+sent there is an external contact. The masker does not hide it; it marks it
+(same length: the first and last characters become CONTACT_OPEN and
+CONTACT_CLOSE), so the ``contact-placeholder`` detector reports it in
+template mode as in a draft, and the unfilled-placeholder rule no longer
+sees a placeholder there.
+"""
 from __future__ import annotations
 
-from typing import Iterable, List
+from typing import Iterable, List, Tuple
 
-from ..lazyre import LazyPattern
+from ..lazyre import LazyPattern, lazy
 from ..safepattern import SafePattern
 
 DEFAULT_SYNTAXES = (
@@ -19,9 +28,55 @@ DEFAULT_SYNTAXES = (
     r"\[[A-ZА-ЯЁ][A-ZА-ЯЁ_]+(?:[ _][A-ZА-ЯЁ_]+)*\]",  # [ИМЯ], [ORDER_ID]
 )
 
+# Words of a placeholder's name that say it holds a way to reach the seller.
+CONTACT_WORDS = frozenset("""
+    phone phones telephone tel mobile mob cell cellphone whatsapp watsap wa telegram tg tlg viber
+    wechat weixin wx vx vk vkontakte insta instagram ig skype max messenger email mail mailbox
+    site website web www url uri link links href domain contact contacts
+    телефон телефона тел моб мобильный почта почты емейл имейл мейл сайт сайта ссылка ссылку
+    контакт контакты вотсап ватсап телеграм тг вк вайбер мессенджер
+""".split())
+# Words that make it something else: a link to the order, the product or Ozon.
+NOT_CONTACT_WORDS = frozenset("""
+    ozon озон order orders product products item items track tracking review reviews sku article
+    заказ заказа заказы товар товара отзыв отзыва артикул трек
+""".split())
+_NAME_WORD = lazy(r"[A-ZА-ЯЁ]?[a-zа-яё]+|[A-ZА-ЯЁ]+(?![a-zа-яё])")
+CONTACT_OPEN = "\ue000"
+CONTACT_CLOSE = "\ue001"
+
+
+def names_contact(placeholder: str) -> bool:
+    """Whether a placeholder's name (its words: ``shop_phone``, ``sellerEmail``,
+    ``site-url``) says it holds a contact."""
+    if "@" in placeholder:
+        return False  # an address written inside the delimiters, not a name
+    words = {w.lower() for w in _NAME_WORD.findall(placeholder)}
+    return not words.isdisjoint(CONTACT_WORDS) and words.isdisjoint(NOT_CONTACT_WORDS)
+
+
+_DEFAULT = LazyPattern("|".join(f"(?:{s})" for s in DEFAULT_SYNTAXES))
+_MARKED = lazy(CONTACT_OPEN + r"[^" + CONTACT_CLOSE + r"\n]{0,200}" + CONTACT_CLOSE)
+
+
+def contact_placeholders(text: str) -> List[Tuple[int, int]]:
+    """Spans of the placeholders in ``text`` that hold a contact: written out
+    (a draft) or marked by the masker (a template)."""
+    spans = [m.span() for m in _MARKED.finditer(text)] if CONTACT_OPEN in text else []
+    if any(ch in text for ch in "{$%["):
+        spans.extend(m.span() for m in _DEFAULT.finditer(text) if names_contact(m.group()))
+    return sorted(spans)
+
+
+def _mask(placeholder: str) -> str:
+    if len(placeholder) >= 3 and names_contact(placeholder):
+        return CONTACT_OPEN + placeholder[1:-1].replace("\n", " ") + CONTACT_CLOSE
+    return " " * len(placeholder)
+
 
 class PlaceholderMasker:
-    """Replaces every placeholder with spaces of the same length (offsets unchanged)."""
+    """Replaces every placeholder with spaces of the same length (offsets
+    unchanged), and marks a contact placeholder instead (see the module's doc)."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
         extra = list(extra)
@@ -37,4 +92,4 @@ class PlaceholderMasker:
     def mask(self, text: str) -> str:
         if self._only_defaults and not any(ch in text for ch in "{$%["):
             return text  # every default syntax starts with one of these
-        return self._pattern.sub(lambda m: " " * len(m.group()), text)
+        return self._pattern.sub(lambda m: _mask(m.group()), text)
