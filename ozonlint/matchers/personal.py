@@ -68,7 +68,7 @@ _HOUSE_FLAT = lazy(
     r"(?![\p{N}])")
 # Where someone lives: "живёт на Профсоюзной", "из Казани", "lives in Leeds".
 _RESIDENCE = lazy(
-    r"(?<![\p{L}])(?i:живёт|живет|проживает|живут|lives|living)[ \t]++(?:\p{L}++[ \t]++)?(?i:на|в|во|in|on|at)"
+    r"(?<![\p{L}])(?i:живёт|живет|проживает|живут|lives|living)[ \t]++(?:\p{L}++[ \t]++){0,3}(?i:на|в|во|in|on|at)"
     r"[ \t]++\p{L}++|(?<![\p{L}])(?i:из|from)[ \t]++\p{Lu}\p{Ll}++|(?<![\p{L}])г\.[ \t]*+\p{Lu}\p{Ll}++"
     r"|(?<![\p{L}])(?i:с|со|на)[ \t]++(?i:улиц\p{L}*+|проспект\p{L}*+)[ \t]++\p{Lu}\p{Ll}++")
 # Part of a phone number.
