@@ -29,12 +29,16 @@ def rules_found(linter: ozonlint.Linter, text: str) -> List[str]:
      "Lenina St. 8 apt 4"),
     ("Посылку получил мужчина с телефоном, заканчивающимся на 12 34, он живёт на Профсоюзной.",
      "personal.partial-phone", "телефоном, заканчивающимся на 12 34, он живёт на Профсоюзной"),
+    ("Номер менеджера заканчивается на 45-67, он живёт рядом с вами на Профсоюзной.", "personal.partial-phone",
+     None),
     ("Курьер отдал заказ по номеру на 45-67, это женщина из Тулы.", "personal.partial-phone",
      "по номеру на 45-67, это женщина из Тулы"),
     ("Сергей Владимирович Кузнецов, ваш заказ ждёт в пункте выдачи.", "personal.name-at-pickup",
      "Сергей Владимирович Кузнецов"),
     ("Забрать посылку в постамате может только Петрова Анна.", "personal.name-at-pickup", "Петрова Анна"),
     ("Mary Johnson, your order is at the pickup point on Green Road.", "personal.name-at-pickup", "Mary Johnson"),
+    ("Наш покупатель Иванов Иван, ул. Ленина 5, кв. 3, тоже брал этот чайник.", "personal.address-disclosure",
+     "ул. Ленина 5, кв. 3"),
     ("Скажите пароль от домашнего Wi-Fi, мастер всё настроит.", "personal.password-request", None),
     ("Send us your app account password so we can check.", "personal.password-request", None),
 ])
@@ -59,6 +63,10 @@ def test_reported(linter, text: str, rule: str, match) -> None:
     "Никогда не сообщайте пароль от приложения.",
     "Модель «Анна Каренина» из коллекции «Классика» есть в пункте выдачи? Да.",
     "Hi Anna! Your order is waiting at the pickup point.",
+    "Заказ ждёт вас в пункте выдачи. С уважением, Анна Смирнова, магазин «Уют».",
+    "Заказ уже в пункте выдачи. Иван Петров, менеджер магазина.",
+    "Your parcel is at the pickup point. Best regards, John Smith",
+    "Наш адрес: ул. Ленина 5, кв. 2 — это офис продаж.",
 ])
 def test_not_reported(linter, text: str) -> None:
     assert rules_found(linter, text) == [], text

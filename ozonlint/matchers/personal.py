@@ -18,7 +18,8 @@ for names), then validated:
 ``name-pickup``
     A person's full name (a first name with a surname) next to a pickup
     point: the buyer's identity and where they collect, in a public answer.
-    A first name alone, or with a patronymic (a polite greeting), is not.
+    A first name alone, or with a patronymic (a polite greeting), is not;
+    nor is the seller's signature ("С уважением, Анна Смирнова").
 
 Every part is a plain pattern with possessive runs, matched once: the cost is
 linear in the text (the combination step is a merge of sorted spans).
@@ -67,7 +68,7 @@ _HOUSE_FLAT = lazy(
     r"(?![\p{N}])")
 # Where someone lives: "живёт на Профсоюзной", "из Казани", "lives in Leeds".
 _RESIDENCE = lazy(
-    r"(?<![\p{L}])(?i:живёт|живет|проживает|живут|lives|living)[ \t]++(?:\p{L}++[ \t]++)?(?i:на|в|во|in|on|at)"
+    r"(?<![\p{L}])(?i:живёт|живет|проживает|живут|lives|living)[ \t]++(?:\p{L}++[ \t]++){0,3}(?i:на|в|во|in|on|at)"
     r"[ \t]++\p{L}++|(?<![\p{L}])(?i:из|from)[ \t]++\p{Lu}\p{Ll}++|(?<![\p{L}])г\.[ \t]*+\p{Lu}\p{Ll}++"
     r"|(?<![\p{L}])(?i:с|со|на)[ \t]++(?i:улиц\p{L}*+|проспект\p{L}*+)[ \t]++\p{Lu}\p{Ll}++")
 # Part of a phone number.
@@ -86,8 +87,16 @@ _PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|по
 # an office, the seller's legal address.
 _BUSINESS = lazy(
     r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|постамат|склад|сортировочн|ozon|озон|сервисн|"
-    r"мастерск|офис|магазин|шоурум|юридическ|реквизит|инн|огрн|кпп|наш\p{L}*+|pick-?up|warehouse|office|"
-    r"store|service|showroom|our)(?![\p{L}])")
+    r"мастерск|офис|магазин|шоурум|юридическ|реквизит|инн|огрн|кпп|наш\p{L}*+[ \t]++адрес|pick-?up|warehouse|"
+    r"office|store|service|showroom|our[ \t]++address)\p{L}*+")
+# A signature: the seller's own name, not someone's data ("С уважением,
+# Анна Смирнова", "Иван Петров, менеджер магазина").
+_SIGNATURE_BEFORE = lazy(
+    r"(?i:с[ \t]+уважением|уважением|менеджер\p{L}*+|специалист\p{L}*+|продав\p{L}*+|поддержк\p{L}*+|"
+    r"regards|sincerely|manager|team|команда|консультант\p{L}*+)[\s,:\-—–]*+\Z")
+_SIGNATURE_AFTER = lazy(
+    r"[ \t]*+[,(—–\-]?[ \t]*+(?i:менеджер|специалист|консультант|продав|отдел|служб|магазин|поддержк|"
+    r"manager|support|seller|shop|store|team)")
 # Words without which a check cannot match (words-view tokens: case-folded).
 _ADDRESS_WORDS = frozenset("""
     ул улица улице улицу улицы пр т просп проспект проспекте пер переулок переулке шоссе бульвар бульваре
@@ -133,6 +142,9 @@ class PersonalDataMatcher(Matcher):
         for m in _NAME_RUN.finditer(text):
             if m.start() and text[m.start() - 1] in _QUOTES:
                 continue  # a product's name: «Анна Каренина»
+            if _SIGNATURE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _SIGNATURE_AFTER.match(
+                    text, m.end(), m.end() + 40):
+                continue  # the seller's own signature
             words = m.group().split()
             first = [i for i, w in enumerate(words) if self._is_first_name(w)]
             if not first:
