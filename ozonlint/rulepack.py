@@ -151,32 +151,11 @@ def load_yaml(path: str, text: Optional[str] = None) -> Any:
 
 # ------------------------------------------------------------------ schema
 
-RULE_KINDS = ("terms", "pattern", "proximity", "script", "language",
-              "phone", "email", "url", "handle", "card", "contact-placeholder",
-              "personal-data")
-
 COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
                "examples", "description", "enabled", "role"}
 # What a rule's finding is, for the filters that weigh its sentence (see ozonlint/filters/role.py):
 # ``mention`` — a channel's name, a contact only when its sentence offers it as one.
 ROLES = ("mention",)
-CONTEXT_KEYS = {"unless_preceded_by", "unless_followed_by", "preceded_by", "followed_by"}
-NEGATION_KEYS = {"negation", "negation_after", "negation_sentence", "negation_window"}
-TERM_SET_KEYS = {"terms", "vocab", "patterns", "inflect"} | NEGATION_KEYS | CONTEXT_KEYS
-KIND_KEYS: Dict[str, set] = {
-    "terms": TERM_SET_KEYS,
-    "pattern": {"patterns", "view", "requires", "gate", "prefilter"} | CONTEXT_KEYS,
-    "proximity": {"sets", "within", "same_sentence"} | NEGATION_KEYS,
-    "script": {"scripts", "min_chars"},
-    "language": {"allow", "min_letters", "min_probability", "foreign_words"},
-    "phone": {"context", "unless_preceded_by"},
-    "email": {"allow_domains"},
-    "url": {"allow_domains"},
-    "handle": {"min_length", "allow"},
-    "card": set(),
-    "contact-placeholder": set(),
-    "personal-data": {"check", "names"},
-}
 PACK_KEYS = {"rules", "vocabularies", "pack", "description"}
 
 
@@ -303,19 +282,25 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
     severities = [s.value for s in Severity]
     _expect(rule["severity"] in severities, path, rule.line_of("severity"),
             f"unknown severity {rule['severity']!r} (one of: {', '.join(severities)})")
+    from .matchers import MATCHERS, kind_params  # each kind declares its parameters in its own module
+
     kind = rule["kind"]
-    _expect(kind in RULE_KINDS, path, rule.line_of("kind"),
-            f"unknown rule kind {kind!r} (one of: {', '.join(RULE_KINDS)})")
-    allowed = COMMON_KEYS | KIND_KEYS[kind]
+    _expect(kind in MATCHERS, path, rule.line_of("kind"),
+            f"unknown rule kind {kind!r} (one of: {', '.join(MATCHERS)})")
+    declared = kind_params(kind)
     for key in rule:
-        _expect(key in allowed, path, rule.line_of(key),
-                f"unknown key {key!r} for a rule of kind {kind!r}")
+        _expect(key in COMMON_KEYS or key in declared, path, rule.line_of(key),
+                f"unknown key {key!r} for a rule of kind {kind!r}"
+                + (f" (it takes: {', '.join(declared)})" if declared else " (it takes no parameters)"))
+        if key in declared:
+            problem = declared[key].problem(rule[key])
+            _expect(problem is None, path, rule.line_of(key), f"rule {rule_id}: {problem}")
     suggestion = rule.get("suggestion")
     _expect(suggestion is None or isinstance(suggestion, str), path, rule.line_of("suggestion"),
             "'suggestion' must be replacement text or null")
     messages = _validate_message(rule, path)
     bad, good = _validate_examples(rule, path)
-    params = {k: v for k, v in rule.items() if k in KIND_KEYS[kind]}
+    params = {k: v for k, v in rule.items() if k in declared}
     enabled = rule.get("enabled", True)
     _expect(isinstance(enabled, bool), path, rule.line_of("enabled"), "'enabled' must be true or false")
     role = rule.get("role")

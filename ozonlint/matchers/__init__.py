@@ -11,6 +11,7 @@ from .contact_placeholder import ContactPlaceholderMatcher
 from .email import EmailMatcher
 from .handle import HandleMatcher
 from .language import LanguageMatcher
+from .params import Param
 from .pattern import PatternMatcher
 from .personal import PersonalDataMatcher
 from .phone import PhoneMatcher
@@ -33,6 +34,11 @@ MATCHERS: Dict[str, Type[Matcher]] = {
     "contact-placeholder": ContactPlaceholderMatcher,
     "personal-data": PersonalDataMatcher,
 }
+
+
+def kind_params(kind: str) -> Dict[str, Param]:
+    """The parameters the rule kind ``kind`` declares, by name."""
+    return {p.name: p for p in MATCHERS[kind].PARAMS}
 
 
 def build(spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> Matcher:

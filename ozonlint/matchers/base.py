@@ -276,7 +276,12 @@ class Draft:
 
 
 class Matcher:
-    """A compiled rule kind. ``find`` yields spans of the original text."""
+    """A compiled rule kind. ``find`` yields spans of the original text.
+
+    ``PARAMS`` declares the kind's parameters (see matchers/params.py): the
+    loader accepts exactly these keys and checks their types."""
+
+    PARAMS: Tuple[Any, ...] = ()
 
     def find(self, draft: Draft) -> Iterable[Span]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -38,6 +38,8 @@ def luhn_valid(digits: str) -> bool:
 
 
 class CardMatcher(Matcher):
+    PARAMS = ()
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         pass
 

@@ -15,6 +15,8 @@ from .base import Draft, Matcher, Span
 
 
 class ContactPlaceholderMatcher(Matcher):
+    PARAMS = ()
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         pass
 

@@ -7,6 +7,7 @@ from ..lazyre import lazy, lazy_re
 from ..normalize import rewrite
 from ..rulepack import RuleSpec, _string_list
 from .base import Draft, Matcher, Span
+from .params import Param
 from .url import dotted_view
 
 PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotmail|live|yahoo|"
@@ -46,6 +47,8 @@ _SPELLED_DOT = lazy(r"\s*(?:" + _DOT_SPELLED + r")\s*|\s*\.\s*")
 
 
 class EmailMatcher(Matcher):
+    PARAMS = (Param("allow_domains", "texts", [], "Domains whose addresses are not reported (ozon.ru)."),)
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         domains = _string_list(spec.params.get("allow_domains", []), spec.path,
                                spec.line_of("allow_domains"), "allow_domains")

@@ -6,9 +6,13 @@ from typing import Dict, List
 from ..lazyre import LazyPattern
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
+from .params import Param
 
 
 class HandleMatcher(Matcher):
+    PARAMS = (Param("min_length", "int", 3, "Shortest name after @ that counts (1-32)."),
+              Param("allow", "texts", [], "Handles that are not reported (without @)."))
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         min_length = spec.params.get("min_length", 3)
         if not isinstance(min_length, int) or not 1 <= min_length <= 32:

@@ -15,6 +15,7 @@ from typing import Dict, List, Optional
 from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
+from .params import Param
 
 # Letters outside the Russian and English alphabets that mark another language.
 # Letters Russian does not have: a sure sign (Ukrainian ї є ґ, Belarusian ў,
@@ -80,6 +81,11 @@ def _detect(text: str) -> Optional[Dict[str, float]]:
 
 
 class LanguageMatcher(Matcher):
+    PARAMS = (Param("allow", "texts", ["ru", "en"], "Languages a reply may be written in."),
+              Param("min_letters", "int", 30, "Fewest Latin letters before langdetect is asked."),
+              Param("min_probability", "number", 0.9, "How sure langdetect must be of another language."),
+              Param("foreign_words", "texts", [], "Other languages' words that decide a short reply (pinyin…)."))
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         self.allow = frozenset(_string_list(spec.params.get("allow", ["ru", "en"]), spec.path,
                                             spec.line_of("allow"), "allow"))

@@ -16,6 +16,7 @@ from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
 from .gatekeys import derive_gate
+from .params import CONTEXT, Param
 from .terms import TermSet
 
 VIEWS = ("base", "words", "original")
@@ -99,6 +100,12 @@ def literal_starts(source: str) -> Optional[List[str]]:
 
 
 class PatternMatcher(Matcher):
+    PARAMS = (Param("patterns", "texts", None, "regex-module patterns (required)."),
+              Param("view", "choice", "base", "The text the patterns read.", choices=VIEWS),
+              Param("requires", "texts", [], "Literal strings one of which the text must contain."),
+              Param("gate", "term-set", None, "Words one of which the draft must hold (where the patterns give none)."),
+              Param("prefilter", "text", None, "A pattern the text must match before the patterns run.")) + CONTEXT
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         sources = _string_list(spec.params.get("patterns"), spec.path, spec.line_of("patterns"), "patterns")
         self.view = spec.params.get("view", "base")

@@ -32,6 +32,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional
 from ..lazyre import lazy
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
+from .params import Param
 
 CHECKS = ("address", "partial-phone", "name-pickup")
 
@@ -113,6 +114,9 @@ _CLAUSE_BEFORE = 80  # characters before an address searched for business words
 
 
 class PersonalDataMatcher(Matcher):
+    PARAMS = (Param("check", "choice", None, "Which disclosure to look for.", choices=CHECKS),
+              Param("names", "texts", [], "Vocabularies of first names (for name-pickup)."))
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         check = spec.params.get("check")
         if check not in CHECKS:

@@ -19,6 +19,7 @@ from ..lazyre import lazy, lazy_re
 from ..normalize import View, apply_edits, rewrite
 from ..rulepack import RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern
+from .params import Param
 
 _RU_UNITS = {"ноль": 0, "нуль": 0, "один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "три": 3,
              "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9}
@@ -262,6 +263,8 @@ def classify(candidate: str, before: str, has_han: bool) -> bool:
 
 
 class PhoneMatcher(Matcher):
+    PARAMS = (Param("unless_preceded_by", "texts", [], "Patterns before a number that make it not a phone."),)
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         extra = _string_list(spec.params.get("unless_preceded_by", []), spec.path,
                              spec.line_of("unless_preceded_by"), "unless_preceded_by")

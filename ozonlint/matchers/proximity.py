@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from typing import Dict, FrozenSet, List
 
-from ..rulepack import NEGATION_KEYS, RulePackError, RuleSpec
+from ..rulepack import RulePackError, RuleSpec
 from .base import Draft, Matcher, Span
+from .params import NEGATION, NEGATION_KEYS, Param
 from .terms import Negation, TermSet, same_sentence
 
 
 class ProximityMatcher(Matcher):
+    PARAMS = (Param("sets", "term-sets", None, "Two or more term sets that must all match (required)."),
+              Param("within", "int", 6, "Words between the first and the last set's hits (0-100)."),
+              Param("same_sentence", "bool", True, "All hits in one sentence.")) + NEGATION
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         sets = spec.params.get("sets")
         line = spec.line_of("sets")

@@ -7,12 +7,16 @@ from ..lazyre import lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span
+from .params import Param
 
 # A Unicode script or property name as \p{…} takes it: nothing else reaches the pattern.
 _SCRIPT_NAME = lazy_re(r"[A-Za-z][A-Za-z_ ]{0,40}")
 
 
 class ScriptMatcher(Matcher):
+    PARAMS = (Param("scripts", "texts", None, "Unicode script names (Han, Hangul…) (required)."),
+              Param("min_chars", "int", 1, "Shortest run of the script that counts."))
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         scripts = _string_list(spec.params.get("scripts"), spec.path, spec.line_of("scripts"), "scripts")
         self.han_only = scripts == ["Han"]

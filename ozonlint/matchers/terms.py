@@ -17,7 +17,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from ..lazyre import lazy
 from ..normalize import base_view, words_view
-from ..rulepack import NEGATION_KEYS, Node, RulePackError, RuleSpec, _string_list
+from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from .base import (
     NEXT_TOKEN,
     TOKEN,
@@ -29,6 +29,7 @@ from .base import (
     prefix_key,
     search_with_budget,
 )
+from .params import CONTEXT, NEGATION, NEGATION_KEYS, TERM_SET
 
 # Russian endings added to a word, or to the word without its final vowel.
 ENDINGS = frozenset((
@@ -413,6 +414,8 @@ _LIST_GAP = lazy(r"\s*(?:[,/;]\s*)?(?:(?:и|или|либо|ни|а также|a
 
 
 class TermsMatcher(Matcher):
+    PARAMS = TERM_SET + NEGATION + CONTEXT
+
     """Rule kind ``terms``: any term of the set, as a word or phrase."""
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:

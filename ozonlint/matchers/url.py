@@ -13,6 +13,7 @@ from ..lazyre import lazy, lazy_re
 from ..normalize import View, rewrite
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
+from .params import Param
 
 TLDS = ("ru|рф|su|com|net|org|info|biz|pro|shop|store|online|site|top|xyz|club|app|link|cn|by|kz|"
         "uz|ua|kg|am|ge|az|io|co|cc|me|tv|ly|gl|gg|de|uk|us|eu|ws|vip|live|life|space|website|tech|"
@@ -65,6 +66,8 @@ _TRAILING = ".,;:!?)]}»\"'"
 
 
 class UrlMatcher(Matcher):
+    PARAMS = (Param("allow_domains", "texts", [], "Domains (and their subdomains) whose links are not reported."),)
+
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         domains = _string_list(spec.params.get("allow_domains", []), spec.path,
                                spec.line_of("allow_domains"), "allow_domains")
