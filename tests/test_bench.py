@@ -19,13 +19,17 @@ def _module(path: Path, name: str):
     return module
 
 
-@pytest.mark.skipif(not (SHARED_BENCH / "baseline.py").exists(), reason="shared/bench is not beside the checkout")
-def test_l_from_a_term_list_is_build_l() -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+@pytest.fixture(scope="module")
+def bench():
+    sys.path.insert(0, str(ROOT / "benchmarks"))  # bench.py imports its own workload module
     try:
-        bench = _module(ROOT / "benchmarks" / "bench.py", "ozonlint_bench")
+        return _module(ROOT / "benchmarks" / "bench.py", "ozonlint_bench")
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
+
+
+@pytest.mark.skipif(not (SHARED_BENCH / "baseline.py").exists(), reason="shared/bench is not beside the checkout")
+def test_l_from_a_term_list_is_build_l(bench) -> None:
     baseline = _module(SHARED_BENCH / "baseline.py", "shared_baseline")
     ours = bench.load_terms(str(SHARED_BENCH / "terms.txt"))
     theirs = baseline.build_L()
@@ -33,12 +37,7 @@ def test_l_from_a_term_list_is_build_l() -> None:
     assert ours.findall("Пишите в WhatsApp") == theirs.findall("Пишите в WhatsApp")
 
 
-def test_l_from_the_default_packs_has_word_boundaries() -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        bench = _module(ROOT / "benchmarks" / "bench.py", "ozonlint_bench2")
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+def test_l_from_the_default_packs_has_word_boundaries(bench) -> None:
     engine = bench.build_engine(["vx", "телега"], [r"\d{11}"])
     assert engine.findall("vx телега") == ["vx", "телега"]
     assert engine.findall("xvxz телеграф") == []  # whole words only, as build_L()
