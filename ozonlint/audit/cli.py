@@ -5,9 +5,7 @@ The rule options and the configuration go through the same helpers as
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from typing import Optional, Tuple
 
 import click
@@ -96,6 +94,9 @@ def _run(paths, fmt: str, output: Optional[str], lang: str, linter, options: dic
         base._note(f"{note.place}: {i18n.note(note, lang)}")
 
     inputs = Inputs(list(paths), None if input_format == "auto" else input_format)
+    import shutil  # (here: shutil brings bz2 and lzma, and every `ozonlint` start imports this module)
+    import tempfile
+
     spool_dir = tempfile.mkdtemp(prefix="ozonlint-audit-")
     files = 0
 
