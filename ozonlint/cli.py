@@ -112,7 +112,7 @@ class _Session:
             masker = self._maskers[id(config)] = PlaceholderMasker(config.get("placeholders", []))
         return FileSettings(template_mode=template_mode, masker=masker,
                             csv_column=f["csv_column"] or config.get("csv-column"), ignore=ignore,
-                            baseline=baseline, lang=self.lang(config))
+                            baseline=baseline, lang=self.lang(config), unsafe_fixes=bool(f.get("unsafe_fixes")))
 
 
 def _color(flag: Optional[bool]) -> Optional[bool]:
@@ -198,7 +198,7 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
     for text in texts:
         config = resolver.explicit or no_config
         outcome = check_decoded(session.linter(config), "-", Decoded(text, "utf-8", b""),
-                                session.settings(config, "-", False), fix)
+                                session.settings(config, "-", False), fix, diff)
         results.append((outcome, config))
     pending: List[Tuple[FileJob, Config]] = []
 
@@ -211,8 +211,8 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
         if path == "-":
             flush()
             config = resolver.explicit or no_config
-            results.append((_check_stdin(session.linter(config), stdin, session.settings(config, "-", False), fix),
-                            config))
+            results.append((_check_stdin(session.linter(config), stdin, session.settings(config, "-", False), fix,
+                                         diff), config))
             continue
         walked = os.path.isdir(path)
         for file_path in (_walk(path) if walked else [path]):
@@ -237,9 +237,11 @@ def _collect(session: _Session, paths: Sequence[str], texts: Sequence[str], fix:
 @click.option("--output", "-o", "output", metavar="FILE", help="Write the report to FILE.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit status 1 (default: configuration, else error).")
-@click.option("--fix", is_flag=True, help="Apply safe suggestions: print the fixed text for --text/stdin, "
-                                         "rewrite files in place.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes: print the fixed draft for --text/stdin (what remains "
+                                         "goes to standard error), rewrite files in place.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also show and apply unsafe fixes: rewrites that change what "
+                                                  "the reply promises.")
 @click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline file.")
 @click.option("--no-baseline", is_flag=True, help="Ignore the baseline named in the configuration.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, "
@@ -248,8 +250,8 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
           output: Optional[str], lang: Optional[str], fail_on: Optional[str], select: Tuple[str, ...],
           extend_select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
           allow: Tuple[str, ...], config_path: Optional[str], no_config: bool, template: Optional[bool],
-          csv_column: Optional[str], fix: bool, diff: bool, baseline: Optional[str], no_baseline: bool,
-          jobs: Optional[int], color: Optional[bool]) -> None:
+          csv_column: Optional[str], fix: bool, diff: bool, unsafe_fixes: bool, baseline: Optional[str],
+          no_baseline: bool, jobs: Optional[int], color: Optional[bool]) -> None:
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     session = _session(locals())
     if jsonl is not None:
@@ -277,6 +279,9 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
         raise click.exceptions.Exit(status)
     if fix and reports and all(r.path == "-" for r in reports):
         click.echo("\n".join(r.text for r in reports), nl=False)
+        if any(r.violations for r in reports):  # the draft goes to standard output, what remains beside it
+            remaining = formatter(fmt or "text")(reports, catalog=session.catalog() if fmt == "sarif" else None)
+            click.echo(remaining, nl=False, err=True, color=_color(color))
         raise click.exceptions.Exit(status)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     text = formatter(fmt)(reports, catalog=session.catalog() if fmt == "sarif" else None)
@@ -331,11 +336,12 @@ def baseline(paths: Tuple[str, ...], texts: Tuple[str, ...], output: str, lang: 
     raise click.exceptions.Exit(status)
 
 
-def _check_stdin(linter: Linter, stdin: Optional[BinaryIO], settings: FileSettings, fix: bool) -> Outcome:
+def _check_stdin(linter: Linter, stdin: Optional[BinaryIO], settings: FileSettings, fix: bool,
+                 diff: bool = False) -> Outcome:
     if stdin is None:
         return Outcome("-", notes=["-: no standard input"], unusable=True)
     try:
-        return check_decoded(linter, "-", read_stream(stdin), settings, fix)
+        return check_decoded(linter, "-", read_stream(stdin), settings, fix, diff)
     except InputError as exc:
         return Outcome("-", notes=[f"-: {exc}"], unusable=True)
 

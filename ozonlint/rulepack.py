@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
+from .fix import (APPLICABILITIES, REPLY, REWRITE_LANGUAGES, SAFE, SCOPES, SENTENCE, TOKEN, UNSAFE, Rewrite,
+                  Template, phrase_key, legacy_rewrite)
 from .lazyre import lazy_re
 from .model import LANGUAGES, Category, Severity
 
@@ -154,7 +156,7 @@ def load_yaml(path: str, text: Optional[str] = None) -> Any:
 RULE_KINDS = ("terms", "pattern", "proximity", "script", "language",
               "phone", "email", "url", "handle", "card")
 
-COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
+COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion", "rewrite",
                "examples", "description", "enabled"}
 CONTEXT_KEYS = {"unless_preceded_by", "unless_followed_by", "preceded_by", "followed_by"}
 NEGATION_KEYS = {"negation", "negation_after", "negation_sentence", "negation_window"}
@@ -191,6 +193,7 @@ class RuleSpec(NamedTuple):
     path: str
     line: int
     key_lines: Optional[Dict[str, int]] = None
+    rewrites: Tuple[Any, ...] = ()   # ozonlint.fix.Rewrite, preferred first
 
     def line_of(self, key: str) -> int:
         return (self.key_lines or {}).get(key, self.line)
@@ -304,6 +307,7 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
     suggestion = rule.get("suggestion")
     _expect(suggestion is None or isinstance(suggestion, str), path, rule.line_of("suggestion"),
             "'suggestion' must be replacement text or null")
+    rewrites = _validate_rewrites(rule, path) if "rewrite" in rule else legacy_rewrite(suggestion)
     messages = _validate_message(rule, path)
     bad, good = _validate_examples(rule, path)
     params = {k: v for k, v in rule.items() if k in KIND_KEYS[kind]}
@@ -315,7 +319,80 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
     return RuleSpec(id=rule_id, category=rule["category"], severity=rule["severity"],
                     messages=messages, kind=kind, params=params, suggestion=suggestion,
                     bad_examples=bad, good_examples=good, description=description.strip(),
-                    enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines))
+                    enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines),
+                    rewrites=rewrites)
+
+
+REWRITE_KEYS = {"scope", "applicability", "ru", "en", "remove", "phrases", "templates"}
+# A Russian rewrite names no Latin-script word but Ozon; an English one has no Cyrillic.
+_LATIN_WORD = lazy_re(r"[A-Za-z]+")
+_CYRILLIC = lazy_re(r"[\u0400-\u04FF]")
+
+
+def _rewrite_texts(node: Any, path: str, line: int, what: str) -> Dict[str, str]:
+    """ru and en texts of a rewrite, each in its own script."""
+    _expect(isinstance(node, Node), path, line, f"{what} must be a mapping with 'ru' and 'en' texts")
+    texts = {}
+    for lang in REWRITE_LANGUAGES:
+        value = node.get(lang)
+        _expect(isinstance(value, str), path, node.line_of(lang) if lang in node else line,
+                f"{what} needs its {lang!r} text (\"\" removes)")
+        texts[lang] = value.strip()
+    foreign = [w for w in _LATIN_WORD.findall(texts["ru"]) if w.lower() != "ozon"]
+    _expect(not foreign, path, node.line_of("ru"), f"{what}: the 'ru' text has Latin-script words {foreign}")
+    _expect(not _CYRILLIC.search(texts["en"]), path, node.line_of("en"), f"{what}: the 'en' text has Cyrillic")
+    return texts
+
+
+def _validate_rewrites(rule: Node, path: str) -> Tuple[Rewrite, ...]:
+    """``rewrite:``: one mapping or a list of them, preferred first (see ozonlint.fix)."""
+    value = rule["rewrite"]
+    line = rule.line_of("rewrite")
+    items = value if isinstance(value, list) else [value]
+    _expect(items != [], path, line, "'rewrite' must be a mapping or a non-empty list of mappings")
+    found = []
+    for item in items:
+        _expect(isinstance(item, Node), path, line, "each rewrite is a mapping with scope, ru and en (or remove)")
+        where = item.line
+        for key in item:
+            _expect(key in REWRITE_KEYS, path, item.line_of(key),
+                    f"unknown key {key!r} in a rewrite (one of: {', '.join(sorted(REWRITE_KEYS))})")
+        scope = item.get("scope", SENTENCE)
+        _expect(scope in SCOPES, path, item.line_of("scope"), f"unknown scope {scope!r} (one of: {', '.join(SCOPES)})")
+        applicability = item.get("applicability", SAFE)
+        _expect(applicability in APPLICABILITIES, path, item.line_of("applicability"),
+                f"unknown applicability {applicability!r} (safe or unsafe)")
+        remove = item.get("remove", False)
+        _expect(isinstance(remove, bool), path, item.line_of("remove"), "'remove' must be true or false")
+        texts: Optional[Dict[str, str]] = None
+        if remove:
+            _expect("ru" not in item and "en" not in item, path, where, "a rewrite that removes has no ru/en text")
+            texts = {lang: "" for lang in REWRITE_LANGUAGES}
+        elif "ru" in item or "en" in item:
+            texts = _rewrite_texts(item, path, where, "rewrite")
+        phrases = None
+        if "phrases" in item:
+            node = item["phrases"]
+            _expect(isinstance(node, Node) and scope == TOKEN, path, item.line_of("phrases"),
+                    "'phrases' is a mapping of token -> {ru, en}, for scope: token")
+            phrases = {phrase_key(k): _rewrite_texts(v, path, node.line_of(k), f"phrase {k!r}")
+                       for k, v in node.items()}
+        templates: Tuple[Template, ...] = ()
+        if "templates" in item:
+            _expect(scope == REPLY and isinstance(item["templates"], list), path, item.line_of("templates"),
+                    "'templates' is a list, for scope: reply")
+            found_templates = []
+            for t in item["templates"]:
+                _expect(isinstance(t, Node) and isinstance(t.get("intent"), str), path, line,
+                        "a template has 'intent', 'cues', 'ru' and 'en'")
+                cues = _string_list(t.get("cues"), path, t.line_of("cues"), "template cues")
+                found_templates.append(Template(t["intent"], tuple(cues), _rewrite_texts(t, path, t.line, "template")))
+            templates = tuple(found_templates)
+        _expect(scope != REPLY or applicability == UNSAFE, path, where, "a reply template is always unsafe")
+        _expect(texts is not None or phrases or templates, path, where,
+                "a rewrite needs ru and en texts, remove: true, phrases or templates")
+        found.append(Rewrite(scope, applicability, texts, phrases, templates))
+    return tuple(found)
 
 
 _ID = lazy_re(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")

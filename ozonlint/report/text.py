@@ -36,6 +36,25 @@ def _excerpt(text: str, v: Violation) -> List[str]:
             "    " + " " * pad + click.style("^" * marks, fg=_COLOURS.get(v.severity, "red"), bold=True)]
 
 
+def _fix_label(v: Violation) -> str:
+    """"suggestion (safe fix): " — or unsafe, applied only with --unsafe-fixes; or a template to check."""
+    if v.fix is None:
+        return "suggestion: "
+    if v.fix.template:
+        return "suggestion (unsafe: a template reply to check, --unsafe-fixes): "
+    if v.fix.applicability == "unsafe":
+        return "suggestion (unsafe fix, applied with --unsafe-fixes): "
+    return "suggestion (safe fix): "
+
+
+def _fix_shown(text: str, v: Violation) -> str:
+    if v.suggestion:
+        return v.suggestion
+    if v.fix is not None and v.fix.end > v.fix.start:
+        return f"(remove «{' '.join(text[v.fix.start:v.fix.end].split())}»)"
+    return "(remove)"
+
+
 def format_text(results: List[FileResult], catalog: dict = None) -> str:  # type: ignore[assignment]
     out: List[str] = []
     counts = {"error": 0, "warning": 0, "info": 0}
@@ -48,8 +67,7 @@ def format_text(results: List[FileResult], catalog: dict = None) -> str:  # type
             out.append(f"{place}: {sev} [{v.rule}] {v.message}{where}")
             out.extend(_excerpt(result.text, v))
             if v.suggestion is not None:
-                shown = v.suggestion if v.suggestion else "(remove)"
-                out.append("    " + click.style("suggestion: ", fg="green") + shown)
+                out.append("    " + click.style(_fix_label(v), fg="green") + _fix_shown(result.text, v))
     total = sum(counts.values())
     if total:
         parts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items() if n]
