@@ -91,10 +91,11 @@ _CYRILLIC = lazy(r"\p{Cyrillic}")
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
 _LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
 _HAN = lazy(r"\p{Han}")
-_FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]")
+_FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
+_WHOLE_REPLY_WORDS = 8
 
 
 def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[str]:
@@ -102,27 +103,36 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     one written in another language (Chinese characters outweigh the rest, or a
     finding of another language covers most of it)."""
     size = len(text.strip())
-    for v in violations:
-        if v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size:
+    for v in violations:  # langdetect's word on a reply long enough to judge
+        if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
+                and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
             return None
     cyrillic = len(_CYRILLIC.findall(text))
     latin = sum(len(w) for w in _LATIN_WORD.findall(text))
-    # a Chinese character carries about a Russian or English word's worth of two syllables
+    # a Chinese character carries about a Russian or English word's worth of two syllables;
+    # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
     foreign = 2 * len(_HAN.findall(text)) + len(_FOREIGN_LETTER.findall(text))
-    if foreign and foreign >= cyrillic + latin:
+    if foreign and foreign > cyrillic + latin:
         return None
     return "ru" if cyrillic and cyrillic * 2 >= latin else ("en" if latin or not cyrillic else "ru")
 
 
-def sentence_language(sentence: str, reply: str) -> str:
-    """The language of one sentence from its words; a reply without Cyrillic is English throughout."""
-    if reply == "en":
+def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True) -> str:
+    """The language of one sentence from its words (names, handles and codes
+    aside); a reply without Cyrillic is English throughout."""
+    if not reply_has_cyrillic:
         return "en"
     cyrillic = len(_CYRILLIC_WORD.findall(sentence))
-    latin = len([w for w in _LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
-    if not cyrillic and not latin:
-        return reply
-    return "ru" if cyrillic >= latin else "en"
+    latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
+    if cyrillic and cyrillic >= latin:
+        return "ru"
+    if latin >= 3 and latin > 2 * cyrillic:
+        return "en"
+    return reply
+
+
+# an English word: letters only (not a handle, an id or a model code)
+_PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|\.\w)")
 
 
 # ------------------------------------------------------------------ sentences
@@ -132,12 +142,17 @@ def sentence_language(sentence: str, reply: str) -> str:
 # after a colon (a label and its value on the next line are one sentence).
 _SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
 # "ул." "т.е." "руб." are not the end of a sentence
-_ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|стр|см|р|руб|коп|т\.е|т\.к|т\.д|т\.п|пр|пер|им|мм|шт|"
+_ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|р|руб|коп|т\.е|т\.к|т\.д|т\.п|пр|пер|им|мм|шт|"
                      r"кв|корп|mr|mrs|ms|dr|no|vs|etc|e\.g|i\.e|approx)\.$", flags=0)
-_CLAUSE_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
+# A clause starts after a semicolon, or after a comma or a dash before a
+# conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
+# other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
+_ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
+_LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
+_CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
+                     r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
 _SUBORDINATE_START = lazy(r"(?i)^(?:если|когда|чтобы|пока|хотя|после того|как только|поскольку|потому что|"
                           r"так как|if|when|once|so that|as soon as|because|since|while|unless|after|before)\b")
-_CONJUNCTION_START = lazy(r"(?i)^(?:а|и|но|или|да и|зато|and|but|or|so|plus)\s+")
 _WORD = lazy(r"[\p{L}\p{N}]")
 _LETTER = lazy(r"\p{L}")
 
@@ -155,8 +170,9 @@ def sentences(text: str) -> List[Span]:
         end = m.end() if m.group() != "\n" else m.start()
         if m.group() == "\n" and text[start:end].rstrip().endswith(":"):
             continue  # "Контакты:\n+7 …" is one thing
-        if m.group()[0] == "." and _ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1]):
-            continue
+        if m.group()[0] == "." and (_ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1])
+                                    or _LOWER_NEXT.match(text, m.end())):
+            continue  # "ул. Ленина", "доб. 3", "т. е. так"
         _add(found, text, start, end)
         start = m.end()
     _add(found, text, start, len(text))
@@ -172,11 +188,12 @@ def _add(found: List[Span], text: str, start: int, end: int) -> None:
         found.append(Span(start, end))
 
 
-def clauses(sentence: str) -> List[Span]:
-    """The clauses of a sentence: cut at commas, semicolons and dashes."""
+def clauses(sentence: str, loose: bool = False) -> List[Span]:
+    """The clauses of a sentence (see _CLAUSE_BREAK); ``loose``: cut at every
+    comma, semicolon and dash."""
     found: List[Span] = []
     start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    for m in (_ANY_BREAK if loose else _CLAUSE_BREAK).finditer(sentence):
         found.append(Span(start, m.start()))
         start = m.end()
     found.append(Span(start, len(sentence)))
@@ -189,6 +206,7 @@ _EMPTY_BRACKETS = lazy(r"\(\s*\)|\[\s*\]|«\s*»|\"\s*\"|“\s*”")
 _SPACES = lazy(r"[ \t\u00a0]{2,}")
 _SPACE_BEFORE_PUNCT = lazy(r"[ \t\u00a0]+(?=[,.!?:;)\]»…])")
 _PUNCT_RUN = lazy(r"([,;:—–-])(?:\s*[,;:—–-](?=\s|$))+|[,;:—–]\s*(?=[.!?…])")
+_DOUBLED_END = lazy(r"([!?])[!?.]+|(?<!\.)(\.)\.(?!\.)|\.([!?])")
 _LEADING_PUNCT = lazy(r"^[\s,;:.!?—–-]+")
 _TRAILING_DANGLE = lazy(r"[\s,;—–-]+$")
 _OPEN_AFTER_SPACE = lazy(r"([(\[«])\s+")
@@ -207,6 +225,7 @@ def tidy(sentence: str, original: str, capital: bool = True) -> str:
     s = _OPEN_AFTER_SPACE.sub(r"\1", s)
     s = _SPACE_BEFORE_PUNCT.sub("", s)
     s = _PUNCT_RUN.sub(lambda m: m.group(1) or "", s)
+    s = _DOUBLED_END.sub(lambda m: m.group(1) or m.group(2) or m.group(3), s)
     s = _LEADING_PUNCT.sub("", s).rstrip()
     if not _WORD.search(s):
         return ""
@@ -221,7 +240,7 @@ def tidy(sentence: str, original: str, capital: bool = True) -> str:
         return ""
     first = _LETTER.search(s)
     first_original = _LETTER.search(original)
-    if capital and first and first_original and first_original.group().isupper() and first.group().islower():
+    if capital and first and first_original and not first_original.group().islower() and first.group().islower():
         s = s[:first.start()] + first.group().upper() + s[first.end():]
     return s
 
@@ -312,10 +331,12 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     fixes: Dict[int, Fix] = {}
     written: List[str] = []   # new sentences so far, so that a rewrite is not said twice
     units = _units(text, chosen)
+    has_cyrillic = bool(_CYRILLIC.search(text))
+    last_end = 0
     untouched = _untouched_sentences(text, units)
     for unit in units:
         original = text[unit.start:unit.end]
-        lang = sentence_language(original, reply)
+        lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
                 for s, e in keep if s < unit.end and unit.start < e]
         new, scope, applicability = _rewrite_unit(text, unit, lang, kept)
@@ -326,8 +347,11 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         if new:
             written.append(_norm(new))
         start, end, replacement = _span_of(text, unit, new, scope)
+        if last_end > start and not text[start:last_end].strip():
+            start = last_end  # the space between two removed sentences goes once
         if text[start:end] == replacement:
             continue
+        last_end = end
         fix = Fix(start, end, replacement, scope, applicability,
                   tuple(sorted({c.violation.rule for c in unit.choices})))
         for c in unit.choices:
@@ -368,8 +392,15 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str,
         elif not replacement:
             remove_sentence = True
 
+    # a contact that is the means of another request (a card number to pay to,
+    # a messenger to send a passport to) goes with that request's rewrite
+    others = any(c.violation.category != "external-contact" and c.rewrites[0].scope != TOKEN
+                 for c in unit.choices)
     for choice in unit.choices:
         v, rewrite = choice.violation, choice.rewrites[0]
+        if others and v.category == "external-contact":
+            used.append(rewrite)
+            continue
         replacement = rewrite.text_for(v.match, lang)
         if replacement is None:
             continue
@@ -397,12 +428,12 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str,
     applicability = UNSAFE if any(r.applicability == UNSAFE for r in used) else SAFE
     if keep and (sentence_texts or remove_sentence):
         spans = [(c.violation.start - unit.start, c.violation.end - unit.start) for c in unit.choices]
-        edit = _clause_replacement(original, spans, keep, " ".join(sentence_texts))
+        edit = _clause_replacement(original, spans, keep, sentence_texts[0] if sentence_texts else "")
         if edit is None:
             return None, SENTENCE, applicability
         return tidy(_apply_edits(original, [edit]), original, capital=False) or None, CLAUSE, applicability
-    if sentence_texts:
-        return " ".join(sentence_texts), SENTENCE, applicability
+    if sentence_texts:  # one rewrite of the sentence: the first finding's
+        return sentence_texts[0], SENTENCE, applicability
     if remove_sentence:
         return "", SENTENCE, applicability
     if removed is None and not token_edits:
@@ -419,23 +450,17 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str,
 
 def _clause_removal(sentence: str, spans: List[Tuple[int, int]]) -> Optional[Tuple[int, int, str]]:
     """The edit that removes the clauses holding ``spans``: a run at the end of the
-    sentence (or at its start), leaving a main clause of a few words; None when
-    what would be left could not stand alone (then the sentence goes)."""
+    sentence, leaving a main clause of a few words; None when what would be
+    left could not stand alone (then the next rewrite, or the sentence goes)."""
     parts = clauses(sentence)
     hit = [i for i, c in enumerate(parts) if any(c.start < e and s < c.end for s, e in spans)]
     if not hit:
         return None
     lo, hi = min(hit), max(hit)
-    if hi == len(parts) - 1 and lo > 0:
-        kept = sentence[:parts[lo - 1].end]
-        edit = (parts[lo - 1].end, len(sentence), "")
-    elif lo == 0 and hi < len(parts) - 1:
-        kept = sentence[parts[hi + 1].start:]
-        conjunction = _CONJUNCTION_START.match(kept)
-        edit = (0, parts[hi + 1].start + (conjunction.end() if conjunction else 0), "")
-        kept = kept[conjunction.end():] if conjunction else kept
-    else:
-        return None
+    if hi < len(parts) - 1 or lo == 0:
+        return None  # what follows a removed clause often points back at it ("…, он привезёт новую")
+    kept = sentence[:parts[lo - 1].end]
+    edit = (parts[lo - 1].end, len(sentence), "")
     if _SUBORDINATE_START.search(kept.strip()) or len(_LETTER_RUN.findall(kept)) < 2:
         return None
     return edit
@@ -448,7 +473,7 @@ def _clause_replacement(sentence: str, spans: List[Tuple[int, int]], keep: Seque
                         replacement: str) -> Optional[Tuple[int, int, str]]:
     """The edit that puts ``replacement`` (a sentence; "" removes) in place of the
     clauses holding ``spans`` only, so that ``keep`` survives; None when it cannot."""
-    parts = clauses(sentence)
+    parts = clauses(sentence, loose=True)
     hit = [i for i, c in enumerate(parts) if any(c.start < e and s < c.end for s, e in spans)]
     lo, hi = min(hit), max(hit)
     start, end = parts[lo].start, parts[hi].end
@@ -526,6 +551,8 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
             return cut, len(text), ""
         return line_start, line_end, ""
     if before.strip():
+        if end < line_end and not text[end].isspace():
+            return start, end, ""  # "…charger. 我们会发货。It has…": the space stays between the neighbours
         while start > line_start and text[start - 1] in " \t\u00a0":
             start -= 1
         return start, end, ""
