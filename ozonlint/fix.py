@@ -53,7 +53,7 @@ class Rewrite(NamedTuple):
                 return found[lang]
         if self.texts is None:
             return None
-        return self.texts[lang]
+        return self.texts.get(lang)
 
 
 class Fix(NamedTuple):
@@ -82,7 +82,9 @@ def legacy_rewrite(suggestion: Optional[str]) -> Tuple[Rewrite, ...]:
     """A pack's plain ``suggestion:`` as a rewrite: the token, in every language."""
     if suggestion is None:
         return ()
-    return (Rewrite(TOKEN, SAFE, {lang: suggestion for lang in REWRITE_LANGUAGES}),)
+    # never Cyrillic into an English sentence
+    english = None if _CYRILLIC.search(suggestion) else suggestion
+    return (Rewrite(TOKEN, SAFE, {"ru": suggestion, "en": english}),)  # type: ignore[dict-item]
 
 
 # ------------------------------------------------------------------ language
@@ -339,16 +341,19 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
                 for s, e in keep if s < unit.end and unit.start < e]
-        new, scope, applicability = _rewrite_unit(text, unit, lang, kept)
+        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, untouched)
         if new is None:
             continue
-        if new and (_norm(new) in untouched or _norm(new) in written):
+        if new and (_said(_norm(new), untouched) or _norm(new) in written):
             new = ""   # the reply says it already
         if new:
             written.append(_norm(new))
         start, end, replacement = _span_of(text, unit, new, scope)
         if last_end > start and not text[start:last_end].strip():
             start = last_end  # the space between two removed sentences goes once
+        if (replacement and end < len(text) and not text[end].isspace() and not replacement[-1].isspace()
+                and text[end - 1] in "。！？"):
+            replacement += " "  # "друг！Ваш" -> "друг! Ваш"
         if text[start:end] == replacement:
             continue
         last_end = end
@@ -359,9 +364,15 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     return fixes
 
 
-def _untouched_sentences(text: str, units: List[_Unit]) -> set:
-    return {_norm(text[s.start:s.end]) for s in sentences(text)
-            if not any(u.start <= s.start and s.end <= u.end for u in units)}
+def _untouched_sentences(text: str, units: List[_Unit]) -> List[str]:
+    return [f" {_norm(text[s.start:s.end])} " for s in sentences(text)
+            if not any(u.start <= s.start and s.end <= u.end for u in units)]
+
+
+def _said(new: str, untouched: List[str]) -> bool:
+    """Whether a sentence without findings already says ``new`` ("Спасибо!" after
+    "Спасибо за заказ!")."""
+    return any(f" {new} " in sentence for sentence in untouched)
 
 
 def _norm(sentence: str) -> str:
@@ -371,25 +382,25 @@ def _norm(sentence: str) -> str:
 _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
 
 
-def _rewrite_unit(text: str, unit: _Unit, lang: str,
-                  keep: Sequence[Tuple[int, int]] = ()) -> Tuple[Optional[str], str, str]:
+def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, int]] = (),
+                  untouched: Sequence[str] = ()) -> Tuple[Optional[str], str, str]:
     """The new text of one sentence (None: leave it; "": remove it), the scope
     used and its applicability (unsafe when any rewrite used is). A sentence
     holding a placeholder (``keep``) is rewritten only in the clauses of its findings."""
     original = text[unit.start:unit.end]
-    sentence_texts: List[str] = []
+    sentence_texts: List[Tuple[int, str]] = []   # (length of the finding, its sentence)
     remove_sentence = False
     clause_spans: List[Tuple[int, int]] = []
     clause_fallbacks: List[Tuple[Rewrite, ...]] = []
     token_edits: List[Tuple[int, int, str]] = []
     used: List[Rewrite] = []
 
-    def take(rewrite: Rewrite, replacement: str) -> None:
+    def take(rewrite: Rewrite, replacement: str, size: int) -> None:
         nonlocal remove_sentence
         used.append(rewrite)
-        if replacement and replacement not in sentence_texts:
-            sentence_texts.append(replacement)
-        elif not replacement:
+        if replacement:
+            sentence_texts.append((size, replacement))
+        else:
             remove_sentence = True
 
     # a contact that is the means of another request (a card number to pay to,
@@ -406,6 +417,8 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str,
             continue
         start, end = v.start - unit.start, v.end - unit.start
         if rewrite.scope == TOKEN:
+            if _norm(replacement) and _said(_norm(replacement), untouched):
+                replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
             token_edits.append((start, end, replacement))
             used.append(rewrite)
         elif len(unit.choices) == 1 and _bracketed(original, start, end):
@@ -416,24 +429,26 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str,
             clause_fallbacks.append(choice.rewrites[1:])
             used.append(rewrite)
         else:
-            take(rewrite, replacement)
+            take(rewrite, replacement, end - start)
     removed = _clause_removal(original, clause_spans) if clause_spans else None
     if clause_spans and removed is None:  # the clause cannot go alone: the next rewrite, or the sentence
-        for rest in clause_fallbacks:
+        for (start, end), rest in zip(clause_spans, clause_fallbacks):
             fallback = next((r for r in rest if r.text_for("", lang) is not None), None)
             if fallback is None:
                 remove_sentence = True
             else:
-                take(fallback, fallback.text_for("", lang) or "")
+                take(fallback, fallback.text_for("", lang) or "", end - start)
+    # one rewrite of the sentence: the one of its widest finding, which says most about it
+    best = max(sentence_texts, key=lambda item: item[0])[1] if sentence_texts else ""
     applicability = UNSAFE if any(r.applicability == UNSAFE for r in used) else SAFE
     if keep and (sentence_texts or remove_sentence):
         spans = [(c.violation.start - unit.start, c.violation.end - unit.start) for c in unit.choices]
-        edit = _clause_replacement(original, spans, keep, sentence_texts[0] if sentence_texts else "")
+        edit = _clause_replacement(original, spans, keep, best)
         if edit is None:
             return None, SENTENCE, applicability
         return tidy(_apply_edits(original, [edit]), original, capital=False) or None, CLAUSE, applicability
-    if sentence_texts:  # one rewrite of the sentence: the first finding's
-        return sentence_texts[0], SENTENCE, applicability
+    if sentence_texts:
+        return best, SENTENCE, applicability
     if remove_sentence:
         return "", SENTENCE, applicability
     if removed is None and not token_edits:

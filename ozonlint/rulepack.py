@@ -329,15 +329,15 @@ _LATIN_WORD = lazy_re(r"[A-Za-z]+")
 _CYRILLIC = lazy_re(r"[\u0400-\u04FF]")
 
 
-def _rewrite_texts(node: Any, path: str, line: int, what: str) -> Dict[str, str]:
-    """ru and en texts of a rewrite, each in its own script."""
+def _rewrite_texts(node: Any, path: str, line: int, what: str, strip: bool = True) -> Dict[str, str]:
+    """ru and en texts of a rewrite, each in its own script (a phrase keeps its spaces)."""
     _expect(isinstance(node, Node), path, line, f"{what} must be a mapping with 'ru' and 'en' texts")
     texts = {}
     for lang in REWRITE_LANGUAGES:
         value = node.get(lang)
         _expect(isinstance(value, str), path, node.line_of(lang) if lang in node else line,
                 f"{what} needs its {lang!r} text (\"\" removes)")
-        texts[lang] = value.strip()
+        texts[lang] = value.strip() if strip else value
     foreign = [w for w in _LATIN_WORD.findall(texts["ru"]) if w.lower() != "ozon"]
     _expect(not foreign, path, node.line_of("ru"), f"{what}: the 'ru' text has Latin-script words {foreign}")
     _expect(not _CYRILLIC.search(texts["en"]), path, node.line_of("en"), f"{what}: the 'en' text has Cyrillic")
@@ -375,7 +375,7 @@ def _validate_rewrites(rule: Node, path: str) -> Tuple[Rewrite, ...]:
             node = item["phrases"]
             _expect(isinstance(node, Node) and scope == TOKEN, path, item.line_of("phrases"),
                     "'phrases' is a mapping of token -> {ru, en}, for scope: token")
-            phrases = {phrase_key(k): _rewrite_texts(v, path, node.line_of(k), f"phrase {k!r}")
+            phrases = {phrase_key(k): _rewrite_texts(v, path, node.line_of(k), f"phrase {k!r}", strip=False)
                        for k, v in node.items()}
         templates: Tuple[Template, ...] = ()
         if "templates" in item:
