@@ -378,7 +378,7 @@ def list_rules(fmt: str, rule_paths: Tuple[str, ...], lang: str) -> None:
     """List the rules: id, category, severity, kind, whether they can fix."""
     linter = _build_linter(rule_paths, lang=lang)
     rows = [{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.spec.kind,
-             "fixable": r.spec.suggestion is not None, "message": r.spec.messages[lang],
+             "fixable": bool(r.spec.rewrites), "message": r.spec.messages[lang],
              "source": r.spec.path} for r in linter.all_rules]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -409,9 +409,13 @@ def explain(rule_id: str, rule_paths: Tuple[str, ...]) -> None:
         click.echo(spec.description + "\n")
     for lang in LANGUAGES:
         click.echo(f"  {lang}: {spec.messages[lang]}")
-    shown = "null (no safe rewrite)" if spec.suggestion is None else (repr(spec.suggestion) if spec.suggestion
-                                                                        else "'' (remove the text)")
-    click.echo(f"\nsuggestion: {shown}\n\nreported:")
+    click.echo("\nrewrites:" if spec.rewrites else "\nrewrites: none (no automatic fix)")
+    for rewrite in spec.rewrites:
+        what = ("remove" if rewrite.texts and not any(rewrite.texts.values())
+                else " / ".join(f"{k}: {v}" for k, v in (rewrite.texts or {}).items() if v)
+                or ("phrases" if rewrite.phrases else "templates"))
+        click.echo(f"  - {rewrite.scope}, {rewrite.applicability}: {what}")
+    click.echo("\nreported:")
     for example in spec.bad_examples:
         click.echo(f"  - {example['text'] if isinstance(example, dict) else example}")
     click.echo("not reported:")
