@@ -150,6 +150,8 @@ _ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|�
 # conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
 _ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
+_WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
+_MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
 _LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 _CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
                      r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
@@ -419,6 +421,13 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
         if rewrite.scope == TOKEN:
             if _norm(replacement) and _said(_norm(replacement), untouched):
                 replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
+            elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):
+                if _WORD_BEFORE.search(original[:start]) and not _WORD.search(original[end:]):
+                    replacement = ". " + replacement   # "… max 40 W 谢谢" -> "… max 40 W. Thank you!"
+                else:                                  # "Спасибо, 祝您生活愉快!" -> ", хорошего дня!"
+                    replacement = replacement[0].lower() + replacement[1:]
+                    if _WORD.search(original[end:]):
+                        replacement = replacement.rstrip(".!?")
             token_edits.append((start, end, replacement))
             used.append(rewrite)
         elif len(unit.choices) == 1 and _bracketed(original, start, end):
