@@ -271,13 +271,15 @@ def choose(rewrites: Sequence[Rewrite], unsafe: bool, foreign: bool) -> Tuple[Re
 
 
 def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequence[Rewrite]],
-         unsafe: bool = False, keep: Sequence[Tuple[int, int]] = ()) -> Dict[int, Fix]:
+         unsafe: bool = False, keep: Sequence[Tuple[int, int]] = (), reply: Optional[str] = "") -> Dict[int, Fix]:
     """The fix of each fixable finding of ``text``, by its index in ``violations``
     (the findings of one sentence share one fix).
 
-    ``keep`` are spans no fix may touch (a template's placeholders)."""
+    ``keep`` are spans no fix may touch (a template's placeholders); ``reply``
+    the reply's language when the caller knows it already (see reply_language)."""
     violations = list(violations)
-    reply = reply_language(text, violations)
+    if reply == "":
+        reply = reply_language(text, violations)
     chosen = []
     for index, v in enumerate(violations):
         usable = choose(rewrites.get(v.rule, ()), unsafe, reply is None)
@@ -619,8 +621,9 @@ def annotate(text: str, violations: List[Violation], rewrites: Mapping[str, Sequ
              unsafe: bool = False, keep: Sequence[Tuple[int, int]] = ()) -> List[Violation]:
     """The findings of ``text`` with their planned fixes; in a reply written in
     another language, the language findings say why nothing is rewritten."""
-    found = with_fixes(violations, plan(text, violations, rewrites, unsafe, keep))
-    if reply_language(text, violations) is not None:
+    reply = reply_language(text, violations)
+    found = with_fixes(violations, plan(text, violations, rewrites, unsafe, keep, reply))
+    if reply is not None:
         return found
     out = []
     for v in found:
