@@ -8,12 +8,15 @@ from __future__ import annotations
 from typing import Any, List, Optional, Sequence, Tuple
 
 from .engine import Linter, _line_starts, _position
-from .fix import MAX_PASSES, applicable, apply, plan, with_fixes
+from .fix import applicable, apply, plan, with_fixes
 from .model import Violation
 from .templates import Segment, TemplateError, kind_of, segments
 from .templates.placeholders import PlaceholderMasker
 from .templates.suppress import MESSAGES as SUPPRESSION_MESSAGES
 from .templates.suppress import applies, directives, mask_comments
+
+MAX_FIX_PASSES = 4
+
 
 class FileSettings:
     """How to check one file: template mode, placeholders, CSV column, ignores, baseline."""
@@ -123,7 +126,7 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
 
     A structured file whose fixed form would not parse is returned unchanged."""
     current = text
-    for _ in range(MAX_PASSES):
+    for _ in range(MAX_FIX_PASSES):
         result = check_text(linter, path, current, settings)
         by_segment = {}
         for segment, v in result.origins:

@@ -315,7 +315,7 @@ def test_sarif_fix_replaces_the_sentence(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- the corpora
 
-_ARTEFACTS = re.compile(r" [.,!?:;]|: ,|, ,|\(\s*\)|  |[,:;]\.|\.,")
+_ARTEFACTS = re.compile(r" [.,!?:;]|: ,|, ,|\(\s*\)|  |[,:;]\.|\.,|[ \t]+(?:\r?\n|$)")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
