@@ -291,6 +291,10 @@ def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequ
         fixes = _plan_foreign(text, chosen)
     else:
         fixes = _plan_sentences(text, chosen, reply, keep)
+        if _nothing_to_send(apply(text, fixes.values())) and not _nothing_to_send(text):
+            # removing would leave nothing to send: the rewrites that say something instead
+            fixes = _plan_sentences(text, [c._replace(rewrites=_saying_first(c)) for c in chosen], reply, keep,
+                                    saying=True)
     return {index: fix for index, fix in fixes.items()
             if not any(fix.start < k_end and k_start < fix.end for k_start, k_end in keep)}
 
@@ -307,6 +311,24 @@ def _plan_foreign(text: str, chosen: List[_Choice]) -> Dict[int, Fix]:
                           tuple(sorted({c.violation.rule for c in chosen})), template=True)
                 return {c.index: fix for c in chosen}
     return {}
+
+
+# Words that open a greeting, a thanks or an address: a reply left with only
+# short sentences that start with one ("Здравствуйте, Ирина!") has nothing to send.
+_PHATIC = lazy(r"(?i)^\W*(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар|hello|hi|hey|dear|good|thank)")
+_PHATIC_WORDS = 4
+
+
+def _nothing_to_send(text: str) -> bool:
+    return all(len(_LETTER_RUN.findall(text[s.start:s.end])) <= _PHATIC_WORDS
+               and _PHATIC.match(text[s.start:s.end]) for s in sentences(text))
+
+
+def _saying_first(choice: _Choice) -> Tuple[Rewrite, ...]:
+    """A finding's rewrites with those that put a sentence in first (order kept otherwise)."""
+    def says(rewrite: Rewrite) -> bool:
+        return bool(rewrite.texts and any(rewrite.texts.values())) or rewrite.scope == TOKEN
+    return tuple(sorted(choice.rewrites, key=lambda r: not says(r)))
 
 
 class _Unit(NamedTuple):
@@ -333,19 +355,20 @@ def _units(text: str, chosen: List[_Choice]) -> List[_Unit]:
 
 
 def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
-                    keep: Sequence[Tuple[int, int]] = ()) -> Dict[int, Fix]:
+                    keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
     fixes: Dict[int, Fix] = {}
     written: List[str] = []   # new sentences so far, so that a rewrite is not said twice
     units = _units(text, chosen)
     has_cyrillic = bool(_CYRILLIC.search(text))
     last_end = 0
+    previous: Optional[Fix] = None
     untouched = _untouched_sentences(text, units)
     for unit in units:
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
                 for s, e in keep if s < unit.end and unit.start < e]
-        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, untouched)
+        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, untouched, saying)
         if new is None:
             continue
         if new and (_said(_norm(new), untouched) or _norm(new) in written):
@@ -360,12 +383,21 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
             replacement += " "  # "друг！Ваш" -> "друг! Ваш"
         if text[start:end] == replacement:
             continue
+        if previous is not None and previous.end == start and previous.replacement.endswith(" ") \
+                and not replacement and (end == len(text) or text[end] in "\r\n"):
+            _replace_fix(fixes, previous, previous._replace(replacement=previous.replacement.rstrip(" ")))
         last_end = end
-        fix = Fix(start, end, replacement, scope, applicability,
-                  tuple(sorted({c.violation.rule for c in unit.choices})))
+        fix = previous = Fix(start, end, replacement, scope, applicability,
+                             tuple(sorted({c.violation.rule for c in unit.choices})))
         for c in unit.choices:
             fixes[c.index] = fix
     return fixes
+
+
+def _replace_fix(fixes: Dict[int, Fix], old: Fix, new: Fix) -> None:
+    for index, fix in fixes.items():
+        if fix is old:
+            fixes[index] = new
 
 
 def _untouched_sentences(text: str, units: List[_Unit]) -> List[str]:
@@ -387,7 +419,7 @@ _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
 
 
 def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, int]] = (),
-                  untouched: Sequence[str] = ()) -> Tuple[Optional[str], str, str]:
+                  untouched: Sequence[str] = (), saying: bool = False) -> Tuple[Optional[str], str, str]:
     """The new text of one sentence (None: leave it; "": remove it), the scope
     used and its applicability (unsafe when any rewrite used is). A sentence
     holding a placeholder (``keep``) is rewritten only in the clauses of its findings."""
@@ -408,8 +440,10 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             remove_sentence = True
 
     # a contact that is the means of another request (a card number to pay to,
-    # a messenger to send a passport to) goes with that request's rewrite
+    # a messenger to send a passport to) goes with that request's rewrite (unless
+    # that one only removes, and removing would leave nothing to send: ``saying``)
     others = any(c.violation.category != "external-contact" and c.rewrites[0].scope != TOKEN
+                 and (not saying or c.rewrites[0].text_for(c.violation.match, lang))
                  for c in unit.choices)
     for choice in unit.choices:
         v, rewrite = choice.violation, choice.rewrites[0]
