@@ -152,6 +152,7 @@ _ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|�
 _ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
 _WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
 _MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
+_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
 _LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 _CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
                      r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
@@ -596,7 +597,8 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
                    and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]):
                 suffix += 1
             return start + prefix, end - suffix, new[prefix:len(new) - suffix]
-        return start, end, new
+        bullet = _BULLET.match(text, start, end)  # "- write me on WhatsApp": the list keeps its dash
+        return (bullet.end() if bullet else start), end, new
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end

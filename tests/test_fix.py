@@ -55,6 +55,20 @@ NOTHING_TO_PAY_EN = "There is nothing extra to pay: everything is paid in your O
     ("Спасибо за заказ! 谢谢", "Спасибо за заказ!"),  # said already: not twice
     ("Hello Roman, thank you for your order. 我们会尽快发货，请耐心等待。It has two USB-C ports.",
      "Hello Roman, thank you for your order. It has two USB-C ports."),
+    # removing everything but the greeting would leave nothing to send: the rule says something instead
+    ("Здравствуйте! Назовите три цифры на обороте карты, это нужно для возврата.",
+     "Здравствуйте! Присылать личные данные в чат не нужно."),
+    ("В следующий раз заказывайте у нас на сайте maski-spa.ru — там на 20% дешевле.",
+     "Заказы мы принимаем только на Ozon."),
+    ("Здравствуйте! Подписывайтесь на наш канал в телеграме — там розыгрыши каждую неделю.",
+     f"Здравствуйте! {CHAT_RU}"),
+    # lines: a list keeps its marker, a removed line goes with its line break, CRLF stays CRLF
+    ("Hello!\n- order shipped\n- write me on WhatsApp +79161234567\n- thanks",
+     f"Hello!\n- order shipped\n- {CHAT_EN}\n- thanks"),
+    ("Здравствуйте!\r\nЗаказ отправлен.\r\nПришлите фото паспорта.\r\nСпасибо!\r\n",
+     "Здравствуйте!\r\nЗаказ отправлен.\r\nСпасибо!\r\n"),
+    ("Здравствуйте!\n\nКонтакты:\nWhatsApp: +7 916 123-45-67\nTelegram: @shop_ru\n\nСпасибо!",
+     f"Здравствуйте!\n\n{CHAT_RU}\n\nСпасибо!"),
     # Chinese punctuation becomes ordinary punctuation
     ("Здравствуйте дорогой друг！Ваш заказ уже отправлен，спасибо！",
      "Здравствуйте дорогой друг! Ваш заказ уже отправлен, спасибо!"),
