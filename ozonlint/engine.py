@@ -167,7 +167,7 @@ class Linter:
             if (not select or any(_selector_matches(s, r.spec) for s in select))
             and not any(_selector_matches(s, r.spec) for s in ignore))
         self._index = built.index
-        self.rewrites = {spec.id: spec.rewrites for spec in ruleset.rules if spec.rewrites}
+        self.rewrites = {spec.id: ruleset.rewrites_of(spec) for spec in ruleset.rules if ruleset.rewrites_of(spec)}
         # rules run on every draft, and the others by one of the term sets they
         # need: a draft costs a lookup per active set, not a test per rule
         self._ungated = tuple(r for r in self.rules if not r.required)

@@ -173,7 +173,7 @@ KIND_KEYS: Dict[str, set] = {
     "handle": {"min_length", "allow"},
     "card": set(),
 }
-PACK_KEYS = {"rules", "vocabularies", "pack", "description"}
+PACK_KEYS = {"rules", "vocabularies", "pack", "description", "rewrites"}
 
 
 class RuleSpec(NamedTuple):
@@ -207,6 +207,13 @@ class RuleSet:
         self.vocabularies: Dict[str, List[str]] = {}
         self.vocabulary_origin: Dict[str, Tuple[str, int]] = {}
         self.files: List[str] = []
+        # category -> the rewrites of its rules that name none (pack-level "rewrites:")
+        self.category_rewrites: Dict[str, Tuple[Any, ...]] = {}
+        self.category_rewrite_origin: Dict[str, Tuple[str, int]] = {}
+
+    def rewrites_of(self, spec: "RuleSpec") -> Tuple[Any, ...]:
+        """A rule's rewrites: its own, else its category's default ones."""
+        return spec.rewrites or self.category_rewrites.get(spec.category, ())
 
 
 def _expect(cond: bool, path: str, line: int, reason: str) -> None:
@@ -307,7 +314,8 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
     suggestion = rule.get("suggestion")
     _expect(suggestion is None or isinstance(suggestion, str), path, rule.line_of("suggestion"),
             "'suggestion' must be replacement text or null")
-    rewrites = _validate_rewrites(rule, path) if "rewrite" in rule else legacy_rewrite(suggestion)
+    rewrites = (_validate_rewrites(rule["rewrite"], rule.line_of("rewrite"), path) if "rewrite" in rule
+                else legacy_rewrite(suggestion))
     messages = _validate_message(rule, path)
     bad, good = _validate_examples(rule, path)
     params = {k: v for k, v in rule.items() if k in KIND_KEYS[kind]}
@@ -344,10 +352,24 @@ def _rewrite_texts(node: Any, path: str, line: int, what: str, strip: bool = Tru
     return texts
 
 
-def _validate_rewrites(rule: Node, path: str) -> Tuple[Rewrite, ...]:
+def _validate_category_rewrites(data: Node, path: str, ruleset: RuleSet) -> None:
+    """A pack's ``rewrites:``: category -> the rewrite of its rules that have none of their own."""
+    node = data["rewrites"]
+    _expect(isinstance(node, Node), path, data.line_of("rewrites"), "'rewrites' must be a mapping of category -> rewrite")
+    categories = [c.value for c in Category]
+    for category, value in node.items():
+        line = node.line_of(category)
+        _expect(category in categories, path, line,
+                f"unknown category {category!r} in rewrites (one of: {', '.join(categories)})")
+        if category in ruleset.category_rewrites:
+            other, other_line = ruleset.category_rewrite_origin[category]
+            raise RulePackError(path, line, f"rewrites for {category!r} are already defined at {other}:{other_line}")
+        ruleset.category_rewrites[category] = _validate_rewrites(value, line, path)
+        ruleset.category_rewrite_origin[category] = (path, line)
+
+
+def _validate_rewrites(value: Any, line: int, path: str) -> Tuple[Rewrite, ...]:
     """``rewrite:``: one mapping or a list of them, preferred first (see ozonlint.fix)."""
-    value = rule["rewrite"]
-    line = rule.line_of("rewrite")
     items = value if isinstance(value, list) else [value]
     _expect(items != [], path, line, "'rewrite' must be a mapping or a non-empty list of mappings")
     found = []
@@ -431,6 +453,8 @@ def load_rules(paths: Sequence[os.PathLike | str], ruleset: Optional[RuleSet] = 
                     f"unknown top-level key {key!r} (one of: {', '.join(sorted(PACK_KEYS))})")
         if "vocabularies" in data:
             _validate_vocabularies(data, path, ruleset)
+        if "rewrites" in data:
+            _validate_category_rewrites(data, path, ruleset)
         if "rules" in data:
             _expect(isinstance(data["rules"], list), path, data.line_of("rules"), "'rules' must be a list")
             pending.append((data, path))

@@ -274,6 +274,26 @@ def test_loader_refuses_bad_rewrites(tmp_path: Path, rewrite: str, reason: str) 
     assert reason in str(exc.value) and "pack.yaml:" in str(exc.value)
 
 
+def test_a_rule_without_a_rewrite_takes_its_categorys(tmp_path: Path) -> None:
+    linter = ozonlint.Linter([_pack(tmp_path, "    suggestion: null\n")], select=["shop"])
+    assert linter.fix("Здравствуйте! Пишите на пейджер. Спасибо!") == f"Здравствуйте! {CHAT_RU} Спасибо!"
+
+
+@pytest.mark.parametrize("pack, reason", [
+    ("rewrites:\n  gossip: {scope: clause, remove: true}\n", "unknown category 'gossip'"),
+    ("rewrites:\n  spam: {scope: clause, remove: true}\n", "already defined at"),
+    ("rewrites: [spam]\n", "mapping of category"),
+])
+def test_loader_refuses_bad_category_rewrites(tmp_path: Path, pack: str, reason: str) -> None:
+    from ozonlint.rulepack import default_rules_dir
+
+    path = tmp_path / "defaults.yaml"
+    path.write_text(pack, encoding="utf-8")
+    with pytest.raises(RulePackError) as exc:
+        load_rules([default_rules_dir(), path])
+    assert reason in str(exc.value)
+
+
 def test_plain_suggestion_still_fixes_and_fills_the_json(tmp_path: Path) -> None:
     pack = _pack(tmp_path, "    suggestion: чат Ozon\n")
     linter = ozonlint.Linter([pack], select=["shop"])
