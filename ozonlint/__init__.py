@@ -2,7 +2,8 @@
 
     import ozonlint
     violations = ozonlint.check("draft reply")         # default rules, list[Violation]
-    fixed = ozonlint.fix("draft reply")                # safe suggestions applied
+    fixed = ozonlint.fix("draft reply")                # safe fixes applied
+    result = ozonlint.review("draft reply")            # fixed text, fixes applied, what remains, action
     linter = ozonlint.Linter()                         # default packs, compiled once, thread-safe
     linter = ozonlint.Linter.from_paths(["my_rules/"]) # default packs plus these
     linter.check(text)
@@ -10,6 +11,7 @@
     [v.in_language("zh") for v in violations]         # the messages in another language, per call
 """
 from .engine import ExampleFailure, Linter, Rule, RuleTimeoutError, default_linter
+from .fix import Fix, Review
 from .model import Category, Severity, Violation
 from .rulepack import RulePackError
 
@@ -22,17 +24,25 @@ def check(text: str) -> "list[Violation]":
     return default_linter().check(text)
 
 
-def fix(text: str) -> str:
-    """``text`` with the default rules' safe suggestions applied; a ``TypeError``
-    for anything but a ``str``."""
-    return default_linter().fix(text)
+def fix(text: str, unsafe: bool = False) -> str:
+    """``text`` with the default rules' safe fixes applied (unsafe ones too when ``unsafe``);
+    a ``TypeError`` for anything but a ``str``."""
+    return default_linter().fix(text, unsafe)
+
+
+def review(text: str, unsafe: bool = False) -> Review:
+    """One call before sending: the fixed text, the fixes applied, the findings
+    that remain (with severities) and the ``action``: send, send-fix or stop."""
+    return default_linter().review(text, unsafe)
 
 
 __all__ = [
     "Category",
     "ExampleFailure",
+    "Fix",
     "Linter",
     "Rule",
+    "Review",
     "RulePackError",
     "RuleTimeoutError",
     "Severity",
@@ -40,6 +50,7 @@ __all__ = [
     "__version__",
     "check",
     "fix",
+    "review",
 ]
 
 

@@ -203,7 +203,8 @@ class _Session:
             masker = self._maskers[id(config)] = PlaceholderMasker(config.get("placeholders", []))
         return FileSettings(template_mode=template_mode, masker=masker,
                             csv_column=f["csv_column"] or config.get("csv-column"), ignore=ignore,
-                            baseline=baseline, lang=self.lang(config), encoding=f.get("encoding"))
+                            baseline=baseline, lang=self.lang(config), encoding=f.get("encoding"),
+                            unsafe_fixes=bool(f.get("unsafe_fixes")))
 
 
 def _color(flag: Optional[bool]) -> Optional[bool]:
@@ -390,9 +391,11 @@ def _note_skipped_suffixes(folder: str, other: List[str]) -> None:
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
 @click.option("--show-settings", is_flag=True,
               help="Print the configuration files, settings and rules that apply to the first input, then exit.")
-@click.option("--fix", is_flag=True, help="Apply safe suggestions: print the fixed text for --text/stdin, "
-                                         "rewrite files in place.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes: print the fixed draft for --text/stdin (what remains "
+                                         "goes to standard error), rewrite files in place.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also show and apply unsafe fixes: rewrites that change what "
+                                                  "the reply promises.")
 @click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline file.")
 @click.option("--no-baseline", is_flag=True, help="Ignore the baseline named in the configuration.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, "
@@ -401,8 +404,8 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
           output: Optional[str], lang: Optional[str], fail_on: Optional[str], select: Tuple[str, ...],
           extend_select: Tuple[str, ...], ignore: Tuple[str, ...], rule_paths: Tuple[str, ...],
           allow: Tuple[str, ...], config_path: Optional[str], no_config: bool, template: Optional[bool],
-          csv_column: Optional[str], fix: bool, diff: bool, baseline: Optional[str], no_baseline: bool,
-          jobs: Optional[int], color: Optional[bool], **conventions: object) -> None:
+          csv_column: Optional[str], fix: bool, diff: bool, unsafe_fixes: bool, baseline: Optional[str],
+          no_baseline: bool, jobs: Optional[int], color: Optional[bool], **conventions: object) -> None:
     """Check drafts: files, folders, --text, or standard input ('-' or piped)."""
     session = _session(locals())
     flags = session.flags
@@ -451,6 +454,12 @@ def check(paths: Tuple[str, ...], texts: Tuple[str, ...], jsonl: Optional[str], 
         raise click.exceptions.Exit(status)
     if fix and reports and drafts_only:
         _emit("\n".join(r.text for r in reports), output, color)
+        if any(r.violations for r in reports):  # the draft goes to standard output, what remains beside it
+            from .report.text import format_text
+
+            remaining = (format_text(reports, lang=ui, summary=not flags["quiet"]) if (fmt or "text") == "text"
+                         else formatter(fmt)(reports, catalog=session.catalog() if fmt == "sarif" else None))
+            click.echo(remaining, nl=False, err=True, color=_color(color))
         raise click.exceptions.Exit(status)
     if flags["statistics"]:
         from .report.text import format_statistics
@@ -621,7 +630,7 @@ def list_rules(fmt: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> No
     lang = lang or i18n.default_lang()
     linter = _build_linter(rule_paths, lang=lang)
     rows = [{"id": r.id, "category": r.category, "severity": r.severity, "kind": r.spec.kind,
-             "fixable": r.spec.suggestion is not None, "message": r.spec.messages[lang],
+             "fixable": bool(r.spec.rewrites), "message": r.spec.messages[lang],
              "source": r.spec.path} for r in linter.all_rules]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -667,7 +676,14 @@ def explain(rule_id: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> N
         shown = repr(spec.suggestion) + ("  " + meaning if meaning else "")
     else:
         shown = tr("'' (remove the text)", lang)
-    click.echo("\n" + tr("suggestion: ", lang) + shown + "\n\n" + tr("reported:", lang))
+    click.echo("\n" + tr("suggestion: ", lang) + shown)
+    click.echo("\n" + tr("rewrites:", lang) if spec.rewrites else "\n" + tr("rewrites: none (no automatic fix)", lang))
+    for rewrite in spec.rewrites:
+        what = (tr("remove", lang) if rewrite.texts and not any(rewrite.texts.values())
+                else " / ".join(f"{k}: {v}" for k, v in (rewrite.texts or {}).items() if v)
+                or ("phrases" if rewrite.phrases else "templates"))
+        click.echo(f"  - {rewrite.scope}, {rewrite.applicability}: {what}")
+    click.echo("\n" + tr("reported:", lang))
     for example in spec.bad_examples:
         click.echo(f"  - {example['text'] if isinstance(example, dict) else example}")
     click.echo(tr("not reported:", lang))

@@ -19,6 +19,8 @@ from .filters import Candidate, FilterStage
 from .filters.allow import AllowListFilter
 from .filters.quote import QuotedBuyerFilter
 from .filters.role import ROLE_VOCABULARIES, RoleFilter
+from .fix import Review, annotate
+from .fix import review as review_draft
 from .lazyre import lazy
 from .matchers import Draft, Matcher, PatternTimeout
 from .model import LANGUAGES, Category, Severity, Violation
@@ -197,6 +199,7 @@ class Linter:
             if (not select or any(_selector_matches(s, r.spec) for s in select))
             and not any(_selector_matches(s, r.spec) for s in ignore))
         self._index = built.index
+        self.rewrites = {spec.id: ruleset.rewrites_of(spec) for spec in ruleset.rules if ruleset.rewrites_of(spec)}
         # rules run on every draft, and the others by one of the term sets they
         # need: a draft costs a lookup per active set, not a test per rule
         self._ungated = tuple(r for r in self.rules if not r.required)
@@ -243,13 +246,18 @@ class Linter:
 
     # ------------------------------------------------------------ checking
 
-    def check(self, text: str) -> List[Violation]:
-        """All violations in ``text``, sorted by position then rule id."""
+    def check(self, text: str, *, unsafe_fixes: bool = False) -> List[Violation]:
+        """All violations in ``text``, sorted by position then rule id, each with
+        its planned fix (``suggestion`` is its replacement text)."""
         if not isinstance(text, str):
             raise TypeError(f"check() takes a str, not {type(text).__name__}")
         if len(text) > SPLIT_CHARS:
-            return self._check_long(text)
-        return _drop_nested(self._check(text))
+            found = self._check_long(text)
+        else:
+            found = _drop_nested(self._check(text))
+        if not found:
+            return found
+        return annotate(text, found, self.rewrites, unsafe_fixes)
 
     def _check_long(self, text: str) -> List[Violation]:
         """A long text (a file of many replies) in pieces (see SPLIT_CHARS), then
@@ -335,16 +343,15 @@ class Linter:
         for text in texts:
             yield self.check(text)
 
-    def fix(self, text: str) -> str:
-        """``text`` with every safe suggestion applied; fixing the result changes nothing more."""
-        from .fixes import apply_fixes
+    def fix(self, text: str, unsafe: bool = False) -> str:
+        """``text`` with every safe fix applied (and the unsafe ones too when
+        ``unsafe``); fixing the result changes nothing more."""
+        return self.review(text, unsafe).fixed
 
-        for _ in range(8):
-            fixed = apply_fixes(text, self.check(text))
-            if fixed == text:
-                break
-            text = fixed
-        return text
+    def review(self, text: str, unsafe: bool = False) -> Review:
+        """Everything a bot needs before sending ``text``: the fixed text, the
+        fixes applied, and the findings that remain in it (see :class:`Review`)."""
+        return review_draft(text, lambda draft: self.check(draft, unsafe_fixes=unsafe), unsafe)
 
     # ------------------------------------------------------------ examples
 

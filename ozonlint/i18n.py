@@ -86,6 +86,24 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "{inputs} skipped (not text): {names}.": ("Пропущено (не текст): {inputs} ({names}).",
                                              "已跳过{inputs}（不是文本）：{names}。"),
     "suggestion: ": ("замена: ", "建议替换："),
+    "suggestion (safe fix): ": ("замена (безопасная): ", "建议替换（安全）："),
+    "suggestion (unsafe fix, applied with --unsafe-fixes): ": (
+        "замена (небезопасная, применяется с --unsafe-fixes): ", "建议替换（不安全，仅在 --unsafe-fixes 时应用）："),
+    "suggestion (unsafe: a template reply to check, --unsafe-fixes): ": (
+        "замена (небезопасная: шаблон ответа, проверьте его; --unsafe-fixes): ",
+        "建议替换（不安全：需要检查的回复模板；--unsafe-fixes）："),
+    "(remove «{text}»)": ("(удалить «{text}»)", "（删除「{text}」）"),
+    "rewrites:": ("замены:", "改写："),
+    "rewrites: none (no automatic fix)": ("замены: нет (автоматического исправления нет)", "改写：无（没有自动修复）"),
+    "remove": ("удалить", "删除"),
+    "Apply safe fixes: print the fixed draft for --text/stdin (what remains goes to standard error), rewrite files "
+    "in place.": (
+        "Применить безопасные исправления: для --text и стандартного ввода напечатать исправленный черновик (что "
+        "осталось — в стандартный поток ошибок), файлы переписать на месте.",
+        "应用安全修复：对 --text 和标准输入打印修复后的草稿（剩余问题输出到标准错误），文件则原地改写。"),
+    "Also show and apply unsafe fixes: rewrites that change what the reply promises.": (
+        "Показывать и применять также небезопасные исправления: замены, которые меняют то, что обещает ответ.",
+        "同时显示并应用不安全的修复：会改变回复承诺内容的改写。"),
     "(remove)": ("(удалить)", "（删除）"),
     " (in {key})": (" (в {key})", "（位于 {key}）"),
     # ------------------------------------------------------------ errors and notes

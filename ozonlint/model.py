@@ -66,6 +66,7 @@ class Violation(NamedTuple):
     suggestion: Optional[str] = None
     messages: Optional[Dict[str, str]] = None  # the message in every language
     key: Optional[str] = None                  # key path of the template inside a YAML/JSON/CSV file
+    fix: Optional[Any] = None                  # the planned ozonlint.fix.Fix: span, applicability, scope
 
     def to_dict(self, path: Optional[str] = None) -> Dict[str, Any]:
         """The contract's JSON object: a plain ``dict`` of str, int and None values
@@ -88,6 +89,7 @@ class Violation(NamedTuple):
             message=self.message,
             match=self.match,
             suggestion=self.suggestion,
+            fix=self.fix.to_dict() if self.fix is not None else None,
         )
         if self.key is not None:
             data["key"] = self.key

@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any, List, Optional, Sequence, Tuple
 
 from .engine import Linter
-from .fixes import choose_fixes, splice
+from .fix import applicable, plan, with_fixes
 from .model import Violation
 from .positions import line_starts as _line_starts
 from .positions import position as _position
-from .templates import Segment, kind_of, parse, same_structure
+from .templates import Segment, kind_of, parse, same_structure, splice
 from .templates.placeholders import PlaceholderMasker
 from .templates.suppress import MESSAGES as SUPPRESSION_MESSAGES
 from .templates.suppress import applies, directives, mask_comments, text_directives
@@ -25,7 +25,8 @@ class FileSettings:
 
     def __init__(self, template_mode: bool = True, masker: Optional[PlaceholderMasker] = None,
                  csv_column: Optional[str] = None, ignore: Sequence[str] = (),
-                 baseline: Optional[Any] = None, lang: str = "en", encoding: Optional[str] = None) -> None:
+                 baseline: Optional[Any] = None, lang: str = "en", encoding: Optional[str] = None,
+                 unsafe_fixes: bool = False) -> None:
         self.template_mode = template_mode
         self.masker = masker or PlaceholderMasker()
         self.csv_column = csv_column
@@ -33,6 +34,7 @@ class FileSettings:
         self.baseline = baseline
         self.lang = lang
         self.encoding = encoding  # None: detected (BOM, UTF-8, Windows-1251)
+        self.unsafe_fixes = unsafe_fixes  # plan (and apply) the unsafe rewrites too
 
 
 def _selected(selectors: Sequence[str], rule: str, category: str) -> bool:
@@ -43,8 +45,12 @@ def _in_file(text: str, line_starts: Sequence[int], segment: Segment, v: Violati
     start, end = segment.file_span(v.start, v.end)
     line, column = _position(line_starts, start)
     end_line, end_column = _position(line_starts, end)
+    fix = v.fix
+    if fix is not None:
+        fix_start, fix_end = segment.file_span(fix.start, fix.end)
+        fix = fix._replace(start=fix_start, end=fix_end)
     return v._replace(start=start, end=end, match=text[start:end], line=line, column=column,
-                      end_line=end_line, end_column=end_column, key=segment.key)
+                      end_line=end_line, end_column=end_column, key=segment.key, fix=fix)
 
 
 class Checked:
@@ -68,7 +74,7 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
     line_starts = _line_starts(text)
     pairs: List[Tuple[Violation, Segment, Violation]] = []
     for segment in parsed.segments:
-        for v in linter.check(segment.text):
+        for v in _planned(linter, text, segment, settings.unsafe_fixes):
             pairs.append((_in_file(text, line_starts, segment, v), segment, v))
     found = directives(kind, text, parsed.comments)
     used = [False] * len(found)
@@ -103,6 +109,18 @@ def check_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
     return Checked(violations, [(k[1], k[2]) for k in kept])
 
 
+def _planned(linter: Linter, text: str, segment: Segment, unsafe: bool) -> List[Violation]:
+    """The findings of one segment, their fixes planned on its text with the
+    placeholders shown, which no fix may touch."""
+    found = linter.check(segment.text, unsafe_fixes=unsafe)
+    if not found:
+        return found
+    shown, keep = _placeholders(text, segment)
+    if not keep:
+        return found
+    return with_fixes(found, plan(shown, found, linter.rewrites, unsafe, keep))
+
+
 def _value_line(line_starts: Sequence[int], segment: Segment) -> Optional[int]:
     start = segment.value_start()
     return None if start is None else _position(line_starts, start)[0]
@@ -120,20 +138,24 @@ def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int]
 
 
 def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> str:
-    """``text`` with every safe suggestion applied, written the way each template's
-    format needs (each segment's ``rewrite``); repeated until nothing more changes.
+    """``text`` with every safe fix applied (the unsafe ones too with
+    ``settings.unsafe_fixes``), written the way each template's format needs
+    (each segment's ``rewrite``); repeated until nothing more changes.
+    Placeholders are never touched.
 
     A structured file whose fixed form would not parse to the same shape and
     value types is returned without that pass."""
     current = text
     for _ in range(MAX_FIX_PASSES):
         result = check_text(linter, path, current, settings)
-        edits = []
         by_segment = {}
         for segment, v in result.origins:
-            by_segment.setdefault(id(segment), (segment, []))[1].append(v)
-        for segment, vs in by_segment.values():
-            written = segment.rewrite([(v.start, v.end, v.suggestion or "") for v in choose_fixes(vs)])
+            if v.fix is not None:
+                by_segment.setdefault(id(segment), (segment, []))[1].append(v.fix)
+        edits = []
+        for segment, fixes in by_segment.values():
+            chosen = applicable(fixes, settings.unsafe_fixes)
+            written = segment.rewrite([(f.start, f.end, f.replacement) for f in chosen])
             if written is not None:  # None: no safe way to write it in this value
                 edits.extend(written)
         edits.sort()
@@ -151,3 +173,24 @@ def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> 
             break
         current = candidate
     return current
+
+
+def _placeholders(text: str, segment: Segment) -> Tuple[str, List[Tuple[int, int]]]:
+    """The segment's text with its masked placeholders shown again (so that joining
+    never squeezes them as blanks), and their spans, which no fix may touch."""
+    spans: List[Tuple[int, int]] = []
+    checked = segment.text
+    for i, ch in enumerate(checked):
+        if ch == " ":
+            start, end = segment.file_span(i, i + 1)
+            if text[start:end].strip():
+                if spans and spans[-1][1] == i:
+                    spans[-1] = (spans[-1][0], i + 1)
+                else:
+                    spans.append((i, i + 1))
+    shown = checked
+    for start, end in reversed(spans):
+        file_start, file_end = segment.file_span(start, end)
+        if file_end - file_start == end - start:
+            shown = shown[:start] + text[file_start:file_end] + shown[end:]
+    return shown, spans

@@ -12,6 +12,20 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
+from .fix import (
+    APPLICABILITIES,
+    REPLY,
+    REWRITE_LANGUAGES,
+    SAFE,
+    SCOPES,
+    SENTENCE,
+    TOKEN,
+    UNSAFE,
+    Rewrite,
+    Template,
+    legacy_rewrite,
+    phrase_key,
+)
 from .lazyre import lazy_re
 from .model import LANGUAGES, Category, Severity
 
@@ -151,12 +165,12 @@ def load_yaml(path: str, text: Optional[str] = None) -> Any:
 
 # ------------------------------------------------------------------ schema
 
-COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
+COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion", "rewrite",
                "examples", "description", "enabled", "role"}
 # What a rule's finding is, for the filters that weigh its sentence (see ozonlint/filters/role.py):
 # ``mention`` — a channel's name, a contact only when its sentence offers it as one.
 ROLES = ("mention",)
-PACK_KEYS = {"rules", "vocabularies", "pack", "description"}
+PACK_KEYS = {"rules", "vocabularies", "pack", "description", "rewrites"}
 
 
 class RuleSpec(NamedTuple):
@@ -178,6 +192,7 @@ class RuleSpec(NamedTuple):
     key_lines: Optional[Dict[str, int]] = None
     role: Optional[str] = None
     descriptions: Optional[Dict[str, str]] = None  # the description in ru, en and zh, when the pack gives all three
+    rewrites: Tuple[Any, ...] = ()   # ozonlint.fix.Rewrite, preferred first
 
     def line_of(self, key: str) -> int:
         return (self.key_lines or {}).get(key, self.line)
@@ -191,6 +206,13 @@ class RuleSet:
         self.vocabularies: Dict[str, List[str]] = {}
         self.vocabulary_origin: Dict[str, Tuple[str, int]] = {}
         self.files: List[str] = []
+        # category -> the rewrites of its rules that name none (pack-level "rewrites:")
+        self.category_rewrites: Dict[str, Tuple[Any, ...]] = {}
+        self.category_rewrite_origin: Dict[str, Tuple[str, int]] = {}
+
+    def rewrites_of(self, spec: "RuleSpec") -> Tuple[Any, ...]:
+        """A rule's rewrites: its own, else its category's default ones."""
+        return spec.rewrites or self.category_rewrites.get(spec.category, ())
 
 
 def _expect(cond: bool, path: str, line: int, reason: str) -> None:
@@ -298,6 +320,8 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
     suggestion = rule.get("suggestion")
     _expect(suggestion is None or isinstance(suggestion, str), path, rule.line_of("suggestion"),
             "'suggestion' must be replacement text or null")
+    rewrites = (_validate_rewrites(rule["rewrite"], rule.line_of("rewrite"), path) if "rewrite" in rule
+                else legacy_rewrite(suggestion))
     messages = _validate_message(rule, path)
     bad, good = _validate_examples(rule, path)
     params = {k: v for k, v in rule.items() if k in declared}
@@ -318,7 +342,94 @@ def _validate_rule(rule: Any, path: str, ruleset: RuleSet, ids: Dict[str, Tuple[
                     messages=messages, kind=kind, params=params, suggestion=suggestion,
                     bad_examples=bad, good_examples=good, description=description.strip(),
                     enabled=enabled, path=path, line=rule.line, key_lines=dict(rule.key_lines), role=role,
-                    descriptions=descriptions)
+                    descriptions=descriptions, rewrites=rewrites)
+
+
+REWRITE_KEYS = {"scope", "applicability", "ru", "en", "remove", "phrases", "templates"}
+# A Russian rewrite names no Latin-script word but Ozon; an English one has no Cyrillic.
+_LATIN_WORD = lazy_re(r"[A-Za-z]+")
+_CYRILLIC = lazy_re(r"[\u0400-\u04FF]")
+
+
+def _rewrite_texts(node: Any, path: str, line: int, what: str, strip: bool = True) -> Dict[str, str]:
+    """ru and en texts of a rewrite, each in its own script (a phrase keeps its spaces)."""
+    _expect(isinstance(node, Node), path, line, f"{what} must be a mapping with 'ru' and 'en' texts")
+    texts = {}
+    for lang in REWRITE_LANGUAGES:
+        value = node.get(lang)
+        _expect(isinstance(value, str), path, node.line_of(lang) if lang in node else line,
+                f"{what} needs its {lang!r} text (\"\" removes)")
+        texts[lang] = value.strip() if strip else value
+    foreign = [w for w in _LATIN_WORD.findall(texts["ru"]) if w.lower() != "ozon"]
+    _expect(not foreign, path, node.line_of("ru"), f"{what}: the 'ru' text has Latin-script words {foreign}")
+    _expect(not _CYRILLIC.search(texts["en"]), path, node.line_of("en"), f"{what}: the 'en' text has Cyrillic")
+    return texts
+
+
+def _validate_category_rewrites(data: Node, path: str, ruleset: RuleSet) -> None:
+    """A pack's ``rewrites:``: category -> the rewrite of its rules that have none of their own."""
+    node = data["rewrites"]
+    _expect(isinstance(node, Node), path, data.line_of("rewrites"),
+            "'rewrites' must be a mapping of category -> rewrite")
+    categories = [c.value for c in Category]
+    for category, value in node.items():
+        line = node.line_of(category)
+        _expect(category in categories, path, line,
+                f"unknown category {category!r} in rewrites (one of: {', '.join(categories)})")
+        if category in ruleset.category_rewrites:
+            other, other_line = ruleset.category_rewrite_origin[category]
+            raise RulePackError(path, line, f"rewrites for {category!r} are already defined at {other}:{other_line}")
+        ruleset.category_rewrites[category] = _validate_rewrites(value, line, path)
+        ruleset.category_rewrite_origin[category] = (path, line)
+
+
+def _validate_rewrites(value: Any, line: int, path: str) -> Tuple[Rewrite, ...]:
+    """``rewrite:``: one mapping or a list of them, preferred first (see ozonlint.fix)."""
+    items = value if isinstance(value, list) else [value]
+    _expect(items != [], path, line, "'rewrite' must be a mapping or a non-empty list of mappings")
+    found = []
+    for item in items:
+        _expect(isinstance(item, Node), path, line, "each rewrite is a mapping with scope, ru and en (or remove)")
+        where = item.line
+        for key in item:
+            _expect(key in REWRITE_KEYS, path, item.line_of(key),
+                    f"unknown key {key!r} in a rewrite (one of: {', '.join(sorted(REWRITE_KEYS))})")
+        scope = item.get("scope", SENTENCE)
+        _expect(scope in SCOPES, path, item.line_of("scope"), f"unknown scope {scope!r} (one of: {', '.join(SCOPES)})")
+        applicability = item.get("applicability", SAFE)
+        _expect(applicability in APPLICABILITIES, path, item.line_of("applicability"),
+                f"unknown applicability {applicability!r} (safe or unsafe)")
+        remove = item.get("remove", False)
+        _expect(isinstance(remove, bool), path, item.line_of("remove"), "'remove' must be true or false")
+        texts: Optional[Dict[str, str]] = None
+        if remove:
+            _expect("ru" not in item and "en" not in item, path, where, "a rewrite that removes has no ru/en text")
+            texts = {lang: "" for lang in REWRITE_LANGUAGES}
+        elif "ru" in item or "en" in item:
+            texts = _rewrite_texts(item, path, where, "rewrite")
+        phrases = None
+        if "phrases" in item:
+            node = item["phrases"]
+            _expect(isinstance(node, Node) and scope == TOKEN, path, item.line_of("phrases"),
+                    "'phrases' is a mapping of token -> {ru, en}, for scope: token")
+            phrases = {phrase_key(k): _rewrite_texts(v, path, node.line_of(k), f"phrase {k!r}", strip=False)
+                       for k, v in node.items()}
+        templates: Tuple[Template, ...] = ()
+        if "templates" in item:
+            _expect(scope == REPLY and isinstance(item["templates"], list), path, item.line_of("templates"),
+                    "'templates' is a list, for scope: reply")
+            found_templates = []
+            for t in item["templates"]:
+                _expect(isinstance(t, Node) and isinstance(t.get("intent"), str), path, line,
+                        "a template has 'intent', 'cues', 'ru' and 'en'")
+                cues = _string_list(t.get("cues"), path, t.line_of("cues"), "template cues")
+                found_templates.append(Template(t["intent"], tuple(cues), _rewrite_texts(t, path, t.line, "template")))
+            templates = tuple(found_templates)
+        _expect(scope != REPLY or applicability == UNSAFE, path, where, "a reply template is always unsafe")
+        _expect(texts is not None or phrases or templates, path, where,
+                "a rewrite needs ru and en texts, remove: true, phrases or templates")
+        found.append(Rewrite(scope, applicability, texts, phrases, templates))
+    return tuple(found)
 
 
 _ID = lazy_re(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+")
@@ -377,6 +488,8 @@ def load_rules(paths: Sequence[os.PathLike | str], ruleset: Optional[RuleSet] = 
                     f"unknown top-level key {key!r} (one of: {', '.join(sorted(PACK_KEYS))})")
         if "vocabularies" in data:
             _validate_vocabularies(data, path, ruleset)
+        if "rewrites" in data:
+            _validate_category_rewrites(data, path, ruleset)
         if "rules" in data:
             _expect(isinstance(data["rules"], list), path, data.line_of("rules"), "'rules' must be a list")
             pending.append((data, path))

@@ -30,7 +30,7 @@ def test_check_text_json_contract() -> None:
         assert v["path"] == "-"
         assert BAD[v["start"]:v["end"]] == v["match"]
         assert list(v) == ["path", "line", "column", "end_line", "end_column", "start", "end", "rule",
-                           "category", "severity", "message", "match", "suggestion"]
+                           "category", "severity", "message", "match", "suggestion", "fix"]
 
 
 def test_clean_text_exits_zero() -> None:
@@ -44,7 +44,7 @@ def test_text_output_marks_the_span() -> None:
     assert lines[0].startswith("-:1:10: error [contact.messenger]")
     assert lines[1] == "    Пишите в WhatsApp"
     assert lines[2] == "             ^^^^^^^^"
-    assert "suggestion: чат Ozon" in result.output
+    assert "suggestion (safe fix): Пишите нам здесь, в чате Ozon." in result.output
     assert "Found 1 problem (1 error)." in result.output
 
 
@@ -123,23 +123,24 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
 
 def test_fix_text_prints_fixed_draft() -> None:
     result = run("check", "--fix", "--text", "Пишите в WhatsApp!!!")
-    assert result.output == "Пишите в чат Ozon!"
-    assert result.exit_code == 0
+    assert result.output == "Пишите нам здесь, в чате Ozon."
+    assert result.exit_code == 0 and result.stderr == ""  # nothing remains
 
 
 def test_fix_file_in_place_keeps_bytes_outside_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "reply.txt"
-    original = "\ufeffДобрый день!\r\nПишите в WhatsApp.\r\nКэшбэк за отзыв 100 ₽.\r\n"
+    original = "\ufeffДобрый день!\r\nПишите в WhatsApp.\r\nСпасибо за заказ! Кэшбэк за отзыв 100 ₽.\r\n"
     path.write_bytes(original.encode("utf-8"))
     os.chmod(path, 0o640)
     result = CliRunner().invoke(main, ["check", "--fix", "--format", "json", str(path)])
-    assert result.exit_code == 1  # the review bribe has no safe fix and remains
-    assert path.read_bytes() == original.replace("WhatsApp", "чат Ozon").encode("utf-8")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    fixed = original.replace("Пишите в WhatsApp.", "Пишите нам здесь, в чате Ozon.").replace(
+        "Кэшбэк за отзыв 100 ₽.", "Будем благодарны за ваш честный отзыв.")
+    assert path.read_bytes() == fixed.encode("utf-8")
     assert oct(path.stat().st_mode & 0o777) == oct(0o640)
-    assert {v["category"] for v in json.loads(result.stdout)} == {"review-incentive"}
     mtime = path.stat().st_mtime_ns
     again = CliRunner().invoke(main, ["check", "--fix", str(path)])
-    assert again.exit_code == 1 and path.stat().st_mtime_ns == mtime  # nothing to fix: not touched
+    assert again.exit_code == 0 and path.stat().st_mtime_ns == mtime  # nothing to fix: not touched
 
 
 def test_rules_command() -> None:

@@ -44,13 +44,15 @@ def test_in_language_per_call() -> None:
     assert v.in_language("ru").message.startswith("Упоминание")
 
 
-@pytest.mark.parametrize("draft, fixed", [
-    ("Пишите: +7 912 555 34 21\nСпасибо", "Пишите:\nСпасибо"),
-    ("Мой номер +7 912 555 34 21 \n", "Мой номер\n"),
-    ("Звоните +7 912 555 34 21", "Звоните"),
+@pytest.mark.parametrize("draft", [
+    "Пишите: +7 912 555 34 21\nСпасибо",
+    "Мой номер +7 912 555 34 21 \nСпасибо за заказ!\n",
+    "Заказ собран. Звоните +7 912 555 34 21",
 ])
-def test_a_removal_leaves_no_trailing_blanks(draft: str, fixed: str) -> None:
-    assert ozonlint.fix(draft) == fixed
+def test_a_fix_leaves_no_trailing_blanks(draft: str) -> None:
+    fixed = ozonlint.fix(draft)
+    assert "912" not in fixed
+    assert all(line == line.rstrip(" \t") for line in fixed.splitlines())
 
 
 # ------------------------------------------------------------------ the command line

@@ -14,11 +14,15 @@ def test_check_returns_contract_fields() -> None:
     violations = ozonlint.check(text)
     assert [v.rule for v in violations] == ["contact.messenger", "contact.phone"]
     v = violations[0]
-    assert (v.category, v.severity, v.match, v.suggestion) == ("external-contact", "error", "WhatsApp", "чат Ozon")
+    assert (v.category, v.severity, v.match) == ("external-contact", "error", "WhatsApp")
+    # the rewrite is the whole sentence: its span is what it replaces
+    assert v.suggestion == "Пишите нам здесь, в чате Ozon."
+    assert (v.fix.start, v.fix.end, v.fix.scope, v.fix.applicability) == (13, len(text), "sentence", "safe")
+    assert violations[1].fix == v.fix
     assert (v.line, v.column, v.end_line, v.end_column) == (2, 10, 2, 18)
     assert text[v.start:v.end] == v.match
     assert set(v.to_dict("x.txt")) == {"path", "line", "column", "end_line", "end_column", "start", "end",
-                                       "rule", "category", "severity", "message", "match", "suggestion"}
+                                       "rule", "category", "severity", "message", "match", "suggestion", "fix"}
 
 
 def test_line_and_column_with_crlf_and_cr() -> None:
@@ -80,16 +84,16 @@ def test_unknown_language_is_refused() -> None:
 
 
 def test_fix_applies_safe_suggestions_and_is_idempotent(linter) -> None:
-    text = "Пишите в WhatsApp/Telegram: +7 912 555 34 21, спасибо!!!"
+    text = "Добрый день! Пишите в WhatsApp/Telegram: +7 912 555 34 21, спасибо!!! Заказ отправлен."
     fixed = linter.fix(text)
-    assert fixed == "Пишите в чат Ozon/чат Ozon: , спасибо!"
+    assert fixed == "Добрый день! Пишите нам здесь, в чате Ozon. Заказ отправлен."
     assert linter.fix(fixed) == fixed
     assert linter.check(fixed) == []
 
 
 def test_fix_keeps_unfixable_text(linter) -> None:
-    text = "Кэшбэк за отзыв 100 ₽"
-    assert linter.fix(text) == text
+    text = "Здравствуйте, {{name}}! Заказ отправлен."
+    assert linter.fix(text) == text and linter.fix(text, unsafe=True) == text
 
 
 def test_check_many_streams_results(linter) -> None:
@@ -131,7 +135,7 @@ def test_public_fix_is_not_shadowed_by_a_submodule() -> None:
     import ozonlint.pipeline  # noqa: F401  (imports every submodule the CLI uses)
 
     assert callable(ozonlint.fix) and callable(ozonlint.check)
-    assert ozonlint.fix("Пишите в WhatsApp") == "Пишите в чат Ozon"
+    assert ozonlint.fix("Пишите в WhatsApp") == "Пишите нам здесь, в чате Ozon."
 
 
 @pytest.mark.parametrize("source, starts", [

@@ -65,5 +65,5 @@ def test_clean_template_passes(templates_repo: Path) -> None:
 
 def test_fix_hook_rewrites_the_template(templates_repo: Path) -> None:
     result = _try_repo(templates_repo, "ozonlint-fix", "fixable.txt")
-    assert (templates_repo / "fixable.txt").read_text(encoding="utf-8") == "Пишите в чат Ozon, мы ответим\n"
+    assert (templates_repo / "fixable.txt").read_text(encoding="utf-8") == "Пишите нам здесь, в чате Ozon.\n"
     assert result.returncode == 1  # pre-commit fails a hook that changed files, so the user re-stages

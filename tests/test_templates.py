@@ -177,7 +177,7 @@ def test_fix_keeps_files_valid_and_changes_only_the_spans(tmp_path: Path, name: 
     fixed = path.read_bytes().decode("utf-8")
     parse(fixed)  # still valid
     regions = _changed_regions(text, fixed)
-    spans = [(v["start"], v["end"]) for v in fixable]
+    spans = [(v["fix"]["start"], v["fix"]["end"]) for v in fixable]
     for _, i1, i2, _, _ in regions:
         assert any(s <= i1 and i2 <= e for s, e in spans), (i1, i2, text[i1:i2])
     # idempotent: a second fix changes nothing and does not touch the file
@@ -203,13 +203,13 @@ def test_fix_preserves_bom_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes("\ufeffДобрый день!\r\nПишите в WhatsApp.\r\n".encode("utf-8"))
     CliRunner().invoke(main, ["check", "--fix", "--no-config", str(path)])
-    assert path.read_bytes() == "\ufeffДобрый день!\r\nПишите в чат Ozon.\r\n".encode("utf-8")
+    assert path.read_bytes() == "\ufeffДобрый день!\r\nПишите нам здесь, в чате Ozon.\r\n".encode("utf-8")
 
 
 def test_diff_prints_and_does_not_write(tmp_path: Path) -> None:
     path = write(tmp_path, "d.yaml", "a: Пишите в WhatsApp\n")
     result = CliRunner().invoke(main, ["check", "--diff", "--no-config", str(path)])
-    assert "-a: Пишите в WhatsApp" in result.stdout and "+a: Пишите в чат Ozon" in result.stdout
+    assert "-a: Пишите в WhatsApp" in result.stdout and "+a: Пишите нам здесь, в чате Ozon." in result.stdout
     assert path.read_text(encoding="utf-8") == "a: Пишите в WhatsApp\n"
 
 

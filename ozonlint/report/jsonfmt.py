@@ -19,9 +19,18 @@ def _objects(results: List[FileResult]) -> Iterator[dict]:
 _FLAT_OBJECT = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "))
 
 
+def _encode(o: dict) -> str:
+    """One object, flat; its "fix" (the only nested value) on its own line."""
+    fix = o.get("fix")
+    if fix is None:
+        return _FLAT_OBJECT.encode(o)[1:-1]
+    text = _FLAT_OBJECT.encode(dict(o, fix=None))[1:-1]
+    return text.replace('"fix": null', '"fix": ' + json.dumps(fix, ensure_ascii=False), 1)
+
+
 def format_json(results: List[FileResult], catalog: dict = None) -> str:  # type: ignore[assignment]
-    """The array, laid out as ``json.dumps(..., indent=2)`` lays it out."""
-    objects = ["  {\n    " + _FLAT_OBJECT.encode(o)[1:-1] + "\n  }" for o in _objects(results)]
+    """The array, laid out as ``json.dumps(..., indent=2)`` lays it out (a fix on one line)."""
+    objects = ["  {\n    " + _encode(o) + "\n  }" for o in _objects(results)]
     return "[\n" + ",\n".join(objects) + "\n]\n" if objects else "[]\n"
 
 

@@ -77,14 +77,19 @@ def format_sarif(results: List[FileResult], catalog: Optional[Dict[str, dict]] =
                 "properties": {"category": v.category},
             }
             if v.suggestion is not None and result.path != "-":
+                # the fix's span is what it replaces: the token, the clause or the whole sentence
+                start, end = (v.fix.start, v.fix.end) if v.fix is not None else (v.start, v.end)
+                applicability = v.fix.applicability if v.fix is not None else "safe"
+                action = "Replace with the suggestion" if v.suggestion else "Remove"
                 item["fixes"] = [{
-                    "description": {"text": "Replace with the suggestion" if v.suggestion else "Remove"},
+                    "description": {"text": f"{action} ({applicability} fix)"},
                     "artifactChanges": [{
                         "artifactLocation": {"uri": _uri(result.path)},
-                        "replacements": [{"deletedRegion": {"charOffset": v.start, "charLength": v.end - v.start},
+                        "replacements": [{"deletedRegion": {"charOffset": start, "charLength": end - start},
                                           "insertedContent": {"text": v.suggestion}}],
                     }],
                 }]
+                item["properties"]["fix"] = applicability
             sarif_results.append(item)
     run = {
         "tool": {"driver": {

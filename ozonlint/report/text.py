@@ -38,6 +38,28 @@ def _excerpt(text: str, v: Violation) -> List[str]:
             "    " + " " * pad + click.style("^" * marks, fg=_COLOURS.get(v.severity, "red"), bold=True)]
 
 
+def _fix_label(v: Violation, lang: str) -> str:
+    """"suggestion (safe fix): " — or unsafe, applied only with --unsafe-fixes; or a template to check."""
+    fix = getattr(v, "fix", None)
+    if fix is None:
+        return tr("suggestion: ", lang)
+    if fix.template:
+        return tr("suggestion (unsafe: a template reply to check, --unsafe-fixes): ", lang)
+    if fix.applicability == "unsafe":
+        return tr("suggestion (unsafe fix, applied with --unsafe-fixes): ", lang)
+    return tr("suggestion (safe fix): ", lang)
+
+
+def _fix_shown(text: str, v: Violation, lang: str) -> str:
+    if v.suggestion:
+        meaning = i18n.gloss(v.suggestion, lang)
+        return v.suggestion + ("  " + meaning if meaning else "")
+    fix = getattr(v, "fix", None)
+    if fix is not None and fix.end > fix.start:
+        return tr("(remove «{text}»)", lang, text=" ".join(text[fix.start:fix.end].split()))
+    return tr("(remove)", lang)
+
+
 def format_text(results: List[FileResult], catalog: Optional[Dict[str, Any]] = None, lang: str = "en",
                 unchecked: Sequence[str] = (), skipped: Sequence[str] = (), summary: bool = True) -> str:
     """Each finding with its excerpt and suggestion, then a summary in ``lang``
@@ -53,11 +75,7 @@ def format_text(results: List[FileResult], catalog: Optional[Dict[str, Any]] = N
             out.append(f"{place}: {sev} [{v.rule}] {v.message}{where}")
             out.extend(_excerpt(result.text, v))
             if v.suggestion is not None:
-                shown = v.suggestion if v.suggestion else tr("(remove)", lang)
-                meaning = i18n.gloss(v.suggestion, lang)
-                if meaning:
-                    shown += "  " + meaning
-                out.append("    " + click.style(tr("suggestion: ", lang), fg="green") + shown)
+                out.append("    " + click.style(_fix_label(v, lang), fg="green") + _fix_shown(result.text, v, lang))
     if summary:
         out.extend(_summary(counts, unchecked, skipped, lang))
     return "\n".join(out) + "\n" if out else ""

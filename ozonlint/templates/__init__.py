@@ -108,13 +108,9 @@ class Segment:
 
 def splice(text: str, edits: Sequence[Tuple[int, int, str]]) -> str:
     """``text`` with sorted, non-overlapping ``(start, end, replacement)`` edits applied."""
-    parts, pos = [], 0
-    for start, end, replacement in edits:
-        parts.append(text[pos:start])
-        parts.append(replacement)
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
+    from ..normalize import apply_edits
+
+    return apply_edits(text, edits)
 
 
 class MappedText:

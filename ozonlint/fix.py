@@ -1,0 +1,731 @@
+"""Plan and apply fixes: one place for drafts, files and templates.
+
+A rule's rewrites are data (``rewrite:`` in its pack, see ``rulepack``): per
+language of the sentence, with a scope (the token, the clause or the whole
+sentence) and an applicability (``safe``: it only removes or replaces the
+violating part; ``unsafe``: it changes what the reply promises). Planning
+turns the findings of one text into :class:`Fix` values, at most one per
+sentence, so that several findings in a sentence give one rewrite of it; the
+joining rules (spaces, punctuation, capitals, a sentence left without words,
+a repeated sentence) live here and nowhere else. Sentences without findings
+are never touched.
+
+A reply written in another language as a whole (Chinese, Ukrainian …) gets
+no automatic rewrite: only, where its intent is a common one, a template
+reply in Russian, marked unsafe and as a template to check.
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+
+from .lazyre import lazy
+from .model import Violation
+
+SAFE, UNSAFE = "safe", "unsafe"
+APPLICABILITIES = (SAFE, UNSAFE)
+TOKEN, CLAUSE, SENTENCE, REPLY = "token", "clause", "sentence", "reply"
+SCOPES = (TOKEN, CLAUSE, SENTENCE, REPLY)
+REWRITE_LANGUAGES = ("ru", "en")
+
+
+class Template(NamedTuple):
+    """A reply for a common intent, offered for a reply in another language."""
+
+    intent: str
+    cues: Tuple[str, ...]        # words of the foreign reply that show the intent
+    texts: Dict[str, str]        # ru, en
+
+
+class Rewrite(NamedTuple):
+    """One way to fix a rule's finding (a rule may list several, preferred first)."""
+
+    scope: str
+    applicability: str = SAFE
+    texts: Optional[Dict[str, str]] = None   # ru, en -> replacement; "" removes; None: see phrases
+    phrases: Optional[Dict[str, Dict[str, str]]] = None   # a token equal to a key -> its texts
+    templates: Tuple[Template, ...] = ()
+
+    def text_for(self, match: str, lang: str) -> Optional[str]:
+        """The replacement of ``match`` in a sentence in ``lang`` (None: this rewrite has none)."""
+        if self.phrases:
+            found = self.phrases.get(phrase_key(match))
+            if found is not None:
+                return found[lang]
+        if self.texts is None:
+            return None
+        return self.texts.get(lang)
+
+
+class Fix(NamedTuple):
+    """One edit of a text: ``text[start:end]`` becomes ``replacement``.
+
+    ``rules`` are the findings it resolves; ``template`` marks a whole reply
+    written for the seller to check."""
+
+    start: int
+    end: int
+    replacement: str
+    scope: str
+    applicability: str
+    rules: Tuple[str, ...]
+    template: bool = False
+
+    def to_dict(self) -> Dict[str, object]:
+        data: Dict[str, object] = {"applicability": self.applicability, "scope": self.scope,
+                                   "start": self.start, "end": self.end}
+        if self.template:
+            data["template"] = True
+        return data
+
+
+def legacy_rewrite(suggestion: Optional[str]) -> Tuple[Rewrite, ...]:
+    """A pack's plain ``suggestion:`` as a rewrite: the token, in every language."""
+    if suggestion is None:
+        return ()
+    # never Cyrillic into an English sentence
+    english = None if _CYRILLIC.search(suggestion) else suggestion
+    return (Rewrite(TOKEN, SAFE, {"ru": suggestion, "en": english}),)  # type: ignore[dict-item]
+
+
+# ------------------------------------------------------------------ language
+
+_CYRILLIC = lazy(r"\p{Cyrillic}")
+_CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
+_LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
+_HAN = lazy(r"\p{Han}")
+_FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
+# A reply-wide finding of language.other covering at least this share of the text
+# says the reply is written in another language.
+_WHOLE_REPLY_SHARE = 0.5
+_WHOLE_REPLY_WORDS = 8
+
+
+def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[str]:
+    """``ru`` or ``en`` for a reply written in Russian or English (mostly), None for
+    one written in another language (Chinese characters outweigh the rest, or a
+    finding of another language covers most of it)."""
+    size = len(text.strip())
+    for v in violations:  # langdetect's word on a reply long enough to judge
+        if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
+                and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
+            return None
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    # a Chinese character carries about a Russian or English word's worth of two syllables;
+    # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
+    foreign = 2 * len(_HAN.findall(text)) + len(_FOREIGN_LETTER.findall(text))
+    if foreign and foreign > cyrillic + latin:
+        return None
+    return "ru" if cyrillic and cyrillic * 2 >= latin else ("en" if latin or not cyrillic else "ru")
+
+
+def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True) -> str:
+    """The language of one sentence from its words (names, handles and codes
+    aside); a reply without Cyrillic is English throughout."""
+    if not reply_has_cyrillic:
+        return "en"
+    cyrillic = len(_CYRILLIC_WORD.findall(sentence))
+    latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
+    if cyrillic and cyrillic >= latin:
+        return "ru"
+    if latin >= 3 and latin > 2 * cyrillic:
+        return "en"
+    return reply
+
+
+# an English word: letters only (not a handle, an id or a model code)
+_PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|\.\w)")
+
+
+# ------------------------------------------------------------------ sentences
+
+# A sentence ends after . ! ? … (and closing quotes or brackets) before a
+# space, and after Chinese 。！？ anywhere; a line break ends one too, except
+# after a colon (a label and its value on the next line are one sentence).
+_SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
+# "ул." "т.е." "руб." are not the end of a sentence
+_ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|р|руб|коп|т\.е|т\.к|т\.д|т\.п|пр|пер|им|мм|шт|"
+                     r"кв|корп|mr|mrs|ms|dr|no|vs|etc|e\.g|i\.e|approx)\.$", flags=0)
+# A clause starts after a semicolon, or after a comma or a dash before a
+# conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
+# other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
+_ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
+_WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
+_MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
+_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
+_LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
+_CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
+                     r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
+_SUBORDINATE_START = lazy(r"(?i)^(?:если|когда|чтобы|пока|хотя|после того|как только|поскольку|потому что|"
+                          r"так как|if|when|once|so that|as soon as|because|since|while|unless|after|before)\b")
+_WORD = lazy(r"[\p{L}\p{N}]")
+_LETTER = lazy(r"\p{L}")
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+def sentences(text: str) -> List[Span]:
+    """The sentences of ``text`` (without their surrounding whitespace), in order."""
+    found: List[Span] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        if m.group() == "\n" and text[start:end].rstrip().endswith(":"):
+            continue  # "Контакты:\n+7 …" is one thing
+        if m.group()[0] == "." and (_ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1])
+                                    or _LOWER_NEXT.match(text, m.end())):
+            continue  # "ул. Ленина", "доб. 3", "т. е. так"
+        _add(found, text, start, end)
+        start = m.end()
+    _add(found, text, start, len(text))
+    return found
+
+
+def _add(found: List[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        found.append(Span(start, end))
+
+
+def clauses(sentence: str, loose: bool = False) -> List[Span]:
+    """The clauses of a sentence (see _CLAUSE_BREAK); ``loose``: cut at every
+    comma, semicolon and dash."""
+    found: List[Span] = []
+    start = 0
+    for m in (_ANY_BREAK if loose else _CLAUSE_BREAK).finditer(sentence):
+        found.append(Span(start, m.start()))
+        start = m.end()
+    found.append(Span(start, len(sentence)))
+    return found
+
+
+# ------------------------------------------------------------------ joining
+
+_EMPTY_BRACKETS = lazy(r"\(\s*\)|\[\s*\]|«\s*»|\"\s*\"|“\s*”")
+_SPACES = lazy(r"[ \t\u00a0]{2,}")
+_SPACE_BEFORE_PUNCT = lazy(r"[ \t\u00a0]+(?=[,.!?:;)\]»…])")
+_PUNCT_RUN = lazy(r"([,;:—–-])(?:\s*[,;:—–-](?=\s|$))+|[,;:—–]\s*(?=[.!?…])")
+_DOUBLED_END = lazy(r"([!?])[!?.]+|(?<!\.)(\.)\.(?!\.)|\.([!?])")
+_LEADING_PUNCT = lazy(r"^[\s,;:.!?—–-]+")
+_TRAILING_DANGLE = lazy(r"[\s,;—–-]+$")
+_OPEN_AFTER_SPACE = lazy(r"([(\[«])\s+")
+_TERMINATOR = lazy(r"[.!?…。！？]+[»\"”’')\]]*$")
+
+
+def tidy(sentence: str, original: str, capital: bool = True) -> str:
+    """A sentence after token or clause edits, joined again: no empty brackets,
+    doubled spaces, space before punctuation, orphaned or doubled punctuation;
+    the original's final punctuation; and, when its start was removed
+    (``capital``), a capital where the original had one.
+    An empty string when no word is left or what is left ends in a colon
+    (the value after a label was what was removed)."""
+    s = _EMPTY_BRACKETS.sub("", sentence)
+    s = _SPACES.sub(" ", s)
+    s = _OPEN_AFTER_SPACE.sub(r"\1", s)
+    s = _SPACE_BEFORE_PUNCT.sub("", s)
+    s = _PUNCT_RUN.sub(lambda m: m.group(1) or "", s)
+    s = _DOUBLED_END.sub(lambda m: m.group(1) or m.group(2) or m.group(3), s)
+    s = _LEADING_PUNCT.sub("", s).rstrip()
+    if not _WORD.search(s):
+        return ""
+    ending = _TERMINATOR.search(original)
+    if not _TERMINATOR.search(s):
+        s = _TRAILING_DANGLE.sub("", s)
+        if s.endswith(":"):
+            return ""
+        if ending:
+            s += ending.group()
+    elif s.rstrip(".!?…").endswith(":"):
+        return ""
+    first = _LETTER.search(s)
+    first_original = _LETTER.search(original)
+    if capital and first and first_original and not first_original.group().islower() and first.group().islower():
+        s = s[:first.start()] + first.group().upper() + s[first.end():]
+    return s
+
+
+def phrase_key(match: str) -> str:
+    return "".join(ch for ch in match if ch.isalnum() or ch in "，。！？：；、【】（）")
+
+
+# ------------------------------------------------------------------ planning
+
+class _Choice(NamedTuple):
+    index: int                      # of the violation in the caller's list
+    violation: Violation
+    rewrites: Tuple[Rewrite, ...]   # the usable ones, preferred first
+
+
+def choose(rewrites: Sequence[Rewrite], unsafe: bool, foreign: bool) -> Tuple[Rewrite, ...]:
+    """The rewrites that may be applied, preferred first: the safe ones (and the
+    unsafe ones too, when ``unsafe``). Without any, the first one alone: shown
+    as the suggestion but never applied."""
+    usable = [r for r in rewrites if (r.scope == REPLY) == foreign]
+    allowed = tuple(r for r in usable if unsafe or r.applicability == SAFE)
+    return allowed or tuple(usable[:1])
+
+
+def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequence[Rewrite]],
+         unsafe: bool = False, keep: Sequence[Tuple[int, int]] = (), reply: Optional[str] = "") -> Dict[int, Fix]:
+    """The fix of each fixable finding of ``text``, by its index in ``violations``
+    (the findings of one sentence share one fix).
+
+    ``keep`` are spans no fix may touch (a template's placeholders); ``reply``
+    the reply's language when the caller knows it already (see reply_language)."""
+    violations = list(violations)
+    if reply == "":
+        reply = reply_language(text, violations)
+    chosen = []
+    for index, v in enumerate(violations):
+        usable = choose(rewrites.get(v.rule, ()), unsafe, reply is None)
+        if usable:
+            chosen.append(_Choice(index, v, usable))
+    if not chosen:
+        return {}
+    if reply is None:
+        fixes = _plan_foreign(text, chosen)
+    else:
+        fixes = _plan_sentences(text, chosen, reply, keep)
+        if _nothing_to_send(apply(text, fixes.values())) and not _nothing_to_send(text):
+            # removing would leave nothing to send: the rewrites that say something instead
+            fixes = _plan_sentences(text, [c._replace(rewrites=_saying_first(c)) for c in chosen], reply, keep,
+                                    saying=True)
+    return {index: fix for index, fix in fixes.items()
+            if not any(fix.start < k_end and k_start < fix.end for k_start, k_end in keep)}
+
+
+def _plan_foreign(text: str, chosen: List[_Choice]) -> Dict[int, Fix]:
+    """A whole reply in another language: a template for its intent, if one fits."""
+    folded = text.casefold()
+    for choice in chosen:
+        for template in choice.rewrites[0].templates:
+            if any(cue.casefold() in folded for cue in template.cues):
+                span = sentences(text)
+                start, end = (span[0].start, span[-1].end) if span else (0, len(text))
+                fix = Fix(start, end, template.texts["ru"], REPLY, UNSAFE,
+                          tuple(sorted({c.violation.rule for c in chosen})), template=True)
+                return {c.index: fix for c in chosen}
+    return {}
+
+
+# Words that open a greeting, a thanks or an address: a reply left with only
+# short sentences that start with one ("Здравствуйте, Ирина!") has nothing to send.
+_PHATIC = lazy(r"(?i)^\W*(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар|hello|hi|hey|dear|good|thank)")
+_PHATIC_WORDS = 4
+
+
+def _nothing_to_send(text: str) -> bool:
+    return all(len(_LETTER_RUN.findall(text[s.start:s.end])) <= _PHATIC_WORDS
+               and _PHATIC.match(text[s.start:s.end]) for s in sentences(text))
+
+
+def _saying_first(choice: _Choice) -> Tuple[Rewrite, ...]:
+    """A finding's rewrites with those that put a sentence in first (order kept otherwise)."""
+    def says(rewrite: Rewrite) -> bool:
+        return bool(rewrite.texts and any(rewrite.texts.values())) or rewrite.scope == TOKEN
+    return tuple(sorted(choice.rewrites, key=lambda r: not says(r)))
+
+
+class _Unit(NamedTuple):
+    start: int
+    end: int
+    choices: List[_Choice]
+
+
+def _units(text: str, chosen: List[_Choice]) -> List[_Unit]:
+    """The sentences that hold findings; a finding across sentences joins them."""
+    spans = sentences(text)
+    units: List[_Unit] = []
+    for choice in sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)):
+        v = choice.violation
+        covering = [s for s in spans if s.start < max(v.end, v.start + 1) and v.start < s.end]
+        start = min([s.start for s in covering] + [v.start])
+        end = max([s.end for s in covering] + [v.end])
+        if units and start < units[-1].end:
+            last = units.pop()
+            units.append(_Unit(last.start, max(end, last.end), last.choices + [choice]))
+        else:
+            units.append(_Unit(start, end, [choice]))
+    return units
+
+
+def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
+                    keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
+    fixes: Dict[int, Fix] = {}
+    written: List[str] = []   # new sentences so far, so that a rewrite is not said twice
+    units = _units(text, chosen)
+    has_cyrillic = bool(_CYRILLIC.search(text))
+    last_end = 0
+    previous: Optional[Fix] = None
+    untouched = _untouched_sentences(text, units)
+    for unit in units:
+        original = text[unit.start:unit.end]
+        lang = sentence_language(original, reply, has_cyrillic)
+        kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
+                for s, e in keep if s < unit.end and unit.start < e]
+        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, untouched, saying)
+        if new is None:
+            continue
+        if new and (_said(_norm(new), untouched) or _norm(new) in written):
+            new = ""   # the reply says it already
+        if new:
+            written.append(_norm(new))
+        start, end, replacement = _span_of(text, unit, new, scope)
+        if last_end > start and not text[start:last_end].strip():
+            start = last_end  # the space between two removed sentences goes once
+        if (replacement and end < len(text) and not text[end].isspace() and not replacement[-1].isspace()
+                and text[end - 1] in "。！？"):
+            replacement += " "  # "друг！Ваш" -> "друг! Ваш"
+        if text[start:end] == replacement:
+            continue
+        if previous is not None and previous.end == start and previous.replacement.endswith(" ") \
+                and not replacement and (end == len(text) or text[end] in "\r\n"):
+            _replace_fix(fixes, previous, previous._replace(replacement=previous.replacement.rstrip(" ")))
+        last_end = end
+        fix = previous = Fix(start, end, replacement, scope, applicability,
+                             tuple(sorted({c.violation.rule for c in unit.choices})))
+        for c in unit.choices:
+            fixes[c.index] = fix
+    return fixes
+
+
+def _replace_fix(fixes: Dict[int, Fix], old: Fix, new: Fix) -> None:
+    for index, fix in fixes.items():
+        if fix is old:
+            fixes[index] = new
+
+
+def _untouched_sentences(text: str, units: List[_Unit]) -> List[str]:
+    return [f" {_norm(text[s.start:s.end])} " for s in sentences(text)
+            if not any(u.start <= s.start and s.end <= u.end for u in units)]
+
+
+def _said(new: str, untouched: List[str]) -> bool:
+    """Whether a sentence without findings already says ``new`` ("Спасибо!" after
+    "Спасибо за заказ!")."""
+    return any(f" {new} " in sentence for sentence in untouched)
+
+
+def _norm(sentence: str) -> str:
+    return " ".join(_WORD_OR_SPACE.sub("", sentence.casefold()).split())
+
+
+_WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
+
+
+def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, int]] = (),
+                  untouched: Sequence[str] = (), saying: bool = False) -> Tuple[Optional[str], str, str]:
+    """The new text of one sentence (None: leave it; "": remove it), the scope
+    used and its applicability (unsafe when any rewrite used is). A sentence
+    holding a placeholder (``keep``) is rewritten only in the clauses of its findings."""
+    original = text[unit.start:unit.end]
+    sentence_texts: List[Tuple[int, str]] = []   # (length of the finding, its sentence)
+    remove_sentence = False
+    clause_spans: List[Tuple[int, int]] = []
+    clause_fallbacks: List[Tuple[Rewrite, ...]] = []
+    token_edits: List[Tuple[int, int, str]] = []
+    used: List[Rewrite] = []
+
+    def take(rewrite: Rewrite, replacement: str, size: int) -> None:
+        nonlocal remove_sentence
+        used.append(rewrite)
+        if replacement:
+            sentence_texts.append((size, replacement))
+        else:
+            remove_sentence = True
+
+    # a contact that is the means of another request (a card number to pay to,
+    # a messenger to send a passport to) goes with that request's rewrite (unless
+    # that one only removes, and removing would leave nothing to send: ``saying``)
+    others = any(c.violation.category != "external-contact" and c.rewrites[0].scope != TOKEN
+                 and (not saying or c.rewrites[0].text_for(c.violation.match, lang))
+                 for c in unit.choices)
+    for choice in unit.choices:
+        v, rewrite = choice.violation, choice.rewrites[0]
+        if others and v.category == "external-contact":
+            used.append(rewrite)
+            continue
+        replacement = rewrite.text_for(v.match, lang)
+        if replacement is None:
+            continue
+        start, end = v.start - unit.start, v.end - unit.start
+        if rewrite.scope == TOKEN:
+            if _norm(replacement) and _said(_norm(replacement), untouched):
+                replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
+            elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):
+                if _WORD_BEFORE.search(original[:start]) and not _WORD.search(original[end:]):
+                    replacement = ". " + replacement   # "… max 40 W 谢谢" -> "… max 40 W. Thank you!"
+                else:                                  # "Спасибо, 祝您生活愉快!" -> ", хорошего дня!"
+                    replacement = replacement[0].lower() + replacement[1:]
+                    if _WORD.search(original[end:]):
+                        replacement = replacement.rstrip(".!?")
+            token_edits.append((start, end, replacement))
+            used.append(rewrite)
+        elif len(unit.choices) == 1 and _bracketed(original, start, end):
+            token_edits.append(_bracket_group(original, start, end))  # "(site.ru)": grammar survives
+            used.append(rewrite)
+        elif rewrite.scope == CLAUSE and replacement == "":
+            clause_spans.append((start, end))
+            clause_fallbacks.append(choice.rewrites[1:])
+            used.append(rewrite)
+        else:
+            take(rewrite, replacement, end - start)
+    removed = _clause_removal(original, clause_spans) if clause_spans else None
+    if clause_spans and removed is None:  # the clause cannot go alone: the next rewrite, or the sentence
+        for (start, end), rest in zip(clause_spans, clause_fallbacks):
+            fallback = next((r for r in rest if r.text_for("", lang) is not None), None)
+            if fallback is None:
+                remove_sentence = True
+            else:
+                take(fallback, fallback.text_for("", lang) or "", end - start)
+    # one rewrite of the sentence: the one of its widest finding, which says most about it
+    best = max(sentence_texts, key=lambda item: item[0])[1] if sentence_texts else ""
+    applicability = UNSAFE if any(r.applicability == UNSAFE for r in used) else SAFE
+    if keep and (sentence_texts or remove_sentence):
+        spans = [(c.violation.start - unit.start, c.violation.end - unit.start) for c in unit.choices]
+        edit = _clause_replacement(original, spans, keep, best)
+        if edit is None:
+            return None, SENTENCE, applicability
+        return tidy(_apply_edits(original, [edit]), original, capital=False) or None, CLAUSE, applicability
+    if sentence_texts:
+        return best, SENTENCE, applicability
+    if remove_sentence:
+        return "", SENTENCE, applicability
+    if removed is None and not token_edits:
+        return None, TOKEN, applicability
+    edits = token_edits + ([removed] if removed is not None else [])
+    first_letter = _LETTER.search(original)
+    start_removed = any(not r and s <= (first_letter.start() if first_letter else 0) < e for s, e, r in edits)
+    new = tidy(_apply_edits(original, edits), original, capital=start_removed)
+    scope = CLAUSE if removed is not None else TOKEN
+    if not new:
+        return "", SENTENCE, applicability
+    return new, scope, applicability
+
+
+def _clause_removal(sentence: str, spans: List[Tuple[int, int]]) -> Optional[Tuple[int, int, str]]:
+    """The edit that removes the clauses holding ``spans``: a run at the end of the
+    sentence, leaving a main clause of a few words; None when what would be
+    left could not stand alone (then the next rewrite, or the sentence goes)."""
+    parts = clauses(sentence)
+    hit = [i for i, c in enumerate(parts) if any(c.start < e and s < c.end for s, e in spans)]
+    if not hit:
+        return None
+    lo, hi = min(hit), max(hit)
+    if hi < len(parts) - 1 or lo == 0:
+        return None  # what follows a removed clause often points back at it ("…, он привезёт новую")
+    kept = sentence[:parts[lo - 1].end]
+    edit = (parts[lo - 1].end, len(sentence), "")
+    if _SUBORDINATE_START.search(kept.strip()) or len(_LETTER_RUN.findall(kept)) < 2:
+        return None
+    return edit
+
+
+_LETTER_RUN = lazy(r"\p{L}+")
+
+
+def _clause_replacement(sentence: str, spans: List[Tuple[int, int]], keep: Sequence[Tuple[int, int]],
+                        replacement: str) -> Optional[Tuple[int, int, str]]:
+    """The edit that puts ``replacement`` (a sentence; "" removes) in place of the
+    clauses holding ``spans`` only, so that ``keep`` survives; None when it cannot."""
+    parts = clauses(sentence, loose=True)
+    hit = [i for i, c in enumerate(parts) if any(c.start < e and s < c.end for s, e in spans)]
+    lo, hi = min(hit), max(hit)
+    start, end = parts[lo].start, parts[hi].end
+    if any(s < end and start < e for s, e in keep) or (lo == 0 and hi == len(parts) - 1):
+        return None
+    if not replacement:
+        return (parts[lo - 1].end, end, "") if lo > 0 else (0, parts[hi + 1].start, "")
+    if hi < len(parts) - 1:
+        replacement = replacement.rstrip(".!?…")
+    if lo > 0 and replacement[:1].isupper() and not replacement.startswith("Ozon"):
+        replacement = replacement[0].lower() + replacement[1:]
+    return start, end, replacement
+
+
+def _bracketed(sentence: str, start: int, end: int) -> bool:
+    lo = sentence.rfind("(", 0, start)
+    hi = sentence.find(")", end)
+    return (lo != -1 and hi != -1 and not sentence[lo + 1:start].strip(" :")
+            and not sentence[end:hi].strip(" .,"))
+
+
+def _bracket_group(sentence: str, start: int, end: int) -> Tuple[int, int, str]:
+    lo = sentence.rfind("(", 0, start)
+    hi = sentence.find(")", end) + 1
+    while lo > 0 and sentence[lo - 1] in " \t":
+        lo -= 1
+    return lo, hi, ""
+
+
+def _apply_edits(text: str, edits: List[Tuple[int, int, str]]) -> str:
+    """``text`` with non-overlapping edits applied (where two overlap, the first, widest, wins)."""
+    parts: List[str] = []
+    pos = 0
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], -e[1])):
+        if start < pos:
+            continue
+        parts.append(text[pos:start])
+        if replacement and parts and parts[-1] and not parts[-1][-1].isspace() and replacement[0].isalnum() \
+                and parts[-1][-1].isalnum():
+            parts.append(" ")
+        parts.append(replacement)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, str]:
+    """The span a unit's rewrite replaces: a removed sentence takes the space
+    before it with it (or after it, at the start of a line), and its whole
+    line when it was alone on it."""
+    start, end = unit.start, unit.end
+    if new:
+        if scope != SENTENCE:  # only what changed, so that diffs show the token or the clause
+            old = text[start:end]
+            prefix = 0
+            while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+                prefix += 1
+            suffix = 0
+            while (suffix < min(len(old), len(new)) - prefix
+                   and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]):
+                suffix += 1
+            return start + prefix, end - suffix, new[prefix:len(new) - suffix]
+        bullet = _BULLET.match(text, start, end)  # "- write me on WhatsApp": the list keeps its dash
+        return (bullet.end() if bullet else start), end, new
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if not before.strip() and not after.strip():
+        if line_end < len(text):
+            return line_start, line_end + 1, ""
+        if line_start > 0:  # the last line: its line break goes with it
+            cut = line_start - 1
+            if cut > 0 and text[cut - 1] == "\r":
+                cut -= 1
+            return cut, len(text), ""
+        return line_start, line_end, ""
+    if before.strip():
+        if end < line_end and not text[end].isspace():
+            return start, end, ""  # "…charger. 我们会发货。It has…": the space stays between the neighbours
+        while start > line_start and text[start - 1] in " \t\u00a0":
+            start -= 1
+        return start, end, ""
+    while end < line_end and text[end] in " \t\u00a0":
+        end += 1
+    return start, end, ""
+
+
+# ------------------------------------------------------------------ applying
+
+def apply(text: str, fixes: Iterable[Fix]) -> str:
+    """``text`` with the fixes applied once; where two overlap, the one that starts first wins."""
+    parts: List[str] = []
+    pos = 0
+    for fix in sorted(set(fixes), key=lambda f: (f.start, -f.end)):
+        if fix.start < pos:
+            continue
+        parts.append(text[pos:fix.start])
+        parts.append(fix.replacement)
+        pos = fix.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def applicable(fixes: Iterable[Fix], unsafe: bool = False) -> List[Fix]:
+    """The distinct fixes that are applied: safe ones, and unsafe ones only when asked."""
+    return sorted({f for f in fixes if unsafe or f.applicability == SAFE}, key=lambda f: (f.start, f.end))
+
+
+# What a finding of language says when the whole reply is in another language.
+FOREIGN_NOTE = {
+    "ru": "Автоматической правки нет: весь ответ написан не на русском и не на английском; "
+          "напишите его заново по-русски или по-английски.",
+    "en": "No automatic rewrite: the whole reply is in another language; write it again in Russian or English.",
+    "zh": "无法自动改写：整条回复不是俄语或英语，请用俄语或英语重新撰写。",
+}
+
+
+def annotate(text: str, violations: List[Violation], rewrites: Mapping[str, Sequence[Rewrite]],
+             unsafe: bool = False, keep: Sequence[Tuple[int, int]] = ()) -> List[Violation]:
+    """The findings of ``text`` with their planned fixes; in a reply written in
+    another language, the language findings say why nothing is rewritten."""
+    reply = reply_language(text, violations)
+    found = with_fixes(violations, plan(text, violations, rewrites, unsafe, keep, reply))
+    if reply is not None:
+        return found
+    out = []
+    for v in found:
+        if v.category == "language" and v.messages:
+            lang = next((k for k, m in v.messages.items() if m == v.message), "en")
+            messages = {k: f"{m} {FOREIGN_NOTE[k]}" for k, m in v.messages.items()}
+            v = v._replace(message=messages[lang], messages=messages)
+        out.append(v)
+    return out
+
+
+def with_fixes(violations: List[Violation], fixes: Mapping[int, Fix]) -> List[Violation]:
+    """The violations with their planned fix, and its replacement as the suggestion."""
+    if not fixes:
+        return [v._replace(suggestion=None, fix=None) if v.suggestion is not None or v.fix else v
+                for v in violations]
+    out = []
+    for index, v in enumerate(violations):
+        fix = fixes.get(index)
+        out.append(v._replace(suggestion=fix.replacement if fix else None, fix=fix))
+    return out
+
+
+# ------------------------------------------------------------------ reviewing
+
+MAX_PASSES = 4
+
+SEND, SEND_FIX, STOP = "send", "send-fix", "stop"
+
+
+class Review(NamedTuple):
+    """What to do with a draft before it is sent.
+
+    ``fixed`` is the draft with the fixes applied; ``fixes`` are those fixes
+    (each in the coordinates of the text of its pass: one pass is the rule);
+    ``remaining`` are the findings of ``fixed``, with their severities."""
+
+    text: str
+    fixed: str
+    fixes: Tuple[Fix, ...]
+    remaining: Tuple[Violation, ...]
+
+    @property
+    def errors(self) -> List[Violation]:
+        return [v for v in self.remaining if v.severity == "error"]
+
+    @property
+    def action(self) -> str:
+        """``send`` the draft as it is, ``send-fix`` (send ``fixed``), or ``stop``: errors
+        remain, nothing is left to send, or the fix is a template a person must check."""
+        if self.errors or not _WORD.search(self.fixed) or any(f.template for f in self.fixes):
+            return STOP
+        return SEND if self.fixed == self.text else SEND_FIX
+
+
+def review(text: str, check, unsafe: bool = False) -> Review:
+    """Fix ``text`` with the findings ``check(text)`` reports (their planned fixes),
+    again on the result until nothing changes, and report what remains."""
+    current = text
+    applied: List[Fix] = []
+    for _ in range(MAX_PASSES):
+        found = check(current)
+        fixes = applicable((v.fix for v in found if v.fix is not None), unsafe)
+        fixed = apply(current, fixes) if fixes else current
+        if fixed == current:
+            return Review(text, current, tuple(applied), tuple(found))
+        applied.extend(fixes)
+        current = fixed
+    return Review(text, current, tuple(applied), tuple(check(current)))
