@@ -20,12 +20,13 @@ from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional
 import regex
 
 from . import cache, matchers
-from .fix import Review, annotate, review as review_draft
 from .lazyre import lazy
 from .filters import Candidate, FilterStage
 from .filters.allow import AllowListFilter
 from .filters.quote import QuotedBuyerFilter
 from .filters.role import ROLE_VOCABULARIES, RoleFilter
+from .fix import Review, annotate
+from .fix import review as review_draft
 from .matchers import Draft, Matcher, PatternTimeout
 from .model import LANGUAGES, Category, Severity, Violation
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files

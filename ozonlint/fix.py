@@ -116,7 +116,7 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     foreign = 2 * len(_HAN.findall(text)) + len(_FOREIGN_LETTER.findall(text))
     if foreign and foreign > cyrillic + latin:
         return None
-    return "ru" if cyrillic and cyrillic * 2 >= latin else ("en" if latin or not cyrillic else "ru")
+    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
 
 
 def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True) -> str:
@@ -146,20 +146,21 @@ _SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
 # "ул." "т.е." "руб." are not the end of a sentence
 _ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|р|руб|коп|т\.е|т\.к|т\.д|т\.п|пр|пер|им|мм|шт|"
                      r"кв|корп|mr|mrs|ms|dr|no|vs|etc|e\.g|i\.e|approx)\.$", flags=0)
+# a full stop before a lower-case word or a digit ends nothing
+_LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 # A clause starts after a semicolon, or after a comma or a dash before a
 # conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
-_ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
-_WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
-_MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
-_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
-_LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 _CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
                      r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
 _SUBORDINATE_START = lazy(r"(?i)^(?:если|когда|чтобы|пока|хотя|после того|как только|поскольку|потому что|"
                           r"так как|if|when|once|so that|as soon as|because|since|while|unless|after|before)\b")
+_ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
 _WORD = lazy(r"[\p{L}\p{N}]")
 _LETTER = lazy(r"\p{L}")
+_WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
+_MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
+_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
 
 
 class Span(NamedTuple):
@@ -372,6 +373,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         new, scope, applicability = _rewrite_unit(text, unit, lang, kept, untouched, saying)
         if new is None:
             continue
+        new = _in_reply_quotes(new, text)
         if new and (_said(_norm(new), untouched) or _norm(new) in written):
             new = ""   # the reply says it already
         if new:
@@ -399,6 +401,20 @@ def _replace_fix(fixes: Dict[int, Fix], old: Fix, new: Fix) -> None:
     for index, fix in fixes.items():
         if fix is old:
             fixes[index] = new
+
+
+_QUOTED = lazy(r"[«“]([^«»“”]*)[»”]")
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
+
+
+def _in_reply_quotes(new: str, text: str) -> str:
+    """A rewrite's «quotes» in the quotes the reply itself uses (if it uses others)."""
+    if "«" not in new and "“" not in new:
+        return new
+    for opening, closing in _QUOTE_PAIRS:
+        if opening in text and closing in text.split(opening, 1)[1]:
+            return _QUOTED.sub(lambda m: f"{opening}{m.group(1)}{closing}", new)
+    return new
 
 
 def _untouched_sentences(text: str, units: List[_Unit]) -> List[str]:

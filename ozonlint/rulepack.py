@@ -12,8 +12,20 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from .fix import (APPLICABILITIES, REPLY, REWRITE_LANGUAGES, SAFE, SCOPES, SENTENCE, TOKEN, UNSAFE, Rewrite,
-                  Template, phrase_key, legacy_rewrite)
+from .fix import (
+    APPLICABILITIES,
+    REPLY,
+    REWRITE_LANGUAGES,
+    SAFE,
+    SCOPES,
+    SENTENCE,
+    TOKEN,
+    UNSAFE,
+    Rewrite,
+    Template,
+    legacy_rewrite,
+    phrase_key,
+)
 from .lazyre import lazy_re
 from .model import LANGUAGES, Category, Severity
 
@@ -355,7 +367,8 @@ def _rewrite_texts(node: Any, path: str, line: int, what: str, strip: bool = Tru
 def _validate_category_rewrites(data: Node, path: str, ruleset: RuleSet) -> None:
     """A pack's ``rewrites:``: category -> the rewrite of its rules that have none of their own."""
     node = data["rewrites"]
-    _expect(isinstance(node, Node), path, data.line_of("rewrites"), "'rewrites' must be a mapping of category -> rewrite")
+    _expect(isinstance(node, Node), path, data.line_of("rewrites"),
+            "'rewrites' must be a mapping of category -> rewrite")
     categories = [c.value for c in Category]
     for category, value in node.items():
         line = node.line_of(category)

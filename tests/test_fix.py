@@ -18,8 +18,7 @@ from click.testing import CliRunner
 
 import ozonlint
 from ozonlint.cli import main
-from ozonlint.fix import (Fix, Rewrite, apply, clauses, plan, reply_language, sentence_language, sentences,
-                          tidy)
+from ozonlint.fix import Fix, Rewrite, apply, clauses, plan, reply_language, sentence_language, sentences, tidy
 from ozonlint.rulepack import RulePackError, load_rules
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -89,7 +88,13 @@ def test_safe_fix_reads_as_a_reply(linter, draft: str, fixed: str) -> None:
     # a private refund: removed, or (unsafe) the return through Ozon
     ("Здравствуйте! Вернём деньги переводом на карту, возврат через Ozon оформлять не нужно. Хорошего дня!",
      "Здравствуйте! Возврат оформляется через Ozon. Хорошего дня!",
-     "Здравствуйте! Оформите, пожалуйста, возврат через Ozon: деньги вернутся автоматически. Хорошего дня!"),
+     "Здравствуйте! Оформите, пожалуйста, возврат через Ozon в разделе «Мои заказы»: деньги вернутся автоматически. "
+     "Хорошего дня!"),
+    # the rewrite's quotes are the reply's own
+    ('Здравствуйте! Товар "Лампа" отправлен. Вернём деньги переводом на карту, возврат через Ozon оформлять не нужно.',
+     'Здравствуйте! Товар "Лампа" отправлен. Возврат оформляется через Ozon.',
+     'Здравствуйте! Товар "Лампа" отправлен. Оформите, пожалуйста, возврат через Ozon в разделе "Мои заказы": '
+     'деньги вернутся автоматически.'),
 ])
 def test_unsafe_rewrites_only_when_asked(linter, draft: str, safe: str, unsafe: str) -> None:
     assert linter.fix(draft) == safe
