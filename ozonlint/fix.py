@@ -16,6 +16,7 @@ reply in Russian, marked unsafe and as a template to check.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .lazyre import lazy
@@ -339,15 +340,18 @@ class _Unit(NamedTuple):
     choices: List[_Choice]
 
 
-def _units(text: str, chosen: List[_Choice]) -> List[_Unit]:
+def _units(spans: List[Span], chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
-    spans = sentences(text)
+    starts = [s.start for s in spans]
     units: List[_Unit] = []
     for choice in sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)):
         v = choice.violation
-        covering = [s for s in spans if s.start < max(v.end, v.start + 1) and v.start < s.end]
-        start = min([s.start for s in covering] + [v.start])
-        end = max([s.end for s in covering] + [v.end])
+        start, end = v.start, v.end
+        i = max(0, bisect_right(starts, v.start) - 1)
+        while i < len(spans) and spans[i].start < max(v.end, v.start + 1):
+            if v.start < spans[i].end:
+                start, end = min(start, spans[i].start), max(end, spans[i].end)
+            i += 1
         if units and start < units[-1].end:
             last = units.pop()
             units.append(_Unit(last.start, max(end, last.end), last.choices + [choice]))
@@ -359,25 +363,30 @@ def _units(text: str, chosen: List[_Choice]) -> List[_Unit]:
 def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
                     keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
     fixes: Dict[int, Fix] = {}
-    written: List[str] = []   # new sentences so far, so that a rewrite is not said twice
-    units = _units(text, chosen)
+    spans = sentences(text)
+    units = _units(spans, chosen)
+    # what each reply (paragraph) says already, so that a rewrite is not said twice in it
+    paragraph_starts = _paragraph_starts(text)
+    untouched = _untouched_sentences(text, spans, units, paragraph_starts)
+    written: Dict[int, List[str]] = {}
     has_cyrillic = bool(_CYRILLIC.search(text))
     last_end = 0
     previous: Optional[Fix] = None
-    untouched = _untouched_sentences(text, units)
     for unit in units:
+        paragraph = _paragraph(paragraph_starts, unit.start)
+        said, said_here = untouched.get(paragraph, []), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
                 for s, e in keep if s < unit.end and unit.start < e]
-        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, untouched, saying)
+        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, said, saying)
         if new is None:
             continue
         new = _in_reply_quotes(new, text)
-        if new and (_said(_norm(new), untouched) or _norm(new) in written):
+        if new and (_said(_norm(new), said) or _norm(new) in said_here):
             new = ""   # the reply says it already
         if new:
-            written.append(_norm(new))
+            said_here.append(_norm(new))
         start, end, replacement = _span_of(text, unit, new, scope)
         if last_end > start and not text[start:last_end].strip():
             start = last_end  # the space between two removed sentences goes once
@@ -417,9 +426,34 @@ def _in_reply_quotes(new: str, text: str) -> str:
     return new
 
 
-def _untouched_sentences(text: str, units: List[_Unit]) -> List[str]:
-    return [f" {_norm(text[s.start:s.end])} " for s in sentences(text)
-            if not any(u.start <= s.start and s.end <= u.end for u in units)]
+def _paragraph_starts(text: str) -> List[int]:
+    """Where the paragraphs (the replies of a file of many) start."""
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _paragraph(starts: List[int], offset: int) -> int:
+    return starts[bisect_right(starts, offset) - 1]
+
+
+_PARAGRAPH_BREAK = lazy(r"\n[ \t]*\r?\n")
+
+
+def _untouched_sentences(text: str, spans: List[Span], units: List[_Unit],
+                         starts: List[int]) -> Dict[int, List[str]]:
+    """The sentences without findings of each paragraph that has findings, normalised."""
+    paragraphs = {_paragraph(starts, u.start) for u in units}
+    found: Dict[int, List[str]] = {}
+    unit_index = 0
+    for s in spans:
+        while unit_index < len(units) and units[unit_index].end < s.end:
+            unit_index += 1
+        inside = unit_index < len(units) and units[unit_index].start <= s.start and s.end <= units[unit_index].end
+        if inside:
+            continue
+        paragraph = _paragraph(starts, s.start)
+        if paragraph in paragraphs:
+            found.setdefault(paragraph, []).append(f" {_norm(text[s.start:s.end])} ")
+    return found
 
 
 def _said(new: str, untouched: List[str]) -> bool:

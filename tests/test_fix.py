@@ -68,6 +68,9 @@ NOTHING_TO_PAY_EN = "There is nothing extra to pay: everything is paid in your O
      "Здравствуйте!\r\nЗаказ отправлен.\r\nСпасибо!\r\n"),
     ("Здравствуйте!\n\nКонтакты:\nWhatsApp: +7 916 123-45-67\nTelegram: @shop_ru\n\nСпасибо!",
      f"Здравствуйте!\n\n{CHAT_RU}\n\nСпасибо!"),
+    # said once per reply; a file of replies (blank lines between) has it in each
+    ("Пишите в WhatsApp.\nПишите в Telegram.", CHAT_RU),
+    ("Пишите в WhatsApp.\n\nПишите в Telegram.", f"{CHAT_RU}\n\n{CHAT_RU}"),
     # Chinese punctuation becomes ordinary punctuation
     ("Здравствуйте дорогой друг！Ваш заказ уже отправлен，спасибо！",
      "Здравствуйте дорогой друг! Ваш заказ уже отправлен, спасибо!"),
