@@ -318,7 +318,8 @@ def _plan_foreign(text: str, chosen: List[_Choice]) -> Dict[int, Fix]:
 
 # Words that open a greeting, a thanks or an address: a reply left with only
 # short sentences that start with one ("Здравствуйте, Ирина!") has nothing to send.
-_PHATIC = lazy(r"(?i)^\W*(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар|hello|hi|hey|dear|good|thank)")
+_PHATIC = lazy(r"(?i)^\W*(?:(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар)\w*|"
+               r"(?:hello|hi|hey|dear|good|thanks?|thank you)\b)")
 _PHATIC_WORDS = 4
 
 
