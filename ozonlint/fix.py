@@ -16,9 +16,10 @@ reply in Russian, marked unsafe and as a template to check.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
-from .lazyre import lazy
+from .lazyre import lazy, lazy_re
 from .model import Violation
 
 SAFE, UNSAFE = "safe", "unsafe"
@@ -116,7 +117,7 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     foreign = 2 * len(_HAN.findall(text)) + len(_FOREIGN_LETTER.findall(text))
     if foreign and foreign > cyrillic + latin:
         return None
-    return "ru" if cyrillic and cyrillic * 2 >= latin else ("en" if latin or not cyrillic else "ru")
+    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
 
 
 def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True) -> str:
@@ -146,20 +147,21 @@ _SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
 # "ул." "т.е." "руб." are not the end of a sentence
 _ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|р|руб|коп|т\.е|т\.к|т\.д|т\.п|пр|пер|им|мм|шт|"
                      r"кв|корп|mr|mrs|ms|dr|no|vs|etc|e\.g|i\.e|approx)\.$", flags=0)
+# a full stop before a lower-case word or a digit ends nothing
+_LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 # A clause starts after a semicolon, or after a comma or a dash before a
 # conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
-_ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
-_WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
-_MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
-_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
-_LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 _CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
                      r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
 _SUBORDINATE_START = lazy(r"(?i)^(?:если|когда|чтобы|пока|хотя|после того|как только|поскольку|потому что|"
                           r"так как|if|when|once|so that|as soon as|because|since|while|unless|after|before)\b")
+_ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
 _WORD = lazy(r"[\p{L}\p{N}]")
 _LETTER = lazy(r"\p{L}")
+_WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
+_MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
+_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
 
 
 class Span(NamedTuple):
@@ -316,7 +318,8 @@ def _plan_foreign(text: str, chosen: List[_Choice]) -> Dict[int, Fix]:
 
 # Words that open a greeting, a thanks or an address: a reply left with only
 # short sentences that start with one ("Здравствуйте, Ирина!") has nothing to send.
-_PHATIC = lazy(r"(?i)^\W*(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар|hello|hi|hey|dear|good|thank)")
+_PHATIC = lazy(r"(?i)^\W*(?:(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар)\w*|"
+               r"(?:hello|hi|hey|dear|good|thanks?|thank you)\b)")
 _PHATIC_WORDS = 4
 
 
@@ -338,15 +341,18 @@ class _Unit(NamedTuple):
     choices: List[_Choice]
 
 
-def _units(text: str, chosen: List[_Choice]) -> List[_Unit]:
+def _units(spans: List[Span], chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
-    spans = sentences(text)
+    starts = [s.start for s in spans]
     units: List[_Unit] = []
     for choice in sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)):
         v = choice.violation
-        covering = [s for s in spans if s.start < max(v.end, v.start + 1) and v.start < s.end]
-        start = min([s.start for s in covering] + [v.start])
-        end = max([s.end for s in covering] + [v.end])
+        start, end = v.start, v.end
+        i = max(0, bisect_right(starts, v.start) - 1)
+        while i < len(spans) and spans[i].start < max(v.end, v.start + 1):
+            if v.start < spans[i].end:
+                start, end = min(start, spans[i].start), max(end, spans[i].end)
+            i += 1
         if units and start < units[-1].end:
             last = units.pop()
             units.append(_Unit(last.start, max(end, last.end), last.choices + [choice]))
@@ -358,24 +364,30 @@ def _units(text: str, chosen: List[_Choice]) -> List[_Unit]:
 def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
                     keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
     fixes: Dict[int, Fix] = {}
-    written: List[str] = []   # new sentences so far, so that a rewrite is not said twice
-    units = _units(text, chosen)
+    spans = sentences(text)
+    units = _units(spans, chosen)
+    # what each reply (paragraph) says already, so that a rewrite is not said twice in it
+    paragraph_starts = _paragraph_starts(text)
+    untouched = _untouched_sentences(text, spans, units, paragraph_starts)
+    written: Dict[int, List[str]] = {}
     has_cyrillic = bool(_CYRILLIC.search(text))
     last_end = 0
     previous: Optional[Fix] = None
-    untouched = _untouched_sentences(text, units)
     for unit in units:
+        paragraph = _paragraph(paragraph_starts, unit.start)
+        said, said_here = untouched.get(paragraph, []), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
                 for s, e in keep if s < unit.end and unit.start < e]
-        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, untouched, saying)
+        new, scope, applicability = _rewrite_unit(text, unit, lang, kept, said, saying)
         if new is None:
             continue
-        if new and (_said(_norm(new), untouched) or _norm(new) in written):
+        new = _in_reply_quotes(new, text)
+        if new and (_said(_norm(new), said) or _norm(new) in said_here):
             new = ""   # the reply says it already
         if new:
-            written.append(_norm(new))
+            said_here.append(_norm(new))
         start, end, replacement = _span_of(text, unit, new, scope)
         if last_end > start and not text[start:last_end].strip():
             start = last_end  # the space between two removed sentences goes once
@@ -401,9 +413,48 @@ def _replace_fix(fixes: Dict[int, Fix], old: Fix, new: Fix) -> None:
             fixes[index] = new
 
 
-def _untouched_sentences(text: str, units: List[_Unit]) -> List[str]:
-    return [f" {_norm(text[s.start:s.end])} " for s in sentences(text)
-            if not any(u.start <= s.start and s.end <= u.end for u in units)]
+_QUOTED = lazy(r"[«“]([^«»“”]*)[»”]")
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
+
+
+def _in_reply_quotes(new: str, text: str) -> str:
+    """A rewrite's «quotes» in the quotes the reply itself uses (if it uses others)."""
+    if "«" not in new and "“" not in new:
+        return new
+    for opening, closing in _QUOTE_PAIRS:
+        if opening in text and closing in text.split(opening, 1)[1]:
+            return _QUOTED.sub(lambda m: f"{opening}{m.group(1)}{closing}", new)
+    return new
+
+
+def _paragraph_starts(text: str) -> List[int]:
+    """Where the paragraphs (the replies of a file of many) start."""
+    return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _paragraph(starts: List[int], offset: int) -> int:
+    return starts[bisect_right(starts, offset) - 1]
+
+
+_PARAGRAPH_BREAK = lazy(r"\n[ \t]*\r?\n")
+
+
+def _untouched_sentences(text: str, spans: List[Span], units: List[_Unit],
+                         starts: List[int]) -> Dict[int, List[str]]:
+    """The sentences without findings of each paragraph that has findings, normalised."""
+    paragraphs = {_paragraph(starts, u.start) for u in units}
+    found: Dict[int, List[str]] = {}
+    unit_index = 0
+    for s in spans:
+        while unit_index < len(units) and units[unit_index].end < s.end:
+            unit_index += 1
+        inside = unit_index < len(units) and units[unit_index].start <= s.start and s.end <= units[unit_index].end
+        if inside:
+            continue
+        paragraph = _paragraph(starts, s.start)
+        if paragraph in paragraphs:
+            found.setdefault(paragraph, []).append(f" {_norm(text[s.start:s.end])} ")
+    return found
 
 
 def _said(new: str, untouched: List[str]) -> bool:
@@ -625,6 +676,9 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
 
 # ------------------------------------------------------------------ applying
 
+_TRAILING_BLANKS = lazy_re(r"[ \t]+(?=\r|\n|\Z)")
+
+
 def apply(text: str, fixes: Iterable[Fix]) -> str:
     """``text`` with the fixes applied once; where two overlap, the one that starts first wins."""
     parts: List[str] = []
@@ -635,6 +689,9 @@ def apply(text: str, fixes: Iterable[Fix]) -> str:
         parts.append(text[pos:fix.start])
         parts.append(fix.replacement)
         pos = fix.end
+        blanks = _TRAILING_BLANKS.match(text, pos)
+        if blanks is not None and (not fix.replacement or not fix.replacement[-1].isspace()):
+            pos = blanks.end()  # the line ends here now: no blanks left before its break
     parts.append(text[pos:])
     return "".join(parts)
 

@@ -349,6 +349,26 @@ def join(items: Sequence[str], lang: str) -> str:
 # What the default packs' Russian suggestions mean, for readers of the other languages.
 GLOSSES: Dict[str, Tuple[str, str]] = {
     "чат Ozon": ("Ozon chat", "即“Ozon 聊天”，回复中请保留俄文"),
+    "Пишите нам здесь, в чате Ozon.": ("Message us here in the Ozon chat.", "意为“请在 Ozon 聊天里给我们留言”"),
+    "Будем благодарны за ваш честный отзыв.": ("We would be grateful for your honest review.",
+                                               "意为“感谢您留下真实的评价”"),
+    "Возврат оформляется через Ozon.": ("Returns are arranged through Ozon.", "意为“退货通过 Ozon 办理”"),
+    "Доплачивать ничего не нужно: всё оплачивается в заказе на Ozon.": (
+        "There is nothing extra to pay: everything is paid in your Ozon order.",
+        "意为“无需额外付款：所有费用都在 Ozon 订单中支付”"),
+    "Доставку заказов выполняет Ozon.": ("Orders are delivered by Ozon.", "意为“订单由 Ozon 配送”"),
+    "Если с заказом что-то не так, напишите нам здесь, в чате Ozon: постараемся помочь.": (
+        "If something is wrong with your order, write to us here in the Ozon chat and we will do our best to help.",
+        "意为“如果订单有问题，请在 Ozon 聊天里联系我们，我们会尽力帮忙”"),
+    "Заказать товар можно здесь, на Ozon.": ("You can order it here on Ozon.", "意为“可以在 Ozon 上下单”"),
+    "Заказы мы принимаем только на Ozon.": ("We take orders only on Ozon.", "意为“我们只在 Ozon 上接单”"),
+    "Оплатить можно только в заказе на Ozon.": ("Payment is made only in your Ozon order.",
+                                                "意为“只能在 Ozon 订单中付款”"),
+    "Оформите, пожалуйста, возврат через Ozon в разделе «Мои заказы»: деньги вернутся автоматически.": (
+        "Please request the return through Ozon under “My orders”: the money will be refunded automatically.",
+        "意为“请在 Ozon 的“我的订单”中申请退货，款项会自动退回”"),
+    "Присылать личные данные в чат не нужно.": ("There is no need to send personal data in the chat.",
+                                                "意为“无需在聊天中发送个人信息”"),
 }
 
 

@@ -80,7 +80,7 @@ def test_notes_that_cannot_be_shown_do_not_stop_the_report(tmp_path: Path, redir
     done = subprocess.run(["sh", "-c", command], stdout=subprocess.PIPE, env=ENV, timeout=120)
     assert done.returncode == 2  # the missing file
     assert json.loads(done.stdout) == []  # the report, after the fix
-    assert draft.read_text(encoding="utf-8") == "Добрый день! Пишите в чат Ozon"
+    assert draft.read_text(encoding="utf-8") == "Добрый день! Пишите нам здесь, в чате Ozon."
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
@@ -238,7 +238,7 @@ def test_fifo_met_while_walking_is_skipped_with_a_note(tmp_path: Path) -> None:
     assert done.returncode == 0  # the good file was fixed; the FIFO is only noted
     notes = done.stderr.decode().splitlines()
     assert f"ozonlint: {tmp_path / 'pipe.txt'}: skipped: not a regular file (a FIFO)" in notes
-    assert (tmp_path / "good.txt").read_text(encoding="utf-8") == "Добрый день! Пишите в чат Ozon"
+    assert (tmp_path / "good.txt").read_text(encoding="utf-8") == "Добрый день! Пишите нам здесь, в чате Ozon."
 
 
 @needs_fifo
@@ -380,7 +380,7 @@ def test_fix_leaves_a_symlinked_template_and_its_target_alone_with_a_note(tmp_pa
     assert target.read_text(encoding="utf-8") == BAD
     # the file the link points to is fixed when it is named itself
     assert invoke("check", "--no-config", "--fix", str(target)).exit_code == 0
-    assert link.read_text(encoding="utf-8") == "Добрый день! Пишите в чат Ozon" and link.is_symlink()
+    assert link.read_text(encoding="utf-8") == "Добрый день! Пишите нам здесь, в чате Ozon." and link.is_symlink()
 
 
 # ------------------------------------------------------------------ temporary files, signals, killed runs

@@ -68,6 +68,9 @@ NOTHING_TO_PAY_EN = "There is nothing extra to pay: everything is paid in your O
      "Здравствуйте!\r\nЗаказ отправлен.\r\nСпасибо!\r\n"),
     ("Здравствуйте!\n\nКонтакты:\nWhatsApp: +7 916 123-45-67\nTelegram: @shop_ru\n\nСпасибо!",
      f"Здравствуйте!\n\n{CHAT_RU}\n\nСпасибо!"),
+    # said once per reply; a file of replies (blank lines between) has it in each
+    ("Пишите в WhatsApp.\nПишите в Telegram.", CHAT_RU),
+    ("Пишите в WhatsApp.\n\nПишите в Telegram.", f"{CHAT_RU}\n\n{CHAT_RU}"),
     # Chinese punctuation becomes ordinary punctuation
     ("Здравствуйте дорогой друг！Ваш заказ уже отправлен，спасибо！",
      "Здравствуйте дорогой друг! Ваш заказ уже отправлен, спасибо!"),
@@ -88,7 +91,13 @@ def test_safe_fix_reads_as_a_reply(linter, draft: str, fixed: str) -> None:
     # a private refund: removed, or (unsafe) the return through Ozon
     ("Здравствуйте! Вернём деньги переводом на карту, возврат через Ozon оформлять не нужно. Хорошего дня!",
      "Здравствуйте! Возврат оформляется через Ozon. Хорошего дня!",
-     "Здравствуйте! Оформите, пожалуйста, возврат через Ozon: деньги вернутся автоматически. Хорошего дня!"),
+     "Здравствуйте! Оформите, пожалуйста, возврат через Ozon в разделе «Мои заказы»: деньги вернутся автоматически. "
+     "Хорошего дня!"),
+    # the rewrite's quotes are the reply's own
+    ('Здравствуйте! Товар "Лампа" отправлен. Вернём деньги переводом на карту, возврат через Ozon оформлять не нужно.',
+     'Здравствуйте! Товар "Лампа" отправлен. Возврат оформляется через Ozon.',
+     'Здравствуйте! Товар "Лампа" отправлен. Оформите, пожалуйста, возврат через Ozon в разделе "Мои заказы": '
+     'деньги вернутся автоматически.'),
 ])
 def test_unsafe_rewrites_only_when_asked(linter, draft: str, safe: str, unsafe: str) -> None:
     assert linter.fix(draft) == safe

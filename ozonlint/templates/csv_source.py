@@ -81,4 +81,4 @@ def csv_segments(text: str, column: Optional[str] = None) -> List[Segment]:
 
 def csv_shape(text: str) -> List[int]:
     """The number of cells in each row (what a rewrite of a cell must not change)."""
-    return [len(row) for row in _rows(text)]
+    return [len(row) for row in _rows(text, delimiter_of(text))]
