@@ -285,6 +285,8 @@ def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequ
         reply = reply_language(text, violations)
     chosen = []
     for index, v in enumerate(violations):
+        if v.severity == "info":
+            continue  # it does not block (a bare mention of a channel): nothing to rewrite
         usable = choose(rewrites.get(v.rule, ()), unsafe, reply is None)
         if usable:
             chosen.append(_Choice(index, v, usable))

@@ -189,7 +189,7 @@ def test_fix_keeps_files_valid_and_changes_only_the_spans(tmp_path: Path, name: 
 def test_fix_escapes_replacements_for_the_format(tmp_path: Path) -> None:
     path = write(tmp_path, "q.json", '{"a": "WhatsApp"}\n')
     pack = write(tmp_path, "pack.yaml",
-                 "rules:\n  - id: shop.quote\n    category: style\n    severity: info\n    kind: terms\n"
+                 "rules:\n  - id: shop.quote\n    category: style\n    severity: warning\n    kind: terms\n"
                  "    terms: [whatsapp]\n    suggestion: 'say \"hi\"\\\\'\n"
                  "    message: {ru: р, en: e, zh: 中}\n"
                  "    examples: {bad: [whatsapp], good: [hello]}\n")

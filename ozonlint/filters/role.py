@@ -41,8 +41,9 @@ _NOTE = {
 Span = Tuple[int, int]
 # An account written after the name ("vx: sunny_shop88", "(微信 xiaowang_baby)", "Telegram @shop"),
 # or after a colon later in its sentence ("Скайп для консультаций: decor.opt.msk").
-_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*[@+\w]|\s*@\w|\s*(?:\+|\d{5,})|[\s(\-–—]{1,3}(?=[\w.@]*[_\d.])@?\p{L}[\w.]{2,}")
-_ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*[_\d.])\p{L}[\w.]{2,}\w")
+_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*[@+\w]|\s*@\w|\s*(?:\+|\d{5,})"
+                         r"|[\s(\-–—]{1,3}(?=[\w.@]*(?:[_\d]|\.\w))@?\p{L}[\w.]{2,}")
+_ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
 def sentences(draft: Draft) -> List[int]:
