@@ -22,6 +22,7 @@ import regex
 from . import cache, matchers
 from .lazyre import lazy
 from .matchers import Draft, Matcher, PatternTimeout
+from .matchers.classifier import model_files, yield_to_precise
 from .model import LANGUAGES, Category, Severity, Violation
 from .rulepack import RulePackError, RuleSet, RuleSpec, default_rules_dir, load_rules, pack_files
 
@@ -83,7 +84,7 @@ def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple
     from . import __version__
 
     files = (_default_files() if defaults else []) + list(pack_files(extra))
-    cache_key = cache.key(files, __version__)
+    cache_key = cache.key(files + model_files(files), __version__)  # a retrained model is a fresh compile
     cached = cache.load(cache_key)
     if isinstance(cached, Compiled):
         return cached, None
@@ -230,6 +231,7 @@ class Linter:
                 # a rule whose term sets are not all active needs a word the draft lacks
                 rules.extend(r for r in gated[set_id] if r.required <= active)
         quoted: Optional[List[Tuple[int, int]]] = None
+        sentences: List[Violation] = []  # findings of classifier rules (whole sentences)
         for rule in rules:
             try:
                 spans = rule.matcher.find(draft)
@@ -238,22 +240,27 @@ class Linter:
             for start, end in spans:
                 if end <= start:
                     continue
+                whole = rule.spec.kind == "classifier"  # a sentence: excused by a quote or allowed term in it
                 if rule.spec.category != Category.LANGUAGE.value:
                     if quoted is None:
                         quoted = _quoted_buyer(text)
-                    if any(a <= start and end <= b for a, b in quoted):
+                    if any(a <= start and end <= b or whole and a < end and start < b for a, b in quoted):
                         continue  # the buyer's own words, quoted back in a refusal
                 if self._allow is not None:
                     if allowed is None:
                         allowed = self._allowed_spans(draft)
-                    if any(a <= start and end <= b for a, b in allowed):
+                    if any(a <= start and end <= b or whole and a < end and start < b for a, b in allowed):
                         continue
                 if line_starts is None:
                     line_starts = _line_starts(text)
                 key = (start, end, rule.id)
                 if key not in found:
                     found[key] = self._violation(rule, text, start, end, line_starts)
-        return [found[k] for k in sorted(found)]
+                    if whole:  # a classifier's message names the words that weighed most
+                        messages = rule.matcher.explained_messages(rule.spec.messages, draft, start, end)
+                        found[key] = found[key]._replace(message=messages[self.lang], messages=messages)
+                        sentences.append(found[key])
+        return yield_to_precise([found[k] for k in sorted(found)], sentences)
 
     def _violation(self, rule: Rule, text: str, start: int, end: int, line_starts: List[int]) -> Violation:
         line, column = _position(line_starts, start)

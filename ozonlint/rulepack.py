@@ -152,7 +152,7 @@ def load_yaml(path: str, text: Optional[str] = None) -> Any:
 # ------------------------------------------------------------------ schema
 
 RULE_KINDS = ("terms", "pattern", "proximity", "script", "language",
-              "phone", "email", "url", "handle", "card")
+              "phone", "email", "url", "handle", "card", "classifier")
 
 COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion",
                "examples", "description", "enabled"}
@@ -170,6 +170,7 @@ KIND_KEYS: Dict[str, set] = {
     "url": {"allow_domains"},
     "handle": {"min_length", "allow"},
     "card": set(),
+    "classifier": {"model", "threshold"},
 }
 PACK_KEYS = {"rules", "vocabularies", "pack", "description"}
 

@@ -73,9 +73,10 @@ def test_yaml_positions_keys_and_placeholders(tmp_path: Path) -> None:
         assert text[v["start"]:v["end"]] == v["match"]
         line = text.splitlines()[v["line"] - 1]
         assert line[v["column"] - 1:].startswith(v["match"].split("\n")[0])
-    # placeholders are never contacts, and are not reported in template mode
+    # placeholders are never contacts, and are not reported in template mode (a classifier's
+    # finding is a whole sentence, which may hold one: "email us at {email}" is an invitation)
     assert not any(v["category"] == "placeholder" for v in data)
-    assert not any("{" in v["match"] for v in data)
+    assert not any("{" in v["match"] for v in data if not v["rule"].endswith(".classifier"))
     assert result.exit_code == 1
 
 

@@ -6,6 +6,7 @@ from typing import Dict, List, Type
 from ..rulepack import RuleSpec
 from .base import Draft, GateIndex, Matcher, PatternTimeout
 from .card import CardMatcher
+from .classifier import ClassifierMatcher
 from .email import EmailMatcher
 from .handle import HandleMatcher
 from .language import LanguageMatcher
@@ -27,6 +28,7 @@ MATCHERS: Dict[str, Type[Matcher]] = {
     "url": UrlMatcher,
     "handle": HandleMatcher,
     "card": CardMatcher,
+    "classifier": ClassifierMatcher,
 }
 
 
