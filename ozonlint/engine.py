@@ -23,6 +23,7 @@ from .fix import Review, annotate
 from .fix import review as review_draft
 from .lazyre import lazy
 from .matchers import Draft, Matcher, PatternTimeout
+from .matchers.classifier import model_files, yield_to_precise
 from .model import LANGUAGES, Category, Severity, Violation
 from .positions import line_starts as _line_starts
 from .positions import position as _position
@@ -87,7 +88,7 @@ def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple
     from . import __version__
 
     files = (_default_files() if defaults else []) + list(pack_files(extra))
-    cache_key = cache.key(files, __version__)
+    cache_key = cache.key(files + model_files(files), __version__)  # a retrained model is a fresh compile
     cached = cache.load(cache_key)
     if isinstance(cached, Compiled):
         return cached, None
@@ -307,11 +308,17 @@ class Linter:
             return []
         line_starts = _line_starts(text)
         found: Dict[Tuple[int, int, str], Violation] = {}
+        sentences: List[Violation] = []  # findings of classifier rules (whole sentences)
         for c in kept:
             key = (c.start, c.end, c.rule.id)
             if key not in found:
-                found[key] = self._violation(c, text, line_starts)
-        return [found[k] for k in sorted(found)]
+                v = self._violation(c, text, line_starts)
+                if c.kind == "classifier":  # its message names the words that weighed most
+                    messages = c.rule.matcher.explained_messages(v.messages, draft, c.start, c.end)
+                    v = v._replace(message=messages[self.lang], messages=messages)
+                    sentences.append(v)
+                found[key] = v
+        return yield_to_precise([found[k] for k in sorted(found)], sentences)
 
     def _found(self, draft: Draft, rules: Iterable[Rule]) -> List[Candidate]:
         """The candidates of ``rules`` in ``draft`` that the filter stage keeps."""

@@ -86,7 +86,8 @@ def test_a_folder_others_can_write_to_is_not_trusted(cache_dir: Path, tmp_path: 
     ozonlint.Linter.from_paths([pack])
     cache_dir.chmod(cache_dir.stat().st_mode | stat.S_IWOTH)
     try:
-        key = cache.key(ozonlint.engine._default_files() + [str(pack)], ozonlint.__version__)
+        files = ozonlint.engine._default_files() + [str(pack)]
+        key = cache.key(files + ozonlint.engine.model_files(files), ozonlint.__version__)
         assert cache.load(key) is None
     finally:
         cache_dir.chmod(0o700)
@@ -106,7 +107,8 @@ def test_only_the_most_recently_used_files_are_kept(cache_dir: Path, tmp_path: P
     packs = [_pack(tmp_path / f"shop{i}.yaml", f"shopcat{i}") for i in range(cache.KEEP + 3)]
 
     def stored(pack: Path) -> Path:
-        key = cache.key(ozonlint.engine._default_files() + [str(pack)], ozonlint.__version__)
+        files = ozonlint.engine._default_files() + [str(pack)]
+        key = cache.key(files + ozonlint.engine.model_files(files), ozonlint.__version__)
         return cache_dir / key[0]
 
     for age, pack in enumerate(packs[:cache.KEEP]):

@@ -28,6 +28,8 @@ class AllowListFilter(Filter):
         return found
 
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
-        if any(a <= candidate.start and candidate.end <= b for a, b in self.spans(draft)):
+        from .quote import _within
+
+        if any(_within(candidate, a, b) for a, b in self.spans(draft)):
             return DROP
         return None

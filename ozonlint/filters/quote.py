@@ -39,6 +39,14 @@ class QuotedBuyerFilter(Filter):
         quotes = draft.extras.get(QuotedBuyerFilter)
         if quotes is None:
             quotes = draft.extras[QuotedBuyerFilter] = quoted_spans(draft.text)
-        if any(a <= candidate.start and candidate.end <= b for a, b in quotes):
+        if any(_within(candidate, a, b) for a, b in quotes):
             return DROP
         return None
+
+
+def _within(candidate: Candidate, a: int, b: int) -> bool:
+    """Whether the span [a, b) excuses the candidate: it holds it, or, for a
+    classifier's finding (a whole sentence), it overlaps it."""
+    if candidate.kind == "classifier":
+        return a < candidate.end and candidate.start < b
+    return a <= candidate.start and candidate.end <= b

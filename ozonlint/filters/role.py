@@ -28,7 +28,7 @@ from ..rulepack import RuleSpec
 from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
-                     "role_refusal", "role_platform", "role_contrast")
+                     "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 _CONTACT = Category.EXTERNAL_CONTACT.value
@@ -153,6 +153,15 @@ class RoleFilter(Filter):
             return DROP
         if candidate.kind in IDENTIFIER_KINDS:
             return None
+        if candidate.kind == "classifier":
+            # a model reads the words of a sentence, not what the sentence does with them:
+            # a negated sentence ("мы никогда не просим пароль"), a refusal, or the seller's
+            # own address and legal details are not what the words suggest
+            if within("negation_sentence", lo, hi) or within("role_refusal", lo, hi):
+                return DROP
+            line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
+            if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
+                return DROP
         if candidate.category != _CONTACT:
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's

@@ -7,6 +7,7 @@ from ..rulepack import RuleSpec
 from ..safepattern import PatternTimeout
 from .base import Draft, GateIndex, Matcher
 from .card import CardMatcher
+from .classifier import ClassifierMatcher
 from .contact_placeholder import ContactPlaceholderMatcher
 from .email import EmailMatcher
 from .handle import HandleMatcher
@@ -31,6 +32,7 @@ MATCHERS: Dict[str, Type[Matcher]] = {
     "url": UrlMatcher,
     "handle": HandleMatcher,
     "card": CardMatcher,
+    "classifier": ClassifierMatcher,
     "contact-placeholder": ContactPlaceholderMatcher,
     "personal-data": PersonalDataMatcher,
 }

@@ -1,0 +1,632 @@
+"""Rule kind ``classifier``: a learned model that scores each sentence of a draft.
+
+A term list holds the phrases someone has seen; a reward offered "if the
+rating goes up", or a repair "at our own service centre, without Ozon", comes
+in words no list has. A classifier rule names a model file (``model:``, a path
+``models/NAME.json`` beside its pack) and optionally a ``threshold``; every
+sentence whose probability for the rule's category reaches the threshold is a
+finding, and its message names the words that weighed most.
+
+A model file holds one logistic regression per category over the same sparse
+features of the words view (so disguises are already undone):
+
+* each word as a *term*: Russian words cut to a stem (``отзыва`` -> ``отзыв``),
+  other words to ``latin_stem`` letters, Chinese runs as their characters and
+  character pairs, and typed placeholders for what generalises: a number, a
+  long number, a money amount, a domain, an e-mail, a handle, a messenger's
+  name, Ozon;
+* pairs of neighbouring terms (``за отзыв``) as ``a b``.
+
+Besides each sentence, each pair of neighbouring sentences is scored as one
+window, with the features of both (its log-odds is the sum of theirs less
+one bias, so it costs nothing more): a reward in one sentence and the review
+in the next are found together. The model was trained on such windows too.
+
+A feature's weights for all the file's categories sit in one vector, so a
+draft costs one dictionary look-up per feature whatever the number of
+categories, and the scores are computed once per draft for every rule that
+uses the file. Weights are data: ``tools/train_classifier.py`` trains them
+from the labelled corpora, reproducibly, and ``tools/evaluate_classifier.py``
+measures them leave-one-corpus-out.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+
+from ..lazyre import lazy_re
+from ..model import Violation
+from ..normalize import base_view, words_view
+from ..rulepack import RulePackError, RuleSpec
+from .base import TOKEN, Draft, Matcher, Span
+from .params import Param
+
+FORMAT = "ozonlint-classifier/1"
+MAX_MODEL_BYTES = 8 * 1024 * 1024
+# Where a pack keeps its models: a model file is named relative to its pack,
+# always inside this folder, so that the compiled-rules cache can key on it.
+MODELS_DIR = "models"
+
+# Typed placeholders (they cannot collide with a word: words have no "#").
+NUMBER, LONG_NUMBER, MONEY, DOMAIN, HANDLE, EMAIL, MESSENGER, OZON, CODE = (
+    "#num", "#long", "#money", "#domain", "#handle", "#email", "#messenger", "#ozon", "#code")
+_OZON = frozenset(("ozon", "озон", "озоне", "озона", "озону", "озоном", "ozone"))
+
+# Entities read before the words. Each is overwritten, in place, by a marker
+# letter padded with spaces to its length (offsets stay those of the words
+# view), and the marker becomes its placeholder. A pattern runs only on text
+# that has its sign (@, a digit, a dot before a top-level domain).
+_AT_ENTITY = lazy_re(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|@\w+")
+# A money amount is found from its unit (₽, руб, $…) back to its digits: a
+# pattern that starts with the digits would retry inside every long number.
+_UNIT = lazy_re(r"₽|\$|€|¥|руб\w*|р\b|rub\w*|usd\b|юан\w*|元|dollars?\b")
+_AMOUNT_BEFORE = lazy_re(r"\d(?:[\d .,]{0,12}\d)?\s?\Z")
+_AMOUNT_AFTER = lazy_re(r"\s?\d+")
+_TLD = r"\.(?:ru|com|рф|net|org|me|su|shop|store|cn|io|info|biz|online|site|by|kz|ua|pro|club|top|co|app|link)\b"
+_TLD_HINT = lazy_re(_TLD)
+_DOMAIN = lazy_re(r"(?<![\w-])[\w-]+(?:\.[\w-]+)*" + _TLD)
+_DIGIT = lazy_re(r"\d")
+# Letters no reply uses, one per entity.
+_MARKERS = {"\u0238": EMAIL, "\u0239": HANDLE, "\u023f": MONEY, "\u0240": DOMAIN}
+_MARKER_OF = {v: k for k, v in _MARKERS.items()}
+_WORD = lazy_re(r"[^\W_]+")  # a word of a text without Chinese characters (std re: fast)
+# Sentence ends, as terms.py's sentence-scoped rules see them: a dot ends a
+# sentence only before a capital letter or the end (checked on the original).
+_SENTENCE_END = lazy_re(r"[!?;\n。！？；…]|\.(?=\s*(\S)|\s*$)")
+MEMO_SIZE = 50_000  # distinct words whose terms are remembered (order numbers never repeat)
+
+
+class Settings(NamedTuple):
+    """How words become features; stored in the model file, so that training
+    and inference can never disagree."""
+
+    cyrillic_stem: int = 5
+    latin_stem: int = 6
+    bigrams: bool = True
+    windows: bool = True
+    messengers: FrozenSet[str] = frozenset()
+
+    def to_json(self) -> Dict[str, Any]:
+        return {"cyrillic_stem": self.cyrillic_stem, "latin_stem": self.latin_stem, "bigrams": self.bigrams,
+                "windows": self.windows, "messengers": sorted(self.messengers)}
+
+
+def messenger_words(terms: Iterable[str]) -> FrozenSet[str]:
+    """The one-word messenger names of a vocabulary, as the words view shows them."""
+    found = set()
+    for term in terms:
+        words = TOKEN.findall(words_view(base_view(term.strip())).text)
+        if len(words) == 1:
+            found.add(words[0])
+    return frozenset(found)
+
+
+class Sentence(NamedTuple):
+    """One sentence: its span in the words view, its features, and its words
+    with their terms (for explanations)."""
+
+    view_start: int
+    view_end: int
+    features: List[str]
+    words: List[str]
+    word_terms: List[str]
+
+    def label(self, feature: str) -> str:
+        """The words a feature came from (the first place it occurs)."""
+        pair = feature.split(" ")
+        terms = self.word_terms
+        for i in range(len(terms) - len(pair) + 1):
+            if terms[i:i + len(pair)] == pair:
+                return " ".join(t if w in _MARKERS else w for w, t in zip(self.words[i:], pair))
+        return feature
+
+
+def term_of(token: str, settings: Settings) -> str:
+    """The feature term of one word of the words view."""
+    if token.isdigit():
+        return LONG_NUMBER if len(token) >= 5 else NUMBER
+    marker = _MARKERS.get(token)
+    if marker is not None:
+        return marker
+    if token in settings.messengers:
+        return MESSENGER
+    if token in _OZON:
+        return OZON
+    if "\u0400" <= token[0] <= "\u04ff":
+        return token[:settings.cyrillic_stem]
+    if not token.isalpha() and any(c.isdigit() for c in token):
+        return CODE
+    return token[:settings.latin_stem]
+
+
+_memos: Dict[Settings, Dict[str, str]] = {}
+
+
+def _memo(settings: Settings) -> Dict[str, str]:
+    """Terms of the words seen so far (plain dict stores, so threads may share
+    it; answers never depend on it)."""
+    memo = _memos.get(settings)
+    if memo is None or len(memo) > MEMO_SIZE:
+        memo = _memos[settings] = {}
+    return memo
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def _overwrite(marker: str) -> Any:
+    return lambda m: marker + " " * (m.end() - m.start() - 1)
+
+
+def mark_entities(text: str) -> str:
+    """``text`` with e-mails, handles, domains and money amounts overwritten by
+    their marker letters (same length)."""
+    if "@" in text:
+        text = _AT_ENTITY.sub(lambda m: (_MARKER_OF[EMAIL if m.group(1) else HANDLE]
+                                         + " " * (m.end() - m.start() - 1)), text)
+    if "." in text and _TLD_HINT.search(text):
+        text = _DOMAIN.sub(_overwrite(_MARKER_OF[DOMAIN]), text)
+    if _DIGIT.search(text):
+        text = _mark_money(text)
+    return text
+
+
+def _mark_money(text: str) -> str:
+    spans = []
+    for m in _UNIT.finditer(text):
+        start, end = m.span()
+        head = text[max(0, start - 16):start]
+        before = _AMOUNT_BEFORE.search(head)
+        if before is not None:
+            spans.append((start - len(head) + before.start(), end))
+        elif m.group() in "₽$€¥":
+            after = _AMOUNT_AFTER.match(text, end)
+            if after is not None:
+                spans.append((start, after.end()))
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    marker = _MARKER_OF[MONEY]
+    for start, end in spans:
+        start = max(start, pos)
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        parts.append(marker + " " * (end - start - 1))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
+    """The sentences of the words view (spans), without surrounding spaces."""
+    view = draft.words
+    text = view.text
+    original = draft.text
+    mapped = bool(view._maps)
+    bounds = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.lastindex:  # a dot before a word: a sentence end only before a capital letter
+            at = m.start(1)
+            if mapped:
+                at = view.span(at, at + 1)[0]
+            if not original[at:at + 1].isupper():
+                continue
+        bounds.append((pos, m.end()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    out = []
+    for a, b in bounds:
+        piece = text[a:b]
+        stripped = piece.strip()
+        if stripped:
+            a += piece.index(stripped[0])
+            out.append((a, a + len(stripped)))
+    return out
+
+
+def sentences(draft: Draft, settings: Settings) -> List[Sentence]:
+    """The draft's sentences with their features (computed once per draft and settings)."""
+    key = ("classifier", settings)
+    found = draft.extras.get(key)
+    if found is None:
+        found = draft.extras[key] = _sentences(draft, settings)
+    return found
+
+
+def _sentences(draft: Draft, settings: Settings) -> List[Sentence]:
+    bounds = _sentence_bounds(draft)
+    text = mark_entities(draft.words.text)
+    han = draft.has_han
+    find = TOKEN.findall if han else _WORD.findall
+    memo = _memo(settings)
+    bigrams = settings.bigrams
+    result = []
+    for a, b in bounds:
+        words = find(text, a, b) if not han else find(text[a:b])
+        terms = list(map(memo.get, words))
+        if None in terms:
+            for i, word in enumerate(words):
+                if terms[i] is None:
+                    terms[i] = memo[word] = term_of(word, settings)
+        if han:
+            words, terms = _split_han(words, terms)
+        features = list(dict.fromkeys(terms))
+        if bigrams and len(terms) > 1:
+            features.extend(dict.fromkeys(map(" ".join, zip(terms, terms[1:]))))
+        result.append(Sentence(a, b, features, words, terms))
+    return result
+
+
+def _split_han(words: List[str], terms: List[str]) -> Tuple[List[str], List[str]]:
+    """Chinese has no spaces: a run of its characters stands for its characters and character pairs."""
+    out_words: List[str] = []
+    out_terms: List[str] = []
+    for word, term in zip(words, terms):
+        if _is_han(word[0]):
+            pieces = list(word) + [word[i:i + 2] for i in range(len(word) - 1)]
+            out_words.extend(pieces)
+            out_terms.extend(pieces)
+        else:
+            out_words.append(word)
+            out_terms.append(term)
+    return out_words, out_terms
+
+
+def span_sentence(draft: Draft, start: int, end: int, settings: Settings) -> Sentence:
+    """An arbitrary words-view span [start, end) as one sentence (its words and pairs)."""
+    inner = _sentences(Draft(draft.words.text[start:end]), settings)
+    features: List[str] = []
+    words: List[str] = []
+    terms: List[str] = []
+    for s in inner:
+        features.extend(s.features)
+        words.extend(s.words)
+        terms.extend(s.word_terms)
+    return Sentence(start, end, list(dict.fromkeys(features)), words, terms)
+
+
+# ----------------------------------------------------------------- the model
+
+
+# A feature's weights travel packed in one integer, a field of FIELD bits per
+# category holding the weight in thousandths plus OFFSET: a sentence's scores
+# for every category are then one C-level sum of integers, exact (so the same
+# on every machine), unpacked once per sentence.
+UNIT = 1000
+FIELD = 48
+OFFSET = 1 << 30
+MAX_WEIGHT = 1000.0
+_MASK = (1 << FIELD) - 1
+
+
+def pack(vector: Sequence[float]) -> int:
+    return sum((round(w * UNIT) + OFFSET) << (FIELD * i) for i, w in enumerate(vector))
+
+
+class Model:
+    """One model file: per category a bias and a threshold; per feature its
+    weights, one per category (packed, see ``pack``)."""
+
+    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path")
+
+    def __init__(self, categories: Sequence[str], bias: Sequence[float], thresholds: Sequence[float],
+                 weights: Dict[str, Sequence[float]], settings: Settings, path: str = "") -> None:
+        self.categories = tuple(categories)
+        self.bias = tuple(bias)
+        self.thresholds = tuple(thresholds)
+        self.packed = {feature: pack(vector) for feature, vector in weights.items() if any(vector)}
+        self.settings = settings
+        self.path = path
+
+    def __getstate__(self) -> tuple:
+        return self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path
+
+    def __setstate__(self, state: tuple) -> None:
+        self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path = state
+
+    def weight(self, feature: str, column: int) -> float:
+        packed = self.packed.get(feature)
+        return 0.0 if packed is None else (((packed >> (FIELD * column)) & _MASK) - OFFSET) / UNIT
+
+    def _unpack(self, total: int, count: int) -> List[float]:
+        base = count * OFFSET
+        return [b + (((total >> (FIELD * i)) & _MASK) - base) / UNIT for i, b in enumerate(self.bias)]
+
+    def sums(self, sents: Sequence[Sentence]) -> List[Tuple[int, int]]:
+        """Per sentence, the packed sum of its features' weights and how many there were."""
+        get = self.packed.get
+        out = []
+        for s in sents:
+            found = list(filter(None, map(get, s.features)))
+            out.append((sum(found), len(found)))
+        return out
+
+    def logits(self, sents: Sequence[Sentence]) -> List[List[float]]:
+        """The log-odds of each sentence, one per category."""
+        return [self._unpack(total, count) for total, count in self.sums(sents)]
+
+    def draft_sums(self, draft: Draft) -> Tuple[List[Sentence], List[Tuple[int, int]], List[Tuple[int, int]]]:
+        """The draft's sentences, their packed sums (see ``sums``) and their windows'
+        (each pair of neighbouring sentences with the features of both); computed
+        once per draft for every rule of this model."""
+        key = ("classifier-sums", id(self))
+        found = draft.extras.get(key)
+        if found is None:
+            sents = sentences(draft, self.settings)
+            sums = self.sums(sents)
+            windows = ([(a[0] + b[0], a[1] + b[1]) for a, b in zip(sums, sums[1:])]
+                       if self.settings.windows else [])
+            found = draft.extras[key] = (sents, sums, windows)
+        return found
+
+    def need(self, column: int, probability: float) -> int:
+        """The packed sum (in thousandths, offsets removed) at which a log-odds for
+        ``column`` reaches ``probability``: thresholds are compared in integers."""
+        return math.ceil((math.log(probability / (1.0 - probability)) - self.bias[column]) * UNIT - 1e-9)
+
+    def contributions(self, column: int, sents: Sequence[Sentence]) -> List[Tuple[float, str]]:
+        """(weight, words) of what pushed these sentences up for one category, strongest first."""
+        found: Dict[str, float] = {}
+        for sent in sents:
+            for feature in sent.features:
+                weight = self.weight(feature, column)
+                if weight > 0:
+                    label = sent.label(feature)
+                    found[label] = found.get(label, 0.0) + weight
+        return sorted(((w, label) for label, w in found.items()), key=lambda x: (-x[0], x[1]))
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+# ------------------------------------------------------------ the model file
+
+
+def _fail(path: str, text: str, pos: Optional[int], reason: str) -> RulePackError:
+    line = text.count("\n", 0, pos) + 1 if pos is not None else None
+    return RulePackError(path, line, f"invalid classifier model: {reason}")
+
+
+def _pos_of_key(text: str, key: str, parent: Optional[str] = None) -> Optional[int]:
+    """Where ``"key"`` is written (else its parent's key, for a key written with escapes)."""
+    start = text.find(json.dumps(parent, ensure_ascii=False)) if parent else 0
+    pos = text.find(json.dumps(key, ensure_ascii=False), max(start, 0))
+    if pos < 0 and parent:
+        pos = start
+    return pos if pos >= 0 else None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def load_model(path: str) -> Model:
+    """Read and validate a model file; errors name the file and the line."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_MODEL_BYTES + 1)
+    except OSError as exc:
+        raise RulePackError(path, None, f"cannot read classifier model: {exc.strerror or exc}") from None
+    if len(raw) > MAX_MODEL_BYTES:
+        raise RulePackError(path, None, f"classifier model is larger than {MAX_MODEL_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RulePackError(path, None, f"classifier model is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RulePackError(path, exc.lineno, f"invalid classifier model: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise _fail(path, text, 0, "the file must hold one JSON object")
+    if data.get("format") != FORMAT:
+        raise _fail(path, text, _pos_of_key(text, "format"), f"'format' must be {FORMAT!r}")
+    categories = data.get("categories")
+    if not (isinstance(categories, list) and categories and all(isinstance(c, str) for c in categories)
+            and len(set(categories)) == len(categories)):
+        raise _fail(path, text, _pos_of_key(text, "categories"), "'categories' must be a list of distinct names")
+    size = len(categories)
+    per_category = []
+    for key, check, what in (("bias", _number, "a number"),
+                             ("thresholds", lambda v: _number(v) and 0 < v < 1, "a number between 0 and 1")):
+        table = data.get(key)
+        if not isinstance(table, dict) or sorted(table) != sorted(categories):
+            raise _fail(path, text, _pos_of_key(text, key), f"{key!r} must give every category {what}")
+        for category, value in table.items():
+            if not check(value):
+                raise _fail(path, text, _pos_of_key(text, category, key),
+                            f"{key} of {category!r} must be {what}, not {value!r}")
+        per_category.append([float(table[c]) for c in categories])
+    table = data.get("weights")
+    if not isinstance(table, dict):
+        raise _fail(path, text, _pos_of_key(text, "weights"), "'weights' must map features to lists of weights")
+    for feature, vector in table.items():
+        if not (isinstance(vector, list) and len(vector) == size and all(map(_number, vector))
+                and all(abs(w) < MAX_WEIGHT for w in vector)):
+            raise _fail(path, text, _pos_of_key(text, feature, "weights"),
+                        f"weights of {feature!r} must be {size} numbers, one per category, "
+                        f"each between -{MAX_WEIGHT:g} and {MAX_WEIGHT:g}")
+    weights = {k: tuple(map(float, v)) for k, v in table.items()}
+    settings = _settings(data.get("features", {}), path, text)
+    return Model(categories, per_category[0], per_category[1], weights, settings, path)
+
+
+def _settings(raw: Any, path: str, text: str) -> Settings:
+    if not isinstance(raw, dict):
+        raise _fail(path, text, _pos_of_key(text, "features"), "'features' must be a mapping")
+    unknown = sorted(set(raw) - set(Settings._fields))
+    if unknown:
+        raise _fail(path, text, _pos_of_key(text, unknown[0], "features"), f"unknown feature setting {unknown[0]!r}")
+    defaults = Settings()
+    values: Dict[str, Any] = {}
+    for key in Settings._fields:
+        value = raw.get(key, getattr(defaults, key))
+        default = getattr(defaults, key)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+            what = "true or false"
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 30
+            what = "a whole number 1-30"
+        else:
+            ok = isinstance(value, (list, frozenset)) and all(isinstance(v, str) and v for v in value)
+            value = frozenset(value) if ok else value
+            what = "a list of words"
+        if not ok:
+            raise _fail(path, text, _pos_of_key(text, key, "features"), f"feature setting {key!r} must be {what}")
+        values[key] = value
+    return Settings(**values)
+
+
+_loaded: Dict[Tuple[str, int, int], Model] = {}
+
+
+def cached_model(path: str) -> Model:
+    """The model at ``path``, loaded once per file version: the rules that share a
+    file share one Model (and so one scoring per draft)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise RulePackError(path, None, f"cannot read classifier model: {exc.strerror or exc}") from None
+    key = (os.path.realpath(path), st.st_mtime_ns, st.st_size)
+    model = _loaded.get(key)
+    if model is None:
+        model = _loaded[key] = load_model(path)
+    return model
+
+
+def model_path(pack_path: str, name: str) -> str:
+    return os.path.join(os.path.dirname(os.path.abspath(pack_path)), name)
+
+
+def model_files(pack_paths: Iterable[str]) -> List[str]:
+    """The model files a set of packs may name (every ``models/*.json`` beside
+    them): the compiled-rules cache keys on them, so a retrained model is a
+    fresh compile."""
+    found: List[str] = []
+    seen = set()
+    for pack in pack_paths:
+        folder = os.path.join(os.path.dirname(os.path.abspath(pack)), MODELS_DIR)
+        if folder in seen or not os.path.isdir(folder):
+            continue
+        seen.add(folder)
+        found.extend(os.path.join(folder, f) for f in sorted(os.listdir(folder)) if f.endswith(".json"))
+    return found
+
+
+# ---------------------------------------------------------------- the kind
+
+# The labels that introduce the explanation words of a finding, per language.
+_WORDS_LABEL = {"ru": "слова", "en": "words", "zh": "关键词"}
+EXPLAIN_WORDS = 3
+
+
+class ClassifierMatcher(Matcher):
+    """Sentences whose probability for the rule's category reaches ``threshold``."""
+
+    PARAMS = (Param("model", "text", None, "The model file, models/NAME.json beside the pack (required)."),
+              Param("threshold", "number", None,
+                    "Probability (0-1) at which a sentence is reported; default: the model's own for the category."))
+
+    def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
+        name = spec.params.get("model")
+        line = spec.line_of("model")
+        if not isinstance(name, str) or not name.endswith(".json"):
+            raise RulePackError(spec.path, line, f"rule {spec.id}: 'model' must name a .json model file")
+        parts = name.replace("\\", "/").split("/")
+        if len(parts) != 2 or parts[0] != MODELS_DIR or parts[1] in ("", ".json"):
+            raise RulePackError(spec.path, line,
+                                f"rule {spec.id}: 'model' must be {MODELS_DIR}/NAME.json beside the pack, "
+                                f"not {name!r}")
+        path = model_path(spec.path, name)
+        if not os.path.isfile(path):
+            raise RulePackError(spec.path, line, f"rule {spec.id}: no model file {path}")
+        self.model = cached_model(path)
+        if spec.category not in self.model.categories:
+            raise RulePackError(spec.path, spec.line_of("category"),
+                                f"rule {spec.id}: the model has no {spec.category!r} category "
+                                f"(it has {', '.join(self.model.categories)})")
+        self.column = self.model.categories.index(spec.category)
+        threshold = spec.params.get("threshold", self.model.thresholds[self.column])
+        if not _number(threshold) or not 0 < threshold < 1:
+            raise RulePackError(spec.path, spec.line_of("threshold"),
+                                f"rule {spec.id}: 'threshold' must be a number between 0 and 1")
+        self.threshold = float(threshold)
+        self.shift = FIELD * self.column
+        self.need = self.model.need(self.column, self.threshold)
+
+    def find(self, draft: Draft) -> List[Span]:
+        return [span for span, _ in self._found(draft)]
+
+    def _found(self, draft: Draft) -> List[Tuple[Span, Tuple[Sentence, ...]]]:
+        """Original-text spans found, each with its sentences: a sentence, or a
+        window of two whose sentences are not reported alone."""
+        sents, sums, windows = self.model.draft_sums(draft)
+        shift, need = self.shift, self.need
+        alone = [((total >> shift) & _MASK) - count * OFFSET >= need for total, count in sums]
+        paired = [((total >> shift) & _MASK) - count * OFFSET >= need for total, count in windows]
+        if not (True in alone or True in paired):
+            return []
+        span = draft.words.span
+        found = [(span(s.view_start, s.view_end), (s,)) for s, hit in zip(sents, alone) if hit]
+        for k, hit in enumerate(paired):
+            if hit and not (alone[k] or alone[k + 1]):
+                found.append((span(sents[k].view_start, sents[k + 1].view_end), (sents[k], sents[k + 1])))
+        return sorted(found, key=lambda item: item[0])
+
+    def score_sentences(self, draft: Draft) -> List[Tuple[int, int, float]]:
+        """(start, end, probability) of every sentence; spans in the original text."""
+        sents, sums, _ = self.model.draft_sums(draft)
+        span = draft.words.span
+        return [span(s.view_start, s.view_end) + (sigmoid(self.model._unpack(*pair)[self.column]),)
+                for s, pair in zip(sents, sums)]
+
+    def score_span(self, draft: Draft, start: int, end: int) -> float:
+        """The probability of the words-view span [start, end) (say, the sentence
+        around a messenger's name) as one sentence."""
+        target = span_sentence(draft, start, end, self.model.settings)
+        return sigmoid(self.model.logits([target])[0][self.column])
+
+    def explain(self, draft: Draft, start: int, end: int) -> List[str]:
+        """The words that weighed most for the finding at original span [start, end)."""
+        for found, sents in self._found(draft):
+            if found == (start, end):
+                return [label for _, label in self.model.contributions(self.column, sents)[:EXPLAIN_WORDS]]
+        return []
+
+    def explained_messages(self, messages: Dict[str, str], draft: Draft, start: int, end: int) -> Dict[str, str]:
+        """The rule's messages with the explanation words appended."""
+        words = self.explain(draft, start, end)
+        if not words:
+            return messages
+        listed = ", ".join(words)
+        return {lang: f"{text} ({_WORDS_LABEL.get(lang, 'words')}: {listed})" for lang, text in messages.items()}
+
+
+def yield_to_precise(violations: List[Violation], sentences: Sequence[Violation]) -> List[Violation]:
+    """``violations`` without the classifier ``sentences`` that hold a finding of
+    their own category from another rule: that finding already says where, and
+    may carry a fix (the sentence would otherwise swallow it as a nested finding)."""
+    if not sentences:
+        return violations
+    coarse = {id(s) for s in sentences}
+    precise = [v for v in violations if id(v) not in coarse]
+    drop = {id(s) for s in sentences
+            if any(v.category == s.category and s.start <= v.start and v.end <= s.end for v in precise)}
+    return [v for v in violations if id(v) not in drop] if drop else violations
+
+
+def score_sentence(matcher: ClassifierMatcher, draft: Draft, start: int, end: int) -> float:
+    """The probability that the words-view span [start, end) of ``draft`` belongs to
+    ``matcher``'s category (for filters that judge a finding by its sentence)."""
+    return matcher.score_span(draft, start, end)

@@ -1,0 +1,244 @@
+"""The ``classifier`` rule kind: model files, sentence findings, explanations, training."""
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import ozonlint
+from ozonlint.matchers import Draft
+from ozonlint.matchers.classifier import (
+    MESSENGER,
+    ClassifierMatcher,
+    Settings,
+    load_model,
+    model_files,
+    score_sentence,
+    sentences,
+)
+from ozonlint.rulepack import RulePackError
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "rules" / "models"
+CATEGORIES = ["review-incentive", "extra-payment", "off-platform", "spam", "personal-data", "external-contact"]
+
+
+def classifier(linter: ozonlint.Linter, category: str) -> ClassifierMatcher:
+    return next(r.matcher for r in linter.all_rules if r.spec.kind == "classifier" and r.category == category)
+
+
+# ------------------------------------------------------------ shipped rules
+
+
+def test_one_shipped_classifier_rule_per_semantic_category(linter: ozonlint.Linter) -> None:
+    found = sorted(r.category for r in linter.all_rules if r.spec.kind == "classifier")
+    assert found == sorted(CATEGORIES)
+
+
+def test_shipped_model_carries_its_training_record() -> None:
+    doc = json.loads((MODELS / "semantic.json").read_text(encoding="utf-8"))
+    assert doc["categories"] == CATEGORIES
+    assert doc["training"]["corpora"] and all("blind" not in c for c in doc["training"]["corpora"])
+    assert any("realistic" in c for c in doc["training"]["corpora"])
+    for category in CATEGORIES:
+        assert doc["training"]["counts"][category]["positive_messages"] > 0
+        assert "all" in doc["evaluation"]["categories"][category]  # leave-one-corpus-out scores
+        assert 0 < doc["thresholds"][category] < 1
+
+
+def test_finding_is_the_whole_sentence(linter: ozonlint.Linter) -> None:
+    text = ("Здравствуйте, Анна! Спасибо за покупку сумки. Когда будет время, поставьте пять звёзд "
+            "и пришлите скриншот отзыва. Мы вернём вам 150 рублей. Хорошего дня!")
+    found = [v for v in linter.check(text) if v.rule == "review.classifier"]
+    assert found
+    sentence_texts = {"Когда будет время, поставьте пять звёзд и пришлите скриншот отзыва.",
+                      "Мы вернём вам 150 рублей."}
+    for v in found:
+        assert v.match == text[v.start:v.end]
+        assert v.match in sentence_texts
+    assert not any(v.match.startswith(("Здравствуйте", "Хорошего")) for v in found)
+
+
+def test_explanation_is_the_words_that_weighed_most(linter: ozonlint.Linter) -> None:
+    matcher = classifier(linter, "review-incentive")
+    text = "Поставьте пять звёзд и пришлите скриншот отзыва, мы вернём вам 150 рублей."
+    draft = Draft(text)
+    [(start, end)] = matcher.find(draft)
+    words = matcher.explain(draft, start, end)
+    assert 1 <= len(words) <= 3
+    assert any(word.startswith(("отзыв", "звезд", "постав")) for word in words)
+    assert all(word in draft.words.text for word in words)
+
+
+def test_reward_and_review_in_different_sentences(linter: ozonlint.Linter) -> None:
+    matcher = classifier(linter, "review-incentive")
+    review = "Когда будет время, напишите отзыв о покупке."
+    reward = "В следующей посылке вас ждёт приятный сюрприз."
+    text = f"Здравствуйте, Анна! {review} {reward}"
+    draft = Draft(text)
+    alone = {text[s:e]: p for s, e, p in matcher.score_sentences(draft)}
+    assert alone[review] < matcher.threshold and alone[reward] < matcher.threshold
+    found = [text[s:e] for s, e in matcher.find(draft)]
+    assert found == [f"{review} {reward}"]  # the window of the two sentences
+    assert not matcher.find(Draft(f"Здравствуйте, Анна! {reward}"))
+
+
+def test_a_precise_finding_wins_over_its_sentence(linter: ozonlint.Linter) -> None:
+    found = linter.check("Напишите нам в вотсап, там ответим быстрее.")
+    assert "contact.messenger" in {v.rule for v in found}
+    assert "contact.classifier" not in {v.rule for v in found}
+
+
+def test_score_sentence_judges_a_span_by_its_role(linter: ozonlint.Linter) -> None:
+    matcher = classifier(linter, "external-contact")
+    invitation = Draft("Добрый день! Добавьте нас в вотсап, там быстрее ответим.")
+    capability = Draft("Добрый день! Наушники поддерживают звонки в вотсап и скайп.")
+
+    def score(draft: Draft) -> float:
+        start = draft.words.text.index("!") + 2
+        return score_sentence(matcher, draft, start, len(draft.words.text))
+
+    assert 0.0 <= score(capability) < score(invitation) <= 1.0
+
+
+def test_features_come_from_the_words_view() -> None:
+    settings = Settings(messengers=frozenset({"whatsapp"}))
+    [sentence] = sentences(Draft("Пишите в W h a t s A p p, отзывы и отзыва"), settings)
+    assert MESSENGER in sentence.features
+    assert sentence.word_terms.count("отзыв") == 2  # Russian inflections share a stem
+    assert "в " + MESSENGER in sentence.features  # and pairs of neighbouring terms
+
+
+def test_the_compiled_rules_pickle(linter: ozonlint.Linter) -> None:
+    matcher = classifier(linter, "spam")
+    copy = pickle.loads(pickle.dumps(matcher))
+    draft = Draft("Подпишитесь на наш магазин, чтобы первыми узнавать о новинках!")
+    assert copy.score_sentences(draft) == matcher.score_sentences(Draft(draft.text))
+
+
+def test_retrained_model_is_a_new_cache_key(tmp_path: Path) -> None:
+    from ozonlint import cache
+
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("rules: []\n", encoding="utf-8")
+    (tmp_path / "models").mkdir()
+    model = tmp_path / "models" / "m.json"
+    model.write_text("{}", encoding="utf-8")
+    files = [str(pack)]
+    assert model_files(files) == [str(model)]
+    before = cache.key(files + model_files(files), "x")
+    model.write_text('{"changed": 1}', encoding="utf-8")
+    assert cache.key(files + model_files(files), "x") != before
+
+
+# ------------------------------------------------------------ bad model files
+
+
+def _pack(tmp_path: Path, model: str, threshold: str = "0.5", category: str = "spam") -> Path:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(textwrap.dedent(f"""\
+        rules:
+          - id: custom.classifier
+            category: {category}
+            severity: warning
+            kind: classifier
+            model: {model}
+            threshold: {threshold}
+            message: {{ru: "р", en: "e", zh: "z"}}
+            examples: {{bad: ["купите ещё"], good: ["спасибо"]}}
+        """), encoding="utf-8")
+    return pack
+
+
+def _model(tmp_path: Path, text: str, name: str = "m.json") -> Path:
+    folder = tmp_path / "models"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD_MODEL = {"format": "ozonlint-classifier/1", "categories": ["spam"], "bias": {"spam": -1.0},
+              "thresholds": {"spam": 0.5},
+              "features": {"cyrillic_stem": 5, "latin_stem": 6, "bigrams": True, "windows": False,
+                           "messengers": []},
+              "weights": {"купит": [3.0], "еще": [0.5]}}
+
+
+def _dump(doc: dict) -> str:
+    return json.dumps(doc, indent=1, ensure_ascii=False)
+
+
+def _load(pack: Path) -> ozonlint.Linter:
+    return ozonlint.Linter([pack], defaults=False, verify_examples=False)
+
+
+def test_a_custom_model_loads_and_reports_sentences(tmp_path: Path) -> None:
+    _model(tmp_path, json.dumps(GOOD_MODEL, indent=1))
+    linter = _load(_pack(tmp_path, "models/m.json"))
+    found = linter.check("Спасибо за заказ. Купите ещё один!")
+    assert [v.match for v in found] == ["Купите ещё один!"]
+    assert found[0].message == "e (words: купите, еще)"
+    assert found[0].messages["ru"] == "р (слова: купите, еще)"
+    assert found[0].in_language("zh").message == "z (关键词: купите, еще)"
+
+
+@pytest.mark.parametrize("text, line, reason", [
+    ('{\n "format": "ozonlint-classifier/1",\n "bias": ,\n}', 3, "Expecting value"),
+    ('{\n "format": "other/2"\n}', 2, "'format' must be"),
+    (_dump({**GOOD_MODEL, "weights": {"еще": [1.0], "купит": ["много"]}}), 23, "weights of 'купит'"),
+    (json.dumps({**GOOD_MODEL, "weights": {"купит": [1.0, 2.0]}}, indent=1), 19, "weights of 'купит' must be 1"),
+    (_dump({**GOOD_MODEL, "bias": {"spam": None}}), 7, "bias of 'spam' must be a number"),
+    (_dump({**GOOD_MODEL, "thresholds": {"spam": 1.5}}), 10, "thresholds of 'spam'"),
+    (_dump({**GOOD_MODEL, "bias": {}}), 6, "'bias' must give every category"),
+    (_dump({**GOOD_MODEL, "features": {"stem": 3}}), 13, "unknown feature setting"),
+    (_dump({**GOOD_MODEL, "features": {"latin_stem": 0}}), 13, "'latin_stem' must be a whole number"),
+    ("[1, 2]", 1, "one JSON object"),
+])
+def test_bad_model_file_is_refused_with_file_and_line(tmp_path: Path, text: str, line: int, reason: str) -> None:
+    path = _model(tmp_path, text)
+    with pytest.raises(RulePackError) as info:
+        _load(_pack(tmp_path, "models/m.json"))
+    err = info.value
+    assert err.path == str(path)
+    assert reason in err.reason
+    assert err.line == line, text.splitlines()[err.line - 1] if err.line else None
+
+
+@pytest.mark.parametrize("model, threshold, category, reason", [
+    ("../m.json", "0.5", "spam", "must be models/NAME.json"),
+    ("models/missing.json", "0.5", "spam", "no model file"),
+    ("models/m.json", "1.5", "spam", "'threshold' must be a number between 0 and 1"),
+    ("models/m.json", "0.5", "personal-data", "has no 'personal-data' category"),
+])
+def test_bad_classifier_rule_names_the_pack_line(tmp_path: Path, model: str, threshold: str, category: str,
+                                                  reason: str) -> None:
+    _model(tmp_path, json.dumps(GOOD_MODEL))
+    pack = _pack(tmp_path, model, threshold, category)
+    with pytest.raises(RulePackError) as info:
+        _load(pack)
+    assert info.value.path == str(pack) and info.value.line is not None
+    assert reason in info.value.reason
+
+
+def test_model_loader_reports_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(RulePackError) as info:
+        load_model(str(tmp_path / "absent.json"))
+    assert "cannot read" in info.value.reason
+
+
+# ------------------------------------------------------------ training
+
+
+def test_training_reproduces_the_shipped_model(tmp_path: Path) -> None:
+    """tools/train_classifier.py, run again on the same corpora, writes the shipped file byte for byte."""
+    shipped = (MODELS / "semantic.json").read_bytes()
+    date = json.loads(shipped)["training"]["date"]
+    subprocess.run([sys.executable, str(ROOT / "tools" / "train_classifier.py"), "--out", str(tmp_path),
+                    "--date", date], check=True, capture_output=True)
+    assert (tmp_path / "semantic.json").read_bytes() == shipped
