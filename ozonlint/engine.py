@@ -253,12 +253,34 @@ class Linter:
         if not isinstance(text, str):
             raise TypeError(f"check() takes a str, not {type(text).__name__}")
         if len(text) > SPLIT_CHARS:
-            found = self._check_long(text)
-        else:
-            found = _drop_nested(self._check(text))
+            return self._annotate_long(text, self._check_long(text), unsafe_fixes)
+        found = _drop_nested(self._check(text))
         if not found:
             return found
         return annotate(text, found, self.rewrites, unsafe_fixes)
+
+    def _annotate_long(self, text: str, found: List[Violation], unsafe_fixes: bool) -> List[Violation]:
+        """The fixes of a long text's findings, planned piece by piece (the pieces of
+        _check_long): planning reads a reply's sentences, and a file of thousands
+        of replies must not cost memory in proportion to all of them at once."""
+        out: List[Violation] = []
+        i = 0
+        for offset, piece in _pieces(text):
+            stop = offset + len(piece)
+            part = []
+            while i < len(found) and found[i].start < stop:
+                part.append(found[i])
+                i += 1
+            if not part:
+                continue
+            end = max(stop, max(v.end for v in part))
+            local = [v._replace(start=v.start - offset, end=v.end - offset) for v in part]
+            for v, planned in zip(part, annotate(text[offset:end], local, self.rewrites, unsafe_fixes)):
+                fix = planned.fix
+                if fix is not None:
+                    fix = fix._replace(start=fix.start + offset, end=fix.end + offset)
+                out.append(planned._replace(start=v.start, end=v.end, fix=fix))
+        return out
 
     def _check_long(self, text: str) -> List[Violation]:
         """A long text (a file of many replies) in pieces (see SPLIT_CHARS), then
