@@ -70,3 +70,26 @@ def test_output_file_and_jsonl(repo: Path, tmp_path: Path) -> None:
     assert result.stdout == ""
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert rows and all("rule" in r and "path" in r for r in rows)
+
+
+@pytest.mark.parametrize("color", ["--color", "--no-color"])
+def test_terminal_escapes_in_the_text_are_shown_escaped(color: str) -> None:
+    """Checked text may carry escape sequences (clear the screen, hide a line):
+    the excerpt shows them as text, never sends them to the terminal."""
+    from conftest import CliRunner
+
+    from ozonlint.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--no-config", color, "--text",
+                                       "\x1b[2J\x1b]0;title\x07Пишите в WhatsApp\x1b[31m!"])
+    excerpt = result.stdout.splitlines()[1]
+    assert "\\x1b[2J" in excerpt and "\\x07" in excerpt and "\\x1b[31m" in excerpt
+    assert "\x1b[2J" not in result.stdout and "\x07" not in result.stdout
+    carets = result.stdout.splitlines()[2]
+    assert click_unstyle(carets).index("^") == excerpt.index("WhatsApp")
+
+
+def click_unstyle(text: str) -> str:
+    import click
+
+    return click.unstyle(text)

@@ -1,6 +1,7 @@
 """``--format text``: place, severity, rule, message, the excerpt marked, the suggestion."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -12,10 +13,18 @@ from ..model import Violation
 from . import FileResult
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 
 
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _visible(s: str) -> str:
+    """``s`` with control characters shown escaped (\\x1b…): text under check may hold
+    terminal escape sequences, which must never reach the terminal as commands."""
+    return _CONTROL.sub(lambda m: "".join(f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}"
+                                          for c in m.group()), s)
 
 
 def _excerpt(text: str, v: Violation) -> List[str]:
@@ -29,11 +38,11 @@ def _excerpt(text: str, v: Violation) -> List[str]:
     # long lines: show at most 60 characters either side of the span
     lo = max(line_start, v.start - 60)
     hi = min(line_start + len(line), end + 60)
-    shown = text[lo:hi].replace("\t", " ")
+    shown = _visible(text[lo:hi].replace("\t", " "))
     prefix = "…" if lo > line_start else ""
     suffix = "…" if hi < line_start + len(line) else ""
-    pad = _width(prefix + text[lo:v.start].replace("\t", " "))
-    marks = max(1, _width(text[v.start:end]))
+    pad = _width(prefix + _visible(text[lo:v.start].replace("\t", " ")))
+    marks = max(1, _width(_visible(text[v.start:end])))
     return [f"    {prefix}{shown}{suffix}",
             "    " + " " * pad + click.style("^" * marks, fg=_COLOURS.get(v.severity, "red"), bold=True)]
 
