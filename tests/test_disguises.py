@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
+from conftest import CliRunner
 
 import ozonlint
 from ozonlint.cli import main

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 import pytest
-from click.testing import CliRunner
+from conftest import CliRunner
 
 import ozonlint
 from ozonlint.cli import main

@@ -43,3 +43,12 @@ def test_assert_no_crash_catches_a_crash(monkeypatch) -> None:
     assert result.exit_code == 1  # a crash looks like "findings" to the exit status
     with pytest.raises(AssertionError):
         assert_no_crash(result)
+
+
+def test_cli_tests_use_the_runner_that_keeps_stderr_apart() -> None:
+    """click 8.1 (Python 3.9) mixes standard error into the output unless told not
+    to: every test takes conftest's CliRunner, which keeps them apart everywhere."""
+    banned = "from click.testing " + "import CliRunner"  # (split: this file names it too)
+    direct = [module.name for module in sorted(TESTS.glob("test_*.py"))
+              if banned in module.read_text(encoding="utf-8")]
+    assert direct == []
