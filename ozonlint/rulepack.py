@@ -126,20 +126,25 @@ def _check_node_graph(root: Any, path: str) -> None:
             stack.extend(node.value)
 
 
+def read_limited(path: str, limit: int, what: str = "file") -> str:
+    """The UTF-8 text of a data file of at most ``limit`` bytes; every failure a RulePackError."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise RulePackError(path, None, f"cannot read {what}: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise RulePackError(path, None, f"{what} is larger than {limit} bytes")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RulePackError(path, None, f"{what} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
 def load_yaml(path: str, text: Optional[str] = None) -> Any:
     """Parse one YAML document safely, with line numbers on mappings."""
     if text is None:
-        try:
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_PACK_BYTES + 1)
-        except OSError as exc:
-            raise RulePackError(path, None, f"cannot read: {exc.strerror or exc}") from None
-        if len(raw) > MAX_PACK_BYTES:
-            raise RulePackError(path, None, f"file is larger than {MAX_PACK_BYTES} bytes")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise RulePackError(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        text = read_limited(path, MAX_PACK_BYTES)
     import yaml
 
     loader = _loader_class()(text)

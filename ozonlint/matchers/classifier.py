@@ -39,7 +39,7 @@ from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, S
 from ..lazyre import lazy_re
 from ..model import Violation
 from ..normalize import base_view, words_view
-from ..rulepack import RulePackError, RuleSpec
+from ..rulepack import RulePackError, RuleSpec, read_limited
 from .base import TOKEN, Draft, Matcher, Span
 from .params import Param
 
@@ -412,17 +412,7 @@ def _number(value: Any) -> bool:
 
 def load_model(path: str) -> Model:
     """Read and validate a model file; errors name the file and the line."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_MODEL_BYTES + 1)
-    except OSError as exc:
-        raise RulePackError(path, None, f"cannot read classifier model: {exc.strerror or exc}") from None
-    if len(raw) > MAX_MODEL_BYTES:
-        raise RulePackError(path, None, f"classifier model is larger than {MAX_MODEL_BYTES} bytes")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RulePackError(path, None, f"classifier model is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    text = read_limited(path, MAX_MODEL_BYTES, "classifier model")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
