@@ -12,8 +12,10 @@ at ``info``, which does not block (Ozon's own filter may still hold it).
 A warning about someone else disowns everything its sentence (or the short
 sentence after it: "Это не мы.") describes — the fraudster's number, their
 request for prepayment or card details — so this filter may drop findings of
-every category but language, style and placeholders. The cue words are data
-(``rules/vocab/roles.yaml``).
+every category but language, style and placeholders. A classifier's sentence
+is read by its words, not by what the sentence does with them: one that is
+negated, a refusal, or (for personal data) the seller's own address and legal
+details is dropped. The cue words are data (``rules/vocab/roles.yaml``).
 """
 from __future__ import annotations
 
