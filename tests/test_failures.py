@@ -280,20 +280,25 @@ def test_stdin_may_be_a_pipe() -> None:
     assert done.returncode == 1 and b"WhatsApp" in done.stdout
 
 
+def _make_unreadable(monkeypatch, folder: Path) -> None:
+    """``folder`` cannot be listed (as for another user's folder), whoever runs the test."""
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
 def test_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "a.txt").write_text("Спасибо за заказ!", encoding="utf-8")
     locked = tmp_path / "locked"
     locked.mkdir()
     (locked / "b.txt").write_text(BAD, encoding="utf-8")
-    real_scandir = os.scandir
-
-    def scandir(path="."):
-        if os.path.abspath(path) == str(locked):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _make_unreadable(monkeypatch, locked)
     result = invoke("check", "--no-config", "--format", "json", str(tmp_path))
     assert result.exit_code == 2
     assert one_error_line(result.stderr) == (f"ozonlint: {locked}: cannot read the folder: Permission denied; "
@@ -304,14 +309,7 @@ def test_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path, monkeypatc
 def test_unreadable_folder_of_rule_packs_is_an_error(tmp_path: Path, monkeypatch) -> None:
     locked = tmp_path / "packs" / "locked"
     locked.mkdir(parents=True)
-    real_scandir = os.scandir
-
-    def scandir(path="."):
-        if os.path.abspath(path) == str(locked):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    _make_unreadable(monkeypatch, locked)
     result = invoke("check", "--no-config", "--rules", str(tmp_path / "packs"), "--text", BAD)
     assert result.exit_code == 2
     assert one_error_line(result.stderr) == (f"ozonlint: error: invalid rule pack: {locked}: "

@@ -110,18 +110,22 @@ def choose_thresholds(records: Sequence[tc.Record], probs: Dict[str, Dict[str, f
         for t in THRESHOLDS:
             if sum(probs[r.id][category] >= t for r in clean) > MAX_CLEAN_FLAGGED * len(clean):
                 continue
-            tp = fp = fn = 0
-            for r in records:
-                gold = category in r.labels
-                pred = category in rules[r.id] or probs[r.id][category] >= t
-                tp += gold and pred
-                fp += pred and not gold
-                fn += gold and not pred
-            f1 = _prf(tp, fp, fn)["f1"]
+            f1 = _f1(records, category, lambda r: category in rules[r.id] or probs[r.id][category] >= t)
             if best is None or f1 > best[0]:
                 best = (f1, t)
         chosen[category] = best[1] if best else THRESHOLDS[-1]
     return chosen
+
+
+def _f1(records: Sequence[tc.Record], category: str, predicted) -> float:
+    """F1 of ``predicted(record)`` against the records' labels for one category."""
+    tp = fp = fn = 0
+    for r in records:
+        gold, pred = category in r.labels, bool(predicted(r))
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+    return _prf(tp, fp, fn)["f1"]
 
 
 VETOES = [0.01, 0.02, 0.05, 0.1, 0.2]
@@ -136,15 +140,8 @@ def choose_vetoes(records: Sequence[tc.Record], probs: Dict[str, Dict[str, float
     for category in tc.CATEGORIES:
         best: Optional[Tuple[float, float]] = None
         for veto in VETOES:
-            tp = fp = fn = 0
-            for r in records:
-                p = probs[r.id][category]
-                gold = category in r.labels
-                pred = (category in rules[r.id] and p >= veto) or p >= thresholds[category]
-                tp += gold and pred
-                fp += pred and not gold
-                fn += gold and not pred
-            f1 = _prf(tp, fp, fn)["f1"]
+            f1 = _f1(records, category, lambda r: (category in rules[r.id] and probs[r.id][category] >= veto)
+                     or probs[r.id][category] >= thresholds[category])
             if best is None or f1 > best[0]:
                 best = (f1, veto)
         chosen[category] = best[1] if best else VETOES[0]
@@ -163,7 +160,8 @@ def report(title: str, table: dict) -> str:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--write", action="store_true", help="write thresholds and scores to rules/models/evaluation.json")
+    parser.add_argument("--write", action="store_true",
+                        help="write thresholds and scores to rules/models/evaluation.json")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", help="also write the full report here")
     args = parser.parse_args(argv)
@@ -210,8 +208,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 print(report(f"[{name}] ({label})", results[name][label]))
     print("per corpus (micro-F1 / clean flagged): rules | classifier | union")
     for corpus, entry in results["per_corpus"].items():
-        print(f"  {corpus:12s} " + " | ".join(
-            f"{entry[k]['micro']['f1']:.3f} / {entry[k]['clean_flagged']:.3f}" for k in ("rules", "classifier", "union")))
+        print(f"  {corpus:12s} " + " | ".join(f"{entry[k]['micro']['f1']:.3f} / {entry[k]['clean_flagged']:.3f}"
+                                              for k in ("rules", "classifier", "union")))
     results["probabilities"] = probs  # out-of-fold, per message and category
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:

@@ -7,6 +7,7 @@ import regex
 
 from ..matchers.base import Draft
 from . import DROP, Candidate, Filter
+from .quote import _within
 
 
 class AllowListFilter(Filter):
@@ -28,8 +29,6 @@ class AllowListFilter(Filter):
         return found
 
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
-        from .quote import _within
-
         if any(_within(candidate, a, b) for a, b in self.spans(draft)):
             return DROP
         return None
