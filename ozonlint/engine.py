@@ -330,17 +330,27 @@ class Linter:
             return []
         line_starts = _line_starts(text)
         found: Dict[Tuple[int, int, str], Violation] = {}
-        sentences: List[Violation] = []  # findings of classifier rules (whole sentences)
+        sentences: Dict[int, Candidate] = {}  # findings of classifier rules (whole sentences)
         for c in kept:
             key = (c.start, c.end, c.rule.id)
             if key not in found:
-                v = self._violation(c, text, line_starts)
-                if c.kind == "classifier":  # its message names the words that weighed most
-                    messages = c.rule.matcher.explained_messages(v.messages, draft, c.start, c.end)
-                    v = v._replace(message=messages[self.lang], messages=messages)
-                    sentences.append(v)
-                found[key] = v
-        return yield_to_precise([found[k] for k in sorted(found)], sentences)
+                v = found[key] = self._violation(c, text, line_starts)
+                if c.kind == "classifier":
+                    sentences[id(v)] = c
+        result = yield_to_precise([found[k] for k in sorted(found)],
+                                  [v for v in found.values() if id(v) in sentences])
+        if not sentences:
+            return result
+        # a classifier's message names the words that weighed most: worked out
+        # only for the sentences that stay
+        out = []
+        for v in result:
+            sentence = sentences.get(id(v))
+            if sentence is not None:
+                messages = sentence.rule.matcher.explained_messages(v.messages, draft, sentence.start, sentence.end)
+                v = v._replace(message=messages[self.lang], messages=messages)
+            out.append(v)
+        return out
 
     def _found(self, draft: Draft, rules: Iterable[Rule]) -> List[Candidate]:
         """The candidates of ``rules`` in ``draft`` that the filter stage keeps."""

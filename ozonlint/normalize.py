@@ -134,9 +134,14 @@ class View:
 # --------------------------------------------------------------- base view
 
 # Anything followed by combining marks, or any single character outside ASCII,
-# the basic Cyrillic letters and common punctuation (which NFKC never changes):
-# NFKC is applied cluster by cluster so that every change is a local edit.
-_CLUSTER = lazy(r"\P{M}\p{M}+|[^\x00-\x7f\u0400-\u045f«»—–‘’“”„₽°•·€×±]")
+# the basic Cyrillic letters, common punctuation and the unified Chinese
+# characters (which NFKC never changes): NFKC is applied cluster by cluster so
+# that every change is a local edit.
+_NFKC_STABLE = "\x00-\x7f\u0400-\u045f«»—–‘’“”„₽°•·€×±\u3400-\u4dbf\u4e00-\u9fff"
+_CLUSTER = lazy(r"\P{M}\p{M}+|[^" + _NFKC_STABLE + "]")
+# Every cluster holds a character outside that set (a mark is one): the
+# clusters are looked for only around runs of those (std re: a fast scan).
+_NFKC_UNSTABLE_RUN = lazy_re("[^" + _NFKC_STABLE + "]+")
 # Invisible characters used to split words: format characters (zero-width
 # space, joiners, soft hyphen, bidi marks), combining marks, variation
 # selectors, fillers that render as nothing, and control characters.
@@ -295,6 +300,22 @@ def _nfkc(m: "regex.Match[str]") -> str:
     return unicodedata.normalize("NFKC", m.group())
 
 
+def _nfkc_clusters(text: str) -> Tuple[str, List[Edit]]:
+    """``text`` in NFKC, cluster by cluster (see _CLUSTER), with the edits.
+
+    The same edits as ``rewrite(text, _CLUSTER, _nfkc)``: a cluster starts at
+    most one character before a run of unstable characters (its base, when
+    the run begins with marks) and never crosses a stable one that is not its
+    base."""
+    edits: List[Edit] = []
+    for run in _NFKC_UNSTABLE_RUN.finditer(text):
+        for m in _CLUSTER.finditer(text, max(0, run.start() - 1), run.end()):
+            new = _nfkc(m)
+            if new != m.group():
+                edits.append((m.start(), m.end(), new))
+    return apply_edits(text, edits), edits
+
+
 def _casefold_with_edits(text: str) -> Tuple[str, List[Edit]]:
     # casefold is per character; only the characters it expands move positions
     edits = [(i, i + 1, ch.casefold()) for i, ch in enumerate(text) if len(ch.casefold()) != 1]
@@ -323,24 +344,49 @@ def _unmix_words(text: str) -> str:
 # so the cheaper checks below decide for it. (std ``re``: faster for plain classes.)
 _PLAIN = lazy_re("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
                     "\u201c\u201d\u201e\u2026\u2116\u20bd]*")
-_LATIN_RUN = lazy_re("[a-z]+")
 _CYRILLIC_RUN = lazy_re("[\u0400-\u045f]+")
+# The same with Chinese characters and punctuation (after NFKC, which turns
+# full-width forms into ASCII): no invisible, accented or look-alike character.
+_PLAIN_OR_CHINESE = lazy_re("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
+                            "\u201c\u201d\u201e\u2026\u2116\u20bd\u3001\u3002\u3008-\u3011\u3014-\u301f"
+                            "\u3400-\u4dbf\u4e00-\u9fff]*")
+# Blocks that hold every Latin, Greek and Cyrillic letter (and some other
+# characters): a test checks them against the regex module's script tables.
+_LATIN_BLOCKS = ("A-Za-z\u00aa\u00ba\u00c0-\u02ff\u1d00-\u1dbf\u1e00-\u1eff\u2070-\u209f\u2100-\u218f"
+                 "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+                 "\U00010780-\U000107bf\U0001df00-\U0001dfff")
+_GREEK_BLOCKS = ("\u0370-\u03ff\u1d00-\u1dbf\u1f00-\u1fff\u2100-\u214f\uab65"
+                 "\U00010140-\U000101af\U0001d200-\U0001d24f\U0001df00-\U0001dfff")
+_CYRILLIC_BLOCKS = ("\u0400-\u052f\u1c80-\u1c8f\u1d00-\u1dbf\u2de0-\u2dff\ua640-\ua69f\ufe2e\ufe2f"
+                    "\U0001e030-\U0001e08f")
+# Every switch of script involves a Latin or Greek letter (Cyrillic next to
+# Cyrillic is none), and a Cyrillic or Greek one: runs of either kind.
+_LATIN_GREEK_RUN = lazy_re("[" + _LATIN_BLOCKS + _GREEK_BLOCKS + "]+")
+_CYRILLIC_GREEK_RUN = lazy_re("[" + _CYRILLIC_BLOCKS + _GREEK_BLOCKS + "]+")
+_SCRIPT_CHAR = lazy_re("[" + _LATIN_BLOCKS + _CYRILLIC_BLOCKS + _GREEK_BLOCKS + "]")
 
 
 def _mixes_scripts(text: str) -> bool:
-    """A plain (ASCII + basic Cyrillic) text has a word with Latin and Cyrillic
-    letters side by side. A Russian reply holds few Latin runs ("Ozon", "USB"),
-    an English one few Cyrillic runs (a shop's name): looking at the neighbours
-    of the rarer script's runs is cheaper than scanning for every pair."""
-    if len(text.encode("ascii", "ignore")) * 2 > len(text):  # mostly ASCII: English
-        runs, low, high = _CYRILLIC_RUN, "a", "z"
-    else:
-        runs, low, high = _LATIN_RUN, "\u0400", "\u045f"
+    """Whether ``text`` has a word with letters of two scripts side by side
+    (what _SCRIPT_SWITCH finds). A Russian reply holds few Latin runs ("Ozon",
+    "USB"), an English one few Cyrillic runs (a shop's name), a Chinese one
+    few of either: only around the runs of the rarer kind can a switch be, and
+    only there is it looked for (scanning a whole reply for every pair of
+    adjacent letters is what this saves)."""
+    russian = len(text.encode("ascii", "ignore")) * 2 <= len(text)
+    runs = _LATIN_GREEK_RUN if russian else _CYRILLIC_GREEK_RUN
+    size = len(text)
     for m in runs.finditer(text):
         start, end = m.span()
-        if (start and low <= text[start - 1] <= high) or (end < len(text) and low <= text[end] <= high):
+        one_script = m.group().isascii() if russian else _CYRILLIC_RUN.fullmatch(m.group())
+        if (one_script and not (start and _SCRIPT_CHAR.match(text, start - 1))
+                and not (end < size and _SCRIPT_CHAR.match(text, end))):
+            continue
+        if _SCRIPT_SWITCH.search(text, max(0, start - 1), end + 1):
             return True
     return False
+
+
 def _char_class(codes: Sequence[int]) -> str:
     """A character class of ``codes`` written as ranges (compiles faster than a list)."""
     parts, run = [], []
@@ -463,10 +509,12 @@ def base_view(text: str) -> View:
     if not plain and _LOOKALIKE_CHARS.search(view.text):
         view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
     if not unicodedata.is_normalized("NFKC", view.text):
-        view = view.derive(*rewrite(view.text, _CLUSTER, _nfkc))
-    if not plain and _INVISIBLE.search(view.text):
+        view = view.derive(*_nfkc_clusters(view.text))
+    # a Chinese reply is not plain, but its characters are no disguise either
+    calm = plain or _PLAIN_OR_CHINESE.fullmatch(view.text) is not None
+    if not calm and _INVISIBLE.search(view.text):
         view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
-    if not plain and _SYMBOL_IN_WORD.search(view.text):
+    if not calm and _SYMBOL_IN_WORD.search(view.text):
         view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD,
                                     lambda m: " " if m.string[m.start() - 1].isdigit() else ""))
     folded = view.text.casefold()
@@ -475,9 +523,9 @@ def base_view(text: str) -> View:
     else:
         view = view.derive(*_casefold_with_edits(view.text))
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
-    if not plain and _ACCENTED.search(folded):
+    if not calm and _ACCENTED.search(folded):
         folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-    mixed = bool(_mixes_scripts(folded) if plain else _SCRIPT_SWITCH.search(folded))
+    mixed = _mixes_scripts(folded)
     if mixed:
         folded = _unmix_words(folded)  # same length
     return View(text, folded, view._maps, plain, mixed)
@@ -541,7 +589,7 @@ def words_view(base: View) -> View:
     mixed = base.mixed  # whether a word mixes scripts, kept up to date below (None: look)
     if _MAYBE_SPACED.search(view.text):
         view = view.derive(*rewrite(view.text, _SPACED_LETTERS, _join_letters))
-        mixed = _SCRIPT_SWITCH.search(view.text) is not None
+        mixed = _mixes_scripts(view.text)
         if mixed:  # joined letters may mix scripts: "W h a t s A р p"
             view = View(view.original, _unmix_words(view.text), view._maps)
     if "'" in view.text and _IN_WORD_APOSTROPHE.search(view.text):
@@ -552,12 +600,12 @@ def words_view(base: View) -> View:
     if _LEET_RUN.search(view.text):
         # twice: a digit at the end of "т3л3гр@мм3" is only at a word's end once "@" is a letter
         text = _LEET_RUN.sub(_leet, _LEET_RUN.sub(_leet, view.text))  # same length
-        mixed = _SCRIPT_SWITCH.search(text) is not None
+        mixed = _mixes_scripts(text)
         if mixed:  # "т3л3гр@мм" -> "тeлeгрaмм": fold the new Latin letters
             text = _unmix_words(text)
         view = View(view.original, text, view._maps)
     if mixed is None:
-        mixed = _SCRIPT_SWITCH.search(view.text) is not None
+        mixed = _mixes_scripts(view.text)
     if mixed:
         view = view.derive(*_split_glued(view.text))
     return view

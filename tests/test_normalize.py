@@ -135,3 +135,52 @@ def test_spans_of_disguise_rewrites_cover_their_source(text: str) -> None:
             s, _ = view.span(i, i)
             assert previous <= s <= len(text)
             previous = s
+
+
+def test_script_blocks_hold_every_letter_of_their_scripts() -> None:
+    """_mixes_scripts looks only around runs of these blocks: a letter of the
+    script outside them would be a switch it cannot see."""
+    import re
+
+    import regex
+
+    from ozonlint import normalize
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for script, blocks in (("Latin", normalize._LATIN_BLOCKS), ("Greek", normalize._GREEK_BLOCKS),
+                           ("Cyrillic", normalize._CYRILLIC_BLOCKS)):
+        letters = "".join(regex.findall(r"\p{%s}" % script, every))
+        outside = re.sub("[" + blocks + "]", "", letters)
+        assert outside == "", f"{script} letters outside the blocks: {[hex(ord(c)) for c in outside[:10]]}"
+
+
+_SCRIPT_SAMPLES = ["Пишите в WhatsApp", "Пишите в WhаtsApp", "Teлеграм", "ok", "πρόσφορά", "Сбер σ",
+                   "zаказ 您好 Ozon", "您好，请加微信", "Hello Анна, order 12", "Hellо Anna", "шоп.ru магазинσ",
+                   "ǅабвг", "ℌello", "Ⅻа", "", "a", "я"]
+
+
+@given(st.lists(st.sampled_from(_SCRIPT_SAMPLES + ["а", "a", "σ", " ", "。", "-", "1"]), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_mixes_scripts_agrees_with_the_full_scan(parts) -> None:
+    from ozonlint import normalize
+
+    text = "".join(parts)
+    assert normalize._mixes_scripts(text) == (normalize._SCRIPT_SWITCH.search(text) is not None)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2000), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_mixes_scripts_agrees_with_the_full_scan_on_any_text(text: str) -> None:
+    from ozonlint import normalize
+
+    assert normalize._mixes_scripts(text) == (normalize._SCRIPT_SWITCH.search(text) is not None)
+
+
+@given(st.lists(st.sampled_from(list("aZя ,.") + ["\u0301", "\u0336", "\ufe0f", "，", "。", "汉", "ﬁ",
+                                                   "①", "Ａ", "№", "\u200b", "é", "e\u0301", "🙂"]), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_nfkc_runs_give_the_edits_of_the_full_scan(parts) -> None:
+    from ozonlint import normalize
+
+    text = "".join(parts)
+    assert normalize._nfkc_clusters(text) == normalize.rewrite(text, normalize._CLUSTER, normalize._nfkc)

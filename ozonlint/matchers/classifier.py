@@ -113,14 +113,19 @@ class Sentence(NamedTuple):
     words: List[str]
     word_terms: List[str]
 
-    def label(self, feature: str) -> str:
-        """The words a feature came from (the first place it occurs)."""
-        pair = feature.split(" ")
-        terms = self.word_terms
-        for i in range(len(terms) - len(pair) + 1):
-            if terms[i:i + len(pair)] == pair:
-                return " ".join(t if w in _MARKERS else w for w, t in zip(self.words[i:], pair))
-        return feature
+    def labels(self) -> Dict[str, str]:
+        """The words each feature came from (the first place it occurs)."""
+        words, terms = self.words, self.word_terms
+        shown = [t if w in _MARKERS else w for w, t in zip(words, terms)]
+        found: Dict[str, str] = {}
+        for i, term in enumerate(terms):
+            if term not in found:
+                found[term] = shown[i]
+            if i:
+                pair = terms[i - 1] + " " + term
+                if pair not in found:
+                    found[pair] = shown[i - 1] + " " + shown[i]
+        return found
 
 
 def term_of(token: str, settings: Settings) -> str:
@@ -374,10 +379,13 @@ class Model:
         """(weight, words) of what pushed these sentences up for one category, strongest first."""
         found: Dict[str, float] = {}
         for sent in sents:
+            labels: Optional[Dict[str, str]] = None
             for feature in sent.features:
                 weight = self.weight(feature, column)
                 if weight > 0:
-                    label = sent.label(feature)
+                    if labels is None:
+                        labels = sent.labels()
+                    label = labels.get(feature, feature)
                     found[label] = found.get(label, 0.0) + weight
         return sorted(((w, label) for label, w in found.items()), key=lambda x: (-x[0], x[1]))
 

@@ -189,10 +189,10 @@ class DerivedGate:
     """A pattern rule's gate from its own patterns: the shape GateIndex reads from a term set."""
 
     symbols: Tuple[str, ...] = ()
-    gated = True
 
-    def __init__(self, keys: FrozenSet[str], han: bool) -> None:
+    def __init__(self, keys: FrozenSet[str], han: bool, gated: bool = True) -> None:
         self.id = -1  # numbered by the Linter with the term sets
+        self.gated = gated  # False: the words are only asked about, the rule runs on every draft
         self.keys = keys
         self.lookup_keys = keys
         self.has_han_terms = han

@@ -15,7 +15,7 @@ from ..lazyre import lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
-from .gatekeys import derive_gate
+from .gatekeys import DerivedGate, derive, derive_gate
 from .params import CONTEXT, Param
 from .terms import TermSet
 
@@ -116,14 +116,20 @@ class PatternMatcher(Matcher):
         flags = 0 if self.view == "original" else regex.IGNORECASE
         for source in sources:  # each on its own first, so an error names the bad one
             compile_pattern(source, spec, "patterns", flags=flags)
-        # A pattern that starts with plain words runs only on drafts that hold one
-        # of them (a substring test is far cheaper than a scan that tries every
-        # position); the rest run as one combined scan, where they combine.
+        # Each pattern runs only on drafts that can match it: one whose matches all
+        # need a word (read from the pattern, see gatekeys.py) waits for that word
+        # in the draft's gate keys; else one that starts with plain text waits for
+        # that text (a set or substring test is far cheaper than a scan that tries
+        # every position). The rest run as one combined scan, where they combine.
+        self.keyed: List[Tuple[FrozenSet[str], bool, SafePattern]] = []
         self.hinted: List[Tuple[Tuple[str, ...], SafePattern]] = []
         rest = []
         for source in sources:
+            keys = derive(source) if self.view != "original" else None
             starts = literal_starts(source) if self.view != "original" else None
-            if starts:
+            if keys is not None and (keys[0] or keys[1]):
+                self.keyed.append((keys[0], keys[1], compile_pattern(source, spec, "patterns", flags=flags)))
+            elif starts:
                 heads = tuple(sorted({h.casefold() for h in starts}))
                 self.hinted.append((heads, compile_pattern(source, spec, "patterns", flags=flags)))
             else:
@@ -154,7 +160,12 @@ class PatternMatcher(Matcher):
         self.keep = context_filter(spec)
 
     def term_sets(self) -> List[object]:
-        return [self.gate] if self.gate is not None else []
+        if self.gate is not None:
+            return [self.gate]
+        if self.keyed:  # the draft must be asked about the keyed patterns' words
+            keys = frozenset().union(*(k for k, _, _ in self.keyed))
+            return [DerivedGate(keys, any(h for _, h, _ in self.keyed), gated=False)]
+        return []
 
     def required_sets(self) -> FrozenSet[int]:
         # the patterns run only on drafts that hold one of the gate's words
@@ -169,6 +180,10 @@ class PatternMatcher(Matcher):
         if self.prefilter is not None and not self.prefilter.search(text):
             return []
         patterns = self.patterns
+        if self.keyed:
+            present = draft.gate_keys
+            patterns = patterns + [p for keys, han, p in self.keyed
+                                   if not keys.isdisjoint(present) or han and draft.has_han]
         if self.hinted:
             patterns = patterns + [p for heads, p in self.hinted if any(h in text for h in heads)]
         spans = {m.span() for p in patterns for m in search_with_budget(p, text, self.rule)

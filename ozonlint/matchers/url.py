@@ -5,7 +5,7 @@ A domain is allowed when it is an allow-listed domain or a subdomain of one:
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 import regex
 
@@ -30,7 +30,7 @@ _URL = lazy(
 # cheap sign that a draft may hold a domain at all (std re: it jumps from dot
 # to dot, faster than walking the dots in Python).
 _TLD_SET = frozenset(TLDS.split("|"))
-_DOT_TLD = lazy_re(r"\.(?<=[^\W_]\.)(?:" + "|".join(sorted(_TLD_SET, key=len, reverse=True)) + r")(?![^\W_]|-)")
+_DOT_TLD_SOURCE = r"\.(?<=[^\W_]\.)(?:" + "|".join(sorted(_TLD_SET, key=len, reverse=True)) + r")(?![^\W_]|-)"
 # "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
 _SPELLED_DOMAIN = lazy(
     r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
@@ -54,15 +54,44 @@ _DISGUISED_DOT = lazy(
     r"|(?<=(?<![\p{L}\p{N}])www)\s+(?=[a-z0-9])"
     r"|(?<=(?<![\p{L}\p{N}])www[\s.]+[a-z0-9][a-z0-9\-]{0,62})\s+(?=" + _SHORT_TLDS + r")")
 
+# The cheap signs of _DISGUISED_DOT (std re, each starting with a literal,
+# which std re jumps to): commas are everywhere, a comma right before a
+# top-level domain is not.
+_BRACKET_DOT = lazy_re(r"\.(?:(?<=[\[({]\.)|(?<=[\[({]\s\.))")
+_COMMA_TLD = lazy_re(r",(?<=[a-z0-9],)(?:ru|com|net|org|su|рф|shop|store|online|info|biz|cn|by|kz)(?![^\W_]|-)")
 
 def dotted_view(view: View) -> View:
     """``view`` with disguised dots written as dots (see _DISGUISED_DOT; a
     middle dot or bullet counts before a top-level domain: "shop • ru")."""
     text = view.text
-    if not any(mark in text for mark in ("。", ".]", ".)", ".}", "·", "•", ",", "www")):
+    if not ("。" in text or "·" in text or "•" in text or "www" in text or _COMMA_TLD.search(text)
+            or ("(" in text or "[" in text or "{" in text) and _BRACKET_DOT.search(text)):
         return view
     return view.derive(*rewrite(text, _DISGUISED_DOT, lambda m: "."))
 _TRAILING = ".,;:!?)]}»\"'"
+# Where a link may be: no link holds a space, and every one holds "://", "www."
+# or a dot before a top-level domain; the link pattern runs only on the runs
+# of non-space characters around those (its look-behind at every position of
+# a whole reply is what a link check costs).
+_LINK_SIGN = lazy_re(r"://|www\.|" + _DOT_TLD_SOURCE)
+_SPACES = " \n\t\r\f\v"  # characters that are \s for every engine: a run is cut only there
+
+
+def _link_chunks(text: str) -> List[Tuple[int, int]]:
+    chunks: List[Tuple[int, int]] = []
+    end = -1
+    size = len(text)
+    for m in _LINK_SIGN.finditer(text):
+        if m.start() < end:
+            continue  # in the run already taken
+        start = m.start()
+        while start and text[start - 1] not in _SPACES:
+            start -= 1
+        end = m.end()
+        while end < size and text[end] not in _SPACES:
+            end += 1
+        chunks.append((start, end))
+    return chunks
 
 
 class UrlMatcher(Matcher):
@@ -83,10 +112,6 @@ class UrlMatcher(Matcher):
             host = host[4:]
         return any(host == d or host.endswith("." + d) for d in self.allow)
 
-    @staticmethod
-    def _maybe_domain(text: str) -> bool:
-        return "://" in text or "www." in text or _DOT_TLD.search(text) is not None
-
     def find(self, draft: Draft) -> List[Span]:
         view = dotted_view(draft.base)
         text = view.text
@@ -97,9 +122,7 @@ class UrlMatcher(Matcher):
         if " ." in text:
             spans.extend(view.span(*m.span()) for m in _SPACED_DOMAIN.finditer(text)
                          if not self.allowed(regex.sub(r"\s+", "", m.group())))
-        if not self._maybe_domain(text):
-            return spans
-        for m in _URL.finditer(text):
+        for m in (m for lo, hi in _link_chunks(text) for m in _URL.finditer(text, lo, hi)):
             start, end = m.span()
             while end > start and text[end - 1] in _TRAILING:
                 end -= 1
