@@ -245,13 +245,33 @@ def sentences(draft: Draft, settings: Settings) -> List[Sentence]:
 
 
 def _sentences(draft: Draft, settings: Settings) -> List[Sentence]:
+    result = []
+    bigrams = settings.bigrams
+    for a, b, words, terms in sentence_terms(draft, settings):
+        result.append(Sentence(a, b, features_of(terms, bigrams), words, terms))
+    return result
+
+
+def features_of(terms: Sequence[str], bigrams: bool) -> List[str]:
+    """A sentence's features: its distinct terms, then its distinct pairs of neighbouring terms."""
+    features = list(dict.fromkeys(terms))
+    if bigrams and len(terms) > 1:
+        features.extend(dict.fromkeys(map(" ".join, zip(terms, terms[1:]))))
+    return features
+
+
+def sentence_terms(draft: Draft, settings: Settings) -> List[Tuple[int, int, List[str], List[str]]]:
+    """(start, end, words, terms) of each sentence of the words view; computed once per draft and settings."""
+    key = ("classifier-terms", settings)
+    found = draft.extras.get(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
     bounds = _sentence_bounds(draft)
     text = mark_entities(draft.words.text)
     han = draft.has_han
     find = TOKEN.findall if han else _WORD.findall
     memo = _memo(settings)
-    bigrams = settings.bigrams
-    result = []
+    found = []
     for a, b in bounds:
         words = find(text, a, b) if not han else find(text[a:b])
         terms = list(map(memo.get, words))
@@ -261,11 +281,9 @@ def _sentences(draft: Draft, settings: Settings) -> List[Sentence]:
                     terms[i] = memo[word] = term_of(word, settings)
         if han:
             words, terms = _split_han(words, terms)
-        features = list(dict.fromkeys(terms))
-        if bigrams and len(terms) > 1:
-            features.extend(dict.fromkeys(map(" ".join, zip(terms, terms[1:]))))
-        result.append(Sentence(a, b, features, words, terms))
-    return result
+        found.append((a, b, words, terms))
+    draft.extras[key] = found
+    return found
 
 
 def _split_han(words: List[str], terms: List[str]) -> Tuple[List[str], List[str]]:
@@ -318,7 +336,12 @@ class Model:
     """One model file: per category a bias and a threshold; per feature its
     weights, one per category (packed, see ``pack``)."""
 
-    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path")
+    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "_memo")
+
+    # Distinct sentences (as their terms) whose sums are remembered. Replies are
+    # written from templates, so the same sentences come again and again; plain
+    # dict stores, so threads may share it, and results never depend on it.
+    MEMO_SIZE = 20_000
 
     def __init__(self, categories: Sequence[str], bias: Sequence[float], thresholds: Sequence[float],
                  weights: Dict[str, Sequence[float]], settings: Settings, path: str = "") -> None:
@@ -328,12 +351,14 @@ class Model:
         self.packed = {feature: pack(vector) for feature, vector in weights.items() if any(vector)}
         self.settings = settings
         self.path = path
+        self._memo: Dict[Tuple[str, ...], Tuple[int, int]] = {}
 
     def __getstate__(self) -> tuple:
         return self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path
 
     def __setstate__(self, state: tuple) -> None:
         self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path = state
+        self._memo = {}
 
     def weight(self, feature: str, column: int) -> float:
         packed = self.packed.get(feature)
@@ -356,19 +381,33 @@ class Model:
         """The log-odds of each sentence, one per category."""
         return [self._unpack(total, count) for total, count in self.sums(sents)]
 
-    def draft_sums(self, draft: Draft) -> Tuple[List[Sentence], List[Tuple[int, int]], List[Tuple[int, int]]]:
-        """The draft's sentences, their packed sums (see ``sums``) and their windows'
-        (each pair of neighbouring sentences with the features of both); computed
-        once per draft for every rule of this model."""
+    def _terms_sum(self, terms: List[str]) -> Tuple[int, int]:
+        """``sums`` of one sentence given by its terms (remembered per distinct sentence)."""
+        key = tuple(terms)
+        memo = self._memo
+        found = memo.get(key)
+        if found is None:
+            weights = list(filter(None, map(self.packed.get, features_of(terms, self.settings.bigrams))))
+            found = (sum(weights), len(weights))
+            if len(memo) >= self.MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
+        return found
+
+    def draft_sums(self, draft: Draft) -> Tuple[List[Tuple[int, int]], List[Tuple[int, int]], List[Tuple[int, int]]]:
+        """The draft's sentences (words-view spans), their packed sums (see
+        ``sums``) and their windows' (each pair of neighbouring sentences with the
+        features of both); computed once per draft for every rule of this model."""
         key = ("classifier-sums", id(self))
         found = draft.extras.get(key)
         if found is None:
-            sents = sentences(draft, self.settings)
-            sums = self.sums(sents)
+            split = sentence_terms(draft, self.settings)
+            bounds = [(a, b) for a, b, _, _ in split]
+            sums = [self._terms_sum(terms) for _, _, _, terms in split]
             windows = ([(a[0] + b[0], a[1] + b[1]) for a, b in zip(sums, sums[1:])]
                        if self.settings.windows else [])
-            found = draft.extras[key] = (sents, sums, windows)
-        return found
+            found = draft.extras[key] = (bounds, sums, windows)
+        return found  # type: ignore[no-any-return]
 
     def need(self, column: int, probability: float) -> int:
         """The packed sum (in thousandths, offsets removed) at which a log-odds for
@@ -566,28 +605,28 @@ class ClassifierMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         return [span for span, _ in self._found(draft)]
 
-    def _found(self, draft: Draft) -> List[Tuple[Span, Tuple[Sentence, ...]]]:
-        """Original-text spans found, each with its sentences: a sentence, or a
-        window of two whose sentences are not reported alone."""
-        sents, sums, windows = self.model.draft_sums(draft)
+    def _found(self, draft: Draft) -> List[Tuple[Span, Tuple[int, ...]]]:
+        """Original-text spans found, each with the indexes of its sentences: a
+        sentence, or a window of two whose sentences are not reported alone."""
+        bounds, sums, windows = self.model.draft_sums(draft)
         shift, need = self.shift, self.need
         alone = [((total >> shift) & _MASK) - count * OFFSET >= need for total, count in sums]
         paired = [((total >> shift) & _MASK) - count * OFFSET >= need for total, count in windows]
         if not (True in alone or True in paired):
             return []
         span = draft.words.span
-        found = [(span(s.view_start, s.view_end), (s,)) for s, hit in zip(sents, alone) if hit]
+        found = [(span(*bounds[k]), (k,)) for k, hit in enumerate(alone) if hit]
         for k, hit in enumerate(paired):
             if hit and not (alone[k] or alone[k + 1]):
-                found.append((span(sents[k].view_start, sents[k + 1].view_end), (sents[k], sents[k + 1])))
+                found.append((span(bounds[k][0], bounds[k + 1][1]), (k, k + 1)))
         return sorted(found, key=lambda item: item[0])
 
     def score_sentences(self, draft: Draft) -> List[Tuple[int, int, float]]:
         """(start, end, probability) of every sentence; spans in the original text."""
-        sents, sums, _ = self.model.draft_sums(draft)
+        bounds, sums, _ = self.model.draft_sums(draft)
         span = draft.words.span
-        return [span(s.view_start, s.view_end) + (sigmoid(self.model._unpack(*pair)[self.column]),)
-                for s, pair in zip(sents, sums)]
+        return [span(*bound) + (sigmoid(self.model._unpack(*pair)[self.column]),)
+                for bound, pair in zip(bounds, sums)]
 
     def score_span(self, draft: Draft, start: int, end: int) -> float:
         """The probability of the words-view span [start, end) (say, the sentence
@@ -597,8 +636,10 @@ class ClassifierMatcher(Matcher):
 
     def explain(self, draft: Draft, start: int, end: int) -> List[str]:
         """The words that weighed most for the finding at original span [start, end)."""
-        for found, sents in self._found(draft):
+        for found, indexes in self._found(draft):
             if found == (start, end):
+                every = sentences(draft, self.model.settings)
+                sents = [every[k] for k in indexes]
                 return [label for _, label in self.model.contributions(self.column, sents)[:EXPLAIN_WORDS]]
         return []
 
