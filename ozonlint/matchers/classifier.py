@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import os
 from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
@@ -381,32 +382,31 @@ class Model:
         """The log-odds of each sentence, one per category."""
         return [self._unpack(total, count) for total, count in self.sums(sents)]
 
-    def _terms_sum(self, terms: List[str]) -> Tuple[int, int]:
-        """``sums`` of one sentence given by its terms (remembered per distinct sentence)."""
+    def _terms_nets(self, terms: List[str]) -> Tuple[int, ...]:
+        """One sentence, given by its terms: per category the sum of its
+        features' weights in thousandths (remembered per distinct sentence)."""
         key = tuple(terms)
         memo = self._memo
         found = memo.get(key)
         if found is None:
             weights = list(filter(None, map(self.packed.get, features_of(terms, self.settings.bigrams))))
-            found = (sum(weights), len(weights))
+            total, base = sum(weights), len(weights) * OFFSET
+            found = tuple(((total >> (FIELD * i)) & _MASK) - base for i in range(len(self.bias)))
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
             memo[key] = found
         return found
 
-    def draft_sums(self, draft: Draft) -> Tuple[List[Tuple[int, int]], List[Tuple[int, int]], List[Tuple[int, int]]]:
-        """The draft's sentences (words-view spans), their packed sums (see
-        ``sums``) and their windows' (each pair of neighbouring sentences with the
-        features of both); computed once per draft for every rule of this model."""
-        key = ("classifier-sums", id(self))
+    def draft_scores(self, draft: Draft) -> "Scores":
+        """The draft's sentences scored for every category; computed once per
+        draft for every rule of this model."""
+        key = ("classifier-scores", id(self))
         found = draft.extras.get(key)
         if found is None:
             split = sentence_terms(draft, self.settings)
-            bounds = [(a, b) for a, b, _, _ in split]
-            sums = [self._terms_sum(terms) for _, _, _, terms in split]
-            windows = ([(a[0] + b[0], a[1] + b[1]) for a, b in zip(sums, sums[1:])]
-                       if self.settings.windows else [])
-            found = draft.extras[key] = (bounds, sums, windows)
+            found = draft.extras[key] = Scores([(a, b) for a, b, _, _ in split],
+                                               [self._terms_nets(terms) for _, _, _, terms in split],
+                                               self.settings.windows)
         return found  # type: ignore[no-any-return]
 
     def need(self, column: int, probability: float) -> int:
@@ -427,6 +427,25 @@ class Model:
                     label = labels.get(feature, feature)
                     found[label] = found.get(label, 0.0) + weight
         return sorted(((w, label) for label, w in found.items()), key=lambda x: (-x[0], x[1]))
+
+
+class Scores:
+    """A draft's sentences (words-view spans) with, per category, each
+    sentence's score (weights in thousandths, bias aside) and the best score
+    of a sentence and of a window (two neighbouring sentences, whose score is
+    the sum of theirs): a rule whose threshold neither reaches is done at once."""
+
+    __slots__ = ("bounds", "columns", "best_alone", "best_window")
+
+    def __init__(self, bounds: List[Tuple[int, int]], nets: List[Tuple[int, ...]], windows: bool) -> None:
+        self.bounds = bounds
+        self.columns: List[Tuple[int, ...]] = list(zip(*nets))
+        self.best_alone = [max(column) for column in self.columns]
+        self.best_window = ([max(map(operator.add, column, column[1:]), default=_NEVER) for column in self.columns]
+                            if windows else [_NEVER] * len(self.columns))
+
+
+_NEVER = -(1 << 62)  # a score no threshold is below
 
 
 def sigmoid(z: float) -> float:
@@ -599,7 +618,6 @@ class ClassifierMatcher(Matcher):
             raise RulePackError(spec.path, spec.line_of("threshold"),
                                 f"rule {spec.id}: 'threshold' must be a number between 0 and 1")
         self.threshold = float(threshold)
-        self.shift = FIELD * self.column
         self.need = self.model.need(self.column, self.threshold)
 
     def find(self, draft: Draft) -> List[Span]:
@@ -608,25 +626,28 @@ class ClassifierMatcher(Matcher):
     def _found(self, draft: Draft) -> List[Tuple[Span, Tuple[int, ...]]]:
         """Original-text spans found, each with the indexes of its sentences: a
         sentence, or a window of two whose sentences are not reported alone."""
-        bounds, sums, windows = self.model.draft_sums(draft)
-        shift, need = self.shift, self.need
-        alone = [((total >> shift) & _MASK) - count * OFFSET >= need for total, count in sums]
-        paired = [((total >> shift) & _MASK) - count * OFFSET >= need for total, count in windows]
-        if not (True in alone or True in paired):
+        scores = self.model.draft_scores(draft)
+        column, need = self.column, self.need
+        if not scores.columns or scores.best_alone[column] < need and scores.best_window[column] < need:
             return []
+        values = scores.columns[column]
+        bounds = scores.bounds
+        alone = [v >= need for v in values]
         span = draft.words.span
         found = [(span(*bounds[k]), (k,)) for k, hit in enumerate(alone) if hit]
-        for k, hit in enumerate(paired):
-            if hit and not (alone[k] or alone[k + 1]):
-                found.append((span(bounds[k][0], bounds[k + 1][1]), (k, k + 1)))
+        if scores.best_window[column] >= need:
+            for k in range(len(values) - 1):
+                if values[k] + values[k + 1] >= need and not (alone[k] or alone[k + 1]):
+                    found.append((span(bounds[k][0], bounds[k + 1][1]), (k, k + 1)))
         return sorted(found, key=lambda item: item[0])
 
     def score_sentences(self, draft: Draft) -> List[Tuple[int, int, float]]:
         """(start, end, probability) of every sentence; spans in the original text."""
-        bounds, sums, _ = self.model.draft_sums(draft)
+        scores = self.model.draft_scores(draft)
         span = draft.words.span
-        return [span(*bound) + (sigmoid(self.model._unpack(*pair)[self.column]),)
-                for bound, pair in zip(bounds, sums)]
+        bias = self.model.bias[self.column]
+        values = scores.columns[self.column] if scores.columns else ()
+        return [span(*bound) + (sigmoid(bias + value / UNIT),) for bound, value in zip(scores.bounds, values)]
 
     def score_span(self, draft: Draft, start: int, end: int) -> float:
         """The probability of the words-view span [start, end) (say, the sentence

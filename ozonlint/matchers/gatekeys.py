@@ -24,6 +24,9 @@ from .base import PREFIXES
 # Items after which a word starts, and items that end a word (see _items for their form).
 _SPACE_ITEMS = ("\\s", " ", "\\W", "\\b")
 
+# How a group's source ends when it always ends with a space.
+_SPACE_ENDS = ("\\s+", "\\s", " ")
+
 Keys = Tuple[FrozenSet[str], bool]  # (gate keys, whether Chinese text opens it)
 
 
@@ -137,11 +140,25 @@ def derive(source: str) -> Optional[Keys]:
 
 
 def _branch(source: str) -> Optional[Keys]:
-    items = _items(source)
-    if items is None:
+    """The most selective part (the longest key) of one alternative."""
+    parts = _parts(source)
+    if parts is None:
         return None
     best: Optional[Keys] = None
     best_size = 0
+    for keys, size in parts:
+        if size > best_size:
+            best, best_size = keys, size
+    return best
+
+
+def _parts(source: str) -> Optional[List[Tuple[Keys, int]]]:
+    """Every part that each match of ``source`` (one alternative) must hold, in
+    order, with its size (the length of its shortest key)."""
+    items = _items(source)
+    if items is None:
+        return None
+    parts: List[Tuple[Keys, int]] = []
     word_start = True
     i = 0
     while i < len(items):
@@ -149,8 +166,6 @@ def _branch(source: str) -> Optional[Keys]:
         if kind == "look":
             i += 1
             continue
-        candidate: Optional[Keys] = None
-        size = 0
         if kind == "lit" and not optional and word_start and (text.isalnum() or _is_han(text)):
             j = i
             word = ""
@@ -163,26 +178,40 @@ def _branch(source: str) -> Optional[Keys]:
                 following[0] == "other" and following[1] in _SPACE_ITEMS
                 or following[0] == "lit" and not following[1].isalnum())
             if any(_is_han(c) for c in word):
-                candidate, size = (frozenset(), True), 1
+                parts.append(((frozenset(), True), 1))
             else:
                 key = _word_key(word.casefold(), not whole)
                 if key is not None:
-                    candidate, size = (frozenset([key]), False), len(key.lstrip("\x01\x02"))
+                    parts.append(((frozenset([key]), False), len(key.lstrip("\x01\x02"))))
             i = j
             word_start = False
-            if candidate is not None and size > best_size:
-                best, best_size = candidate, size
             continue
         if kind == "group" and not optional and word_start:
             inner = derive(text)
             if inner is not None and (inner[0] or inner[1]):
-                candidate = inner
-                size = min((len(k.lstrip("\x01\x02")) for k in inner[0]), default=1)
-        if candidate is not None and size > best_size:
-            best, best_size = candidate, size
-        word_start = not optional and (kind == "other" and text in _SPACE_ITEMS or kind == "lit" and text == " ")
+                parts.append((inner, min((len(k.lstrip("\x01\x02")) for k in inner[0]), default=1)))
+        if kind == "group" and text.endswith(_SPACE_ENDS):
+            # "(?:\\w+\\s+){0,3}": a word starts after it, and after nothing if it is absent
+            word_start = word_start or not optional
+        else:
+            word_start = not optional and (kind == "other" and text in _SPACE_ITEMS or kind == "lit" and text == " ")
         i += 1
-    return best
+    return parts
+
+
+def derive_all(source: str) -> Optional[List[Keys]]:
+    """Parts every match of ``source`` must hold, all of them (each a choice of
+    keys, see ``derive``); None when not even one part can be read."""
+    from .pattern import _split_top
+
+    alternatives = _split_top(source)
+    if alternatives is None:
+        return None
+    if len(alternatives) > 1:
+        one = derive(source)
+        return [one] if one is not None and (one[0] or one[1]) else None
+    parts = _parts(source)
+    return [keys for keys, _ in parts] or None if parts is not None else None
 
 
 class DerivedGate:

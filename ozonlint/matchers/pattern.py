@@ -15,11 +15,12 @@ from ..lazyre import lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
-from .gatekeys import DerivedGate, derive, derive_gate
+from .gatekeys import DerivedGate, Keys, derive_all, derive_gate
 from .params import CONTEXT, Param
 from .terms import TermSet
 
 VIEWS = ("base", "words", "original")
+_HAN_KEY = frozenset(["\x00han"])  # stands for "the draft has Chinese characters" among gate keys
 
 _META = set(".^$*+?{}[]()|\\")
 _OPTIONAL = set("?*{")
@@ -121,14 +122,20 @@ class PatternMatcher(Matcher):
         # in the draft's gate keys; else one that starts with plain text waits for
         # that text (a set or substring test is far cheaper than a scan that tries
         # every position). The rest run as one combined scan, where they combine.
-        self.keyed: List[Tuple[FrozenSet[str], bool, SafePattern]] = []
+        self.keyed: List[Tuple[List[Keys], SafePattern]] = []
+        self._needs: List[List[FrozenSet[str]]] = []  # per keyed pattern, its parts as key sets
+        self._by_key: Dict[str, List[int]] = {}  # the keyed patterns that need a key (by one part)
         self.hinted: List[Tuple[Tuple[str, ...], SafePattern]] = []
         rest = []
         for source in sources:
-            keys = derive(source) if self.view != "original" else None
+            parts = derive_all(source) if self.view != "original" else None
             starts = literal_starts(source) if self.view != "original" else None
-            if keys is not None and (keys[0] or keys[1]):
-                self.keyed.append((keys[0], keys[1], compile_pattern(source, spec, "patterns", flags=flags)))
+            if parts:
+                needs = [keys | _HAN_KEY if han else keys for keys, han in parts]
+                for key in max(needs, key=lambda keys: min(map(len, keys))):  # the most selective part
+                    self._by_key.setdefault(key, []).append(len(self.keyed))
+                self.keyed.append((parts, compile_pattern(source, spec, "patterns", flags=flags)))
+                self._needs.append(needs)
             elif starts:
                 heads = tuple(sorted({h.casefold() for h in starts}))
                 self.hinted.append((heads, compile_pattern(source, spec, "patterns", flags=flags)))
@@ -147,6 +154,7 @@ class PatternMatcher(Matcher):
         # case-sensitive, like the original view it usually reads
         self.prefilter: Optional[SafePattern] = (
             compile_pattern(prefilter, spec, "prefilter", flags=0) if prefilter is not None else None)
+        self._keys = frozenset().union(*(keys for needs in self._needs for keys in needs))
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
             raise RulePackError(spec.path, spec.line_of("gate"),
@@ -160,12 +168,12 @@ class PatternMatcher(Matcher):
         self.keep = context_filter(spec)
 
     def term_sets(self) -> List[object]:
-        if self.gate is not None:
-            return [self.gate]
-        if self.keyed:  # the draft must be asked about the keyed patterns' words
-            keys = frozenset().union(*(k for k, _, _ in self.keyed))
-            return [DerivedGate(keys, any(h for _, h, _ in self.keyed), gated=False)]
-        return []
+        sets: List[object] = [self.gate] if self.gate is not None else []
+        if self.keyed:  # the draft must be asked about every word the keyed patterns need
+            parts = [part for every, _ in self.keyed for part in every]
+            keys = frozenset().union(*(k for k, _ in parts))
+            sets.append(DerivedGate(keys, any(h for _, h in parts), gated=False))
+        return sets
 
     def required_sets(self) -> FrozenSet[int]:
         # the patterns run only on drafts that hold one of the gate's words
@@ -181,9 +189,18 @@ class PatternMatcher(Matcher):
             return []
         patterns = self.patterns
         if self.keyed:
-            present = draft.gate_keys
-            patterns = patterns + [p for keys, han, p in self.keyed
-                                   if not keys.isdisjoint(present) or han and draft.has_han]
+            present = draft.gate_keys & self._keys
+            if draft.has_han:
+                present |= _HAN_KEY
+            if present:
+                patterns = list(patterns)
+                by_key, needs, keyed = self._by_key, self._needs, self.keyed
+                for i in sorted({i for key in present for i in by_key.get(key, ())}):
+                    for keys in needs[i]:
+                        if keys.isdisjoint(present):
+                            break
+                    else:
+                        patterns.append(keyed[i][1])
         if self.hinted:
             patterns = patterns + [p for heads, p in self.hinted if any(h in text for h in heads)]
         spans = {m.span() for p in patterns for m in search_with_budget(p, text, self.rule)
