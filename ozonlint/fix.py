@@ -17,7 +17,7 @@ reply in Russian, marked unsafe and as a template to check.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .lazyre import lazy, lazy_re
 from .model import Violation
@@ -91,6 +91,7 @@ def legacy_rewrite(suggestion: Optional[str]) -> Tuple[Rewrite, ...]:
 # ------------------------------------------------------------------ language
 
 _CYRILLIC = lazy(r"\p{Cyrillic}")
+_NOT_CYRILLIC_RUN = lazy(r"\P{Cyrillic}+")
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
 _LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
 _HAN = lazy(r"\p{Han}")
@@ -110,7 +111,7 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
         if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
                 and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
             return None
-    cyrillic = len(_CYRILLIC.findall(text))
+    cyrillic = len(_NOT_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
     latin = sum(len(w) for w in _LATIN_WORD.findall(text))
     # a Chinese character carries about a Russian or English word's worth of two syllables;
     # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
@@ -171,7 +172,11 @@ class Span(NamedTuple):
 
 def sentences(text: str) -> List[Span]:
     """The sentences of ``text`` (without their surrounding whitespace), in order."""
-    found: List[Span] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Span]:
+    """``sentences``, one at a time (a caller that stops early reads no further)."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end() if m.group() != "\n" else m.start()
@@ -180,19 +185,21 @@ def sentences(text: str) -> List[Span]:
         if m.group()[0] == "." and (_ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1])
                                     or _LOWER_NEXT.match(text, m.end())):
             continue  # "ул. Ленина", "доб. 3", "т. е. так"
-        _add(found, text, start, end)
+        span = _trimmed(text, start, end)
+        if span is not None:
+            yield span
         start = m.end()
-    _add(found, text, start, len(text))
-    return found
+    span = _trimmed(text, start, len(text))
+    if span is not None:
+        yield span
 
 
-def _add(found: List[Span], text: str, start: int, end: int) -> None:
+def _trimmed(text: str, start: int, end: int) -> Optional[Span]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        found.append(Span(start, end))
+    return Span(start, end) if end > start else None
 
 
 def clauses(sentence: str, loose: bool = False) -> List[Span]:
@@ -327,7 +334,7 @@ _PHATIC_WORDS = 4
 
 def _nothing_to_send(text: str) -> bool:
     return all(len(_LETTER_RUN.findall(text[s.start:s.end])) <= _PHATIC_WORDS
-               and _PHATIC.match(text[s.start:s.end]) for s in sentences(text))
+               and _PHATIC.match(text[s.start:s.end]) for s in iter_sentences(text))
 
 
 def _saying_first(choice: _Choice) -> Tuple[Rewrite, ...]:
