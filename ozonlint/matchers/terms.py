@@ -237,6 +237,10 @@ class TermSet:
         self._keep = context_filter(spec, params=params)
         self.symbols = tuple(symbols)
         self.has_han_terms = bool(self._han_terms)
+        # by first character: a draft is searched only for terms whose first character it holds
+        self._han_by_first: Dict[str, List[Tuple[str, bool, bool]]] = {}
+        for han_term in self._han_terms:
+            self._han_by_first.setdefault(han_term[0][0], []).append(han_term)
         # raw patterns can match anything: such a set is never skipped by the gate
         self.gated = not self._patterns
 
@@ -244,8 +248,12 @@ class TermSet:
         """Chinese terms in the Chinese view, as spans of the words view."""
         view = draft.han_view
         text = view.text
+        chars = draft.extras.get("han_chars")
+        if chars is None:
+            chars = draft.extras["han_chars"] = frozenset(text)
+        by_first = self._han_by_first
         found = []
-        for term, latin_start, latin_end in self._han_terms:
+        for term, latin_start, latin_end in (t for c in chars.intersection(by_first) for t in by_first[c]):
             n = len(term)
             pos = text.find(term)
             while pos != -1:
