@@ -21,6 +21,7 @@ from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional
 
 from .lazyre import lazy, lazy_re
 from .model import Violation
+from .normalize import is_plain_or_chinese
 
 SAFE, UNSAFE = "safe", "unsafe"
 APPLICABILITIES = (SAFE, UNSAFE)
@@ -96,6 +97,8 @@ _CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
 _LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
 _HAN = lazy(r"\p{Han}")
 _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
+# The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
+_FOREIGN_BASIC_CYRILLIC = lazy_re("[іїєў]")
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -115,7 +118,8 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     latin = sum(len(w) for w in _LATIN_WORD.findall(text))
     # a Chinese character carries about a Russian or English word's worth of two syllables;
     # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
-    foreign = 2 * len(_HAN.findall(text)) + len(_FOREIGN_LETTER.findall(text))
+    foreign = 2 * len(_HAN.findall(text)) + len(
+        (_FOREIGN_BASIC_CYRILLIC if is_plain_or_chinese(text) else _FOREIGN_LETTER).findall(text))
     if foreign and foreign > cyrillic + latin:
         return None
     return "ru" if cyrillic and cyrillic * 2 >= latin else "en"

@@ -366,6 +366,13 @@ _CYRILLIC_GREEK_RUN = lazy_re("[" + _CYRILLIC_BLOCKS + _GREEK_BLOCKS + "]+")
 _SCRIPT_CHAR = lazy_re("[" + _LATIN_BLOCKS + _CYRILLIC_BLOCKS + _GREEK_BLOCKS + "]")
 
 
+def is_plain_or_chinese(text: str) -> bool:
+    """Whether ``text`` holds only ASCII, basic Cyrillic, common punctuation and
+    Chinese characters and punctuation: no letter of another script, no
+    invisible, accented or look-alike character."""
+    return _PLAIN_OR_CHINESE.fullmatch(text) is not None
+
+
 def _mixes_scripts(text: str) -> bool:
     """Whether ``text`` has a word with letters of two scripts side by side
     (what _SCRIPT_SWITCH finds). A Russian reply holds few Latin runs ("Ozon",
@@ -511,7 +518,7 @@ def base_view(text: str) -> View:
     if not unicodedata.is_normalized("NFKC", view.text):
         view = view.derive(*_nfkc_clusters(view.text))
     # a Chinese reply is not plain, but its characters are no disguise either
-    calm = plain or _PLAIN_OR_CHINESE.fullmatch(view.text) is not None
+    calm = plain or is_plain_or_chinese(view.text)
     if not calm and _INVISIBLE.search(view.text):
         view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
     if not calm and _SYMBOL_IN_WORD.search(view.text):

@@ -8,6 +8,7 @@ sentences without findings byte-identical.
 """
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Dict, List, Tuple
 
 import pytest
 from conftest import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ozonlint
 from ozonlint.cli import main
@@ -410,3 +413,12 @@ def test_fix_on_every_labelled_corpus(linter) -> None:
     for what, names in problems.items():
         if what != "errors remain":
             assert names == [], f"{what}: {names[:10]}"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZяЯіїєўІЇЁё ,.!«»№汉字。、") + ["\u00e9", "ґ", "ә", "ß", "\u0301"]),
+               max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_foreign_letters_counted_alike_on_plain_and_other_texts(text: str) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    if fix.is_plain_or_chinese(text):
+        assert fix._FOREIGN_BASIC_CYRILLIC.findall(text) == fix._FOREIGN_LETTER.findall(text)
