@@ -101,6 +101,9 @@ BLIND = [
     ("blind/b1.jsonl", 0.833, 0.000, 0.75, 0.08),
     ("blind/b2.jsonl", 0.874, 0.030, 0.75, 0.08),
     ("blind/b3.jsonl", 0.850, 0.061, 0.75, 0.10),
+    # written for the fourth round (180 replies, 47 % clean) and scored once when it arrived, at 3f321c4,
+    # before the round's detection work was merged
+    ("blind/b4.jsonl", 0.909, 0.083, 0.75, 0.14),
 ]
 
 
