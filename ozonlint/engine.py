@@ -321,10 +321,9 @@ class Linter:
         active = draft.active_sets
         rules = list(self._ungated)
         gated = self._gated
-        for set_id in active:
-            if set_id in gated:
-                # a rule whose term sets are not all active needs a word the draft lacks
-                rules.extend(r for r in gated[set_id] if r.required <= active)
+        for set_id in active.intersection(gated):
+            # a rule whose term sets are not all active needs a word the draft lacks
+            rules += [r for r in gated[set_id] if r.required <= active]
         kept = self._found(draft, rules)
         if not kept:
             return []
@@ -357,8 +356,9 @@ class Linter:
         candidates: List[Candidate] = []
         try:
             for rule in rules:
-                candidates.extend(Candidate(rule, start, end, rule.severity)
-                                  for start, end in rule.matcher.find(draft) if end > start)
+                spans = rule.matcher.find(draft)
+                if spans:  # most rules find nothing in most drafts
+                    candidates += [Candidate(rule, start, end, rule.severity) for start, end in spans if end > start]
             return self._filters.run(draft, candidates) if candidates else candidates
         except PatternTimeout as exc:
             raise RuleTimeoutError(exc.rule) from None
