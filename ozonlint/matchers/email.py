@@ -74,7 +74,9 @@ class EmailMatcher(Matcher):
             view = view.derive(*rewrite(text, _SPACED_CHARS, lambda m: m.group().replace(" ", "")))
             text = view.text
         spans = set()
-        for pattern in _PATTERNS:
+        # the first two need an "@", the spelled ones a word "at" / "собака"
+        spelled = not draft.tokens.isdisjoint(_AT_WORDS)
+        for pattern in (_PATTERNS if spelled else _PATTERNS[:2]) if "@" in text else _PATTERNS[2:]:
             spans.update(m.span() for m in pattern.finditer(text))
         # keep the longest of overlapping matches
         result: List[Span] = []
