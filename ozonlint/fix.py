@@ -17,7 +17,7 @@ reply in Russian, marked unsafe and as a template to check.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .lazyre import lazy, lazy_re
 from .model import Violation
@@ -93,6 +93,7 @@ def legacy_rewrite(suggestion: Optional[str]) -> Tuple[Rewrite, ...]:
 
 _CYRILLIC = lazy(r"\p{Cyrillic}")
 _NOT_CYRILLIC_RUN = lazy(r"\P{Cyrillic}+")
+_NOT_HAN_RUN = lazy(r"\P{Han}+")
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
 _LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
 _HAN = lazy(r"\p{Han}")
@@ -118,7 +119,7 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     latin = sum(len(w) for w in _LATIN_WORD.findall(text))
     # a Chinese character carries about a Russian or English word's worth of two syllables;
     # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
-    foreign = 2 * len(_HAN.findall(text)) + len(
+    foreign = 2 * len(_NOT_HAN_RUN.sub("", text)) + len(
         (_FOREIGN_BASIC_CYRILLIC if is_plain_or_chinese(text) else _FOREIGN_LETTER).findall(text))
     if foreign and foreign > cyrillic + latin:
         return None
@@ -381,14 +382,21 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     units = _units(spans, chosen)
     # what each reply (paragraph) says already, so that a rewrite is not said twice in it
     paragraph_starts = _paragraph_starts(text)
-    untouched = _untouched_sentences(text, spans, units, paragraph_starts)
+    untouched: List[Dict[int, List[str]]] = []  # worked out when a rewrite first asks
+
+    def said_in(paragraph: int) -> Callable[[], List[str]]:
+        def said() -> List[str]:
+            if not untouched:
+                untouched.append(_untouched_sentences(text, spans, units, paragraph_starts))
+            return untouched[0].get(paragraph, [])
+        return said
     written: Dict[int, List[str]] = {}
     has_cyrillic = bool(_CYRILLIC.search(text))
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
         paragraph = _paragraph(paragraph_starts, unit.start)
-        said, said_here = untouched.get(paragraph, []), written.setdefault(paragraph, [])
+        said, said_here = said_in(paragraph), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
@@ -397,7 +405,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         if new is None:
             continue
         new = _in_reply_quotes(new, text)
-        if new and (_said(_norm(new), said) or _norm(new) in said_here):
+        if new and (_norm(new) in said_here or _said(_norm(new), said())):
             new = ""   # the reply says it already
         if new:
             said_here.append(_norm(new))
@@ -470,7 +478,7 @@ def _untouched_sentences(text: str, spans: List[Span], units: List[_Unit],
     return found
 
 
-def _said(new: str, untouched: List[str]) -> bool:
+def _said(new: str, untouched: Sequence[str]) -> bool:
     """Whether a sentence without findings already says ``new`` ("Спасибо!" after
     "Спасибо за заказ!")."""
     return any(f" {new} " in sentence for sentence in untouched)
@@ -484,7 +492,8 @@ _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
 
 
 def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, int]] = (),
-                  untouched: Sequence[str] = (), saying: bool = False) -> Tuple[Optional[str], str, str]:
+                  untouched: Callable[[], Sequence[str]] = tuple, saying: bool = False
+                  ) -> Tuple[Optional[str], str, str]:
     """The new text of one sentence (None: leave it; "": remove it), the scope
     used and its applicability (unsafe when any rewrite used is). A sentence
     holding a placeholder (``keep``) is rewritten only in the clauses of its findings."""
@@ -520,7 +529,7 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             continue
         start, end = v.start - unit.start, v.end - unit.start
         if rewrite.scope == TOKEN:
-            if _norm(replacement) and _said(_norm(replacement), untouched):
+            if _norm(replacement) and _said(_norm(replacement), untouched()):
                 replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
             elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):
                 if _WORD_BEFORE.search(original[:start]) and not _WORD.search(original[end:]):
