@@ -93,6 +93,21 @@ def _mixes_scripts(word: str) -> bool:
     return len({_script(c) for c in word if c.isalpha()}) > 1
 
 
+class _Cues(dict):
+    """The spans of each kind of role cue in one draft, found when first asked
+    for (most findings are judged on one or two kinds)."""
+
+    def __init__(self, cues: Dict[str, TermSet], draft: Draft) -> None:
+        super().__init__()
+        self._cues = cues
+        self._draft = draft
+
+    def __missing__(self, name: str) -> List[Span]:
+        view = self._draft.words
+        found = self[name] = [view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)]
+        return found
+
+
 class RoleFilter(Filter):
     name = "role"
     categories = frozenset(c.value for c in Category) - {
@@ -112,11 +127,8 @@ class RoleFilter(Filter):
     def _found(self, draft: Draft) -> Dict[str, List[Span]]:
         found = draft.extras.get(RoleFilter)
         if found is None:
-            view = draft.words
-            found = {name: [view.span(s, e) for s, e in cues.find_in_view(draft)]
-                     for name, cues in self.cues.items()}
-            draft.extras[RoleFilter] = found
-        return found
+            found = draft.extras[RoleFilter] = _Cues(self.cues, draft)
+        return found  # type: ignore[no-any-return]
 
     @staticmethod
     def _turn_between(found: Dict[str, List[Span]], cue_start: int, cue_end: int, candidate: Candidate) -> bool:
