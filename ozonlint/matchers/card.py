@@ -5,14 +5,14 @@ from typing import Dict, List
 
 import regex
 
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..rulepack import RuleSpec
 from .base import Draft, Matcher, Span
 
 _CANDIDATE = lazy(r"(?<![\p{L}\d])\d(?:[ \-]?\d){12,18}(?![\p{L}\d])")
 # What every candidate holds; anchored on a digit, so the scan is fast (the
-# base view has only ASCII digits, and [0-9] is cheaper to test than \d).
-_HINT = lazy(r"[0-9](?:[ \-]?[0-9]){12}")
+# base view has only ASCII digits, and [0-9] is cheaper to test than \d, with std re cheaper still).
+_HINT = lazy_re(r"[0-9](?:[ \-]?[0-9]){12}")
 # "на карту 2202 …": a card context makes a 16-digit group of fours a card even if mistyped.
 _CARD_WORD = lazy(r"(?:карт\w*|card|卡号?|сбер\w*|тинькофф|мир|visa|mastercard)\W{0,5}(?:\w+\W{1,3}){0,2}\Z")
 _FOURS = lazy(r"\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}")

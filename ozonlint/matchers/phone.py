@@ -177,7 +177,7 @@ _GLUED_PHONE_WORD = lazy_re(
 _LETTERS_BEFORE = lazy(r"(?r)\p{L}+")
 # Seven digits with separators: what every candidate holds (a fast scan; the
 # candidate pattern itself starts with a look-behind, tried at every position).
-_CANDIDATE_HINT = lazy(r"[0-9](?:" + _SEP + r"[0-9]){6}")
+_CANDIDATE_HINT = lazy_re(r"[0-9](?:" + _SEP + r"[0-9]){6}")  # std re: its classes are ASCII
 _GROUPS = lazy(r"\d+")
 # Words that say "this number is something else" when they stand right before it.
 _NOT_PHONE_BEFORE = lazy_re(
