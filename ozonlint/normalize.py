@@ -576,9 +576,6 @@ _IN_WORD_APOSTROPHE = lazy(r"(?<=\p{L})'(?=\p{L})")
 _IN_WORD_MARK = lazy(r"(?<=\p{L})[/\\*·•+~](?=\p{L})")
 _IN_WORD_MARK_HINT = lazy_re(r"[/\\*·•+~]")  # one of the marks at all (a fast scan)
 _LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")
-# Its cheap sign (std re): [^\W\d_] holds every letter (and a few numerals), so
-# wherever _LEET_RUN matches, this does.
-_MAYBE_LEET = lazy_re(r"[^\W\d_][@0-9$|!]{1,2}[^\W\d_]|[^\W\d_]{4}[0134@]")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "б",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
 
@@ -607,7 +604,7 @@ def words_view(base: View) -> View:
         mixed = None
     if _IN_WORD_MARK_HINT.search(view.text) and _IN_WORD_MARK.search(view.text):
         view = View(view.original, _IN_WORD_MARK.sub(" ", view.text), view._maps)  # same length
-    if _MAYBE_LEET.search(view.text) and _LEET_RUN.search(view.text):
+    if _LEET_RUN.search(view.text):
         # twice: a digit at the end of "т3л3гр@мм3" is only at a word's end once "@" is a letter
         text = _LEET_RUN.sub(_leet, _LEET_RUN.sub(_leet, view.text))  # same length
         mixed = _mixes_scripts(text)

@@ -185,28 +185,3 @@ def test_nfkc_runs_give_the_edits_of_the_full_scan(parts) -> None:
     text = "".join(parts)
     assert normalize._nfkc_clusters(text) == normalize.rewrite(text, normalize._CLUSTER, normalize._nfkc)
 
-
-def test_every_letter_is_a_word_character_but_a_digit_or_underscore() -> None:
-    """_MAYBE_LEET stands [^\\W\\d_] (std re) for \\p{L}: it must hold every letter
-    of this Python's Unicode database (the regex module may know a newer
-    Unicode, whose new letters std re cannot see; leetspeak hidden only among
-    those is out of reach, and such a word is unreadable anyway)."""
-    import re
-    import unicodedata
-
-    import regex
-
-    every = "".join(chr(c) for c in range(0x110000)
-                    if not 0xD800 <= c < 0xE000 and unicodedata.category(chr(c)) != "Cn")
-    letters = "".join(regex.findall(r"\p{L}", every))
-    assert re.sub(r"[^\W\d_]", "", letters) == ""
-
-
-@given(st.lists(st.sampled_from(list("ab3@0$|!1 .4") + ["т", "е", "л", "ё", "ﬁ", "²"]), max_size=16))
-@settings(max_examples=400, deadline=None)
-def test_leet_sign_is_seen_wherever_leetspeak_is(parts) -> None:
-    from ozonlint import normalize
-
-    text = "".join(parts)
-    if normalize._LEET_RUN.search(text):
-        assert normalize._MAYBE_LEET.search(text)
