@@ -267,24 +267,32 @@ def sentence_terms(draft: Draft, settings: Settings) -> List[Tuple[int, int, Lis
     found = draft.extras.get(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    bounds = _sentence_bounds(draft)
-    text = mark_entities(draft.words.text)
-    han = draft.has_han
-    find = TOKEN.findall if han else _WORD.findall
-    memo = _memo(settings)
-    found = []
-    for a, b in bounds:
-        words = find(text, a, b) if not han else find(text[a:b])
-        terms = list(map(memo.get, words))
-        if None in terms:
-            for i, word in enumerate(words):
-                if terms[i] is None:
-                    terms[i] = memo[word] = term_of(word, settings)
-        if han:
-            words, terms = _split_han(words, terms)
-        found.append((a, b, words, terms))
+    bounds, text = marked_sentences(draft)
+    found = [(a, b) + words_and_terms(text, a, b, draft.has_han, settings) for a, b in bounds]
     draft.extras[key] = found
     return found
+
+
+def marked_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], str]:
+    """The sentences of the words view (spans) and the view with its entities marked (once per draft)."""
+    found = draft.extras.get("classifier-sentences")
+    if found is None:
+        found = draft.extras["classifier-sentences"] = (_sentence_bounds(draft), mark_entities(draft.words.text))
+    return found  # type: ignore[no-any-return]
+
+
+def words_and_terms(text: str, a: int, b: int, han: bool, settings: Settings) -> Tuple[List[str], List[str]]:
+    """The words of ``text[a:b]`` (a draft's marked words view) and their terms."""
+    words = TOKEN.findall(text[a:b]) if han else _WORD.findall(text, a, b)
+    memo = _memo(settings)
+    terms = list(map(memo.get, words))
+    if None in terms:
+        for i, word in enumerate(words):
+            if terms[i] is None:
+                terms[i] = memo[word] = term_of(word, settings)
+    if han:
+        return _split_han(words, terms)
+    return words, terms
 
 
 def _split_han(words: List[str], terms: List[str]) -> Tuple[List[str], List[str]]:
@@ -337,9 +345,9 @@ class Model:
     """One model file: per category a bias and a threshold; per feature its
     weights, one per category (packed, see ``pack``)."""
 
-    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "_memo")
+    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "_memo", "_text_memo")
 
-    # Distinct sentences (as their terms) whose sums are remembered. Replies are
+    # Distinct sentences (by their text, and by their terms) whose scores are remembered. Replies are
     # written from templates, so the same sentences come again and again; plain
     # dict stores, so threads may share it, and results never depend on it.
     MEMO_SIZE = 20_000
@@ -352,7 +360,8 @@ class Model:
         self.packed = {feature: pack(vector) for feature, vector in weights.items() if any(vector)}
         self.settings = settings
         self.path = path
-        self._memo: Dict[Tuple[str, ...], Tuple[int, int]] = {}
+        self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
+        self._text_memo: Dict[str, Tuple[int, ...]] = {}
 
     def __getstate__(self) -> tuple:
         return self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path
@@ -360,6 +369,7 @@ class Model:
     def __setstate__(self, state: tuple) -> None:
         self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path = state
         self._memo = {}
+        self._text_memo = {}
 
     def weight(self, feature: str, column: int) -> float:
         packed = self.packed.get(feature)
@@ -403,11 +413,24 @@ class Model:
         key = ("classifier-scores", id(self))
         found = draft.extras.get(key)
         if found is None:
-            split = sentence_terms(draft, self.settings)
-            found = draft.extras[key] = Scores([(a, b) for a, b, _, _ in split],
-                                               [self._terms_nets(terms) for _, _, _, terms in split],
+            bounds, text = marked_sentences(draft)
+            han = draft.has_han
+            found = draft.extras[key] = Scores(bounds, [self._sentence_nets(text, a, b, han) for a, b in bounds],
                                                self.settings.windows)
         return found  # type: ignore[no-any-return]
+
+    def _sentence_nets(self, text: str, a: int, b: int, han: bool) -> Tuple[int, ...]:
+        """``_terms_nets`` of the sentence ``text[a:b]``, remembered by its text
+        too: a template's sentence comes back word for word."""
+        key = text[a:b] if not han else "\x00" + text[a:b]  # words are read otherwise with Chinese about
+        memo = self._text_memo
+        found = memo.get(key)
+        if found is None:
+            found = self._terms_nets(words_and_terms(text, a, b, han, self.settings)[1])
+            if len(memo) >= self.MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
+        return found
 
     def need(self, column: int, probability: float) -> int:
         """The packed sum (in thousandths, offsets removed) at which a log-odds for
