@@ -252,8 +252,8 @@ class Draft:
 
     @property
     def has_han(self) -> bool:
-        if self._has_han is None:
-            self._has_han = HAN.search(self.text) is not None
+        if self._has_han is None:  # a plain draft (see base_view) has none
+            self._has_han = not self.base.plain and HAN.search(self.text) is not None
         return self._has_han
 
     @property
