@@ -92,7 +92,11 @@ def legacy_rewrite(suggestion: Optional[str]) -> Tuple[Rewrite, ...]:
 # ------------------------------------------------------------------ language
 
 _CYRILLIC = lazy(r"\p{Cyrillic}")
-_NOT_CYRILLIC_RUN = lazy(r"\P{Cyrillic}+")
+# The Cyrillic script as code points (a test checks them against the regex
+# module's tables): std re counts its letters faster.
+CYRILLIC_CODES = ("\u0400-\u0484\u0487-\u052f\u1c80-\u1c8a\u1d2b\u1d78\u2de0-\u2dff\ua640-\ua69f"
+                  "\ufe2e\ufe2f\U0001e030-\U0001e06d\U0001e08f")
+_CYRILLIC_RUN = lazy_re("[" + CYRILLIC_CODES + "]+")
 _NOT_HAN_RUN = lazy(r"\P{Han}+")
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
 _LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
@@ -115,7 +119,7 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
         if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
                 and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
             return None
-    cyrillic = len(_NOT_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
+    cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
     latin = sum(len(w) for w in _LATIN_WORD.findall(text))
     # a Chinese character carries about a Russian or English word's worth of two syllables;
     # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
@@ -383,12 +387,18 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     # what each reply (paragraph) says already, so that a rewrite is not said twice in it
     paragraph_starts = _paragraph_starts(text)
     untouched: List[Dict[int, List[str]]] = []  # worked out when a rewrite first asks
+    letters: List[str] = []  # the text's letters, digits and spaces, case-folded (likewise)
 
-    def said_in(paragraph: int) -> Callable[[], List[str]]:
-        def said() -> List[str]:
+    def said_in(paragraph: int) -> Callable[[str], bool]:
+        def said(new: str) -> bool:
+            """Whether a sentence without findings in the paragraph says ``new`` (normalised)."""
+            if not letters:
+                letters.append(_WORD_OR_SPACE.sub("", text.casefold()))
+            if not all(word in letters[0] for word in new.split()):
+                return False  # a word of it is nowhere in the text: no sentence says it
             if not untouched:
                 untouched.append(_untouched_sentences(text, spans, units, paragraph_starts))
-            return untouched[0].get(paragraph, [])
+            return _said(new, untouched[0].get(paragraph, []))
         return said
     written: Dict[int, List[str]] = {}
     has_cyrillic = bool(_CYRILLIC.search(text))
@@ -405,7 +415,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         if new is None:
             continue
         new = _in_reply_quotes(new, text)
-        if new and (_norm(new) in said_here or _said(_norm(new), said())):
+        if new and (_norm(new) in said_here or said(_norm(new))):
             new = ""   # the reply says it already
         if new:
             said_here.append(_norm(new))
@@ -492,7 +502,7 @@ _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
 
 
 def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, int]] = (),
-                  untouched: Callable[[], Sequence[str]] = tuple, saying: bool = False
+                  said: Callable[[str], bool] = lambda new: False, saying: bool = False
                   ) -> Tuple[Optional[str], str, str]:
     """The new text of one sentence (None: leave it; "": remove it), the scope
     used and its applicability (unsafe when any rewrite used is). A sentence
@@ -529,7 +539,7 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             continue
         start, end = v.start - unit.start, v.end - unit.start
         if rewrite.scope == TOKEN:
-            if _norm(replacement) and _said(_norm(replacement), untouched()):
+            if _norm(replacement) and said(_norm(replacement)):
                 replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
             elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):
                 if _WORD_BEFORE.search(original[:start]) and not _WORD.search(original[end:]):

@@ -422,3 +422,11 @@ def test_foreign_letters_counted_alike_on_plain_and_other_texts(text: str) -> No
     fix = importlib.import_module("ozonlint.fix")
     if fix.is_plain_or_chinese(text):
         assert fix._FOREIGN_BASIC_CYRILLIC.findall(text) == fix._FOREIGN_LETTER.findall(text)
+
+
+def test_cyrillic_codes_are_the_cyrillic_script() -> None:
+    import regex
+
+    fix = importlib.import_module("ozonlint.fix")
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert re.sub("[^" + fix.CYRILLIC_CODES + "]", "", every) == "".join(regex.findall(r"\p{Cyrillic}", every))

@@ -273,6 +273,14 @@ def sentence_terms(draft: Draft, settings: Settings) -> List[Tuple[int, int, Lis
     return found
 
 
+def sentence_at(draft: Draft, index: int, settings: Settings) -> Sentence:
+    """The draft's sentence ``index`` with its features (the others are not read)."""
+    bounds, text = marked_sentences(draft)
+    a, b = bounds[index]
+    words, terms = words_and_terms(text, a, b, draft.has_han, settings)
+    return Sentence(a, b, features_of(terms, settings.bigrams), words, terms)
+
+
 def marked_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], str]:
     """The sentences of the words view (spans) and the view with its entities marked (once per draft)."""
     found = draft.extras.get("classifier-sentences")
@@ -682,8 +690,7 @@ class ClassifierMatcher(Matcher):
         """The words that weighed most for the finding at original span [start, end)."""
         for found, indexes in self._found(draft):
             if found == (start, end):
-                every = sentences(draft, self.model.settings)
-                sents = [every[k] for k in indexes]
+                sents = [sentence_at(draft, k, self.model.settings) for k in indexes]
                 return [label for _, label in self.model.contributions(self.column, sents)[:EXPLAIN_WORDS]]
         return []
 
