@@ -345,11 +345,12 @@ def _unmix_words(text: str) -> str:
 _PLAIN = lazy_re("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
                     "\u201c\u201d\u201e\u2026\u2116\u20bd]*")
 _CYRILLIC_RUN = lazy_re("[\u0400-\u045f]+")
-# The same with Chinese characters and punctuation (after NFKC, which turns
-# full-width forms into ASCII): no invisible, accented or look-alike character.
+# The same with Chinese characters and punctuation, full-width forms included
+# (which NFKC turns into ASCII): no letter of another script, no invisible or
+# accented character.
 _PLAIN_OR_CHINESE = lazy_re("[\x20-\x7e\n\r\t\u0400-\u045f\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019"
-                            "\u201c\u201d\u201e\u2026\u2116\u20bd\u3001\u3002\u3008-\u3011\u3014-\u301f"
-                            "\u3400-\u4dbf\u4e00-\u9fff]*")
+                            "\u201c\u201d\u201e\u2026\u2116\u20bd\u3000-\u3002\u3008-\u3011\u3014-\u301f"
+                            "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*")
 # Blocks that hold every Latin, Greek and Cyrillic letter (and some other
 # characters): a test checks them against the regex module's script tables.
 _LATIN_BLOCKS = ("A-Za-z\u00aa\u00ba\u00c0-\u02ff\u1d00-\u1dbf\u1e00-\u1eff\u2070-\u209f\u2100-\u218f"
@@ -368,8 +369,9 @@ _SCRIPT_CHAR = lazy_re("[" + _LATIN_BLOCKS + _CYRILLIC_BLOCKS + _GREEK_BLOCKS + 
 
 def is_plain_or_chinese(text: str) -> bool:
     """Whether ``text`` holds only ASCII, basic Cyrillic, common punctuation and
-    Chinese characters and punctuation: no letter of another script, no
-    invisible, accented or look-alike character."""
+    Chinese characters and punctuation (full-width forms included): no letter
+    of another script, no invisible or accented character (after NFKC, no
+    look-alike either)."""
     return _PLAIN_OR_CHINESE.fullmatch(text) is not None
 
 

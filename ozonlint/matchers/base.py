@@ -81,7 +81,7 @@ class GateIndex:
     when it grows large, so threads may share it and results never depend on it.
     """
 
-    __slots__ = ("by_word", "words", "by_symbol", "han_sets", "_lookup", "_memo")
+    __slots__ = ("by_word", "words", "by_symbol", "han_sets", "by_han_char", "_lookup", "_memo")
 
     MEMO_SIZE = 50_000  # distinct words remembered (order numbers never repeat)
 
@@ -89,6 +89,7 @@ class GateIndex:
         by_word: Dict[str, List[int]] = {}
         by_symbol: Dict[str, List[int]] = {}
         han: List[int] = []
+        by_han_char: Dict[str, List[int]] = {}
         lookup: set = set()
         for term_set in term_sets:
             for word in term_set.keys:
@@ -96,20 +97,27 @@ class GateIndex:
             for symbol in term_set.symbols:
                 by_symbol.setdefault(symbol, []).append(term_set.id)
             if term_set.has_han_terms:
-                han.append(term_set.id)
+                # a set whose Chinese terms are known opens for a draft that holds the first
+                # character of one of them; another (a pattern's) for any Chinese
+                first = getattr(term_set, "han_first_chars", None)
+                if first is None:
+                    han.append(term_set.id)
+                for char in first or ():
+                    by_han_char.setdefault(char, []).append(term_set.id)
             lookup.update(term_set.lookup_keys)
         self.by_word = {k: tuple(v) for k, v in by_word.items()}
         self.words = frozenset(by_word)
         self.by_symbol = {k: tuple(v) for k, v in by_symbol.items()}
         self.han_sets = tuple(han)
+        self.by_han_char = {k: tuple(v) for k, v in by_han_char.items()}
         self._lookup = frozenset(lookup | self.words)
         self._memo: Dict[str, Tuple[str, ...]] = {}
 
     def __getstate__(self) -> tuple:  # the memo is this process's own
-        return self.by_word, self.words, self.by_symbol, self.han_sets, self._lookup
+        return self.by_word, self.words, self.by_symbol, self.han_sets, self.by_han_char, self._lookup
 
     def __setstate__(self, state: tuple) -> None:
-        self.by_word, self.words, self.by_symbol, self.han_sets, self._lookup = state
+        self.by_word, self.words, self.by_symbol, self.han_sets, self.by_han_char, self._lookup = state
         self._memo = {}
 
     def keys_of(self, token: str) -> Tuple[str, ...]:
@@ -150,8 +158,10 @@ class GateIndex:
         if self.by_symbol:
             text = draft.words.text
             ids.extend(i for symbol, owners in self.by_symbol.items() if symbol in text for i in owners)
-        if self.han_sets and draft.has_han:
+        if draft.has_han:
             ids.extend(self.han_sets)
+            by_han_char = self.by_han_char
+            ids.extend(i for char in draft.chars.intersection(by_han_char) for i in by_han_char[char])
         return frozenset(ids)
 
 
@@ -249,6 +259,14 @@ class Draft:
             pattern = TOKEN if self.has_han else _TOKEN_NO_HAN  # the same words; std re is faster
             self._token_starts = array("q", (m.start() for m in pattern.finditer(self.words.text)))
         return bisect_right(self._token_starts, pos) - 1
+
+    @property
+    def chars(self) -> FrozenSet[str]:
+        """The distinct characters of the words view."""
+        found = self.extras.get("chars")
+        if found is None:
+            found = self.extras["chars"] = frozenset(self.words.text)
+        return found  # type: ignore[no-any-return]
 
     @property
     def has_han(self) -> bool:

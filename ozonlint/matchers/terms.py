@@ -241,6 +241,7 @@ class TermSet:
         self._han_by_first: Dict[str, List[Tuple[str, bool, bool]]] = {}
         for han_term in self._han_terms:
             self._han_by_first.setdefault(han_term[0][0], []).append(han_term)
+        self.han_first_chars = frozenset(self._han_by_first)  # the gate index opens the set on these
         # raw patterns can match anything: such a set is never skipped by the gate
         self.gated = not self._patterns
 
@@ -248,9 +249,7 @@ class TermSet:
         """Chinese terms in the Chinese view, as spans of the words view."""
         view = draft.han_view
         text = view.text
-        chars = draft.extras.get("han_chars")
-        if chars is None:
-            chars = draft.extras["han_chars"] = frozenset(text)
+        chars = draft.chars  # the Chinese view's characters, and the separators it dropped
         by_first = self._han_by_first
         found = []
         for term, latin_start, latin_end in (t for c in chars.intersection(by_first) for t in by_first[c]):
