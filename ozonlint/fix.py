@@ -204,11 +204,12 @@ def iter_sentences(text: str) -> Iterator[Span]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Optional[Span]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
+    piece = text[start:end]
+    stripped = piece.strip()  # the same whitespace as str.isspace
+    if not stripped:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(stripped))
 
 
 def clauses(sentence: str, loose: bool = False) -> List[Span]:
