@@ -263,8 +263,9 @@ def main(argv=None) -> int:
                                     f"RSS {lin[f'{s}MiB_rss_over_size']:.2f}x size)" for s in sizes))
     print()
     print("ratio                          value   target")
-    targets = {"median_vs_L": "<= 0.25", "p99_vs_L_p99": "<= 1.0", "lib_start_vs_F": "<= 1.0",
-               "cli_start_vs_F": "<= 1.3", "cli_rss_mib": "<= 30", "jobs1_throughput_vs_L": ">= 4",
+    # the budget of issue 9 (against L built as build_L()); the file figures keep the earlier targets
+    targets = {"median_vs_L": "<= 0.8", "p99_vs_L_p99": "<= 1.5", "lib_start_vs_F": "<= 1.0",
+               "cli_start_vs_F": "<= 1.3", "cli_rss_mib": "<= 40", "jobs1_throughput_vs_L": "",
                "jobsN_throughput_vs_L": "", "per_byte_big_vs_small": "<= 1.15", "rss_over_size_big": "<= 6"}
     for name, value in ratios.items():
         print(f"{name:28s} {value:8.2f}   {targets.get(name, '')}")
