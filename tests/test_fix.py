@@ -415,8 +415,8 @@ def test_fix_on_every_labelled_corpus(linter) -> None:
             assert names == [], f"{what}: {names[:10]}"
 
 
-@given(st.text(alphabet=st.sampled_from(list("aZяЯіїєўІЇЁё ,.!«»№汉字。、，！Ａｚ\u3000") + ["\u00e9", "ґ", "ә", "ß", "\u0301"]),
-               max_size=40))
+@given(st.text(alphabet=st.sampled_from(list("aZяЯіїєўІЇЁё ,.!«»№汉字。、，！Ａｚ\u3000")
+                                        + ["\u00e9", "ґ", "ә", "ß", "\u0301"]), max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_foreign_letters_counted_alike_on_plain_and_other_texts(text: str) -> None:
     fix = importlib.import_module("ozonlint.fix")

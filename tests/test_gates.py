@@ -1,0 +1,43 @@
+"""Gates decide which rules and patterns run on a draft: they must never hide a match.
+
+A gate opens on cheap facts (a word, the first character of a Chinese term);
+these tests pin that it opens wherever a match can be, and stays shut where
+none can."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import ozonlint
+from ozonlint.matchers import Draft
+from ozonlint.matchers.gatekeys import derive_all
+
+
+def _linter(tmp_path: Path, body: str) -> ozonlint.Linter:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("rules:\n  - id: user.rule\n    category: external-contact\n    severity: error\n"
+                    "    message: {ru: р, en: e, zh: 中}\n" + body, encoding="utf-8")
+    return ozonlint.Linter([str(pack)], defaults=False)
+
+
+def test_a_chinese_term_set_opens_on_the_first_character_of_a_term(tmp_path: Path) -> None:
+    linter = _linter(tmp_path, "    kind: terms\n    terms: [加微信, 薇信]\n"
+                               "    examples: {bad: ['请加微信 abc'], good: ['您好，谢谢']}\n")
+    [rule] = linter.rules
+    [term_set] = rule.matcher.term_sets()
+    assert term_set.han_first_chars == frozenset("加薇")
+    shut = Draft("您好，谢谢您的订单", linter._index)
+    assert term_set.id not in shut.active_sets  # Chinese, but no term can start anywhere in it
+    assert [v.match for v in linter.check("您好，请 加 微 信 abc")] == ["加 微 信"]  # separators dropped
+    assert [v.match for v in linter.check("订单已发货。薇信：abc")] == ["薇信"]
+
+
+def test_a_pattern_needs_every_part_it_names(tmp_path: Path) -> None:
+    parts = derive_all(r"(?:возврат|обмен)\s+(?:\S+\s+){0,4}(?:напрямую|переводом)")
+    assert parts is not None and len(parts) == 2  # both groups, the optional words between skipped
+    linter = _linter(tmp_path, "    kind: pattern\n    view: words\n    patterns:\n"
+                               "      - '(?:возврат|обмен)\\s+(?:\\S+\\s+){0,4}(?:напрямую|переводом)'\n"
+                               "    examples: {bad: ['возврат сделаем напрямую'], good: ['возврат через Ozon']}\n")
+    assert [v.match for v in linter.check("Обмен товара сделаем напрямую, без площадки.")] == [
+        "Обмен товара сделаем напрямую"]
+    assert linter.check("Возврат оформляется в приложении, деньги придут переводом на карту.") == []
+    assert linter.check("Оплата переводом не нужна, возврат через Ozon.") == []
