@@ -1,6 +1,7 @@
 """The ``ozonlint`` command: check, baseline, rules, explain, test-rules."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
@@ -78,9 +79,68 @@ class _Command(click.Command):
         return i18n.help_option(super().get_help_option(ctx))
 
 
+class _Translated(click.UsageError):
+    """A click error shown in the reader's language: click's own ``show`` says
+    "Usage:", "Try … for help" and "Error:" in English whatever the reader reads."""
+
+    def __init__(self, error: click.ClickException) -> None:
+        super().__init__(error.format_message(), getattr(error, "ctx", None))
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file: Optional[Any] = None) -> None:
+        lang = i18n.default_lang()
+        ctx = self.ctx
+        color = ctx.color if ctx is not None else None
+        if ctx is not None and isinstance(self.error, click.UsageError):
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                hint = tr("Try '{command} {option}' for help.", lang, command=ctx.command_path,
+                          option=ctx.help_option_names[0]) + "\n"
+            click.echo(f"{ctx.get_usage()}\n{hint}", file=file, err=True, color=color)
+        click.echo(tr("Error: {message}", lang, message=i18n.click_message(self.error, lang)), file=file,
+                   err=True, color=color)
+
+
+@contextlib.contextmanager
+def _in_readers_language() -> Iterator[None]:
+    """click's errors raised in the block, re-raised to be shown in the reader's language."""
+    try:
+        yield
+    except _Translated:
+        raise
+    except click.ClickException as error:
+        raise _Translated(error) from None
+
+
+def _lang_in_args(args: Sequence[str]) -> Optional[str]:
+    """The value of the command line's --lang, read before click parses it (its errors need it)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg[len("--lang="):]
+    return None
+
+
 class _Group(click.Group):
     command_class = _Command
     context_class = _Context
+
+    def main(self, args: Optional[Sequence[str]] = None, *rest: Any, **extra: Any) -> Any:
+        with i18n.chosen(_lang_in_args(sys.argv[1:] if args is None else list(args))):
+            return super().main(args, *rest, **extra)
+
+    def make_context(self, info_name: Optional[str], args: List[str], parent: Optional[click.Context] = None,
+                     **extra: Any) -> click.Context:
+        with _in_readers_language():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _in_readers_language():
+            return super().invoke(ctx)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with i18n.translated_help(self, i18n.default_lang()):

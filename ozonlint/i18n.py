@@ -5,8 +5,10 @@ The English text is the key (what the code writes, with ``{name}`` fields);
 with each language's plural forms, ``note`` translates the ``path: reason``
 notes the runner writes, ``gloss`` says what a Russian suggestion means to a
 reader of another language, and ``translated_help`` shows ``--help`` in the
-reader's language. The language: ``--lang``, else the configuration's
-``lang``, else ``default_lang()`` ($OZONLINT_LANG, then the locale, then en).
+reader's language, and ``click_message`` says click's own usage errors in it.
+The language: ``--lang``, else the configuration's ``lang``, else
+``default_lang()`` (the command line's ``--lang`` while ``chosen`` holds it,
+then $OZONLINT_LANG, then the locale, then en).
 Rule messages are not here: they live with their rules in the packs.
 """
 from __future__ import annotations
@@ -23,11 +25,33 @@ import click
 LANGUAGES = ("ru", "en", "zh")
 
 
+_CHOSEN: List[str] = []  # the command line's --lang, while a command runs (see ``chosen``)
+
+
+@contextlib.contextmanager
+def chosen(lang: Optional[str]) -> Iterator[None]:
+    """``default_lang()`` is ``lang`` while the block runs (None: unchanged).
+
+    The command line's ``--lang`` must reach what is said before its options
+    are parsed (click's usage errors) and what does not see them (notes, errors)."""
+    if lang not in LANGUAGES:
+        yield
+        return
+    _CHOSEN.append(str(lang))
+    try:
+        yield
+    finally:
+        _CHOSEN.pop()
+
+
 def default_lang() -> str:
-    """$OZONLINT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: ru_*, zh_*), else en."""
-    chosen = os.environ.get("OZONLINT_LANG", "").strip().lower()
-    if chosen in LANGUAGES:
-        return chosen
+    """--lang (see ``chosen``), else $OZONLINT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: ru_*, zh_*),
+    else en."""
+    if _CHOSEN:
+        return _CHOSEN[-1]
+    named = os.environ.get("OZONLINT_LANG", "").strip().lower()
+    if named in LANGUAGES:
+        return named
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:  # the first one set decides, as in POSIX
@@ -184,6 +208,33 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "Arguments": ("Аргументы", "参数"),
     "Show this message and exit.": ("Показать эту справку и выйти.", "显示此帮助并退出。"),
     "Show the version and exit.": ("Показать версию и выйти.", "显示版本并退出。"),
+    # ------------------------------------------------------------ click's usage errors (see click_message)
+    "Error: {message}": ("Ошибка: {message}", "错误：{message}"),
+    "Try '{command} {option}' for help.": ("Справка: '{command} {option}'.", "运行 '{command} {option}' 查看帮助。"),
+    "No such option {name}.": ("Нет такого параметра: {name}.", "没有此选项：{name}。"),
+    "No such command {name}.": ("Нет такой команды: {name}.", "没有此命令：{name}。"),
+    "Missing argument {name}.": ("Не указан аргумент {name}.", "缺少参数 {name}。"),
+    "Missing option {name}.": ("Не указан параметр {name}.", "缺少选项 {name}。"),
+    "Missing parameter {name}.": ("Не указано значение {name}.", "缺少值 {name}。"),
+    "Missing command.": ("Не указана команда.", "缺少命令。"),
+    "Invalid value for {param}: {message}": ("Недопустимое значение {param}: {message}", "{param} 的值无效：{message}"),
+    "Invalid value: {message}": ("Недопустимое значение: {message}", "值无效：{message}"),
+    # "is not one of" before "is not": the first key that matches a message translates it
+    "{value} is not one of {choices}.": ("{value} — не одно из значений {choices}.", "{value} 不是 {choices} 之一。"),
+    "{value} is not {choice}.": ("{value} — не {choice}.", "{value} 不是 {choice}。"),
+    "{value} is not a valid integer.": ("{value} — не целое число.", "{value} 不是有效的整数。"),
+    "{value} is not a valid float.": ("{value} — не число.", "{value} 不是有效的数字。"),
+    "{value} is not a valid integer range.": ("{value} — не целое число.", "{value} 不是有效的整数。"),
+    "{value} is not a valid float range.": ("{value} — не число.", "{value} 不是有效的数字。"),
+    "{value} is not in the range {range}.": ("{value} вне диапазона {range}.", "{value} 不在范围 {range} 内。"),
+    "Option {name} requires an argument.": ("Параметру {name} нужно значение.", "选项 {name} 需要一个值。"),
+    "Option {name} requires {nargs} arguments.": ("Параметру {name} нужно значений: {nargs}.",
+                                                  "选项 {name} 需要 {nargs} 个值。"),
+    "Option {name} does not take a value.": ("Параметр {name} не принимает значения.", "选项 {name} 不接受值。"),
+    "Argument {name} takes {nargs} values.": ("Аргумент {name} принимает значений: {nargs}.",
+                                              "参数 {name} 需要 {nargs} 个值。"),
+    "Got unexpected extra argument ({args})": ("Лишний аргумент ({args})", "多余的参数（{args}）"),
+    "Got unexpected extra arguments ({args})": ("Лишние аргументы ({args})", "多余的参数（{args}）"),
     # ------------------------------------------------------------ --help: commands
     "ozonlint: check Ozon sellers' replies to buyers before they are sent.\n\n"
     "Catches external contacts (WhatsApp, WeChat, Telegram, phones, e-mails,\n"
@@ -385,14 +436,19 @@ def gloss(suggestion: Optional[str], lang: str) -> Optional[str]:
 _NOTE_PATTERNS: List[Tuple["re.Pattern[str]", str]] = []
 
 
+def _pattern(key: str) -> "re.Pattern[str]":
+    """A regular expression that reads the fields of ``key``'s English text back."""
+    parts = re.split(r"\{(\w+)(?:!r)?\}", key)
+    pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+    return re.compile(pattern + r"\Z", re.S)
+
+
 def _note_patterns() -> List[Tuple["re.Pattern[str]", str]]:
     if not _NOTE_PATTERNS:
         for key in CATALOGUE:
             if "{" not in key and " " not in key.strip():
                 continue
-            parts = re.split(r"\{(\w+)(?:!r)?\}", key)
-            pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
-            _NOTE_PATTERNS.append((re.compile(pattern + r"\Z", re.S), key))
+            _NOTE_PATTERNS.append((_pattern(key), key))
     return _NOTE_PATTERNS
 
 
@@ -457,3 +513,86 @@ class HelpFormatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(tr(heading, default_lang()))
+
+
+# ---------------------------------------------------------------- click's usage errors
+
+def click_message(error: click.ClickException, lang: str) -> str:
+    """What click says about ``error`` (the text after "Error: "), in ``lang``.
+
+    Built from the error's own fields where click has them (the option, its
+    close matches, the parameter), so that it reads the same whichever click
+    version made it; the rest is translated as text through the catalogue."""
+    if lang not in ("ru", "zh"):
+        return error.format_message()
+    if isinstance(error, click.NoSuchOption):
+        return tr("No such option {name}.", lang, name=repr(error.option_name)) + _did_you_mean(
+            error.possibilities, lang)
+    if isinstance(error, click.MissingParameter):
+        kind = error.param_type or (error.param.param_type_name if error.param is not None else "")
+        key = {"argument": "Missing argument {name}.", "option": "Missing option {name}."}.get(
+            kind, "Missing parameter {name}.")
+        return tr(key, lang, name=_param_hint(error))
+    if isinstance(error, click.BadParameter):
+        hint = _param_hint(error)
+        detail = _value_problem(error.message, lang)
+        return (tr("Invalid value for {param}: {message}", lang, param=hint, message=detail) if hint
+                else tr("Invalid value: {message}", lang, message=detail))
+    unknown = re.match(r"No such command ('.*')\.", error.message)
+    if unknown:  # click 8.1 suggests no command; later versions do (NoSuchCommand.possibilities)
+        ctx = error.ctx
+        possibilities = getattr(error, "possibilities", None)
+        if possibilities is None and ctx is not None and isinstance(ctx.command, click.Group):
+            import difflib
+
+            possibilities = difflib.get_close_matches(unknown.group(1)[1:-1], ctx.command.list_commands(ctx))
+        return tr("No such command {name}.", lang, name=unknown.group(1)) + _did_you_mean(possibilities, lang)
+    message = error.format_message()
+    for pattern, key in _click_patterns():
+        found = pattern.match(message)
+        if found:
+            return tr(key, lang, **found.groupdict())
+    return message
+
+
+# What click's parser and types say, most specific first (the first that matches translates).
+_CLICK_KEYS = ("Option {name} requires an argument.", "Option {name} requires {nargs} arguments.",
+               "Option {name} does not take a value.", "Argument {name} takes {nargs} values.",
+               "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})",
+               "Missing command.")
+_VALUE_KEYS = ("{value} is not one of {choices}.", "{value} is not a valid integer.", "{value} is not a valid float.",
+               "{value} is not a valid integer range.", "{value} is not a valid float range.",
+               "{value} is not in the range {range}.", "{value} is not {choice}.")
+_CLICK_PATTERNS: Dict[str, List[Tuple["re.Pattern[str]", str]]] = {}
+
+
+def _click_patterns(keys: Sequence[str] = _CLICK_KEYS) -> List[Tuple["re.Pattern[str]", str]]:
+    patterns = _CLICK_PATTERNS.get(keys[0])
+    if patterns is None:
+        patterns = _CLICK_PATTERNS[keys[0]] = [(_pattern(key), key) for key in keys]
+    return patterns
+
+
+def _value_problem(message: str, lang: str) -> str:
+    """A click type's complaint about a value ("'xx' is not one of …"), in ``lang``."""
+    for pattern, key in _click_patterns(_VALUE_KEYS):
+        found = pattern.match(message)
+        if found:
+            return tr(key, lang, **found.groupdict())
+    return message
+
+
+def _param_hint(error: click.BadParameter) -> str:
+    """The parameter as click names it in errors: '--jobs' / '-j', 'RULE_ID'."""
+    hint = error.param_hint
+    if hint is None and error.param is not None and error.ctx is not None:
+        hint = error.param.get_error_hint(error.ctx)
+    if hint is None:
+        return ""
+    return hint if isinstance(hint, str) else " / ".join(repr(part) for part in hint)
+
+
+def _did_you_mean(possibilities: Optional[Sequence[str]], lang: str) -> str:
+    if not possibilities:
+        return ""
+    return tr(" (did you mean: {ids}?)", lang, ids=join([repr(p) for p in possibilities], lang))

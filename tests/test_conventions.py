@@ -298,3 +298,45 @@ def test_every_russian_suggestion_has_a_gloss(linter) -> None:
     for suggestion in texts:
         if suggestion and any("\u0400" <= ch <= "\u04ff" for ch in suggestion):
             assert i18n.gloss(suggestion, "zh") and i18n.gloss(suggestion, "en"), suggestion
+
+
+# click's own usage errors: said in the reader's language, exit status 2 kept
+USAGE_ERRORS = [
+    (["check", "--nope"], "Нет такого параметра: '--nope'.", "没有此选项：'--nope'。"),
+    (["check", "--ignor", "x"], "(возможно: '--ignore'?)", "（您是否要找：'--ignore'？）"),
+    (["chek"], "Нет такой команды: 'chek'. (возможно: 'check'?)", "没有此命令：'chek'。（您是否要找：'check'？）"),
+    (["explain"], "Не указан аргумент 'RULE_ID'.", "缺少参数 'RULE_ID'。"),
+    (["check", "--format", "xx"], "Недопустимое значение '--format': 'xx' — не одно из значений 'text'",
+     "'--format' 的值无效：'xx' 不是 'text'"),
+    (["check", "--jobs", "0"], "Недопустимое значение '--jobs' / '-j': 0 вне диапазона x>=1.",
+     "'--jobs' / '-j' 的值无效：0 不在范围 x>=1 内。"),
+    (["check", "--jobs", "x"], "'x' — не целое число.", "'x' 不是有效的整数。"),
+    (["check", "--select"], "Параметру '--select' нужно значение.", "选项 '--select' 需要一个值。"),
+    (["explain", "a", "b"], "Лишний аргумент (b)", "多余的参数（b）"),
+]
+
+
+@pytest.mark.parametrize("args, russian, chinese", USAGE_ERRORS)
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_usage_errors_in_the_readers_language(args: list, russian: str, chinese: str, how: str) -> None:
+    for lang, expected, error in (("ru", russian, "Ошибка: "), ("zh", chinese, "错误：")):
+        if how == "option":
+            result = run(*(args[:1] + ["--lang", lang] + args[1:] if args[0] == "check" else args + ["--lang", lang]),
+                         env={"OZONLINT_LANG": "en", "LANG": "C"})
+        else:
+            result = run(*args, env={"OZONLINT_LANG": lang})
+        assert result.exit_code == 2, result.stderr
+        assert expected in result.stderr and error in result.stderr
+        assert "Error:" not in result.stderr and "Try '" not in result.stderr and "Usage:" not in result.stderr
+
+
+def test_usage_error_frame_in_russian_and_chinese() -> None:
+    ru = run("check", "--nope", env={"OZONLINT_LANG": "ru"}).stderr.splitlines()
+    assert ru[0].startswith("Использование: ") and ru[1].startswith("Справка: '") and ru[1].endswith(" check -h'.")
+    zh = run("check", "--nope", env={"OZONLINT_LANG": "zh"}).stderr.splitlines()
+    assert zh[0].startswith("用法：") and zh[1].startswith("运行 '") and zh[1].endswith(" check -h' 查看帮助。")
+
+
+def test_usage_errors_stay_clicks_own_in_english() -> None:
+    result = run("check", "--nope", env={"OZONLINT_LANG": "en", "LANG": "C"})
+    assert result.exit_code == 2 and "Error: No such option" in result.stderr and "Usage: " in result.stderr
