@@ -180,7 +180,7 @@ class _Session:
         try:
             return self.resolver.for_path(path)
         except ConfigError as exc:
-            raise _fail(tr("invalid configuration: {reason}", i18n.default_lang(), reason=exc))
+            raise _fail(_config_problem(exc))
 
     def here(self) -> Config:
         """The configuration of drafts: the one found from the current folder."""
@@ -232,12 +232,14 @@ class _Session:
 
     def _unknown_selector(self, exc: UnknownSelectorError, config: Config) -> str:
         """Name the option or the configuration file the unknown selector came from."""
+        lang = i18n.default_lang()
+        reason = i18n.translated(exc.reason, lang)
         for flag in ("select", "extend_select", "ignore"):
             if exc.selector in _split(self.flags[flag]):
-                return f"--{flag.replace('_', '-')}: {exc.reason}"
+                return f"--{flag.replace('_', '-')}: {reason}"
         if config.path:
-            return f"invalid configuration: {config.path}: {exc.option}: {exc.reason}"
-        return str(exc)
+            return tr("invalid configuration: {reason}", lang, reason=f"{config.path}: {exc.option}: {reason}")
+        return f"{exc.option}: {reason}"
 
     def settings(self, config: Config, path: str, template_default: bool) -> FileSettings:
         f = self.flags
@@ -265,6 +267,13 @@ class _Session:
                             csv_column=f["csv_column"] or config.get("csv-column"), ignore=ignore,
                             baseline=baseline, lang=self.lang(config), encoding=f.get("encoding"),
                             unsafe_fixes=bool(f.get("unsafe_fixes")))
+
+
+def _config_problem(exc: ConfigError) -> str:
+    """"invalid configuration: path: key: reason", the reason in the reader's language."""
+    lang = i18n.default_lang()
+    where = f"{exc.path}: {exc.key}" if exc.key else exc.path
+    return tr("invalid configuration: {reason}", lang, reason=f"{where}: {i18n.translated(exc.reason, lang)}")
 
 
 def _color(flag: Optional[bool]) -> Optional[bool]:
@@ -590,7 +599,7 @@ def _session(options: dict) -> _Session:
     try:
         resolver = ConfigResolver(options.get("config_path"), options.get("no_config", False))
     except ConfigError as exc:
-        raise _fail(f"invalid configuration: {exc}")
+        raise _fail(_config_problem(exc))
     options.setdefault("fail_on", None)
     options.setdefault("baseline", None)
     options.setdefault("no_baseline", False)

@@ -178,6 +178,71 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "第 {offset} 字节处 {encoding} 无效"),
     "larger than {n} MiB": ("больше {n} МиБ", "大于 {n} MiB"),
     "not verified: {reason}": ("не проверено: {reason}", "未能验证：{reason}"),
+    "cannot read the folder: {reason}; its files were not checked": (
+        "не удалось прочитать папку: {reason}; её файлы не проверены", "无法读取目录：{reason}；其中的文件未检查"),
+    # templates that do not parse ("path:line: reason")
+    "unterminated quoted field": ("незакрытые кавычки в поле", "字段的引号未闭合"),
+    "no column named {names} in the header": ("в заголовке нет столбца {names}", "表头中没有名为 {names} 的列"),
+    "invalid JSON: nested too deeply": ("недопустимый JSON: слишком глубокая вложенность", "JSON 无效：嵌套过深"),
+    "invalid YAML: nested too deeply": ("недопустимый YAML: слишком глубокая вложенность", "YAML 无效：嵌套过深"),
+    "invalid JSON: {detail}": ("недопустимый JSON: {detail}", "JSON 无效：{detail}"),
+    "invalid YAML: {detail}": ("недопустимый YAML: {detail}", "YAML 无效：{detail}"),
+    "Expecting value": ("ожидалось значение", "此处应为值"),
+    "Expecting property name enclosed in double quotes": ("ожидалось имя свойства в двойных кавычках",
+                                                          "此处应为双引号括起的属性名"),
+    "Expecting ',' delimiter": ("ожидалась запятая", "此处应为逗号"),
+    "Expecting ':' delimiter": ("ожидалось двоеточие", "此处应为冒号"),
+    "Unterminated string starting at": ("незакрытая строка", "字符串未闭合"),
+    "Invalid control character at": ("недопустимый управляющий символ", "无效的控制字符"),
+    "Extra data": ("лишние данные после конца", "结尾处有多余内容"),
+    "mapping values are not allowed here": ("здесь нельзя задавать значение ключа", "此处不允许映射值"),
+    "could not find expected ':'": ("не найдено ожидаемое ':'", "找不到应有的 ':'"),
+    "found unexpected end of stream": ("неожиданный конец файла", "意外的文件结尾"),
+    "did not find expected key": ("не найден ожидаемый ключ", "找不到应有的键"),
+    "expected {expected}, but got {found}": ("ожидалось {expected}, а встретилось {found}",
+                                             "此处应为 {expected}，实际为 {found}"),
+    "expected {expected}, but found {found}": ("ожидалось {expected}, а встретилось {found}",
+                                               "此处应为 {expected}，实际为 {found}"),
+    "line {line}: {reason}": ("строка {line}: {reason}", "第 {line} 行：{reason}"),
+    # configuration files ("invalid configuration: path: key: reason")
+    "must be a table": ("должно быть таблицей", "必须是一个表"),
+    "must be a mapping of settings": ("должно быть словарём настроек", "必须是设置项的映射"),
+    "unknown key (one of: {keys})": ("неизвестный ключ (допустимы: {keys})", "未知的键（可用：{keys}）"),
+    "unknown key; did you mean {key}?": ("неизвестный ключ; возможно, {key}?", "未知的键；您是否要找 {key}？"),
+    "unknown key; the keys are: {keys}": ("неизвестный ключ; допустимые ключи: {keys}", "未知的键；可用的键：{keys}"),
+    "must be a list of strings": ("должно быть списком строк", "必须是字符串列表"),
+    "{pack}: not a rule pack (a .yaml or .yml file, or a folder)": (
+        "{pack}: не набор правил (нужен файл .yaml или .yml либо папка)", "{pack}：不是规则包（应为 .yaml 或 .yml 文件，或目录）"),
+    "must be a string": ("должно быть строкой", "必须是字符串"),
+    "must be one of {values}": ("должно быть одним из: {values}", "必须是以下之一：{values}"),
+    "must be error, warning or info": ("должно быть error, warning или info", "必须是 error、warning 或 info"),
+    "must be true or false": ("должно быть true или false", "必须是 true 或 false"),
+    "must map rule ids or categories to error, warning or info": (
+        "должно сопоставлять правилам или категориям error, warning или info",
+        "必须把规则 ID 或类别映射到 error、warning 或 info"),
+    "must map file globs to lists of rule ids or categories": (
+        "должно сопоставлять шаблонам файлов списки правил или категорий", "必须把文件通配符映射到规则 ID 或类别的列表"),
+    "must be a list of rule ids or categories": ("должно быть списком правил или категорий", "必须是规则 ID 或类别的列表"),
+    "invalid pattern {pattern}: {reason}": ("недопустимый шаблон {pattern}: {reason}", "无效的模式 {pattern}：{reason}"),
+    "configurations extend each other in a loop": ("конфигурации расширяют друг друга по кругу",
+                                                   "配置文件之间循环 extends"),
+    "no such configuration file": ("нет такого файла конфигурации", "配置文件不存在"),
+    "refused: owned by another user (uid {uid}); use --config or --no-config": (
+        "отклонено: файл принадлежит другому пользователю (uid {uid}); используйте --config или --no-config",
+        "已拒绝：文件属于其他用户（uid {uid}）；请使用 --config 或 --no-config"),
+    "refused: other users may write to it (chmod go-w); use --config or --no-config": (
+        "отклонено: другие пользователи могут его изменять (chmod go-w); используйте --config или --no-config",
+        "已拒绝：其他用户可以写入该文件（chmod go-w）；请使用 --config 或 --no-config"),
+    "refused: it is in a folder other users may write to, so anyone could have put it there; "
+    "use --config or --no-config": (
+        "отклонено: файл лежит в папке, куда могут писать другие пользователи, и его мог положить кто угодно; "
+        "используйте --config или --no-config",
+        "已拒绝：该文件位于其他用户可写入的目录中，任何人都可能放置它；请使用 --config 或 --no-config"),
+    "unknown rule id, id prefix or category {selector} (did you mean: {ids}?)": (
+        "неизвестное правило, префикс id или категория {selector} (возможно: {ids}?)",
+        "未知的规则 ID、ID 前缀或类别 {selector}（您是否要找：{ids}？）"),
+    "unknown rule id, id prefix or category {selector}": ("неизвестное правило, префикс id или категория {selector}",
+                                                          "未知的规则 ID、ID 前缀或类别 {selector}"),
     "cannot write the fixed file: {reason}; the file is unchanged": (
         "не удалось записать исправленный файл: {reason}; файл не изменён",
         "无法写入修正后的文件：{reason}；文件未改动"),
@@ -453,10 +518,20 @@ def _note_patterns() -> List[Tuple["re.Pattern[str]", str]]:
 
 
 def note(path: Optional[str], message: str, lang: str) -> str:
-    """A ``path: reason`` note with the reason in ``lang`` (left as it is when unknown)."""
-    if lang == "en" or path is None or not message.startswith(path + ": "):
+    """A ``path: reason`` (or ``path:line: reason``) note with the reason in ``lang`` (left as it is when
+    unknown)."""
+    if lang == "en" or path is None or not message.startswith(path):
         return message
-    return f"{path}: {_reason(message[len(path) + 2:], lang)}"
+    where = re.match(r"(?::\d+)?: ", message[len(path):])
+    if where is None:
+        return message
+    head = len(path) + where.end()
+    return message[:head] + _reason(message[head:], lang)
+
+
+def translated(reason: str, lang: str) -> str:
+    """An English reason (a configuration's problem, a parser's) in ``lang``, as far as the catalogue knows it."""
+    return reason if lang == "en" else _reason(reason, lang)
 
 
 def _reason(reason: str, lang: str) -> str:

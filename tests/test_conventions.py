@@ -340,3 +340,41 @@ def test_usage_error_frame_in_russian_and_chinese() -> None:
 def test_usage_errors_stay_clicks_own_in_english() -> None:
     result = run("check", "--nope", env={"OZONLINT_LANG": "en", "LANG": "C"})
     assert result.exit_code == 2 and "Error: No such option" in result.stderr and "Usage: " in result.stderr
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ru", ["bad.yaml:2: недопустимый YAML: ожидалось ',' or ']', а встретилось '<stream end>'",
+            "bad.json:1: недопустимый JSON: ожидалось значение", "bad.csv:3: незакрытые кавычки в поле",
+            "Не удалось проверить: 3 входа"]),
+    ("zh", ["bad.yaml:2: YAML 无效：此处应为 ',' or ']'，实际为 '<stream end>'", "bad.json:1: JSON 无效：此处应为值",
+            "bad.csv:3: 字段的引号未闭合", "3 个输入无法检查"]),
+])
+def test_template_parse_errors_in_the_readers_language(tmp_path: Path, monkeypatch, lang: str, expected: list) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.yaml").write_text("a: [1\n", encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"a": }', encoding="utf-8")
+    (tmp_path / "bad.csv").write_text('text\n"abc\n', encoding="utf-8")
+    result = run("check", "--no-color", "--lang", lang, "bad.yaml", "bad.json", "bad.csv")
+    assert result.exit_code == 2
+    for text in expected:
+        assert text in result.stderr + result.stdout
+    assert "invalid" not in result.stderr and "unterminated" not in result.stderr
+
+
+@pytest.mark.parametrize("lang, unknown_key, missing, selector", [
+    ("ru", "ozonlint: ошибка: ошибка в конфигурации: cfg.yaml: строка 2: неизвестный ключ; возможно, 'select'?",
+     "ошибка в конфигурации: nope.yaml: нет такого файла конфигурации",
+     "--select: неизвестное правило, префикс id или категория 'nope'"),
+    ("zh", "ozonlint：错误：配置无效：cfg.yaml: 第 2 行：未知的键；您是否要找 'select'？", "配置无效：nope.yaml: 配置文件不存在",
+     "--select: 未知的规则 ID、ID 前缀或类别 'nope'"),
+])
+def test_configuration_errors_in_the_readers_language(tmp_path: Path, monkeypatch, lang: str, unknown_key: str,
+                                                      missing: str, selector: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cfg.yaml").write_text("lang: ru\nselct: [x]\n", encoding="utf-8")
+    for args, expected in ((["--config", "cfg.yaml"], unknown_key), (["--config", "nope.yaml"], missing),
+                           (["--select", "nope"], selector)):
+        result = run("check", "--lang", lang, *args, "--text", CLEAN)
+        assert result.exit_code == 2 and expected in result.stderr
+    from_locale = run("check", "--config", "nope.yaml", "--text", CLEAN, env={"OZONLINT_LANG": lang})
+    assert missing in from_locale.stderr
