@@ -49,13 +49,15 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
     except RulePackError as exc:
         raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=exc))
     except RuleTimeoutError as exc:  # while running a pack's own examples
-        raise _fail(f"invalid rule pack: rule {exc.rule} ran out of time on its examples")
+        raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=tr(
+            "rule {rule} ran out of time on its examples", i18n.default_lang(), rule=exc.rule)))
     except UnknownSelectorError:
         raise  # the caller knows whether it came from an option or a configuration
     except ValueError as exc:
         raise _fail(str(exc))
     except Exception as exc:  # whatever else a pack makes the loader raise: one line, not a traceback
-        raise _fail(f"cannot load the rule packs: {type(exc).__name__}: {exc}")
+        raise _fail(tr("cannot load the rule packs: {reason}", i18n.default_lang(),
+                         reason=f"{type(exc).__name__}: {exc}"))
 
 
 class _Context(click.Context):
@@ -255,7 +257,7 @@ class _Session:
                 try:
                     baseline = self._baselines[baseline_path] = Baseline.load(baseline_path)
                 except ValueError as exc:
-                    raise _fail(str(exc))
+                    raise _fail(i18n.note(baseline_path, str(exc), i18n.default_lang()))
         ignore = config.ignored_for(path) if path != "-" else []
         # the run's own ignores as well: the Linter drops rules, but findings about
         # suppression comments (suppression.unused …) are made after it
@@ -775,7 +777,8 @@ def test_rules(paths: Tuple[str, ...]) -> None:
     try:
         failures = linter.self_test(rules)
     except RuleTimeoutError as exc:
-        raise _fail(f"invalid rule pack: rule {exc.rule} ran out of time on its examples")
+        raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=tr(
+            "rule {rule} ran out of time on its examples", i18n.default_lang(), rule=exc.rule)))
     for failure in failures:
         click.echo(str(failure))
     examples = sum(len(r.spec.bad_examples) + len(r.spec.good_examples) for r in rules)
@@ -901,7 +904,7 @@ def run() -> None:
     except SystemExit as exc:
         code = exc.code
     except Interrupted as exc:
-        _say("ozonlint: interrupted" if exc.signum == signal.SIGINT else "ozonlint: terminated")
+        _say("ozonlint: " + tr("interrupted" if exc.signum == signal.SIGINT else "terminated", i18n.default_lang()))
         code = 128 + exc.signum
     except OutputError as exc:
         output_failed = True

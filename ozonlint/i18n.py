@@ -180,6 +180,19 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "not verified: {reason}": ("не проверено: {reason}", "未能验证：{reason}"),
     "cannot read the folder: {reason}; its files were not checked": (
         "не удалось прочитать папку: {reason}; её файлы не проверены", "无法读取目录：{reason}；其中的文件未检查"),
+    "rule {rule} ran out of time on its examples": ("правилу {rule} не хватило времени на его примеры",
+                                                    "规则 {rule} 运行其示例时超时"),
+    "cannot load the rule packs: {reason}": ("не удалось загрузить наборы правил: {reason}", "无法加载规则包：{reason}"),
+    "interrupted": ("прервано", "已中断"),
+    "terminated": ("остановлено", "已终止"),
+    # baseline files ("path: reason")
+    "no such baseline file (create it with 'ozonlint baseline')": (
+        "нет такого файла базовой линии (создайте его командой 'ozonlint baseline')",
+        "基线文件不存在（可用 'ozonlint baseline' 创建）"),
+    "cannot read the baseline: {reason}": ("не удалось прочитать базовую линию: {reason}", "无法读取基线：{reason}"),
+    "not a baseline file: {reason}": ("не файл базовой линии: {reason}", "不是基线文件：{reason}"),
+    "not an ozonlint baseline (format {format})": ("не базовая линия ozonlint (формат {format})",
+                                                   "不是 ozonlint 基线（格式 {format}）"),
     # templates that do not parse ("path:line: reason")
     "unterminated quoted field": ("незакрытые кавычки в поле", "字段的引号未闭合"),
     "no column named {names} in the header": ("в заголовке нет столбца {names}", "表头中没有名为 {names} 的列"),

@@ -378,3 +378,94 @@ def test_configuration_errors_in_the_readers_language(tmp_path: Path, monkeypatc
         assert result.exit_code == 2 and expected in result.stderr
     from_locale = run("check", "--config", "nope.yaml", "--text", CLEAN, env={"OZONLINT_LANG": lang})
     assert missing in from_locale.stderr
+
+
+# ------------------------------------------------------------------ one phrase, one finding
+
+def _finding(text: str, rule: str, phrase: str, occurrence: int = 0) -> Violation:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    end = start + len(phrase)
+    return Violation(rule=rule, category=rule.split(".")[0], severity="error", message="m", match=phrase,
+                     start=start, end=end, line=1, column=start + 1, end_line=1, end_column=end + 1)
+
+
+@pytest.mark.parametrize("text, rule, phrases, merged", [
+    # the two examples: one rule found twice in one phrase
+    ("…дешевле на нашем сайте sunny-home.ru…", "offplatform.own-site",
+     ["дешевле на нашем сайте", "на нашем сайте sunny-home.ru"], "дешевле на нашем сайте sunny-home.ru"),
+    ("Наш номер телефона в профиле магазина", "contact.invitation",
+     ["Наш номер телефона", "телефона в профиле магазина"], "Наш номер телефона в профиле магазина"),
+    # touching across a space inside one clause
+    ("Только сегодня скидки до 70%!", "spam.promo", ["Только сегодня", "скидки до"], "Только сегодня скидки до"),
+])
+def test_one_rule_twice_in_one_phrase_is_one_finding(text: str, rule: str, phrases: list, merged: str) -> None:
+    from ozonlint.engine import _merge_one_phrase
+
+    found = _merge_one_phrase(text, [_finding(text, rule, p) for p in phrases])
+    assert [(v.rule, v.match) for v in found] == [(rule, merged)]
+    assert (found[0].start, found[0].end) == (text.index(merged), text.index(merged) + len(merged))
+    assert found[0].end_column == found[0].end + 1
+
+
+@pytest.mark.parametrize("text, phrases", [
+    ("Пишите @best_sale или @vip_opt", ["@best_sale", "@vip_opt"]),     # a conjunction between
+    ("Пишите @best_sale, @vip_opt", ["@best_sale", "@vip_opt"]),        # a comma
+    ("Пишите @best_sale @vip_opt", ["@best_sale", "@vip_opt"]),         # two single words side by side
+    ("кинь свой номер. перезвоню тебе", ["кинь свой номер.", "перезвоню тебе"]),  # a clause's end
+    ("кинь свой номер\nперезвоню тебе", ["кинь свой номер", "перезвоню тебе"]),   # a line break
+])
+def test_items_of_a_list_stay_apart(text: str, phrases: list) -> None:
+    from ozonlint.engine import _merge_one_phrase
+
+    found = _merge_one_phrase(text, [_finding(text, "contact.handle", p) for p in phrases])
+    assert [v.match for v in found] == phrases
+
+
+def test_findings_of_two_rules_are_not_merged() -> None:
+    from ozonlint.engine import _merge_one_phrase
+
+    text = "Только сегодня скидки до 70%"
+    found = _merge_one_phrase(text, [_finding(text, "spam.promo", "Только сегодня"),
+                                     _finding(text, "spam.upsell", "скидки до")])
+    assert [v.rule for v in found] == ["spam.promo", "spam.upsell"]
+
+
+@pytest.mark.parametrize("draft", [
+    "…дешевле на нашем сайте sunny-home.ru…",
+    "Здравствуйте! Этот товар дешевле на нашем сайте sunny-home.ru, заходите.",
+    "Наш номер телефона в профиле магазина",
+    "Next time order directly from our website, it's 20% cheaper: www.lunahome-store.com",
+    "Уважаемые покупатели! Только сегодня скидки до 70% на весь ассортимент!",
+])
+def test_a_rule_reports_a_phrase_once(draft: str) -> None:
+    rules = [v.rule for v in ozonlint.check(draft)]
+    assert rules and len(rules) == len(set(rules))
+
+
+def test_a_list_of_handles_is_two_findings_and_both_are_fixed() -> None:
+    draft = "Пишите @best_sale или @vip_opt"
+    found = ozonlint.check(draft)
+    assert [(v.rule, v.match) for v in found] == [("contact.handle", "@best_sale"), ("contact.handle", "@vip_opt")]
+    assert all(v.fix is not None for v in found)
+    fixed = ozonlint.fix(draft)
+    assert "@best_sale" not in fixed and "@vip_opt" not in fixed
+
+
+def test_a_merged_finding_is_fixed_whole() -> None:
+    draft = "Next time order directly from our website, it's 20% cheaper: www.lunahome-store.com"
+    own_site = [v for v in ozonlint.check(draft) if v.rule == "offplatform.own-site"]
+    assert [v.match for v in own_site] == ["order directly from our website, it's 20% cheaper"]
+    assert "cheaper" not in ozonlint.fix(draft)
+
+
+@pytest.mark.parametrize("lang, missing, not_ours", [
+    ("ru", "нет такого файла базовой линии", "не базовая линия ozonlint (формат 1)"),
+    ("zh", "基线文件不存在", "不是 ozonlint 基线（格式 1）"),
+])
+def test_baseline_errors_in_the_readers_language(tmp_path: Path, lang: str, missing: str, not_ours: str) -> None:
+    (tmp_path / "b.json").write_text("[]", encoding="utf-8")
+    for name, expected in (("nope.json", missing), ("b.json", not_ours)):
+        result = run("check", "--lang", lang, "--baseline", str(tmp_path / name), "--text", CLEAN)
+        assert result.exit_code == 2 and f"{tmp_path / name}: {expected}" in result.stderr
