@@ -752,8 +752,10 @@ def explain(rule_id: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> N
     for rewrite in spec.rewrites:
         what = (tr("remove", lang) if rewrite.texts and not any(rewrite.texts.values())
                 else " / ".join(f"{k}: {v}" for k, v in (rewrite.texts or {}).items() if v)
-                or ("phrases" if rewrite.phrases else "templates"))
-        click.echo(f"  - {rewrite.scope}, {rewrite.applicability}: {what}")
+                or tr("phrases" if rewrite.phrases else "templates", lang))
+        meaning = i18n.gloss((rewrite.texts or {}).get("ru"), lang) if lang == "zh" else None
+        kind = i18n.join([tr(rewrite.scope, lang), tr(rewrite.applicability, lang)], lang)
+        click.echo(f"  - {kind}{'：' if lang == 'zh' else ': '}{what}" + (f"  {meaning}" if meaning else ""))
     click.echo("\n" + tr("reported:", lang))
     for example in spec.bad_examples:
         click.echo(f"  - {example['text'] if isinstance(example, dict) else example}")

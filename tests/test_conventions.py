@@ -469,3 +469,12 @@ def test_baseline_errors_in_the_readers_language(tmp_path: Path, lang: str, miss
     for name, expected in (("nope.json", missing), ("b.json", not_ours)):
         result = run("check", "--lang", lang, "--baseline", str(tmp_path / name), "--text", CLEAN)
         assert result.exit_code == 2 and f"{tmp_path / name}: {expected}" in result.stderr
+
+
+def test_explain_says_its_rewrites_in_the_readers_language() -> None:
+    zh = run("explain", "--lang", "zh", "contact.messenger").output
+    assert "  - 整句，安全：ru: Пишите нам здесь, в чате Ozon." in zh and "（意为“请在 Ozon 聊天里给我们留言”）" in zh
+    ru = run("explain", "--lang", "ru", "contact.messenger").output
+    assert "  - предложение, безопасная: ru: Пишите нам здесь" in ru
+    en = run("explain", "--lang", "en", "contact.messenger").output
+    assert "  - sentence, safe: ru: Пишите нам здесь" in en
