@@ -478,3 +478,10 @@ def test_explain_says_its_rewrites_in_the_readers_language() -> None:
     assert "  - предложение, безопасная: ru: Пишите нам здесь" in ru
     en = run("explain", "--lang", "en", "contact.messenger").output
     assert "  - sentence, safe: ru: Пишите нам здесь" in en
+
+
+def test_help_follows_the_lang_option() -> None:
+    zh = run("check", "--lang", "zh", "--help", env={"OZONLINT_LANG": "en", "LANG": "C"}).output
+    assert zh.startswith("用法：") and "检查草稿" in zh
+    ru = run("rules", "--help", "--lang=ru", env={"OZONLINT_LANG": "en", "LANG": "C"}).output
+    assert ru.startswith("Использование:") and "Список правил" in ru
