@@ -99,9 +99,14 @@ class _Translated(click.UsageError):
             if ctx.command.get_help_option(ctx) is not None:
                 hint = tr("Try '{command} {option}' for help.", lang, command=ctx.command_path,
                           option=ctx.help_option_names[0]) + "\n"
-            click.echo(f"{ctx.get_usage()}\n{hint}", file=file, err=True, color=color)
+            usage = i18n.HelpFormatter(width=ctx.terminal_width, max_width=ctx.max_content_width)
+            ctx.command.format_usage(ctx, usage)  # not ctx.get_usage(): a plain click command's says "Usage:"
+            click.echo(f"{usage.getvalue().rstrip()}\n{hint}", file=file, err=True, color=color)
         click.echo(tr("Error: {message}", lang, message=i18n.click_message(self.error, lang)), file=file,
                    err=True, color=color)
+
+
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", _Translated)
 
 
 @contextlib.contextmanager
@@ -109,8 +114,8 @@ def _in_readers_language() -> Iterator[None]:
     """click's errors raised in the block, re-raised to be shown in the reader's language."""
     try:
         yield
-    except _Translated:
-        raise
+    except (_Translated, _NO_ARGS_IS_HELP):
+        raise  # click >= 8.2 shows the help for a bare command through an error: it is already translated
     except click.ClickException as error:
         raise _Translated(error) from None
 
@@ -134,6 +139,11 @@ class _Group(click.Group):
     def main(self, args: Optional[Sequence[str]] = None, *rest: Any, **extra: Any) -> Any:
         with i18n.chosen(_lang_in_args(sys.argv[1:] if args is None else list(args))):
             return super().main(args, *rest, **extra)
+
+    def add_command(self, cmd: click.Command, name: Optional[str] = None) -> None:
+        if type(cmd) is click.Command:  # defined apart (audit): its help in the reader's language too
+            cmd.__class__ = _Command
+        super().add_command(cmd, name)
 
     def make_context(self, info_name: Optional[str], args: List[str], parent: Optional[click.Context] = None,
                      **extra: Any) -> click.Context:

@@ -294,6 +294,8 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "Commands": ("Команды", "命令"),
     "Arguments": ("Аргументы", "参数"),
     "Show this message and exit.": ("Показать эту справку и выйти.", "显示此帮助并退出。"),
+    "default: {default}": ("по умолчанию: {default}", "默认：{default}"),
+    "required": ("обязательно", "必填"),
     "Show the version and exit.": ("Показать версию и выйти.", "显示版本并退出。"),
     # ------------------------------------------------------------ click's usage errors (see click_message)
     "Error: {message}": ("Ошибка: {message}", "错误：{message}"),
@@ -610,6 +612,27 @@ class HelpFormatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(tr(heading, default_lang()))
+
+    def write_dl(self, rows: Sequence[Tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """The options' table, with click's "[default: …]" and "[required]" in the reader's language."""
+        lang = default_lang()
+        if lang != "en":
+            rows = [(term, _OPTION_EXTRA.sub(lambda m: _option_extra(m.group(1), lang), text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+_OPTION_EXTRA = re.compile(r"\[((?:default: |required)[^\]]*)\]\Z")
+
+
+def _option_extra(extra: str, lang: str) -> str:
+    parts = []
+    for part in extra.split("; "):
+        if part.startswith("default: "):
+            part = tr("default: {default}", lang, default=part[len("default: "):])
+        elif part == "required":
+            part = tr("required", lang)
+        parts.append(part)
+    return "[" + join(parts, lang) + "]"
 
 
 # ---------------------------------------------------------------- click's usage errors

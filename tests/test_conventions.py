@@ -485,3 +485,25 @@ def test_help_follows_the_lang_option() -> None:
     assert zh.startswith("用法：") and "检查草稿" in zh
     ru = run("rules", "--help", "--lang=ru", env={"OZONLINT_LANG": "en", "LANG": "C"}).output
     assert ru.startswith("Использование:") and "Список правил" in ru
+
+
+def test_audit_help_and_option_defaults_in_the_readers_language() -> None:
+    zh = run("audit", "--help", env={"OZONLINT_LANG": "zh"}).output
+    assert zh.startswith("用法：") and "审计聊天记录" in zh and "[默认：text]" in zh and "[default:" not in zh
+    ru = run("baseline", "--help", env={"OZONLINT_LANG": "ru"}).output
+    assert "[по умолчанию:" in ru and "[default:" not in ru
+    listing = run("--help", env={"OZONLINT_LANG": "ru"}).output
+    assert "audit       Аудит истории чатов" in listing
+    assert "[default: text]" in run("audit", "--help", env={"OZONLINT_LANG": "en", "LANG": "C"}).output
+
+
+def test_a_bare_command_shows_its_help_not_an_error() -> None:
+    result = run(env={"OZONLINT_LANG": "ru"})
+    shown = result.output + result.stderr
+    assert "Использование:" in shown and "Ошибка" not in shown and "Error" not in shown
+
+
+def test_a_plain_commands_usage_error_in_the_readers_language() -> None:
+    result = run("audit", "--within", "0", "x", env={"OZONLINT_LANG": "ru"})
+    assert result.exit_code == 2 and result.stderr.startswith("Использование: ") and "Usage" not in result.stderr
+    assert "Недопустимое значение '--within': 0.0 вне диапазона x>0." in result.stderr
