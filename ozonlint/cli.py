@@ -878,6 +878,11 @@ def _interrupt(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
+def _output_failure(exc: OutputError) -> str:
+    lang = i18n.default_lang()
+    return tr("ozonlint: error: {message}", lang, message=i18n.translated(exc.reason, lang))
+
+
 def _say(message: str) -> None:
     """One line on standard error, if there is one left to write to."""
     try:
@@ -921,7 +926,7 @@ def run() -> None:
     except OutputError as exc:
         output_failed = True
         if exc.errno != errno.EPIPE:
-            _say(f"ozonlint: error: {exc.reason}")
+            _say(_output_failure(exc))
         code = EXIT_ERROR
     if code is None:
         code = 0
@@ -933,7 +938,7 @@ def run() -> None:
             sys.stdout.flush()
     except OutputError as exc:
         if exc.errno != errno.EPIPE:
-            _say(f"ozonlint: error: {exc.reason}")
+            _say(_output_failure(exc))
         code = EXIT_ERROR
     except OSError:
         code = EXIT_ERROR  # an output we did not guard (see _guard) failed

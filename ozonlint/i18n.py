@@ -184,6 +184,10 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
                                                     "规则 {rule} 运行其示例时超时"),
     "cannot load the rule packs: {reason}": ("не удалось загрузить наборы правил: {reason}", "无法加载规则包：{reason}"),
     "interrupted": ("прервано", "已中断"),
+    "cannot write to {stream}: {reason}": ("не удалось записать в {stream}: {reason}", "无法写入{stream}：{reason}"),
+    "{stream} is closed": ("{stream}: закрыт", "{stream}已关闭"),
+    "standard output": ("стандартный вывод", "标准输出"),
+    "standard error": ("стандартный поток ошибок", "标准错误"),
     "terminated": ("остановлено", "已终止"),
     # baseline files ("path: reason")
     "no such baseline file (create it with 'ozonlint baseline')": (

@@ -507,3 +507,16 @@ def test_a_plain_commands_usage_error_in_the_readers_language() -> None:
     result = run("audit", "--within", "0", "x", env={"OZONLINT_LANG": "ru"})
     assert result.exit_code == 2 and result.stderr.startswith("Использование: ") and "Usage" not in result.stderr
     assert "Недопустимое значение '--within': 0.0 вне диапазона x>0." in result.stderr
+
+
+@pytest.mark.parametrize("lang, expected", [("ru", "ozonlint: ошибка: стандартный вывод: закрыт"),
+                                            ("zh", "ozonlint：错误：标准输出已关闭")])
+def test_closed_standard_output_in_the_readers_language(lang: str, expected: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, OZONLINT_LANG=lang, OZONLINT_CACHE_DIR="off")
+    done = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m ozonlint check --no-config --text "{WHATSAPP}" >&-'],
+                          stderr=subprocess.PIPE, env=env, timeout=120)
+    assert done.returncode == 2 and done.stderr.decode().strip() == expected
