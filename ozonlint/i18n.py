@@ -189,6 +189,16 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "standard output": ("стандартный вывод", "标准输出"),
     "standard error": ("стандартный поток ошибок", "标准错误"),
     "terminated": ("остановлено", "已终止"),
+    "rule {rule} ran out of time; the draft is not verified": (
+        "правилу {rule} не хватило времени; черновик не проверен", "规则 {rule} 超时；草稿未经验证"),
+    "not fixed: a symbolic link (to {target}); fix the file it points to": (
+        "не исправлено: символическая ссылка (на {target}); исправьте файл, на который она указывает",
+        "未修复：这是符号链接（指向 {target}）；请修复它指向的文件"),
+    "internal error ({error}); the file was not checked — please report this": (
+        "внутренняя ошибка ({error}); файл не проверен — пожалуйста, сообщите о ней",
+        "内部错误（{error}）；该文件未检查——请报告此问题"),
+    "not checked: the worker process checking it was killed": (
+        "не проверено: процесс, проверявший файл, был завершён", "未检查：检查它的工作进程被终止"),
     # baseline files ("path: reason")
     "no such baseline file (create it with 'ozonlint baseline')": (
         "нет такого файла базовой линии (создайте его командой 'ozonlint baseline')",
@@ -312,7 +322,6 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "Missing command.": ("Не указана команда.", "缺少命令。"),
     "Invalid value for {param}: {message}": ("Недопустимое значение {param}: {message}", "{param} 的值无效：{message}"),
     "Invalid value: {message}": ("Недопустимое значение: {message}", "值无效：{message}"),
-    # "is not one of" before "is not": the first key that matches a message translates it
     "{value} is not one of {choices}.": ("{value} — не одно из значений {choices}.", "{value} 不是 {choices} 之一。"),
     "{value} is not {choice}.": ("{value} — не {choice}.", "{value} 不是 {choice}。"),
     "{value} is not a valid integer.": ("{value} — не целое число.", "{value} 不是有效的整数。"),
@@ -462,7 +471,7 @@ _NOUNS: Dict[str, Tuple[Tuple[str, str], Tuple[str, str, str], str]] = {
 }
 
 
-def tr(text: str, lang: str, **values: object) -> str:
+def tr(text: str, lang: str, /, **values: object) -> str:
     """``text`` (the English key) in ``lang``, with ``values`` filled in."""
     forms = CATALOGUE.get(text)
     if forms is not None and lang in ("ru", "zh"):
@@ -541,6 +550,9 @@ def _note_patterns() -> List[Tuple["re.Pattern[str]", str]]:
         for key in CATALOGUE:
             if "{" not in key and " " not in key.strip():
                 continue
+            fields = set(re.findall(r"\{(\w+)", key))
+            if any(set(re.findall(r"\{(\w+)", form)) - fields for form in CATALOGUE[key]):
+                continue  # its translations need figures the English text does not hold ("{n}")
             _NOTE_PATTERNS.append((_pattern(key), key))
     return _NOTE_PATTERNS
 
@@ -563,12 +575,27 @@ def translated(reason: str, lang: str) -> str:
 
 
 def _reason(reason: str, lang: str) -> str:
-    for pattern, key in _note_patterns():
-        found = pattern.match(reason)
+    best = _best_match(_note_patterns(), reason)
+    if best is None:
+        return reason
+    key, found = best
+    values = {name: _reason(value, lang) for name, value in found.groupdict().items()}
+    return tr(key.replace("!r", ""), lang, **values)
+
+
+def _best_match(patterns: Sequence[Tuple["re.Pattern[str]", str]],
+                text: str) -> Optional[Tuple[str, "re.Match[str]"]]:
+    """The key whose English text matches ``text`` with the most fixed words: "cannot write the
+    fixed file: {reason}; …" before "cannot write {path}: {reason}", which matches it too."""
+    best: Optional[Tuple[str, "re.Match[str]"]] = None
+    fixed = -1
+    for pattern, key in patterns:
+        found = pattern.match(text)
         if found:
-            values = {name: _reason(value, lang) for name, value in found.groupdict().items()}
-            return tr(key.replace("!r", ""), lang, **values)
-    return reason
+            length = len(re.sub(r"\{\w+(?:!r)?\}", "", key))
+            if length > fixed:
+                best, fixed = (key, found), length
+    return best
 
 
 # ---------------------------------------------------------------- --help
@@ -672,14 +699,11 @@ def click_message(error: click.ClickException, lang: str) -> str:
             possibilities = difflib.get_close_matches(unknown.group(1)[1:-1], ctx.command.list_commands(ctx))
         return tr("No such command {name}.", lang, name=unknown.group(1)) + _did_you_mean(possibilities, lang)
     message = error.format_message()
-    for pattern, key in _click_patterns():
-        found = pattern.match(message)
-        if found:
-            return tr(key, lang, **found.groupdict())
-    return message
+    best = _best_match(_click_patterns(), message)
+    return message if best is None else tr(best[0], lang, **best[1].groupdict())
 
 
-# What click's parser and types say, most specific first (the first that matches translates).
+# What click's parser and types say about the command line, and about one value.
 _CLICK_KEYS = ("Option {name} requires an argument.", "Option {name} requires {nargs} arguments.",
                "Option {name} does not take a value.", "Argument {name} takes {nargs} values.",
                "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})",
@@ -699,11 +723,8 @@ def _click_patterns(keys: Sequence[str] = _CLICK_KEYS) -> List[Tuple["re.Pattern
 
 def _value_problem(message: str, lang: str) -> str:
     """A click type's complaint about a value ("'xx' is not one of …"), in ``lang``."""
-    for pattern, key in _click_patterns(_VALUE_KEYS):
-        found = pattern.match(message)
-        if found:
-            return tr(key, lang, **found.groupdict())
-    return message
+    best = _best_match(_click_patterns(_VALUE_KEYS), message)
+    return message if best is None else tr(best[0], lang, **best[1].groupdict())
 
 
 def _param_hint(error: click.BadParameter) -> str:

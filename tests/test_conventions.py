@@ -520,3 +520,22 @@ def test_closed_standard_output_in_the_readers_language(lang: str, expected: str
     done = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m ozonlint check --no-config --text "{WHATSAPP}" >&-'],
                           stderr=subprocess.PIPE, env=env, timeout=120)
     assert done.returncode == 2 and done.stderr.decode().strip() == expected
+
+
+def test_every_catalogue_text_with_fields_is_read_back_from_its_english() -> None:
+    """A note or error in English becomes the catalogue's translation: each key is found as itself,
+    never taken by a shorter one that also matches ("cannot write {path}: …")."""
+    import re
+
+    checked = 0
+    for key, forms in i18n.CATALOGUE.items():
+        names = re.findall(r"\{(\w+)(?:!r)?\}", key)
+        if not names or any(set(re.findall(r"\{(\w+)", form)) - set(names) for form in forms):
+            continue
+        values = {name: f"Q{i}" for i, name in enumerate(names)}
+        english = key.replace("!r", "").format(**values)
+        for lang in ("ru", "zh"):
+            assert i18n.note("a.txt", "a.txt: " + english, lang) == "a.txt: " + i18n.tr(
+                key.replace("!r", ""), lang, **values), key
+        checked += 1
+    assert checked > 50
