@@ -539,3 +539,13 @@ def test_every_catalogue_text_with_fields_is_read_back_from_its_english() -> Non
                 key.replace("!r", ""), lang, **values), key
         checked += 1
     assert checked > 50
+
+
+def test_a_long_file_merges_one_phrase_too() -> None:
+    from ozonlint.engine import SPLIT_CHARS
+
+    filler = "Здравствуйте! Заказ уже собран.\n\n" * (SPLIT_CHARS // 30)
+    draft = filler + "Next time order directly from our website, it's 20% cheaper.\n"
+    own_site = [v for v in ozonlint.check(draft) if v.rule == "offplatform.own-site"]
+    assert [v.match for v in own_site] == ["order directly from our website, it's 20% cheaper"]
+    assert own_site[0].start == len(filler) + len("Next time ")
