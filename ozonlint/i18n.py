@@ -18,7 +18,7 @@ import inspect
 import os
 import re
 import unicodedata
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import click
 
@@ -182,7 +182,8 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "не удалось прочитать папку: {reason}; её файлы не проверены", "无法读取目录：{reason}；其中的文件未检查"),
     "rule {rule} ran out of time on its examples": ("правилу {rule} не хватило времени на его примеры",
                                                     "规则 {rule} 运行其示例时超时"),
-    "cannot load the rule packs: {reason}": ("не удалось загрузить наборы правил: {reason}", "无法加载规则包：{reason}"),
+    "cannot load the rule packs: {reason}": ("не удалось загрузить наборы правил: {reason}",
+                                             "无法加载规则包：{reason}"),
     "interrupted": ("прервано", "已中断"),
     "cannot write to {stream}: {reason}": ("не удалось записать в {stream}: {reason}", "无法写入{stream}：{reason}"),
     "{stream} is closed": ("{stream}: закрыт", "{stream}已关闭"),
@@ -239,7 +240,8 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "unknown key; the keys are: {keys}": ("неизвестный ключ; допустимые ключи: {keys}", "未知的键；可用的键：{keys}"),
     "must be a list of strings": ("должно быть списком строк", "必须是字符串列表"),
     "{pack}: not a rule pack (a .yaml or .yml file, or a folder)": (
-        "{pack}: не набор правил (нужен файл .yaml или .yml либо папка)", "{pack}：不是规则包（应为 .yaml 或 .yml 文件，或目录）"),
+        "{pack}: не набор правил (нужен файл .yaml или .yml либо папка)",
+        "{pack}：不是规则包（应为 .yaml 或 .yml 文件，或目录）"),
     "must be a string": ("должно быть строкой", "必须是字符串"),
     "must be one of {values}": ("должно быть одним из: {values}", "必须是以下之一：{values}"),
     "must be error, warning or info": ("должно быть error, warning или info", "必须是 error、warning 或 info"),
@@ -248,9 +250,12 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "должно сопоставлять правилам или категориям error, warning или info",
         "必须把规则 ID 或类别映射到 error、warning 或 info"),
     "must map file globs to lists of rule ids or categories": (
-        "должно сопоставлять шаблонам файлов списки правил или категорий", "必须把文件通配符映射到规则 ID 或类别的列表"),
-    "must be a list of rule ids or categories": ("должно быть списком правил или категорий", "必须是规则 ID 或类别的列表"),
-    "invalid pattern {pattern}: {reason}": ("недопустимый шаблон {pattern}: {reason}", "无效的模式 {pattern}：{reason}"),
+        "должно сопоставлять шаблонам файлов списки правил или категорий",
+        "必须把文件通配符映射到规则 ID 或类别的列表"),
+    "must be a list of rule ids or categories": ("должно быть списком правил или категорий",
+                                                 "必须是规则 ID 或类别的列表"),
+    "invalid pattern {pattern}: {reason}": ("недопустимый шаблон {pattern}: {reason}",
+                                            "无效的模式 {pattern}：{reason}"),
     "configurations extend each other in a loop": ("конфигурации расширяют друг друга по кругу",
                                                    "配置文件之间循环 extends"),
     "no such configuration file": ("нет такого файла конфигурации", "配置文件不存在"),
@@ -644,7 +649,7 @@ class HelpFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(tr(heading, default_lang()))
 
-    def write_dl(self, rows: Sequence[Tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Iterable[Tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """The options' table, with click's "[default: …]" and "[required]" in the reader's language."""
         lang = default_lang()
         if lang != "en":

@@ -365,7 +365,8 @@ def test_template_parse_errors_in_the_readers_language(tmp_path: Path, monkeypat
     ("ru", "ozonlint: ошибка: ошибка в конфигурации: cfg.yaml: строка 2: неизвестный ключ; возможно, 'select'?",
      "ошибка в конфигурации: nope.yaml: нет такого файла конфигурации",
      "--select: неизвестное правило, префикс id или категория 'nope'"),
-    ("zh", "ozonlint：错误：配置无效：cfg.yaml: 第 2 行：未知的键；您是否要找 'select'？", "配置无效：nope.yaml: 配置文件不存在",
+    ("zh", "ozonlint：错误：配置无效：cfg.yaml: 第 2 行：未知的键；您是否要找 'select'？",
+     "配置无效：nope.yaml: 配置文件不存在",
      "--select: 未知的规则 ID、ID 前缀或类别 'nope'"),
 ])
 def test_configuration_errors_in_the_readers_language(tmp_path: Path, monkeypatch, lang: str, unknown_key: str,
@@ -517,8 +518,8 @@ def test_closed_standard_output_in_the_readers_language(lang: str, expected: str
     import sys
 
     env = dict(os.environ, OZONLINT_LANG=lang, OZONLINT_CACHE_DIR="off")
-    done = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m ozonlint check --no-config --text "{WHATSAPP}" >&-'],
-                          stderr=subprocess.PIPE, env=env, timeout=120)
+    command = f'exec "{sys.executable}" -m ozonlint check --no-config --text "{WHATSAPP}" >&-'
+    done = subprocess.run(["sh", "-c", command], stderr=subprocess.PIPE, env=env, timeout=120)
     assert done.returncode == 2 and done.stderr.decode().strip() == expected
 
 
