@@ -1,6 +1,7 @@
 """The ``ozonlint`` command: check, baseline, rules, explain, test-rules."""
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
@@ -48,13 +49,15 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
     except RulePackError as exc:
         raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=exc))
     except RuleTimeoutError as exc:  # while running a pack's own examples
-        raise _fail(f"invalid rule pack: rule {exc.rule} ran out of time on its examples")
+        raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=tr(
+            "rule {rule} ran out of time on its examples", i18n.default_lang(), rule=exc.rule)))
     except UnknownSelectorError:
         raise  # the caller knows whether it came from an option or a configuration
     except ValueError as exc:
         raise _fail(str(exc))
     except Exception as exc:  # whatever else a pack makes the loader raise: one line, not a traceback
-        raise _fail(f"cannot load the rule packs: {type(exc).__name__}: {exc}")
+        raise _fail(tr("cannot load the rule packs: {reason}", i18n.default_lang(),
+                         reason=f"{type(exc).__name__}: {exc}"))
 
 
 class _Context(click.Context):
@@ -78,9 +81,78 @@ class _Command(click.Command):
         return i18n.help_option(super().get_help_option(ctx))
 
 
+class _Translated(click.UsageError):
+    """A click error shown in the reader's language: click's own ``show`` says
+    "Usage:", "Try … for help" and "Error:" in English whatever the reader reads."""
+
+    def __init__(self, error: click.ClickException) -> None:
+        super().__init__(error.format_message(), getattr(error, "ctx", None))
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file: Optional[Any] = None) -> None:
+        lang = i18n.default_lang()
+        ctx = self.ctx
+        color = ctx.color if ctx is not None else None
+        if ctx is not None and isinstance(self.error, click.UsageError):
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                hint = tr("Try '{command} {option}' for help.", lang, command=ctx.command_path,
+                          option=ctx.help_option_names[0]) + "\n"
+            usage = i18n.HelpFormatter(width=ctx.terminal_width, max_width=ctx.max_content_width)
+            ctx.command.format_usage(ctx, usage)  # not ctx.get_usage(): a plain click command's says "Usage:"
+            click.echo(f"{usage.getvalue().rstrip()}\n{hint}", file=file, err=True, color=color)
+        click.echo(tr("Error: {message}", lang, message=i18n.click_message(self.error, lang)), file=file,
+                   err=True, color=color)
+
+
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", _Translated)
+
+
+@contextlib.contextmanager
+def _in_readers_language() -> Iterator[None]:
+    """click's errors raised in the block, re-raised to be shown in the reader's language."""
+    try:
+        yield
+    except (_Translated, _NO_ARGS_IS_HELP):
+        raise  # click >= 8.2 shows the help for a bare command through an error: it is already translated
+    except click.ClickException as error:
+        raise _Translated(error) from None
+
+
+def _lang_in_args(args: Sequence[str]) -> Optional[str]:
+    """The value of the command line's --lang, read before click parses it (its errors need it)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg[len("--lang="):]
+    return None
+
+
 class _Group(click.Group):
     command_class = _Command
     context_class = _Context
+
+    def main(self, args: Optional[Sequence[str]] = None, *rest: Any, **extra: Any) -> Any:
+        with i18n.chosen(_lang_in_args(sys.argv[1:] if args is None else list(args))):
+            return super().main(args, *rest, **extra)
+
+    def add_command(self, cmd: click.Command, name: Optional[str] = None) -> None:
+        if type(cmd) is click.Command:  # defined apart (audit): its help in the reader's language too
+            cmd.__class__ = _Command
+        super().add_command(cmd, name)
+
+    def make_context(self, info_name: Optional[str], args: List[str], parent: Optional[click.Context] = None,
+                     **extra: Any) -> click.Context:
+        with _in_readers_language():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _in_readers_language():
+            return super().invoke(ctx)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with i18n.translated_help(self, i18n.default_lang()):
@@ -120,7 +192,7 @@ class _Session:
         try:
             return self.resolver.for_path(path)
         except ConfigError as exc:
-            raise _fail(tr("invalid configuration: {reason}", i18n.default_lang(), reason=exc))
+            raise _fail(_config_problem(exc))
 
     def here(self) -> Config:
         """The configuration of drafts: the one found from the current folder."""
@@ -172,12 +244,14 @@ class _Session:
 
     def _unknown_selector(self, exc: UnknownSelectorError, config: Config) -> str:
         """Name the option or the configuration file the unknown selector came from."""
+        lang = i18n.default_lang()
+        reason = i18n.translated(exc.reason, lang)
         for flag in ("select", "extend_select", "ignore"):
             if exc.selector in _split(self.flags[flag]):
-                return f"--{flag.replace('_', '-')}: {exc.reason}"
+                return f"--{flag.replace('_', '-')}: {reason}"
         if config.path:
-            return f"invalid configuration: {config.path}: {exc.option}: {exc.reason}"
-        return str(exc)
+            return tr("invalid configuration: {reason}", lang, reason=f"{config.path}: {exc.option}: {reason}")
+        return f"{exc.option}: {reason}"
 
     def settings(self, config: Config, path: str, template_default: bool) -> FileSettings:
         f = self.flags
@@ -193,7 +267,7 @@ class _Session:
                 try:
                     baseline = self._baselines[baseline_path] = Baseline.load(baseline_path)
                 except ValueError as exc:
-                    raise _fail(str(exc))
+                    raise _fail(i18n.note(baseline_path, str(exc), i18n.default_lang()))
         ignore = config.ignored_for(path) if path != "-" else []
         # the run's own ignores as well: the Linter drops rules, but findings about
         # suppression comments (suppression.unused …) are made after it
@@ -205,6 +279,13 @@ class _Session:
                             csv_column=f["csv_column"] or config.get("csv-column"), ignore=ignore,
                             baseline=baseline, lang=self.lang(config), encoding=f.get("encoding"),
                             unsafe_fixes=bool(f.get("unsafe_fixes")))
+
+
+def _config_problem(exc: ConfigError) -> str:
+    """"invalid configuration: path: key: reason", the reason in the reader's language."""
+    lang = i18n.default_lang()
+    where = f"{exc.path}: {exc.key}" if exc.key else exc.path
+    return tr("invalid configuration: {reason}", lang, reason=f"{where}: {i18n.translated(exc.reason, lang)}")
 
 
 def _color(flag: Optional[bool]) -> Optional[bool]:
@@ -530,7 +611,7 @@ def _session(options: dict) -> _Session:
     try:
         resolver = ConfigResolver(options.get("config_path"), options.get("no_config", False))
     except ConfigError as exc:
-        raise _fail(f"invalid configuration: {exc}")
+        raise _fail(_config_problem(exc))
     options.setdefault("fail_on", None)
     options.setdefault("baseline", None)
     options.setdefault("no_baseline", False)
@@ -681,8 +762,10 @@ def explain(rule_id: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> N
     for rewrite in spec.rewrites:
         what = (tr("remove", lang) if rewrite.texts and not any(rewrite.texts.values())
                 else " / ".join(f"{k}: {v}" for k, v in (rewrite.texts or {}).items() if v)
-                or ("phrases" if rewrite.phrases else "templates"))
-        click.echo(f"  - {rewrite.scope}, {rewrite.applicability}: {what}")
+                or tr("phrases" if rewrite.phrases else "templates", lang))
+        meaning = i18n.gloss((rewrite.texts or {}).get("ru"), lang) if lang == "zh" else None
+        kind = i18n.join([tr(rewrite.scope, lang), tr(rewrite.applicability, lang)], lang)
+        click.echo(f"  - {kind}{'：' if lang == 'zh' else ': '}{what}" + (f"  {meaning}" if meaning else ""))
     click.echo("\n" + tr("reported:", lang))
     for example in spec.bad_examples:
         click.echo(f"  - {example['text'] if isinstance(example, dict) else example}")
@@ -706,7 +789,8 @@ def test_rules(paths: Tuple[str, ...]) -> None:
     try:
         failures = linter.self_test(rules)
     except RuleTimeoutError as exc:
-        raise _fail(f"invalid rule pack: rule {exc.rule} ran out of time on its examples")
+        raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=tr(
+            "rule {rule} ran out of time on its examples", i18n.default_lang(), rule=exc.rule)))
     for failure in failures:
         click.echo(str(failure))
     examples = sum(len(r.spec.bad_examples) + len(r.spec.good_examples) for r in rules)
@@ -794,6 +878,11 @@ def _interrupt(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
+def _output_failure(exc: OutputError) -> str:
+    lang = i18n.default_lang()
+    return tr("ozonlint: error: {message}", lang, message=i18n.translated(exc.reason, lang))
+
+
 def _say(message: str) -> None:
     """One line on standard error, if there is one left to write to."""
     try:
@@ -832,12 +921,12 @@ def run() -> None:
     except SystemExit as exc:
         code = exc.code
     except Interrupted as exc:
-        _say("ozonlint: interrupted" if exc.signum == signal.SIGINT else "ozonlint: terminated")
+        _say("ozonlint: " + tr("interrupted" if exc.signum == signal.SIGINT else "terminated", i18n.default_lang()))
         code = 128 + exc.signum
     except OutputError as exc:
         output_failed = True
         if exc.errno != errno.EPIPE:
-            _say(f"ozonlint: error: {exc.reason}")
+            _say(_output_failure(exc))
         code = EXIT_ERROR
     if code is None:
         code = 0
@@ -849,7 +938,7 @@ def run() -> None:
             sys.stdout.flush()
     except OutputError as exc:
         if exc.errno != errno.EPIPE:
-            _say(f"ozonlint: error: {exc.reason}")
+            _say(_output_failure(exc))
         code = EXIT_ERROR
     except OSError:
         code = EXIT_ERROR  # an output we did not guard (see _guard) failed

@@ -254,7 +254,7 @@ class Linter:
             raise TypeError(f"check() takes a str, not {type(text).__name__}")
         if len(text) > SPLIT_CHARS:
             return self._annotate_long(text, self._check_long(text), unsafe_fixes)
-        found = _drop_nested(self._check(text))
+        found = _drop_nested(_merge_one_phrase(text, self._check(text)))
         if not found:
             return found
         return annotate(text, found, self.rewrites, unsafe_fixes)
@@ -311,7 +311,7 @@ class Linter:
         for cut in cuts:
             lo, hi = _seam(text, cut)
             add(self._check(text[lo:hi]), lo, near=cut)
-        return _drop_nested(list(found.values()))
+        return _drop_nested(_merge_one_phrase(text, list(found.values())))
 
     def _check(self, text: str) -> List[Violation]:
         """Every rule's findings, nested ones included (sorted by position)."""
@@ -441,6 +441,44 @@ def _drop_nested(violations: List[Violation]) -> List[Violation]:
             reach[v.category] = (v.start, v.end)
         kept.append(v)
     return sorted(kept, key=lambda v: (v.start, v.end, v.rule))
+
+
+_CLAUSE_MARKS = ".,;:!?…"
+
+
+def _merge_one_phrase(text: str, violations: List[Violation]) -> List[Violation]:
+    """Merge the findings of one rule that are one phrase: their spans overlap
+    ("order directly from our website" + "website, it's 20% cheaper"), or
+    they touch across nothing but spaces inside a clause ("Только сегодня" +
+    "скидки до"). One phrase is one report and one fix. Items of a list stay
+    apart: a comma, a conjunction, a line break or a clause's end between
+    them ("@best_sale или @vip_opt"), or two single words side by side."""
+    if len(violations) < 2:
+        return violations
+    merged: List[Violation] = []
+    latest: Dict[str, int] = {}  # rule -> index in merged of its latest finding
+    for v in sorted(violations, key=lambda v: (v.start, v.end, v.rule)):
+        i = latest.get(v.rule)
+        if i is not None and _one_phrase(text, merged[i], v):
+            first = merged[i]
+            if v.end > first.end:
+                merged[i] = first._replace(end=v.end, end_line=v.end_line, end_column=v.end_column,
+                                           match=text[first.start:v.end])
+            continue
+        latest[v.rule] = len(merged)
+        merged.append(v)
+    return merged
+
+
+def _one_phrase(text: str, first: Violation, then: Violation) -> bool:
+    """Whether ``then`` (starting at or after ``first``) continues ``first``'s phrase."""
+    if then.start < first.end:
+        return True
+    if text[first.end:then.start].strip(" \t\u00a0"):
+        return False
+    if first.match[-1:] in _CLAUSE_MARKS or then.match[:1] in _CLAUSE_MARKS:
+        return False
+    return any(ch.isspace() for ch in first.match) or any(ch.isspace() for ch in then.match)
 
 
 

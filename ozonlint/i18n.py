@@ -5,8 +5,10 @@ The English text is the key (what the code writes, with ``{name}`` fields);
 with each language's plural forms, ``note`` translates the ``path: reason``
 notes the runner writes, ``gloss`` says what a Russian suggestion means to a
 reader of another language, and ``translated_help`` shows ``--help`` in the
-reader's language. The language: ``--lang``, else the configuration's
-``lang``, else ``default_lang()`` ($OZONLINT_LANG, then the locale, then en).
+reader's language, and ``click_message`` says click's own usage errors in it.
+The language: ``--lang``, else the configuration's ``lang``, else
+``default_lang()`` (the command line's ``--lang`` while ``chosen`` holds it,
+then $OZONLINT_LANG, then the locale, then en).
 Rule messages are not here: they live with their rules in the packs.
 """
 from __future__ import annotations
@@ -16,18 +18,40 @@ import inspect
 import os
 import re
 import unicodedata
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import click
 
 LANGUAGES = ("ru", "en", "zh")
 
 
+_CHOSEN: List[str] = []  # the command line's --lang, while a command runs (see ``chosen``)
+
+
+@contextlib.contextmanager
+def chosen(lang: Optional[str]) -> Iterator[None]:
+    """``default_lang()`` is ``lang`` while the block runs (None: unchanged).
+
+    The command line's ``--lang`` must reach what is said before its options
+    are parsed (click's usage errors) and what does not see them (notes, errors)."""
+    if lang not in LANGUAGES:
+        yield
+        return
+    _CHOSEN.append(str(lang))
+    try:
+        yield
+    finally:
+        _CHOSEN.pop()
+
+
 def default_lang() -> str:
-    """$OZONLINT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: ru_*, zh_*), else en."""
-    chosen = os.environ.get("OZONLINT_LANG", "").strip().lower()
-    if chosen in LANGUAGES:
-        return chosen
+    """--lang (see ``chosen``), else $OZONLINT_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: ru_*, zh_*),
+    else en."""
+    if _CHOSEN:
+        return _CHOSEN[-1]
+    named = os.environ.get("OZONLINT_LANG", "").strip().lower()
+    if named in LANGUAGES:
+        return named
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:  # the first one set decides, as in POSIX
@@ -154,6 +178,103 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
         "第 {offset} 字节处 {encoding} 无效"),
     "larger than {n} MiB": ("больше {n} МиБ", "大于 {n} MiB"),
     "not verified: {reason}": ("не проверено: {reason}", "未能验证：{reason}"),
+    "cannot read the folder: {reason}; its files were not checked": (
+        "не удалось прочитать папку: {reason}; её файлы не проверены", "无法读取目录：{reason}；其中的文件未检查"),
+    "rule {rule} ran out of time on its examples": ("правилу {rule} не хватило времени на его примеры",
+                                                    "规则 {rule} 运行其示例时超时"),
+    "cannot load the rule packs: {reason}": ("не удалось загрузить наборы правил: {reason}",
+                                             "无法加载规则包：{reason}"),
+    "interrupted": ("прервано", "已中断"),
+    "cannot write to {stream}: {reason}": ("не удалось записать в {stream}: {reason}", "无法写入{stream}：{reason}"),
+    "{stream} is closed": ("{stream}: закрыт", "{stream}已关闭"),
+    "standard output": ("стандартный вывод", "标准输出"),
+    "standard error": ("стандартный поток ошибок", "标准错误"),
+    "terminated": ("остановлено", "已终止"),
+    "rule {rule} ran out of time; the draft is not verified": (
+        "правилу {rule} не хватило времени; черновик не проверен", "规则 {rule} 超时；草稿未经验证"),
+    "not fixed: a symbolic link (to {target}); fix the file it points to": (
+        "не исправлено: символическая ссылка (на {target}); исправьте файл, на который она указывает",
+        "未修复：这是符号链接（指向 {target}）；请修复它指向的文件"),
+    "internal error ({error}); the file was not checked — please report this": (
+        "внутренняя ошибка ({error}); файл не проверен — пожалуйста, сообщите о ней",
+        "内部错误（{error}）；该文件未检查——请报告此问题"),
+    "not checked: the worker process checking it was killed": (
+        "не проверено: процесс, проверявший файл, был завершён", "未检查：检查它的工作进程被终止"),
+    # baseline files ("path: reason")
+    "no such baseline file (create it with 'ozonlint baseline')": (
+        "нет такого файла базовой линии (создайте его командой 'ozonlint baseline')",
+        "基线文件不存在（可用 'ozonlint baseline' 创建）"),
+    "cannot read the baseline: {reason}": ("не удалось прочитать базовую линию: {reason}", "无法读取基线：{reason}"),
+    "not a baseline file: {reason}": ("не файл базовой линии: {reason}", "不是基线文件：{reason}"),
+    "not an ozonlint baseline (format {format})": ("не базовая линия ozonlint (формат {format})",
+                                                   "不是 ozonlint 基线（格式 {format}）"),
+    # templates that do not parse ("path:line: reason")
+    "unterminated quoted field": ("незакрытые кавычки в поле", "字段的引号未闭合"),
+    "no column named {names} in the header": ("в заголовке нет столбца {names}", "表头中没有名为 {names} 的列"),
+    "invalid JSON: nested too deeply": ("недопустимый JSON: слишком глубокая вложенность", "JSON 无效：嵌套过深"),
+    "invalid YAML: nested too deeply": ("недопустимый YAML: слишком глубокая вложенность", "YAML 无效：嵌套过深"),
+    "invalid JSON: {detail}": ("недопустимый JSON: {detail}", "JSON 无效：{detail}"),
+    "invalid YAML: {detail}": ("недопустимый YAML: {detail}", "YAML 无效：{detail}"),
+    "Expecting value": ("ожидалось значение", "此处应为值"),
+    "Expecting property name enclosed in double quotes": ("ожидалось имя свойства в двойных кавычках",
+                                                          "此处应为双引号括起的属性名"),
+    "Expecting ',' delimiter": ("ожидалась запятая", "此处应为逗号"),
+    "Expecting ':' delimiter": ("ожидалось двоеточие", "此处应为冒号"),
+    "Unterminated string starting at": ("незакрытая строка", "字符串未闭合"),
+    "Invalid control character at": ("недопустимый управляющий символ", "无效的控制字符"),
+    "Extra data": ("лишние данные после конца", "结尾处有多余内容"),
+    "mapping values are not allowed here": ("здесь нельзя задавать значение ключа", "此处不允许映射值"),
+    "could not find expected ':'": ("не найдено ожидаемое ':'", "找不到应有的 ':'"),
+    "found unexpected end of stream": ("неожиданный конец файла", "意外的文件结尾"),
+    "did not find expected key": ("не найден ожидаемый ключ", "找不到应有的键"),
+    "expected {expected}, but got {found}": ("ожидалось {expected}, а встретилось {found}",
+                                             "此处应为 {expected}，实际为 {found}"),
+    "expected {expected}, but found {found}": ("ожидалось {expected}, а встретилось {found}",
+                                               "此处应为 {expected}，实际为 {found}"),
+    "line {line}: {reason}": ("строка {line}: {reason}", "第 {line} 行：{reason}"),
+    # configuration files ("invalid configuration: path: key: reason")
+    "must be a table": ("должно быть таблицей", "必须是一个表"),
+    "must be a mapping of settings": ("должно быть словарём настроек", "必须是设置项的映射"),
+    "unknown key (one of: {keys})": ("неизвестный ключ (допустимы: {keys})", "未知的键（可用：{keys}）"),
+    "unknown key; did you mean {key}?": ("неизвестный ключ; возможно, {key}?", "未知的键；您是否要找 {key}？"),
+    "unknown key; the keys are: {keys}": ("неизвестный ключ; допустимые ключи: {keys}", "未知的键；可用的键：{keys}"),
+    "must be a list of strings": ("должно быть списком строк", "必须是字符串列表"),
+    "{pack}: not a rule pack (a .yaml or .yml file, or a folder)": (
+        "{pack}: не набор правил (нужен файл .yaml или .yml либо папка)",
+        "{pack}：不是规则包（应为 .yaml 或 .yml 文件，或目录）"),
+    "must be a string": ("должно быть строкой", "必须是字符串"),
+    "must be one of {values}": ("должно быть одним из: {values}", "必须是以下之一：{values}"),
+    "must be error, warning or info": ("должно быть error, warning или info", "必须是 error、warning 或 info"),
+    "must be true or false": ("должно быть true или false", "必须是 true 或 false"),
+    "must map rule ids or categories to error, warning or info": (
+        "должно сопоставлять правилам или категориям error, warning или info",
+        "必须把规则 ID 或类别映射到 error、warning 或 info"),
+    "must map file globs to lists of rule ids or categories": (
+        "должно сопоставлять шаблонам файлов списки правил или категорий",
+        "必须把文件通配符映射到规则 ID 或类别的列表"),
+    "must be a list of rule ids or categories": ("должно быть списком правил или категорий",
+                                                 "必须是规则 ID 或类别的列表"),
+    "invalid pattern {pattern}: {reason}": ("недопустимый шаблон {pattern}: {reason}",
+                                            "无效的模式 {pattern}：{reason}"),
+    "configurations extend each other in a loop": ("конфигурации расширяют друг друга по кругу",
+                                                   "配置文件之间循环 extends"),
+    "no such configuration file": ("нет такого файла конфигурации", "配置文件不存在"),
+    "refused: owned by another user (uid {uid}); use --config or --no-config": (
+        "отклонено: файл принадлежит другому пользователю (uid {uid}); используйте --config или --no-config",
+        "已拒绝：文件属于其他用户（uid {uid}）；请使用 --config 或 --no-config"),
+    "refused: other users may write to it (chmod go-w); use --config or --no-config": (
+        "отклонено: другие пользователи могут его изменять (chmod go-w); используйте --config или --no-config",
+        "已拒绝：其他用户可以写入该文件（chmod go-w）；请使用 --config 或 --no-config"),
+    "refused: it is in a folder other users may write to, so anyone could have put it there; "
+    "use --config or --no-config": (
+        "отклонено: файл лежит в папке, куда могут писать другие пользователи, и его мог положить кто угодно; "
+        "используйте --config или --no-config",
+        "已拒绝：该文件位于其他用户可写入的目录中，任何人都可能放置它；请使用 --config 或 --no-config"),
+    "unknown rule id, id prefix or category {selector} (did you mean: {ids}?)": (
+        "неизвестное правило, префикс id или категория {selector} (возможно: {ids}?)",
+        "未知的规则 ID、ID 前缀或类别 {selector}（您是否要找：{ids}？）"),
+    "unknown rule id, id prefix or category {selector}": ("неизвестное правило, префикс id или категория {selector}",
+                                                          "未知的规则 ID、ID 前缀或类别 {selector}"),
     "cannot write the fixed file: {reason}; the file is unchanged": (
         "не удалось записать исправленный файл: {reason}; файл не изменён",
         "无法写入修正后的文件：{reason}；文件未改动"),
@@ -169,6 +290,15 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "defined in {place}": ("определено в {place}", "定义于 {place}"),
     "null (no safe rewrite)": ("null (нет безопасной замены)", "null（没有安全的替换）"),
     "'' (remove the text)": ("'' (удалить текст)", "''（删除该文本）"),
+    # a rewrite's scope and applicability (the packs' keywords), in explain
+    "token": ("слово", "词"),
+    "clause": ("часть предложения", "分句"),
+    "sentence": ("предложение", "整句"),
+    "reply": ("весь ответ", "整条回复"),
+    "safe": ("безопасная", "安全"),
+    "unsafe": ("небезопасная", "不安全"),
+    "phrases": ("фразы", "短语"),
+    "templates": ("шаблоны", "模板"),
     "reported:": ("сообщается:", "会报告："),
     "not reported:": ("не сообщается:", "不会报告："),
     "{rules}, {examples}, {failures}.": ("{rules}, {examples}, {failures}.", "{rules}，{examples}，{failures}。"),
@@ -183,7 +313,35 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "Commands": ("Команды", "命令"),
     "Arguments": ("Аргументы", "参数"),
     "Show this message and exit.": ("Показать эту справку и выйти.", "显示此帮助并退出。"),
+    "default: {default}": ("по умолчанию: {default}", "默认：{default}"),
+    "required": ("обязательно", "必填"),
     "Show the version and exit.": ("Показать версию и выйти.", "显示版本并退出。"),
+    # ------------------------------------------------------------ click's usage errors (see click_message)
+    "Error: {message}": ("Ошибка: {message}", "错误：{message}"),
+    "Try '{command} {option}' for help.": ("Справка: '{command} {option}'.", "运行 '{command} {option}' 查看帮助。"),
+    "No such option {name}.": ("Нет такого параметра: {name}.", "没有此选项：{name}。"),
+    "No such command {name}.": ("Нет такой команды: {name}.", "没有此命令：{name}。"),
+    "Missing argument {name}.": ("Не указан аргумент {name}.", "缺少参数 {name}。"),
+    "Missing option {name}.": ("Не указан параметр {name}.", "缺少选项 {name}。"),
+    "Missing parameter {name}.": ("Не указано значение {name}.", "缺少值 {name}。"),
+    "Missing command.": ("Не указана команда.", "缺少命令。"),
+    "Invalid value for {param}: {message}": ("Недопустимое значение {param}: {message}", "{param} 的值无效：{message}"),
+    "Invalid value: {message}": ("Недопустимое значение: {message}", "值无效：{message}"),
+    "{value} is not one of {choices}.": ("{value} — не одно из значений {choices}.", "{value} 不是 {choices} 之一。"),
+    "{value} is not {choice}.": ("{value} — не {choice}.", "{value} 不是 {choice}。"),
+    "{value} is not a valid integer.": ("{value} — не целое число.", "{value} 不是有效的整数。"),
+    "{value} is not a valid float.": ("{value} — не число.", "{value} 不是有效的数字。"),
+    "{value} is not a valid integer range.": ("{value} — не целое число.", "{value} 不是有效的整数。"),
+    "{value} is not a valid float range.": ("{value} — не число.", "{value} 不是有效的数字。"),
+    "{value} is not in the range {range}.": ("{value} вне диапазона {range}.", "{value} 不在范围 {range} 内。"),
+    "Option {name} requires an argument.": ("Параметру {name} нужно значение.", "选项 {name} 需要一个值。"),
+    "Option {name} requires {nargs} arguments.": ("Параметру {name} нужно значений: {nargs}.",
+                                                  "选项 {name} 需要 {nargs} 个值。"),
+    "Option {name} does not take a value.": ("Параметр {name} не принимает значения.", "选项 {name} 不接受值。"),
+    "Argument {name} takes {nargs} values.": ("Аргумент {name} принимает значений: {nargs}.",
+                                              "参数 {name} 需要 {nargs} 个值。"),
+    "Got unexpected extra argument ({args})": ("Лишний аргумент ({args})", "多余的参数（{args}）"),
+    "Got unexpected extra arguments ({args})": ("Лишние аргументы ({args})", "多余的参数（{args}）"),
     # ------------------------------------------------------------ --help: commands
     "ozonlint: check Ozon sellers' replies to buyers before they are sent.\n\n"
     "Catches external contacts (WhatsApp, WeChat, Telegram, phones, e-mails,\n"
@@ -318,7 +476,7 @@ _NOUNS: Dict[str, Tuple[Tuple[str, str], Tuple[str, str, str], str]] = {
 }
 
 
-def tr(text: str, lang: str, **values: object) -> str:
+def tr(text: str, lang: str, /, **values: object) -> str:
     """``text`` (the English key) in ``lang``, with ``values`` filled in."""
     forms = CATALOGUE.get(text)
     if forms is not None and lang in ("ru", "zh"):
@@ -385,31 +543,64 @@ def gloss(suggestion: Optional[str], lang: str) -> Optional[str]:
 _NOTE_PATTERNS: List[Tuple["re.Pattern[str]", str]] = []
 
 
+def _pattern(key: str) -> "re.Pattern[str]":
+    """A regular expression that reads the fields of ``key``'s English text back."""
+    parts = re.split(r"\{(\w+)(?:!r)?\}", key)
+    pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+    return re.compile(pattern + r"\Z", re.S)
+
+
 def _note_patterns() -> List[Tuple["re.Pattern[str]", str]]:
     if not _NOTE_PATTERNS:
         for key in CATALOGUE:
             if "{" not in key and " " not in key.strip():
                 continue
-            parts = re.split(r"\{(\w+)(?:!r)?\}", key)
-            pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
-            _NOTE_PATTERNS.append((re.compile(pattern + r"\Z", re.S), key))
+            fields = set(re.findall(r"\{(\w+)", key))
+            if any(set(re.findall(r"\{(\w+)", form)) - fields for form in CATALOGUE[key]):
+                continue  # its translations need figures the English text does not hold ("{n}")
+            _NOTE_PATTERNS.append((_pattern(key), key))
     return _NOTE_PATTERNS
 
 
 def note(path: Optional[str], message: str, lang: str) -> str:
-    """A ``path: reason`` note with the reason in ``lang`` (left as it is when unknown)."""
-    if lang == "en" or path is None or not message.startswith(path + ": "):
+    """A ``path: reason`` (or ``path:line: reason``) note with the reason in ``lang`` (left as it is when
+    unknown)."""
+    if lang == "en" or path is None or not message.startswith(path):
         return message
-    return f"{path}: {_reason(message[len(path) + 2:], lang)}"
+    where = re.match(r"(?::\d+)?: ", message[len(path):])
+    if where is None:
+        return message
+    head = len(path) + where.end()
+    return message[:head] + _reason(message[head:], lang)
+
+
+def translated(reason: str, lang: str) -> str:
+    """An English reason (a configuration's problem, a parser's) in ``lang``, as far as the catalogue knows it."""
+    return reason if lang == "en" else _reason(reason, lang)
 
 
 def _reason(reason: str, lang: str) -> str:
-    for pattern, key in _note_patterns():
-        found = pattern.match(reason)
+    best = _best_match(_note_patterns(), reason)
+    if best is None:
+        return reason
+    key, found = best
+    values = {name: _reason(value, lang) for name, value in found.groupdict().items()}
+    return tr(key.replace("!r", ""), lang, **values)
+
+
+def _best_match(patterns: Sequence[Tuple["re.Pattern[str]", str]],
+                text: str) -> Optional[Tuple[str, "re.Match[str]"]]:
+    """The key whose English text matches ``text`` with the most fixed words: "cannot write the
+    fixed file: {reason}; …" before "cannot write {path}: {reason}", which matches it too."""
+    best: Optional[Tuple[str, "re.Match[str]"]] = None
+    fixed = -1
+    for pattern, key in patterns:
+        found = pattern.match(text)
         if found:
-            values = {name: _reason(value, lang) for name, value in found.groupdict().items()}
-            return tr(key.replace("!r", ""), lang, **values)
-    return reason
+            length = len(re.sub(r"\{\w+(?:!r)?\}", "", key))
+            if length > fixed:
+                best, fixed = (key, found), length
+    return best
 
 
 # ---------------------------------------------------------------- --help
@@ -457,3 +648,101 @@ class HelpFormatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(tr(heading, default_lang()))
+
+    def write_dl(self, rows: Iterable[Tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """The options' table, with click's "[default: …]" and "[required]" in the reader's language."""
+        lang = default_lang()
+        if lang != "en":
+            rows = [(term, _OPTION_EXTRA.sub(lambda m: _option_extra(m.group(1), lang), text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+_OPTION_EXTRA = re.compile(r"\[((?:default: |required)[^\]]*)\]\Z")
+
+
+def _option_extra(extra: str, lang: str) -> str:
+    parts = []
+    for part in extra.split("; "):
+        if part.startswith("default: "):
+            part = tr("default: {default}", lang, default=part[len("default: "):])
+        elif part == "required":
+            part = tr("required", lang)
+        parts.append(part)
+    return "[" + join(parts, lang) + "]"
+
+
+# ---------------------------------------------------------------- click's usage errors
+
+def click_message(error: click.ClickException, lang: str) -> str:
+    """What click says about ``error`` (the text after "Error: "), in ``lang``.
+
+    Built from the error's own fields where click has them (the option, its
+    close matches, the parameter), so that it reads the same whichever click
+    version made it; the rest is translated as text through the catalogue."""
+    if lang not in ("ru", "zh"):
+        return error.format_message()
+    if isinstance(error, click.NoSuchOption):
+        return tr("No such option {name}.", lang, name=repr(error.option_name)) + _did_you_mean(
+            error.possibilities, lang)
+    if isinstance(error, click.MissingParameter):
+        kind = error.param_type or (error.param.param_type_name if error.param is not None else "")
+        key = {"argument": "Missing argument {name}.", "option": "Missing option {name}."}.get(
+            kind, "Missing parameter {name}.")
+        return tr(key, lang, name=_param_hint(error))
+    if isinstance(error, click.BadParameter):
+        hint = _param_hint(error)
+        detail = _value_problem(error.message, lang)
+        return (tr("Invalid value for {param}: {message}", lang, param=hint, message=detail) if hint
+                else tr("Invalid value: {message}", lang, message=detail))
+    unknown = re.match(r"No such command ('.*')\.", error.message)
+    if unknown:  # click 8.1 suggests no command; later versions do (NoSuchCommand.possibilities)
+        ctx = error.ctx
+        possibilities = getattr(error, "possibilities", None)
+        if possibilities is None and ctx is not None and isinstance(ctx.command, click.Group):
+            import difflib
+
+            possibilities = difflib.get_close_matches(unknown.group(1)[1:-1], ctx.command.list_commands(ctx))
+        return tr("No such command {name}.", lang, name=unknown.group(1)) + _did_you_mean(possibilities, lang)
+    message = error.format_message()
+    best = _best_match(_click_patterns(), message)
+    return message if best is None else tr(best[0], lang, **best[1].groupdict())
+
+
+# What click's parser and types say about the command line, and about one value.
+_CLICK_KEYS = ("Option {name} requires an argument.", "Option {name} requires {nargs} arguments.",
+               "Option {name} does not take a value.", "Argument {name} takes {nargs} values.",
+               "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})",
+               "Missing command.")
+_VALUE_KEYS = ("{value} is not one of {choices}.", "{value} is not a valid integer.", "{value} is not a valid float.",
+               "{value} is not a valid integer range.", "{value} is not a valid float range.",
+               "{value} is not in the range {range}.", "{value} is not {choice}.")
+_CLICK_PATTERNS: Dict[str, List[Tuple["re.Pattern[str]", str]]] = {}
+
+
+def _click_patterns(keys: Sequence[str] = _CLICK_KEYS) -> List[Tuple["re.Pattern[str]", str]]:
+    patterns = _CLICK_PATTERNS.get(keys[0])
+    if patterns is None:
+        patterns = _CLICK_PATTERNS[keys[0]] = [(_pattern(key), key) for key in keys]
+    return patterns
+
+
+def _value_problem(message: str, lang: str) -> str:
+    """A click type's complaint about a value ("'xx' is not one of …"), in ``lang``."""
+    best = _best_match(_click_patterns(_VALUE_KEYS), message)
+    return message if best is None else tr(best[0], lang, **best[1].groupdict())
+
+
+def _param_hint(error: click.BadParameter) -> str:
+    """The parameter as click names it in errors: '--jobs' / '-j', 'RULE_ID'."""
+    hint = error.param_hint
+    if hint is None and error.param is not None and error.ctx is not None:
+        hint = error.param.get_error_hint(error.ctx)
+    if hint is None:
+        return ""
+    return hint if isinstance(hint, str) else " / ".join(repr(part) for part in hint)
+
+
+def _did_you_mean(possibilities: Optional[Sequence[str]], lang: str) -> str:
+    if not possibilities:
+        return ""
+    return tr(" (did you mean: {ids}?)", lang, ids=join([repr(p) for p in possibilities], lang))

@@ -298,3 +298,255 @@ def test_every_russian_suggestion_has_a_gloss(linter) -> None:
     for suggestion in texts:
         if suggestion and any("\u0400" <= ch <= "\u04ff" for ch in suggestion):
             assert i18n.gloss(suggestion, "zh") and i18n.gloss(suggestion, "en"), suggestion
+
+
+# click's own usage errors: said in the reader's language, exit status 2 kept
+USAGE_ERRORS = [
+    (["check", "--nope"], "Нет такого параметра: '--nope'.", "没有此选项：'--nope'。"),
+    (["check", "--ignor", "x"], "(возможно: '--ignore'?)", "（您是否要找：'--ignore'？）"),
+    (["chek"], "Нет такой команды: 'chek'. (возможно: 'check'?)", "没有此命令：'chek'。（您是否要找：'check'？）"),
+    (["explain"], "Не указан аргумент 'RULE_ID'.", "缺少参数 'RULE_ID'。"),
+    (["check", "--format", "xx"], "Недопустимое значение '--format': 'xx' — не одно из значений 'text'",
+     "'--format' 的值无效：'xx' 不是 'text'"),
+    (["check", "--jobs", "0"], "Недопустимое значение '--jobs' / '-j': 0 вне диапазона x>=1.",
+     "'--jobs' / '-j' 的值无效：0 不在范围 x>=1 内。"),
+    (["check", "--jobs", "x"], "'x' — не целое число.", "'x' 不是有效的整数。"),
+    (["check", "--select"], "Параметру '--select' нужно значение.", "选项 '--select' 需要一个值。"),
+    (["explain", "a", "b"], "Лишний аргумент (b)", "多余的参数（b）"),
+]
+
+
+@pytest.mark.parametrize("args, russian, chinese", USAGE_ERRORS)
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_usage_errors_in_the_readers_language(args: list, russian: str, chinese: str, how: str) -> None:
+    for lang, expected, error in (("ru", russian, "Ошибка: "), ("zh", chinese, "错误：")):
+        if how == "option":
+            result = run(*(args[:1] + ["--lang", lang] + args[1:] if args[0] == "check" else args + ["--lang", lang]),
+                         env={"OZONLINT_LANG": "en", "LANG": "C"})
+        else:
+            result = run(*args, env={"OZONLINT_LANG": lang})
+        assert result.exit_code == 2, result.stderr
+        assert expected in result.stderr and error in result.stderr
+        assert "Error:" not in result.stderr and "Try '" not in result.stderr and "Usage:" not in result.stderr
+
+
+def test_usage_error_frame_in_russian_and_chinese() -> None:
+    ru = run("check", "--nope", env={"OZONLINT_LANG": "ru"}).stderr.splitlines()
+    assert ru[0].startswith("Использование: ") and ru[1].startswith("Справка: '") and ru[1].endswith(" check -h'.")
+    zh = run("check", "--nope", env={"OZONLINT_LANG": "zh"}).stderr.splitlines()
+    assert zh[0].startswith("用法：") and zh[1].startswith("运行 '") and zh[1].endswith(" check -h' 查看帮助。")
+
+
+def test_usage_errors_stay_clicks_own_in_english() -> None:
+    result = run("check", "--nope", env={"OZONLINT_LANG": "en", "LANG": "C"})
+    assert result.exit_code == 2 and "Error: No such option" in result.stderr and "Usage: " in result.stderr
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ru", ["bad.yaml:2: недопустимый YAML: ожидалось ',' or ']', а встретилось '<stream end>'",
+            "bad.json:1: недопустимый JSON: ожидалось значение", "bad.csv:3: незакрытые кавычки в поле",
+            "Не удалось проверить: 3 входа"]),
+    ("zh", ["bad.yaml:2: YAML 无效：此处应为 ',' or ']'，实际为 '<stream end>'", "bad.json:1: JSON 无效：此处应为值",
+            "bad.csv:3: 字段的引号未闭合", "3 个输入无法检查"]),
+])
+def test_template_parse_errors_in_the_readers_language(tmp_path: Path, monkeypatch, lang: str, expected: list) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.yaml").write_text("a: [1\n", encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"a": }', encoding="utf-8")
+    (tmp_path / "bad.csv").write_text('text\n"abc\n', encoding="utf-8")
+    result = run("check", "--no-color", "--lang", lang, "bad.yaml", "bad.json", "bad.csv")
+    assert result.exit_code == 2
+    for text in expected:
+        assert text in result.stderr + result.stdout
+    assert "invalid" not in result.stderr and "unterminated" not in result.stderr
+
+
+@pytest.mark.parametrize("lang, unknown_key, missing, selector", [
+    ("ru", "ozonlint: ошибка: ошибка в конфигурации: cfg.yaml: строка 2: неизвестный ключ; возможно, 'select'?",
+     "ошибка в конфигурации: nope.yaml: нет такого файла конфигурации",
+     "--select: неизвестное правило, префикс id или категория 'nope'"),
+    ("zh", "ozonlint：错误：配置无效：cfg.yaml: 第 2 行：未知的键；您是否要找 'select'？",
+     "配置无效：nope.yaml: 配置文件不存在",
+     "--select: 未知的规则 ID、ID 前缀或类别 'nope'"),
+])
+def test_configuration_errors_in_the_readers_language(tmp_path: Path, monkeypatch, lang: str, unknown_key: str,
+                                                      missing: str, selector: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cfg.yaml").write_text("lang: ru\nselct: [x]\n", encoding="utf-8")
+    for args, expected in ((["--config", "cfg.yaml"], unknown_key), (["--config", "nope.yaml"], missing),
+                           (["--select", "nope"], selector)):
+        result = run("check", "--lang", lang, *args, "--text", CLEAN)
+        assert result.exit_code == 2 and expected in result.stderr
+    from_locale = run("check", "--config", "nope.yaml", "--text", CLEAN, env={"OZONLINT_LANG": lang})
+    assert missing in from_locale.stderr
+
+
+# ------------------------------------------------------------------ one phrase, one finding
+
+def _finding(text: str, rule: str, phrase: str, occurrence: int = 0) -> Violation:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    end = start + len(phrase)
+    return Violation(rule=rule, category=rule.split(".")[0], severity="error", message="m", match=phrase,
+                     start=start, end=end, line=1, column=start + 1, end_line=1, end_column=end + 1)
+
+
+@pytest.mark.parametrize("text, rule, phrases, merged", [
+    # the issue's two examples: one rule found twice in one phrase
+    ("…дешевле на нашем сайте sunny-home.ru…", "offplatform.own-site",
+     ["дешевле на нашем сайте", "на нашем сайте sunny-home.ru"], "дешевле на нашем сайте sunny-home.ru"),
+    ("Наш номер телефона в профиле магазина", "contact.invitation",
+     ["Наш номер телефона", "телефона в профиле магазина"], "Наш номер телефона в профиле магазина"),
+    # touching across a space inside one clause
+    ("Только сегодня скидки до 70%!", "spam.promo", ["Только сегодня", "скидки до"], "Только сегодня скидки до"),
+])
+def test_one_rule_twice_in_one_phrase_is_one_finding(text: str, rule: str, phrases: list, merged: str) -> None:
+    from ozonlint.engine import _merge_one_phrase
+
+    found = _merge_one_phrase(text, [_finding(text, rule, p) for p in phrases])
+    assert [(v.rule, v.match) for v in found] == [(rule, merged)]
+    assert (found[0].start, found[0].end) == (text.index(merged), text.index(merged) + len(merged))
+    assert found[0].end_column == found[0].end + 1
+
+
+@pytest.mark.parametrize("text, phrases", [
+    ("Пишите @best_sale или @vip_opt", ["@best_sale", "@vip_opt"]),     # a conjunction between
+    ("Пишите @best_sale, @vip_opt", ["@best_sale", "@vip_opt"]),        # a comma
+    ("Пишите @best_sale @vip_opt", ["@best_sale", "@vip_opt"]),         # two single words side by side
+    ("кинь свой номер. перезвоню тебе", ["кинь свой номер.", "перезвоню тебе"]),  # a clause's end
+    ("кинь свой номер\nперезвоню тебе", ["кинь свой номер", "перезвоню тебе"]),   # a line break
+])
+def test_items_of_a_list_stay_apart(text: str, phrases: list) -> None:
+    from ozonlint.engine import _merge_one_phrase
+
+    found = _merge_one_phrase(text, [_finding(text, "contact.handle", p) for p in phrases])
+    assert [v.match for v in found] == phrases
+
+
+def test_findings_of_two_rules_are_not_merged() -> None:
+    from ozonlint.engine import _merge_one_phrase
+
+    text = "Только сегодня скидки до 70%"
+    found = _merge_one_phrase(text, [_finding(text, "spam.promo", "Только сегодня"),
+                                     _finding(text, "spam.upsell", "скидки до")])
+    assert [v.rule for v in found] == ["spam.promo", "spam.upsell"]
+
+
+@pytest.mark.parametrize("draft", [
+    "…дешевле на нашем сайте sunny-home.ru…",
+    "Здравствуйте! Этот товар дешевле на нашем сайте sunny-home.ru, заходите.",
+    "Наш номер телефона в профиле магазина",
+    "Next time order directly from our website, it's 20% cheaper: www.lunahome-store.com",
+    "Уважаемые покупатели! Только сегодня скидки до 70% на весь ассортимент!",
+])
+def test_a_rule_reports_a_phrase_once(draft: str) -> None:
+    rules = [v.rule for v in ozonlint.check(draft)]
+    assert rules and len(rules) == len(set(rules))
+
+
+def test_a_list_of_handles_is_two_findings_and_both_are_fixed() -> None:
+    draft = "Пишите @best_sale или @vip_opt"
+    found = ozonlint.check(draft)
+    assert [(v.rule, v.match) for v in found] == [("contact.handle", "@best_sale"), ("contact.handle", "@vip_opt")]
+    assert all(v.fix is not None for v in found)
+    fixed = ozonlint.fix(draft)
+    assert "@best_sale" not in fixed and "@vip_opt" not in fixed
+
+
+def test_a_merged_finding_is_fixed_whole() -> None:
+    draft = "Next time order directly from our website, it's 20% cheaper: www.lunahome-store.com"
+    own_site = [v for v in ozonlint.check(draft) if v.rule == "offplatform.own-site"]
+    assert [v.match for v in own_site] == ["order directly from our website, it's 20% cheaper"]
+    assert "cheaper" not in ozonlint.fix(draft)
+
+
+@pytest.mark.parametrize("lang, missing, not_ours", [
+    ("ru", "нет такого файла базовой линии", "не базовая линия ozonlint (формат 1)"),
+    ("zh", "基线文件不存在", "不是 ozonlint 基线（格式 1）"),
+])
+def test_baseline_errors_in_the_readers_language(tmp_path: Path, lang: str, missing: str, not_ours: str) -> None:
+    (tmp_path / "b.json").write_text("[]", encoding="utf-8")
+    for name, expected in (("nope.json", missing), ("b.json", not_ours)):
+        result = run("check", "--lang", lang, "--baseline", str(tmp_path / name), "--text", CLEAN)
+        assert result.exit_code == 2 and f"{tmp_path / name}: {expected}" in result.stderr
+
+
+def test_explain_says_its_rewrites_in_the_readers_language() -> None:
+    zh = run("explain", "--lang", "zh", "contact.messenger").output
+    assert "  - 整句，安全：ru: Пишите нам здесь, в чате Ozon." in zh and "（意为“请在 Ozon 聊天里给我们留言”）" in zh
+    ru = run("explain", "--lang", "ru", "contact.messenger").output
+    assert "  - предложение, безопасная: ru: Пишите нам здесь" in ru
+    en = run("explain", "--lang", "en", "contact.messenger").output
+    assert "  - sentence, safe: ru: Пишите нам здесь" in en
+
+
+def test_help_follows_the_lang_option() -> None:
+    zh = run("check", "--lang", "zh", "--help", env={"OZONLINT_LANG": "en", "LANG": "C"}).output
+    assert zh.startswith("用法：") and "检查草稿" in zh
+    ru = run("rules", "--help", "--lang=ru", env={"OZONLINT_LANG": "en", "LANG": "C"}).output
+    assert ru.startswith("Использование:") and "Список правил" in ru
+
+
+def test_audit_help_and_option_defaults_in_the_readers_language() -> None:
+    zh = run("audit", "--help", env={"OZONLINT_LANG": "zh"}).output
+    assert zh.startswith("用法：") and "审计聊天记录" in zh and "[默认：text]" in zh and "[default:" not in zh
+    ru = run("baseline", "--help", env={"OZONLINT_LANG": "ru"}).output
+    assert "[по умолчанию:" in ru and "[default:" not in ru
+    listing = run("--help", env={"OZONLINT_LANG": "ru"}).output
+    assert "audit       Аудит истории чатов" in listing
+    assert "[default: text]" in run("audit", "--help", env={"OZONLINT_LANG": "en", "LANG": "C"}).output
+
+
+def test_a_bare_command_shows_its_help_not_an_error() -> None:
+    result = run(env={"OZONLINT_LANG": "ru"})
+    shown = result.output + result.stderr
+    assert "Использование:" in shown and "Ошибка" not in shown and "Error" not in shown
+
+
+def test_a_plain_commands_usage_error_in_the_readers_language() -> None:
+    result = run("audit", "--within", "0", "x", env={"OZONLINT_LANG": "ru"})
+    assert result.exit_code == 2 and result.stderr.startswith("Использование: ") and "Usage" not in result.stderr
+    assert "Недопустимое значение '--within': 0.0 вне диапазона x>0." in result.stderr
+
+
+@pytest.mark.parametrize("lang, expected", [("ru", "ozonlint: ошибка: стандартный вывод: закрыт"),
+                                            ("zh", "ozonlint：错误：标准输出已关闭")])
+def test_closed_standard_output_in_the_readers_language(lang: str, expected: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, OZONLINT_LANG=lang, OZONLINT_CACHE_DIR="off")
+    command = f'exec "{sys.executable}" -m ozonlint check --no-config --text "{WHATSAPP}" >&-'
+    done = subprocess.run(["sh", "-c", command], stderr=subprocess.PIPE, env=env, timeout=120)
+    assert done.returncode == 2 and done.stderr.decode().strip() == expected
+
+
+def test_every_catalogue_text_with_fields_is_read_back_from_its_english() -> None:
+    """A note or error in English becomes the catalogue's translation: each key is found as itself,
+    never taken by a shorter one that also matches ("cannot write {path}: …")."""
+    import re
+
+    checked = 0
+    for key, forms in i18n.CATALOGUE.items():
+        names = re.findall(r"\{(\w+)(?:!r)?\}", key)
+        if not names or any(set(re.findall(r"\{(\w+)", form)) - set(names) for form in forms):
+            continue
+        values = {name: f"Q{i}" for i, name in enumerate(names)}
+        english = key.replace("!r", "").format(**values)
+        for lang in ("ru", "zh"):
+            assert i18n.note("a.txt", "a.txt: " + english, lang) == "a.txt: " + i18n.tr(
+                key.replace("!r", ""), lang, **values), key
+        checked += 1
+    assert checked > 50
+
+
+def test_a_long_file_merges_one_phrase_too() -> None:
+    from ozonlint.engine import SPLIT_CHARS
+
+    filler = "Здравствуйте! Заказ уже собран.\n\n" * (SPLIT_CHARS // 30)
+    draft = filler + "Next time order directly from our website, it's 20% cheaper.\n"
+    own_site = [v for v in ozonlint.check(draft) if v.rule == "offplatform.own-site"]
+    assert [v.match for v in own_site] == ["order directly from our website, it's 20% cheaper"]
+    assert own_site[0].start == len(filler) + len("Next time ")
