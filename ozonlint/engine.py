@@ -481,8 +481,6 @@ def _one_phrase(text: str, first: Violation, then: Violation) -> bool:
     return any(ch.isspace() for ch in first.match) or any(ch.isspace() for ch in then.match)
 
 
-
-
 # A text longer than SPLIT_CHARS (a file of many replies, not one reply) is
 # checked in pieces of about PIECE_CHARS cut at blank lines: the gate then
 # sees the words of a few replies, not of thousands, and memory stays bounded.
