@@ -67,7 +67,9 @@ _AMOUNT_BEFORE = lazy_re(r"\d(?:[\d .,]{0,12}\d)?\s?\Z")
 _AMOUNT_AFTER = lazy_re(r"\s?\d+")
 _TLD = r"\.(?:ru|com|рф|net|org|me|su|shop|store|cn|io|info|biz|online|site|by|kz|ua|pro|club|top|co|app|link)\b"
 _TLD_HINT = lazy_re(_TLD)
-_DOMAIN = lazy_re(r"(?<![\w-])[\w-]+(?:\.[\w-]+)*" + _TLD)
+# starts only where a dotted chain starts: started again after each of its
+# dots, a long chain without a top-level domain cost time quadratic in its length
+_DOMAIN = lazy_re(r"(?<![\w-])(?<![\w-]\.)[\w-]+(?:\.[\w-]+)*" + _TLD)
 _DIGIT = lazy_re(r"\d")
 # Letters no reply uses, one per entity.
 _MARKERS = {"\u0238": EMAIL, "\u0239": HANDLE, "\u023f": MONEY, "\u0240": DOMAIN}
