@@ -7,7 +7,8 @@ the pair cancels it: "никаких доплат не нужно" is the opposi
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List
+from bisect import bisect_left
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from ..rulepack import RulePackError, RuleSpec
 from .base import Draft, Matcher, Span
@@ -64,13 +65,13 @@ class ProximityMatcher(Matcher):
             hits_per_set.append(hits)
         # anchor on each hit of the first set; take the nearest hit of every other set
         words = [[(draft.word_index(s), s, e) for s, e in hits] for hits in hits_per_set]
+        nearest = [_Nearest(others) for others in words[1:]]
         view = draft.words
         found = []
         for anchor in words[0]:
             group = [anchor]
-            for others in words[1:]:
-                best = min((o for o in others if o[1:] != anchor[1:]),
-                           key=lambda o: abs(o[0] - anchor[0]), default=None)
+            for others in nearest:
+                best = others.nearest(anchor)
                 if best is None or abs(best[0] - anchor[0]) > self.within:
                     break
                 group.append(best)
@@ -85,3 +86,45 @@ class ProximityMatcher(Matcher):
                     continue
                 found.append(view.span(start, end))
         return sorted(set(found))
+
+
+class _Nearest:
+    """The hits of one set, by word index, for "the nearest hit to an anchor" in
+    logarithmic time (a scan of all hits per anchor is quadratic on long drafts).
+
+    The answer is the scan's: the least distance in words, a tie going to the
+    hit listed first, and never a hit with the anchor's own span."""
+
+    __slots__ = ("indexes", "by_index")
+
+    def __init__(self, hits: List[Tuple[int, int, int]]) -> None:
+        by_index: Dict[int, List[Tuple[int, Tuple[int, int, int]]]] = {}
+        for order, hit in enumerate(hits):
+            by_index.setdefault(hit[0], []).append((order, hit))
+        self.indexes = sorted(by_index)
+        self.by_index = by_index
+
+    def _first(self, index: int, anchor: Tuple[int, int, int]) -> Optional[Tuple[int, Tuple[int, int, int]]]:
+        """The first-listed hit at word ``index`` that is not the anchor itself."""
+        return next((entry for entry in self.by_index[index] if entry[1][1:] != anchor[1:]), None)
+
+    def nearest(self, anchor: Tuple[int, int, int]) -> Optional[Tuple[int, int, int]]:
+        indexes = self.indexes
+        right = bisect_left(indexes, anchor[0])
+        left = right - 1
+        while left >= 0 or right < len(indexes):
+            # the closer of the two next word indexes on either side (both when equally far)
+            left_gap = anchor[0] - indexes[left] if left >= 0 else None
+            right_gap = indexes[right] - anchor[0] if right < len(indexes) else None
+            gap = min(g for g in (left_gap, right_gap) if g is not None)
+            entries = []
+            if left_gap == gap:
+                entries.append(self._first(indexes[left], anchor))
+                left -= 1
+            if right_gap == gap:
+                entries.append(self._first(indexes[right], anchor))
+                right += 1
+            entries = [e for e in entries if e is not None]
+            if entries:
+                return min(entries)[1]
+        return None

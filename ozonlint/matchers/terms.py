@@ -12,8 +12,9 @@ separators tolerated between the characters (``微 信``).
 from __future__ import annotations
 
 import pickle
+from bisect import bisect_left, bisect_right
 from itertools import count
-from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 from ..lazyre import lazy
 from ..normalize import base_view, words_view
@@ -341,7 +342,42 @@ _CLAUSE_BREAK = lazy(r"[,;:]\s|\s[-–—]\s")
 def same_sentence(draft: Draft, start: int, end: int) -> bool:
     """Whether words-view span [start, end) lies within one sentence."""
     a, b = draft.words.span(start, end)
-    return _SENTENCE_END.search(draft.text, a, max(a, b - 1)) is None
+    ends = draft.extras.get(_SentenceEnds)
+    if ends is None:
+        ends = draft.extras[_SentenceEnds] = _SentenceEnds(draft.text)
+    return not ends.found(a, max(a, b - 1))
+
+
+# _SENTENCE_END taken apart, so that a draft's sentence ends are found in one
+# scan and not once per span asked about (many hits in a long sentence each
+# asking about a long span is quadratic): the ends that need nothing after
+# them, and every full stop with the whitespace after it.
+_FIRM_END = lazy(r"[!?;\n。！？；…]|\.(?=\s*\p{Lu})")
+_FULL_STOP = lazy(r"\.\s*")
+
+
+class _SentenceEnds:
+    """Where _SENTENCE_END matches in a text, for any span of it."""
+
+    __slots__ = ("firm", "stops", "reach")
+
+    def __init__(self, text: str) -> None:
+        self.firm = [m.start() for m in _FIRM_END.finditer(text)]
+        stops = [m.span() for m in _FULL_STOP.finditer(text)]
+        self.stops = [s for s, _ in stops]
+        self.reach = [e for _, e in stops]
+
+    def found(self, a: int, e: int) -> bool:
+        """Whether ``_SENTENCE_END.search(text, a, e)`` finds a sentence end."""
+        if e <= a:
+            return False
+        i = bisect_left(self.firm, a)
+        if i < len(self.firm) and self.firm[i] < e:
+            return True
+        # a full stop followed by nothing but whitespace up to e (the pattern's \Z
+        # at the span's end); only the last one before e can be
+        j = bisect_left(self.stops, e) - 1
+        return j >= 0 and self.stops[j] >= a and self.reach[j] >= e
 
 
 class Negation:
@@ -374,46 +410,110 @@ class Negation:
     def term_sets(self) -> List[TermSet]:
         return [t for t in (self.before, self.after, self.sentence) if t is not None]
 
-    def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> List[Span]:
+    def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> "_Cues":
         if term_set is None:
-            return []
+            return _NO_CUES
         cues = draft.extras.get(term_set)
         if cues is None:
-            cues = draft.extras[term_set] = term_set.find_in_view(draft)
+            cues = draft.extras[term_set] = _Cues(term_set.find_in_view(draft))
         return cues
 
     def cancels(self, draft: Draft, start: int, end: int) -> bool:
         """Whether a cue stands near words-view span [start, end) in its sentence.
 
         A cue may overlap the hit ("картой ozon" after "оплатить можно картой"):
-        what counts is that it begins before the hit or ends after it."""
-        for cue_start, cue_end in self._cues(draft, self.before) + self._cues(draft, self.after):
-            if start <= cue_start and cue_end <= end:
-                return True  # between the words of a proximity pair: "скидка не зависит от отзыва"
-        lo = hi = None
-        for cue_start, cue_end in self._cues(draft, self.sentence):
-            if cue_start < start and same_sentence(draft, cue_start, start) \
-                    and not _TURN.search(draft.words.text, cue_end, start):
+        what counts is that it begins before the hit or ends after it.
+
+        Only the cues next to the hit are looked at (see _Cues), so that a long
+        draft with many hits and many cues costs time in proportion to its length."""
+        before, after = self._cues(draft, self.before), self._cues(draft, self.after)
+        for cues in (before, after):
+            for cue_start, cue_end in cues.starting_in(start, end):
+                if cue_end <= end:
+                    return True  # between the words of a proximity pair: "скидка не зависит от отзыва"
+        # the sentence cue nearest before the hit decides: an earlier one is in the
+        # same sentence, and has no turn before the hit, only if the nearest does
+        nearest = self._cues(draft, self.sentence).last_starting_before(start)
+        if nearest is not None:
+            cue_start, cue_end = nearest
+            if same_sentence(draft, cue_start, start) and not _turn_between(draft, cue_end, start):
                 return True
-        for cue_start, cue_end in self._cues(draft, self.before):
-            if cue_start < start:
-                lo = draft.word_index(start) if lo is None else lo
+        if before.spans:
+            lo = draft.word_index(start)
+            for cue_start, cue_end in before.backwards_from(start):
                 # counted from the cue's last word: "не можем дать вам WhatsApp" is two words away
-                if lo - draft.word_index(cue_end - 1) <= self.window and same_sentence(draft, cue_start, start) \
+                if lo - draft.word_index(cue_end - 1) > self.window:
+                    break  # the cues end in order: every earlier one is farther
+                if same_sentence(draft, cue_start, start) \
                         and not _CLAUSE_BREAK.search(draft.words.text, cue_end, start):
                     return True
-        for cue_start, cue_end in self._cues(draft, self.after):
-            if cue_end > end:
-                hi = draft.word_index(end - 1) if hi is None else hi
+        if after.spans:
+            hi = draft.word_index(end - 1)
+            for cue_start, cue_end in after.forwards_from(end):
                 # counted to the cue's first word: "телеграма у нас нет"
-                if draft.word_index(cue_start) - hi <= self.window + 1 and same_sentence(draft, end, cue_end):
+                if draft.word_index(cue_start) - hi > self.window + 1:
+                    break
+                if same_sentence(draft, end, cue_end):
                     return True
         return False
+
+
+class _Cues:
+    """A term set's hits in one draft (sorted, never overlapping, so their ends
+    are in order too), looked up by position rather than scanned."""
+
+    __slots__ = ("spans", "starts", "ends")
+
+    def __init__(self, spans: List[Span]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def starting_in(self, start: int, end: int) -> List[Span]:
+        """The cues that start in [start, end]."""
+        return self.spans[bisect_left(self.starts, start):bisect_right(self.starts, end)]
+
+    def last_starting_before(self, pos: int) -> Optional[Span]:
+        i = bisect_left(self.starts, pos)
+        return self.spans[i - 1] if i else None
+
+    def backwards_from(self, pos: int) -> Iterator[Span]:
+        """The cues that start before ``pos``, nearest first."""
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            yield self.spans[i]
+
+    def forwards_from(self, pos: int) -> Iterator[Span]:
+        """The cues that end after ``pos``, nearest first."""
+        for i in range(bisect_right(self.ends, pos), len(self.spans)):
+            yield self.spans[i]
+
+
+_NO_CUES = _Cues([])
 
 
 # A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
 # скидку в чате, но за отзыв вернём 200 ₽").
 _TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])")
+_LONGEST_TURN = len("however")
+
+
+def _turn_between(draft: Draft, start: int, end: int) -> bool:
+    """Whether ``_TURN.search(draft.words.text, start, end)`` finds a turn, from the
+    draft's turns found once (every hit of a long sentence asks about a long span)."""
+    if end <= start:
+        return False
+    text = draft.words.text
+    turns = draft.extras.get(_TURN)
+    if turns is None:
+        spans = [m.span() for m in _TURN.finditer(text)]
+        turns = draft.extras[_TURN] = ([s for s, _ in spans], [e for _, e in spans])
+    starts, ends = turns
+    i = bisect_left(starts, start)
+    if i < len(starts) and ends[i] <= end:
+        return True
+    # a turn word cut off by the span's end is one there ("но" of "ноутбук"), as
+    # for the search, which ends the text at ``end``
+    return _TURN.search(text, max(start, end - _LONGEST_TURN), end) is not None
 
 
 # What joins the items of a list: "WhatsApp, Telegram и Viber", "WeChat or QQ".
