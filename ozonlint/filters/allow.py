@@ -1,13 +1,13 @@
 """The user's allow-list: terms (their own brand, their Ozon store's name) inside which nothing is reported."""
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Optional, Sequence
 
 import regex
 
 from ..matchers.base import Draft
-from . import DROP, Candidate, Filter
-from .quote import _within
+from . import DROP, Candidate, Filter, Spans
+from .quote import excused
 
 
 class AllowListFilter(Filter):
@@ -20,15 +20,13 @@ class AllowListFilter(Filter):
         self.pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(t) for t in cleaned)
                                      + r")(?![\p{L}\p{N}])") if cleaned else None
 
-    def spans(self, draft: Draft) -> List[tuple]:
+    def spans(self, draft: Draft) -> Spans:
         found = draft.extras.get(AllowListFilter)
         if found is None:
             view = draft.base
-            found = draft.extras[AllowListFilter] = [
-                view.span(*m.span()) for m in self.pattern.finditer(view.text)] if self.pattern else []
+            found = draft.extras[AllowListFilter] = Spans(
+                [view.span(*m.span()) for m in self.pattern.finditer(view.text)] if self.pattern else [])
         return found
 
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
-        if any(_within(candidate, a, b) for a, b in self.spans(draft)):
-            return DROP
-        return None
+        return DROP if excused(candidate, self.spans(draft)) else None

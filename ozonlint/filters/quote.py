@@ -14,7 +14,7 @@ import regex
 from ..lazyre import lazy
 from ..matchers.base import Draft
 from ..model import Category
-from . import DROP, Candidate, Filter
+from . import DROP, Candidate, Filter, Spans
 
 _QUOTED_BUYER = lazy(
     r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
@@ -38,15 +38,13 @@ class QuotedBuyerFilter(Filter):
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
         quotes = draft.extras.get(QuotedBuyerFilter)
         if quotes is None:
-            quotes = draft.extras[QuotedBuyerFilter] = quoted_spans(draft.text)
-        if any(_within(candidate, a, b) for a, b in quotes):
-            return DROP
-        return None
+            quotes = draft.extras[QuotedBuyerFilter] = Spans(quoted_spans(draft.text))
+        return DROP if excused(candidate, quotes) else None
 
 
-def _within(candidate: Candidate, a: int, b: int) -> bool:
-    """Whether the span [a, b) excuses the candidate: it holds it, or, for a
+def excused(candidate: Candidate, spans: Spans) -> bool:
+    """Whether one of ``spans`` excuses the candidate: it holds it, or, for a
     classifier's finding (a whole sentence), it overlaps it."""
     if candidate.kind == "classifier":
-        return a < candidate.end and candidate.start < b
-    return a <= candidate.start and candidate.end <= b
+        return spans.overlapping(candidate.start, candidate.end)
+    return spans.holding(candidate.start, candidate.end)

@@ -19,7 +19,7 @@ details is dropped. The cue words are data (``rules/vocab/roles.yaml``).
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Dict, List, Optional, Tuple
 
 from ..lazyre import lazy
@@ -27,7 +27,7 @@ from ..matchers.base import Draft
 from ..matchers.terms import _SENTENCE_END, TermSet
 from ..model import Category
 from ..rulepack import RuleSpec
-from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
+from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence")
@@ -102,9 +102,9 @@ class _Cues(dict):
         self._cues = cues
         self._draft = draft
 
-    def __missing__(self, name: str) -> List[Span]:
+    def __missing__(self, name: str) -> Spans:
         view = self._draft.words
-        found = self[name] = [view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)]
+        found = self[name] = Spans([view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)])
         return found
 
 
@@ -124,31 +124,55 @@ class RoleFilter(Filter):
     def term_sets(self) -> List[TermSet]:
         return list(self.cues.values())
 
-    def _found(self, draft: Draft) -> Dict[str, List[Span]]:
+    def _found(self, draft: Draft) -> Dict[str, Spans]:
         found = draft.extras.get(RoleFilter)
         if found is None:
             found = draft.extras[RoleFilter] = _Cues(self.cues, draft)
         return found  # type: ignore[no-any-return]
 
     @staticmethod
-    def _turn_between(found: Dict[str, List[Span]], cue_start: int, cue_end: int, candidate: Candidate) -> bool:
+    def _turn_between(found: Dict[str, Spans], cue_start: int, cue_end: int, candidate: Candidate) -> bool:
         lo, hi = (cue_end, candidate.start) if cue_end <= candidate.start else (candidate.end, cue_start)
-        return any(lo <= s and e <= hi for s, e in found["role_contrast"])
+        return found["role_contrast"].within(lo, hi)
+
+    def _excused_in_clause(self, cues: Spans, found: Dict[str, Spans], lo: int, hi: int,
+                           candidate: Candidate) -> bool:
+        """Whether a cue of ``cues`` in the sentence [lo, hi] has no turn between it and the candidate.
+
+        A turn between the candidate and a cue is also between the candidate and
+        every cue farther away on that side: only the nearest cue on each side
+        is asked about, when the cues do not overlap (they never do in practice:
+        a term set's hits do not)."""
+        spans = cues.spans
+        if not cues.disjoint:
+            return any(lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) for s, e in spans)
+        nearest = []
+        before = bisect_right(cues.ends, candidate.start) - 1  # the last cue that ends before the candidate
+        if before >= 0:
+            nearest.append(spans[before])
+        after = max(before + 1, bisect_left(cues.starts, lo))  # the first cue in the sentence after that
+        if after < len(spans):
+            nearest.append(spans[after])
+        return any(lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) for s, e in nearest)
 
     @staticmethod
-    def _possessive_near(draft: Draft, found: Dict[str, List[Span]], candidate: Candidate) -> bool:
-        """Whether a possessive stands next to the channel (counted in words of the text)."""
+    def _possessive_near(draft: Draft, found: Dict[str, Spans], candidate: Candidate) -> bool:
+        """Whether a possessive stands next to the channel (counted in words of the text).
+
+        The nearest possessive on each side has the fewest words and marks
+        between it and the channel: only those two are looked at, and only
+        as many words as the reach (the words between can be a whole draft)."""
         text = draft.text
-        for s, e in found["role_possessive"]:
-            if e <= candidate.start:
-                gap = text[e:candidate.start]
-            elif s >= candidate.end:
-                gap = text[candidate.end:s]
-                if len(gap.split()) > 1:
-                    continue
-            else:
-                continue
-            if len(gap.split()) <= POSSESSIVE_REACH and not any(ch in gap for ch in ".!?;"):
+        possessives = found["role_possessive"]
+        before = bisect_right(possessives.ends, candidate.start) - 1
+        if before >= 0:
+            gap = _last_words(text, possessives.ends[before], candidate.start, POSSESSIVE_REACH)
+            if gap is not None and not any(ch in gap for ch in ".!?;"):
+                return True
+        after = bisect_left(possessives.starts, candidate.end)
+        if after < len(possessives.spans):
+            gap = _first_words(text, candidate.end, possessives.starts[after], 1)
+            if gap is not None and not any(ch in gap for ch in ".!?;"):
                 return True
         return False
 
@@ -157,7 +181,7 @@ class RoleFilter(Filter):
         index, lo, hi = sentence_of(draft, candidate.start)
 
         def within(name: str, a: int, b: int) -> bool:
-            return any(a <= s and e <= b for s, e in found[name])
+            return found[name].within(a, b)
 
         disowned = within("role_disown", lo, hi)
         if not disowned and index + 1 < len(sentences(draft)):
@@ -181,16 +205,15 @@ class RoleFilter(Filter):
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
             # clause: unless a turn ("…, но вернём 200 ₽") stands between them
             for name in ("role_refusal", "role_platform"):
-                for s, e in found[name]:
-                    if lo <= s and e <= hi and not self._turn_between(found, s, e, candidate):
-                        return DROP
+                if self._excused_in_clause(found[name], found, lo, hi, candidate):
+                    return DROP
             return None
         if candidate.rule.spec.role != "mention":  # type: ignore[attr-defined]
             return None  # an invitation or a request by its own definition
         if within("role_refusal", lo, hi):
             return DROP
         text = draft.text
-        if _IDENTIFIER_AFTER.match(text, candidate.end) or _ACCOUNT_AFTER_COLON.search(text, candidate.end, hi):
+        if _IDENTIFIER_AFTER.match(text, candidate.end) or _account_after_colon(draft, index, lo, hi, candidate.end):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
         if disguised(text, candidate.start, candidate.end):
             return None  # "W h a t s A p p", "WhаtsApp" with a Cyrillic а: nobody hides a product feature
@@ -199,9 +222,60 @@ class RoleFilter(Filter):
             return DROP
         if strong or within("role_invite", lo, hi) or within("role_possessive", lo, hi):
             return None
-        if draft.text[lo:hi].rstrip().endswith(("?", "？")) and index + 1 < len(sentences(draft)):
+        if _is_question(draft, index, lo, hi) and index + 1 < len(sentences(draft)):
             # "вацап есть? кину фотки туда": a question, answered by the invitation after it
             _, next_lo, next_hi = sentence_of(draft, hi)
             if within("role_invite", next_lo, next_hi) or within("role_contact", next_lo, next_hi):
                 return None
         return candidate._replace(severity="info", note=_NOTE)
+
+
+# What str.split() splits on: regex's \s and the four separators \x1c-\x1f.
+_WORD_AFTER = lazy(r"[^\s\x1c-\x1f]+")
+_WORD_BEFORE = lazy(r"(?r)[^\s\x1c-\x1f]+")
+
+
+def _last_words(text: str, start: int, end: int, most: int) -> Optional[str]:
+    """The words of ``text[start:end]`` (joined by spaces) when there are at most ``most``
+    of them, else None; read from the end, so that no more than ``most`` + 1 are read."""
+    words = []
+    for m in _WORD_BEFORE.finditer(text, start, end):
+        words.append(m.group())
+        if len(words) > most:
+            return None
+    return " ".join(reversed(words))
+
+
+def _first_words(text: str, start: int, end: int, most: int) -> Optional[str]:
+    """As _last_words, read from the start."""
+    words = []
+    for m in _WORD_AFTER.finditer(text, start, end):
+        words.append(m.group())
+        if len(words) > most:
+            return None
+    return " ".join(words)
+
+
+def _account_after_colon(draft: Draft, index: int, lo: int, hi: int, start: int) -> bool:
+    """``_ACCOUNT_AFTER_COLON.search(draft.text, start, hi)`` for a finding in the
+    sentence [lo, hi) (number ``index``): the sentence's colons are tried once
+    each, not once per finding in it."""
+    key = ("account_after_colon", index)
+    found = draft.extras.get(key)
+    if found is None:
+        text = draft.text
+        found = draft.extras[key] = [
+            m.start() for m in _COLON.finditer(text, lo, hi) if _ACCOUNT_AFTER_COLON.match(text, m.start(), hi)]
+    return bisect_left(found, start) < len(found)
+
+
+_COLON = lazy(r"[:：]")
+
+
+def _is_question(draft: Draft, index: int, lo: int, hi: int) -> bool:
+    """Whether the sentence [lo, hi) (number ``index``) ends with a question mark."""
+    key = ("question", index)
+    asked = draft.extras.get(key)
+    if asked is None:
+        asked = draft.extras[key] = draft.text[lo:hi].rstrip().endswith(("?", "？"))
+    return asked
