@@ -2,10 +2,14 @@
 
 source -> segments -> Linter.check per segment -> file spans, lines, key paths
 -> suppression comments -> per-file ignores -> baseline -> findings (and fixes).
+
+``check_text`` is one input in, its findings out; ``check_and_fix`` adds the
+fixed text and what remains in it. Reading, writing and reporting are the
+runner's (runner.py); the checking of one draft is the engine's.
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, List, NamedTuple, Optional, Sequence, Tuple
 
 from .engine import Linter
 from .fix import applicable, plan, with_fixes
@@ -137,42 +141,61 @@ def _meta(rule: str, start: int, end: int, text: str, line_starts: Sequence[int]
                      end_line=end_line, end_column=end_column, suggestion=None, messages=messages)
 
 
-def fixed_text(linter: Linter, path: str, text: str, settings: FileSettings) -> str:
-    """``text`` with every safe fix applied (the unsafe ones too with
-    ``settings.unsafe_fixes``), written the way each template's format needs
-    (each segment's ``rewrite``); repeated until nothing more changes.
-    Placeholders are never touched.
+class Fixed(NamedTuple):
+    """One input checked and fixed: its findings, the fixed text, and the findings left in that."""
+
+    violations: List[Violation]
+    text: str
+    remaining: List[Violation]
+
+
+def check_and_fix(linter: Linter, path: str, text: str, settings: FileSettings) -> Fixed:
+    """The findings of ``text``, and ``text`` with every safe fix applied (the
+    unsafe ones too with ``settings.unsafe_fixes``), written the way each
+    template's format needs (each segment's ``rewrite``); repeated until
+    nothing more changes, each version of the text checked once. Placeholders
+    are never touched.
 
     A structured file whose fixed form would not parse to the same shape and
     value types is returned without that pass."""
+    first = result = check_text(linter, path, text, settings)
     current = text
     for _ in range(MAX_FIX_PASSES):
-        result = check_text(linter, path, current, settings)
-        by_segment = {}
-        for segment, v in result.origins:
-            if v.fix is not None:
-                by_segment.setdefault(id(segment), (segment, []))[1].append(v.fix)
-        edits = []
-        for segment, fixes in by_segment.values():
-            chosen = applicable(fixes, settings.unsafe_fixes)
-            written = segment.rewrite([(f.start, f.end, f.replacement) for f in chosen])
-            if written is not None:  # None: no safe way to write it in this value
-                edits.extend(written)
-        edits.sort()
-        merged = []
-        for start, end, replacement in edits:
-            if merged and start < merged[-1][1]:
-                continue
-            merged.append((start, end, replacement))
-        if not merged:
-            break
-        candidate = splice(current, merged)
-        if not same_structure(path, current, candidate, settings.csv_column):
-            break  # never write a file that would no longer parse, or parse to other types
-        if candidate == current:
+        candidate = _fix_pass(path, current, result, settings)
+        if candidate is None:
             break
         current = candidate
-    return current
+        result = check_text(linter, path, current, settings)
+    return Fixed(first.violations, current, result.violations)
+
+
+def _fix_pass(path: str, current: str, result: Checked, settings: FileSettings) -> Optional[str]:
+    """``current`` with the fixes of its findings ``result`` applied once; None
+    when that changes nothing, or would break the file's structure."""
+    by_segment = {}
+    for segment, v in result.origins:
+        if v.fix is not None:
+            by_segment.setdefault(id(segment), (segment, []))[1].append(v.fix)
+    edits = []
+    for segment, fixes in by_segment.values():
+        chosen = applicable(fixes, settings.unsafe_fixes)
+        written = segment.rewrite([(f.start, f.end, f.replacement) for f in chosen])
+        if written is not None:  # None: no safe way to write it in this value
+            edits.extend(written)
+    edits.sort()
+    merged = []
+    for start, end, replacement in edits:
+        if merged and start < merged[-1][1]:
+            continue
+        merged.append((start, end, replacement))
+    if not merged:
+        return None
+    candidate = splice(current, merged)
+    if not same_structure(path, current, candidate, settings.csv_column):
+        return None  # never write a file that would no longer parse, or parse to other types
+    if candidate == current:
+        return None
+    return candidate
 
 
 def _placeholders(text: str, segment: Segment) -> Tuple[str, List[Tuple[int, int]]]:

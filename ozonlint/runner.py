@@ -14,7 +14,7 @@ from typing import IO, Callable, Iterator, List, Optional, Sequence
 
 from .engine import Linter, RuleTimeoutError
 from .model import Severity, Violation
-from .pipeline import FileSettings, check_text, fixed_text
+from .pipeline import FileSettings, check_and_fix, check_text
 from .safepattern import PatternTimeout
 from .sources import BinaryInput, Decoded, InputError, encode, read_file, remove_stale_temporaries, write_atomic
 from .templates import TemplateError
@@ -45,11 +45,10 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
     by default for any path but '-'), or with ``diff`` describe the rewrite instead."""
     outcome = Outcome(path, decoded.text)
     try:
-        violations = check_text(linter, path, decoded.text, settings).violations
         if fix or diff:
-            fixed = fixed_text(linter, path, decoded.text, settings)
+            result = check_and_fix(linter, path, decoded.text, settings)
+            violations, fixed, remaining = result.violations, result.text, result.remaining
             if fixed != decoded.text:
-                remaining = check_text(linter, path, fixed, settings).violations
                 outcome.fixed = len(violations) - len(remaining)
                 if diff:
                     outcome.diff = _unified_diff(path, decoded.text, fixed)
@@ -71,6 +70,8 @@ def check_decoded(linter: Linter, path: str, decoded: Decoded, settings: FileSet
                             return outcome
                         outcome.notes.append(f"{path}: fixed {outcome.fixed} problem(s)")
                     outcome.text, violations = fixed, remaining
+        else:
+            violations = check_text(linter, path, decoded.text, settings).violations
         outcome.violations = violations
     except TemplateError as exc:
         where = f"{path}:{exc.line}" if exc.line else path
