@@ -132,19 +132,6 @@ SHAPES: Dict[str, Make] = {
 }
 
 
-# Known superlinear, in code that another change is rewriting now: reported as
-# an expected failure (not hidden) until it is fixed there, then this entry goes.
-# classifier.py's _DOMAIN, r"(?<![\w-])[\w-]+(?:\.[\w-]+)*" + _TLD, starts again
-# after every dot of a dotted chain that has no top-level domain at its end;
-# adding (?<![\w-]\.) after its first look-behind starts it only where a chain
-# starts, and finds the same spans.
-_DOMAIN_RETRIES = "matchers/classifier.py: _DOMAIN retries inside a dotted chain"
-KNOWN_SUPERLINEAR = {
-    ("classifier", "dotted words after a domain"): _DOMAIN_RETRIES,
-    ("classifier", "dotted mixed words after a domain"): _DOMAIN_RETRIES,
-}
-
-
 def _examples(rule) -> Iterator[Tuple[str, str]]:
     spec = rule.spec
     for i, example in enumerate(spec.bad_examples[:4]):
@@ -239,11 +226,11 @@ def _time(run: Callable[[], object], runs: int) -> float:
     return best
 
 
-def growth(timed: Callable[[int], Callable[[], object]], again: bool = True) -> float:
+def growth(timed: Callable[[int], Callable[[], object]]) -> float:
     """How many times longer ``timed(8n)`` takes than ``timed(n)``: once, and
-    when that looks superlinear (and ``again``), again at twice the sizes, best of five."""
+    when that looks superlinear, again at twice the sizes, best of five."""
     ratio = _time(timed(LARGE), 1) / max(_time(timed(SMALL), 1), 1e-5)
-    if ratio < LIMIT or not again:
+    if ratio < LIMIT:
         return ratio
     small, large = timed(2 * SMALL), timed(2 * LARGE)
     return _time(large, 5) / max(_time(small, 5), 1e-5)
@@ -274,16 +261,13 @@ def test_every_shipped_rule_grows_linearly(default_linter, prepared_shapes, rule
 
         timed(SMALL)()  # compiles, caches
         try:
-            ratio = growth(timed, again=(rule.spec.kind, name) not in KNOWN_SUPERLINEAR)
+            ratio = growth(timed)
         except PatternTimeout:
             failures[name] = f"{rule_id} on {name!r}: ran out of its time budget"
             continue
         if ratio >= LIMIT:
             failures[name] = f"{rule_id} on {name!r}: 8x the input took {ratio:.0f}x the time (quadratic: ~64x)"
-    known = {KNOWN_SUPERLINEAR.get((rule.spec.kind, name)) for name in failures}
-    assert None not in known, "; ".join(failures.values())
-    if failures:
-        pytest.xfail("; ".join(sorted(known)))  # type: ignore[arg-type]
+    assert not failures, "; ".join(failures.values())
 
 
 @pytest.mark.parametrize("stage", ["base view", "words view", "gate"])
