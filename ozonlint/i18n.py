@@ -646,6 +646,15 @@ RULE_PACK_REASONS: Dict[str, Tuple[str, str]] = {
         "замене нужны тексты ru и en, remove: true, phrases или templates",
         "改写需要 ru 和 en 文本、remove: true、phrases 或 templates"),
     "phrase {phrase}": ("фраза {phrase}", "短语 {phrase}"),
+    # a reply template's texts (its "what" is one word, which is not read back alone)
+    "template must be a mapping with 'ru' and 'en' texts": ("шаблон ответа: нужен словарь с текстами 'ru' и 'en'",
+                                                           "模板必须是包含 'ru' 和 'en' 文本的映射"),
+    "template needs its {lang} text (\"\" removes)": ("шаблону ответа нужен текст {lang} (\"\" — удалить)",
+                                                     "模板需要 {lang} 文本（\"\" 表示删除）"),
+    "template: the 'ru' text has Latin-script words {words}": (
+        "шаблон ответа: в тексте 'ru' есть слова латиницей {words}", "模板：'ru' 文本中有拉丁字母的词 {words}"),
+    "template: the 'en' text has Cyrillic": ("шаблон ответа: в тексте 'en' есть кириллица",
+                                             "模板：'en' 文本中有西里尔字母"),
     "template cues": ("подсказки шаблона", "模板提示词"),
     # ------------------------------------------------------------ a kind's parameters (matchers/params.py)
     "'{name}' must be text": ("значение '{name}' должно быть текстом", "'{name}' 必须是文本"),

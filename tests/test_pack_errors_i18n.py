@@ -272,6 +272,8 @@ def test_untranslated_names_what_the_catalogue_lacks() -> None:
     ("invalid classifier model: feature setting 'max_n' must be a whole number 1-30",
      "недопустимая модель классификатора: настройка признаков 'max_n' должна быть целым числом 1-30",
      "分类器模型无效：特征设置 'max_n' 必须是 1-30 的整数"),
+    ("template needs its 'en' text (\"\" removes)", "шаблону ответа нужен текст 'en' (\"\" — удалить)",
+     "模板需要 'en' 文本（\"\" 表示删除）"),
     ("file is not UTF-8 text (invalid start byte at byte 0)", "файл не в UTF-8 (недопустимый начальный байт, байт 0)",
      "文件不是 UTF-8 文本（第 0 字节：无效的起始字节）"),
 ])
