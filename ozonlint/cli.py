@@ -46,8 +46,9 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
             chosen = (chosen or [c.value for c in Category]) + _split(extend_select)
         return Linter(list(rule_paths), select=chosen, ignore=_split(ignore), allow=list(allow), lang=lang,
                       verify_examples=verify_examples, severity=severity)
-    except RulePackError as exc:
-        raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=exc))
+    except RulePackError as exc:  # "path:line: reason", the reason in the reader's language
+        lang = i18n.default_lang()
+        raise _fail(tr("invalid rule pack: {reason}", lang, reason=i18n.note(exc.path, str(exc), lang)))
     except RuleTimeoutError as exc:  # while running a pack's own examples
         raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=tr(
             "rule {rule} ran out of time on its examples", i18n.default_lang(), rule=exc.rule)))
@@ -776,9 +777,12 @@ def explain(rule_id: str, rule_paths: Tuple[str, ...], lang: Optional[str]) -> N
 
 @main.command("test-rules")
 @click.argument("paths", nargs=-1, required=True)
-def test_rules(paths: Tuple[str, ...]) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the report (default: $OZONLINT_LANG, the locale, en).")
+def test_rules(paths: Tuple[str, ...], lang: Optional[str]) -> None:
     """Run the examples of every rule in the rule packs at PATHS."""
-    linter = _build_linter(paths, verify_examples=False)
+    ui = lang or i18n.default_lang()
+    linter = _build_linter(paths, verify_examples=False, lang=ui)
     wanted = {os.path.abspath(p) for p in paths}
 
     def in_paths(path: str) -> bool:
@@ -789,12 +793,11 @@ def test_rules(paths: Tuple[str, ...]) -> None:
     try:
         failures = linter.self_test(rules)
     except RuleTimeoutError as exc:
-        raise _fail(tr("invalid rule pack: {reason}", i18n.default_lang(), reason=tr(
-            "rule {rule} ran out of time on its examples", i18n.default_lang(), rule=exc.rule)))
+        raise _fail(tr("invalid rule pack: {reason}", ui, reason=tr(
+            "rule {rule} ran out of time on its examples", ui, rule=exc.rule)))
     for failure in failures:
-        click.echo(str(failure))
+        click.echo(i18n.note(failure.path, str(failure), ui))
     examples = sum(len(r.spec.bad_examples) + len(r.spec.good_examples) for r in rules)
-    ui = i18n.default_lang()
     click.echo(tr("{rules}, {examples}, {failures}.", ui, rules=i18n.count(len(rules), "rule", ui),
                   examples=i18n.count(examples, "example", ui), failures=i18n.count(len(failures), "failure", ui)))
     raise click.exceptions.Exit(EXIT_FOUND if failures else EXIT_CLEAN)

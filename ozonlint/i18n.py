@@ -6,6 +6,9 @@ with each language's plural forms, ``note`` translates the ``path: reason``
 notes the runner writes, ``gloss`` says what a Russian suggestion means to a
 reader of another language, and ``translated_help`` shows ``--help`` in the
 reader's language, and ``click_message`` says click's own usage errors in it.
+``RULE_PACK_REASONS`` holds why a rule pack is refused or a rule fails its own
+examples: the library raises them in English, the command line shows them
+through ``note`` like any other reason.
 The language: ``--lang``, else the configuration's ``lang``, else
 ``default_lang()`` (the command line's ``--lang`` while ``chosen`` holds it,
 then $OZONLINT_LANG, then the locale, then en).
@@ -458,7 +461,309 @@ CATALOGUE: Dict[str, Tuple[str, str]] = {
     "Language of the description (default: $OZONLINT_LANG, the locale, en).": (
         "Язык описания (по умолчанию: $OZONLINT_LANG, локаль, en).",
         "说明的语言（默认：$OZONLINT_LANG、系统区域设置、en）。"),
+    "Language of the report (default: $OZONLINT_LANG, the locale, en).": (
+        "Язык отчёта (по умолчанию: $OZONLINT_LANG, локаль, en).",
+        "报告语言（默认：$OZONLINT_LANG、系统区域设置、en）。"),
 }
+
+# Why a rule pack (or a classifier model beside it) is refused, and why a rule
+# fails its own examples: the English reasons of RulePackError, PatternError and
+# ExampleFailure (the library's API, kept English), translated where the command
+# line shows them (``note``). A reason is read back by its best-fitting text and
+# its fields in turn ("rule {rule}: {reason}" around "'inflect' must be …"), so
+# a wrapper and what it wraps are separate entries; tests/test_conventions.py
+# checks that every reason written in the source has one.
+RULE_PACK_REASONS: Dict[str, Tuple[str, str]] = {
+    # ------------------------------------------------------------ wrappers
+    "rule {rule}: {reason}": ("правило {rule}: {reason}", "规则 {rule}：{reason}"),
+    "{failure} (and {n} more)": ("{failure} (и ещё {n})", "{failure}（另有 {n} 处）"),
+    "invalid classifier model: {reason}": ("недопустимая модель классификатора: {reason}",
+                                           "分类器模型无效：{reason}"),
+    # ------------------------------------------------------------ files and YAML
+    "no such rule pack file or folder": ("нет такого файла или папки с набором правил", "规则包文件或目录不存在"),
+    "not a regular file": ("не обычный файл", "不是普通文件"),
+    "cannot read the folder: {reason}": ("не удалось прочитать папку: {reason}", "无法读取目录：{reason}"),
+    "cannot read {what}: {reason}": ("не удалось прочитать {what}: {reason}", "无法读取{what}：{reason}"),
+    "cannot read file: {reason}": ("не удалось прочитать файл: {reason}", "无法读取文件：{reason}"),
+    "cannot read classifier model: {reason}": ("не удалось прочитать модель классификатора: {reason}",
+                                               "无法读取分类器模型：{reason}"),
+    "{what} is larger than {limit} bytes": ("{what}: больше {limit} байт", "{what}大于 {limit} 字节"),
+    "file is larger than {limit} bytes": ("файл больше {limit} байт", "文件大于 {limit} 字节"),
+    "classifier model is larger than {limit} bytes": ("модель классификатора больше {limit} байт",
+                                                      "分类器模型大于 {limit} 字节"),
+    "{what} is not UTF-8 text ({reason} at byte {offset})": (
+        "{what}: не текст в UTF-8 ({reason}, байт {offset})", "{what}不是 UTF-8 文本（第 {offset} 字节：{reason}）"),
+    "file is not UTF-8 text ({reason} at byte {offset})": (
+        "файл не в UTF-8 ({reason}, байт {offset})", "文件不是 UTF-8 文本（第 {offset} 字节：{reason}）"),
+    "classifier model is not UTF-8 text ({reason} at byte {offset})": (
+        "модель классификатора не в UTF-8 ({reason}, байт {offset})",
+        "分类器模型不是 UTF-8 文本（第 {offset} 字节：{reason}）"),
+    "invalid start byte": ("недопустимый начальный байт", "无效的起始字节"),
+    "invalid continuation byte": ("недопустимый байт продолжения", "无效的后续字节"),
+    "unexpected end of data": ("неожиданный конец данных", "数据意外结束"),
+    "No such file or directory": ("нет такого файла или папки", "文件或目录不存在"),
+    "Permission denied": ("нет доступа", "没有权限"),
+    "Is a directory": ("это папка", "是一个目录"),
+    "Not a directory": ("не папка", "不是目录"),
+    "rule pack is too large (more than {n} YAML nodes)": (
+        "набор правил слишком велик (больше {n} узлов YAML)", "规则包过大（超过 {n} 个 YAML 节点）"),
+    "YAML anchors and aliases are not allowed in rule packs": (
+        "якоря и псевдонимы YAML в наборах правил не допускаются", "规则包中不允许使用 YAML 锚点和别名"),
+    "mapping keys must be strings, not {key}": ("ключи словаря должны быть строками, а не {key}",
+                                                "映射的键必须是字符串，不能是 {key}"),
+    "duplicate key {key}": ("повторяется ключ {key}", "重复的键 {key}"),
+    # what libyaml says (see also "invalid YAML: {detail}" above)
+    "while parsing a block mapping: {problem}": ("в словаре: {problem}", "解析块映射时：{problem}"),
+    "while parsing a block collection: {problem}": ("в списке: {problem}", "解析块序列时：{problem}"),
+    "while parsing a flow sequence: {problem}": ("в списке [...]: {problem}", "解析流式序列 [...] 时：{problem}"),
+    "while parsing a flow mapping: {problem}": ("в словаре {{...}}: {problem}", "解析流式映射 {{...}} 时：{problem}"),
+    "while scanning a quoted scalar: {problem}": ("в строке в кавычках: {problem}", "扫描带引号的字符串时：{problem}"),
+    "while scanning a simple key: {problem}": ("в ключе: {problem}", "扫描键时：{problem}"),
+    "while scanning for the next token: {problem}": ("{problem}", "{problem}"),
+    "did not find expected ',' or ']'": ("не найдено ожидаемое ',' или ']'", "找不到应有的 ',' 或 ']'"),
+    "did not find expected ',' or '}'": ("не найдено ожидаемое ',' или '}'", "找不到应有的 ',' 或 '}'"),
+    "did not find expected '-' indicator": ("не найден ожидаемый знак '-'", "找不到应有的 '-' 标记"),
+    "did not find expected node content": ("не найдено ожидаемое значение", "找不到应有的节点内容"),
+    "mapping values are not allowed in this context": ("здесь нельзя задавать значение ключа", "此处不允许映射值"),
+    "found character that cannot start any token": (
+        "символ, с которого не может начинаться значение (например, табуляция или @)",
+        "出现了不能作为记号开头的字符（例如制表符或 @）"),
+    "found undefined alias": ("ссылка на неопределённый якорь", "引用了未定义的别名"),
+    "too many rules ({n}); at most {limit} can be loaded": (
+        "слишком много правил ({n}); можно загрузить не больше {limit}", "规则过多（{n} 条）；最多只能加载 {limit} 条"),
+    "too many terms ({n}); at most {limit} can be loaded": (
+        "слишком много слов ({n}); можно загрузить не больше {limit}", "词语过多（{n} 个）；最多只能加载 {limit} 个"),
+    # ------------------------------------------------------------ the pack's layout
+    "a rule pack must be a mapping with 'rules' and/or 'vocabularies'": (
+        "набор правил должен быть словарём с 'rules' и/или 'vocabularies'",
+        "规则包必须是包含 'rules' 和/或 'vocabularies' 的映射"),
+    "unknown top-level key {key} (one of: {keys})": ("неизвестный ключ верхнего уровня {key} (допустимы: {keys})",
+                                                     "未知的顶层键 {key}（可用：{keys}）"),
+    "'rules' must be a list": ("'rules' должно быть списком", "'rules' 必须是列表"),
+    "'vocabularies' must be a mapping of name -> list of terms": (
+        "'vocabularies' должно сопоставлять имени список слов", "'vocabularies' 必须是“名称 -> 词语列表”的映射"),
+    "vocabulary {name} is already defined at {place}": ("словарь {name} уже определён в {place}",
+                                                        "词表 {name} 已在 {place} 定义"),
+    "vocabulary {name}": ("словарь {name}", "词表 {name}"),
+    "{what} must be a list of non-empty strings": ("{what}: нужен список непустых строк",
+                                                   "{what} 必须是非空字符串列表"),
+    "{what}: {item} was read as a YAML boolean; quote the word (e.g. \"no\", \"on\")": (
+        "{what}: {item} прочитано как логическое значение YAML; возьмите слово в кавычки (например, \"no\", \"on\")",
+        "{what}：{item} 被读成了 YAML 布尔值；请给该词加引号（例如 \"no\"、\"on\"）"),
+    "{what}: {item} is not text; quote it": ("{what}: {item} — не текст; возьмите в кавычки",
+                                             "{what}：{item} 不是文本；请加引号"),
+    "{what}: empty string": ("{what}: пустая строка", "{what}：空字符串"),
+    # ------------------------------------------------------------ a rule
+    "each rule must be a mapping": ("каждое правило должно быть словарём", "每条规则都必须是映射"),
+    "rule is missing required key {key}": ("в правиле нет обязательного ключа {key}", "规则缺少必需的键 {key}"),
+    "rule id {id} must be dotted lower-case words, e.g. 'contact.messenger'": (
+        "id правила {id} должен состоять из строчных слов через точку, например 'contact.messenger'",
+        "规则 ID {id} 必须是以点分隔的小写单词，例如 'contact.messenger'"),
+    "duplicate rule id {id} (first at {place})": ("повторяется id правила {id} (впервые: {place})",
+                                                  "重复的规则 ID {id}（首次出现于 {place}）"),
+    "unknown category {category} (one of: {values})": ("неизвестная категория {category} (допустимы: {values})",
+                                                       "未知类别 {category}（可用：{values}）"),
+    "unknown severity {severity} (one of: {values})": ("неизвестный уровень {severity} (допустимы: {values})",
+                                                       "未知的严重程度 {severity}（可用：{values}）"),
+    "unknown rule kind {kind} (one of: {values})": ("неизвестный вид правила {kind} (допустимы: {values})",
+                                                    "未知的规则类型 {kind}（可用：{values}）"),
+    "unknown key {key} for a rule of kind {kind} (it takes: {keys})": (
+        "неизвестный ключ {key} для правила вида {kind} (допустимы: {keys})",
+        "类型为 {kind} 的规则没有键 {key}（可用：{keys}）"),
+    "unknown key {key} for a rule of kind {kind} (it takes no parameters)": (
+        "неизвестный ключ {key} для правила вида {kind} (у него нет параметров)",
+        "类型为 {kind} 的规则没有键 {key}（它不接受参数）"),
+    "unknown role {role} (one of: {values})": ("неизвестная роль {role} (допустимы: {values})",
+                                               "未知角色 {role}（可用：{values}）"),
+    "'suggestion' must be replacement text or null": ("'suggestion' должно быть текстом замены или null",
+                                                      "'suggestion' 必须是替换文本或 null"),
+    "'description' must be text or a mapping with ru, en and zh texts": (
+        "'description' должно быть текстом или словарём с текстами ru, en и zh",
+        "'description' 必须是文本，或包含 ru、en、zh 文本的映射"),
+    "'{key}' must be a mapping with ru, en and zh texts": ("'{key}' должно быть словарём с текстами ru, en и zh",
+                                                          "'{key}' 必须是包含 ru、en、zh 文本的映射"),
+    "unknown {key} language {lang} (use ru, en, zh)": ("неизвестный язык {lang} в {key} (допустимы ru, en, zh)",
+                                                       "{key} 中有未知语言 {lang}（请用 ru、en、zh）"),
+    "{key} is missing its {lang} translation": ("в {key} нет перевода {lang}", "{key} 缺少 {lang} 译文"),
+    # examples
+    "every rule needs 'examples' with 'bad' and 'good' lists": (
+        "каждому правилу нужны 'examples' со списками 'bad' и 'good'",
+        "每条规则都需要包含 'bad' 和 'good' 列表的 'examples'"),
+    "unknown key {key} in examples (use bad, good)": ("неизвестный ключ {key} в examples (допустимы bad, good)",
+                                                      "examples 中有未知的键 {key}（请用 bad、good）"),
+    "examples.bad must be a non-empty list": ("examples.bad должно быть непустым списком",
+                                              "examples.bad 必须是非空列表"),
+    "examples.good must be a non-empty list": ("examples.good должно быть непустым списком",
+                                               "examples.good 必须是非空列表"),
+    "a bad example is a string or a mapping with 'text' and optional 'match'": (
+        "плохой пример — строка или словарь с 'text' и необязательным 'match'",
+        "反例必须是字符串，或包含 'text' 和可选 'match' 的映射"),
+    "a bad example is a string or a mapping": ("плохой пример — строка или словарь", "反例必须是字符串或映射"),
+    "good examples must be strings": ("хорошие примеры должны быть строками", "正例必须是字符串"),
+    # a rule's own examples that do not behave (ExampleFailure)
+    "bad example is not reported: {text}": ("о плохом примере не сообщается: {text}", "反例未被报告：{text}"),
+    "bad example {text} matched {hits}, expected {match}": (
+        "плохой пример {text}: найдено {hits}, ожидалось {match}", "反例 {text} 匹配到 {hits}，应为 {match}"),
+    "good example is reported ({hits}): {text}": ("о хорошем примере сообщается ({hits}): {text}",
+                                                  "正例被报告了（{hits}）：{text}"),
+    # ------------------------------------------------------------ rewrites
+    "'rewrites' must be a mapping of category -> rewrite": ("'rewrites' должно сопоставлять категории замену",
+                                                            "'rewrites' 必须是“类别 -> 改写”的映射"),
+    "unknown category {category} in rewrites (one of: {values})": (
+        "неизвестная категория {category} в rewrites (допустимы: {values})",
+        "rewrites 中有未知类别 {category}（可用：{values}）"),
+    "rewrites for {category} are already defined at {place}": ("замены для {category} уже определены в {place}",
+                                                               "{category} 的改写已在 {place} 定义"),
+    "'rewrite' must be a mapping or a non-empty list of mappings": (
+        "'rewrite' должно быть словарём или непустым списком словарей", "'rewrite' 必须是映射或非空的映射列表"),
+    "each rewrite is a mapping with scope, ru and en (or remove)": (
+        "каждая замена — словарь со scope, ru и en (или remove)",
+        "每个改写都必须是包含 scope、ru 和 en（或 remove）的映射"),
+    "unknown key {key} in a rewrite (one of: {keys})": ("неизвестный ключ {key} в замене (допустимы: {keys})",
+                                                        "改写中有未知的键 {key}（可用：{keys}）"),
+    "unknown scope {scope} (one of: {values})": ("неизвестная область {scope} (допустимы: {values})",
+                                                 "未知的范围 {scope}（可用：{values}）"),
+    "unknown applicability {value} (safe or unsafe)": ("неизвестная применимость {value} (safe или unsafe)",
+                                                       "未知的适用性 {value}（safe 或 unsafe）"),
+    "a rewrite that removes has no ru/en text": ("у замены, которая удаляет, нет текстов ru/en",
+                                                 "删除型改写不能带 ru/en 文本"),
+    "{what} must be a mapping with 'ru' and 'en' texts": ("{what}: нужен словарь с текстами 'ru' и 'en'",
+                                                         "{what} 必须是包含 'ru' 和 'en' 文本的映射"),
+    "{what} needs its {lang} text (\"\" removes)": ("{what}: нужен текст {lang} (\"\" — удалить)",
+                                                    "{what} 需要 {lang} 文本（\"\" 表示删除）"),
+    "{what}: the 'ru' text has Latin-script words {words}": ("{what}: в тексте 'ru' есть слова латиницей {words}",
+                                                             "{what}：'ru' 文本中有拉丁字母的词 {words}"),
+    "{what}: the 'en' text has Cyrillic": ("{what}: в тексте 'en' есть кириллица", "{what}：'en' 文本中有西里尔字母"),
+    "'phrases' is a mapping of token -> {ru, en}, for scope: token": (
+        "'phrases' — словарь «слово -> {ru, en}», для scope: token",
+        "'phrases' 是“词 -> {ru, en}”的映射，用于 scope: token"),
+    "'templates' is a list, for scope: reply": ("'templates' — список, для scope: reply",
+                                                "'templates' 是列表，用于 scope: reply"),
+    "a template has 'intent', 'cues', 'ru' and 'en'": ("у шаблона ответа есть 'intent', 'cues', 'ru' и 'en'",
+                                                       "模板必须有 'intent'、'cues'、'ru' 和 'en'"),
+    "a reply template is always unsafe": ("шаблон ответа всегда небезопасен", "回复模板总是不安全的"),
+    "a rewrite needs ru and en texts, remove: true, phrases or templates": (
+        "замене нужны тексты ru и en, remove: true, phrases или templates",
+        "改写需要 ru 和 en 文本、remove: true、phrases 或 templates"),
+    "phrase {phrase}": ("фраза {phrase}", "短语 {phrase}"),
+    # a reply template's texts (its "what" is one word, which is not read back alone)
+    "template must be a mapping with 'ru' and 'en' texts": ("шаблон ответа: нужен словарь с текстами 'ru' и 'en'",
+                                                           "模板必须是包含 'ru' 和 'en' 文本的映射"),
+    "template needs its {lang} text (\"\" removes)": ("шаблону ответа нужен текст {lang} (\"\" — удалить)",
+                                                     "模板需要 {lang} 文本（\"\" 表示删除）"),
+    "template: the 'ru' text has Latin-script words {words}": (
+        "шаблон ответа: в тексте 'ru' есть слова латиницей {words}", "模板：'ru' 文本中有拉丁字母的词 {words}"),
+    "template: the 'en' text has Cyrillic": ("шаблон ответа: в тексте 'en' есть кириллица",
+                                             "模板：'en' 文本中有西里尔字母"),
+    "template cues": ("подсказки шаблона", "模板提示词"),
+    # ------------------------------------------------------------ a kind's parameters (matchers/params.py)
+    "'{name}' must be text": ("значение '{name}' должно быть текстом", "'{name}' 必须是文本"),
+    "'{name}' must be a list of strings": ("значение '{name}' должно быть списком строк", "'{name}' 必须是字符串列表"),
+    "'{name}' must be a whole number": ("значение '{name}' должно быть целым числом", "'{name}' 必须是整数"),
+    "'{name}' must be a number": ("значение '{name}' должно быть числом", "'{name}' 必须是数字"),
+    "'{name}' must be true or false": ("значение '{name}' должно быть true или false", "'{name}' 必须是 true 或 false"),
+    "'{name}' must be one of {choices}": ("значение '{name}' должно быть одним из: {choices}",
+                                          "'{name}' 必须是以下之一：{choices}"),
+    "'{name}' must be a term set (a mapping with terms/vocab)": (
+        "значение '{name}' должно быть набором слов (словарём с terms/vocab)",
+        "'{name}' 必须是词语集合（包含 terms/vocab 的映射）"),
+    "'{name}' must be a list of term sets": ("значение '{name}' должно быть списком наборов слов",
+                                             "'{name}' 必须是词语集合的列表"),
+    "'{name}' must be a term set (terms/vocab)": ("значение '{name}' должно быть набором слов (terms/vocab)",
+                                                  "'{name}' 必须是词语集合（terms/vocab）"),
+    "'{name}' must be a whole number 0-{top}": ("значение '{name}' должно быть целым числом 0-{top}",
+                                                "'{name}' 必须是 0-{top} 的整数"),
+    "'{name}' must be >= 1": ("значение '{name}' должно быть >= 1", "'{name}' 必须 >= 1"),
+    "'{name}' must be 1-32": ("значение '{name}' должно быть от 1 до 32", "'{name}' 必须在 1-32 之间"),
+    "'{name}' must be in (0, 1]": ("значение '{name}' должно быть в (0, 1]", "'{name}' 必须在 (0, 1] 范围内"),
+    "'{name}' must be a number between 0 and 1": ("значение '{name}' должно быть числом от 0 до 1",
+                                                  "'{name}' 必须是 0 到 1 之间的数字"),
+    # ------------------------------------------------------------ what one kind checks (matchers/*.py)
+    "unknown vocabulary {name}": ("неизвестный словарь {name}", "未知词表 {name}"),
+    "unknown vocabulary {name} (known: {known})": ("неизвестный словарь {name} (известны: {known})",
+                                                   "未知词表 {name}（已知：{known}）"),
+    "needs 'terms', 'vocab' or 'patterns'": ("нужно 'terms', 'vocab' или 'patterns'",
+                                             "需要 'terms'、'vocab' 或 'patterns'"),
+    "'sets' must be a list of two or more term sets": ("'sets' должно быть списком из двух и более наборов слов",
+                                                       "'sets' 必须是包含两个或更多词语集合的列表"),
+    "unknown key {key} in a proximity set": ("неизвестный ключ {key} в наборе proximity",
+                                             "proximity 集合中有未知的键 {key}"),
+    "unknown view {view} (one of: {values})": ("неизвестное представление {view} (допустимы: {values})",
+                                               "未知的视图 {view}（可用：{values}）"),
+    "check {check} needs 'names' (a vocabulary of first names)": ("проверке {check} нужно 'names' (словарь имён)",
+                                                                   "检查 {check} 需要 'names'（人名词表）"),
+    "{name} is not a Unicode script name (e.g. Han, Hangul)": (
+        "{name} — не название письменности Unicode (например, Han, Hangul)",
+        "{name} 不是 Unicode 文字名称（例如 Han、Hangul）"),
+    "unknown script: {reason}": ("неизвестная письменность: {reason}", "未知文字：{reason}"),
+    "{domain} is not a domain name": ("{domain} — не доменное имя", "{domain} 不是域名"),
+    # classifier rules and their model files (matchers/classifier.py)
+    "'model' must name a .json model file": ("'model' должно называть файл модели .json",
+                                             "'model' 必须指定一个 .json 模型文件"),
+    "'model' must be {folder}/NAME.json beside the pack, not {name}": (
+        "'model' должно быть {folder}/NAME.json рядом с набором правил, а не {name}",
+        "'model' 必须是规则包旁边的 {folder}/NAME.json，不能是 {name}"),
+    "no model file {path}": ("нет файла модели {path}", "模型文件 {path} 不存在"),
+    "the model has no {category} category (it has {categories})": (
+        "в модели нет категории {category} (есть: {categories})", "模型中没有类别 {category}（它有：{categories}）"),
+    "the file must hold one JSON object": ("в файле должен быть один объект JSON", "文件中必须是一个 JSON 对象"),
+    "'format' must be {format}": ("'format' должно быть {format}", "'format' 必须是 {format}"),
+    "'categories' must be a list of distinct names": ("'categories' должно быть списком разных имён",
+                                                      "'categories' 必须是互不相同的名称列表"),
+    "{key} must give every category {what}": ("{key} должно задавать каждой категории {what}",
+                                              "{key} 必须为每个类别给出{what}"),
+    "{key} must give every category a number": ("{key} должно задавать каждой категории число",
+                                                "{key} 必须为每个类别给出一个数字"),
+    "{key} must give every category a number between 0 and 1": (
+        "{key} должно задавать каждой категории число от 0 до 1", "{key} 必须为每个类别给出一个 0 到 1 之间的数字"),
+    "{key} of {category} must be {what}, not {value}": ("{key} для {category} должно быть {what}, а не {value}",
+                                                        "{category} 的 {key} 必须是{what}，不能是 {value}"),
+    "{key} of {category} must be a number, not {value}": ("{key} для {category} должно быть числом, а не {value}",
+                                                          "{category} 的 {key} 必须是数字，不能是 {value}"),
+    "{key} of {category} must be a number between 0 and 1, not {value}": (
+        "{key} для {category} должно быть числом от 0 до 1, а не {value}",
+        "{category} 的 {key} 必须是 0 到 1 之间的数字，不能是 {value}"),
+    "'weights' must map features to lists of weights": ("'weights' должно сопоставлять признакам списки весов",
+                                                        "'weights' 必须把特征映射到权重列表"),
+    "weights of {feature} must be {n} numbers, one per category, each between -{low} and {high}": (
+        "веса {feature} должны быть {n} числами, по одному на категорию, каждое от -{low} до {high}",
+        "{feature} 的权重必须是 {n} 个数字，每个类别一个，每个都在 -{low} 到 {high} 之间"),
+    "'features' must be a mapping": ("'features' должно быть словарём", "'features' 必须是映射"),
+    "unknown feature setting {key}": ("неизвестная настройка признаков {key}", "未知的特征设置 {key}"),
+    "feature setting {key} must be {what}": ("настройка признаков {key} должна быть {what}",
+                                             "特征设置 {key} 必须是{what}"),
+    "feature setting {key} must be true or false": ("настройка признаков {key} должна быть true или false",
+                                                    "特征设置 {key} 必须是 true 或 false"),
+    "feature setting {key} must be a whole number 1-30": ("настройка признаков {key} должна быть целым числом 1-30",
+                                                          "特征设置 {key} 必须是 1-30 的整数"),
+    "feature setting {key} must be a list of words": ("настройка признаков {key} должна быть списком слов",
+                                                      "特征设置 {key} 必须是词语列表"),
+    # ------------------------------------------------------------ patterns (safepattern.py, the regex module)
+    "a pattern must be text, not {type}": ("шаблон должен быть текстом, а не {type}", "模式必须是文本，不能是 {type}"),
+    "pattern is longer than {n} characters": ("шаблон длиннее {n} символов", "模式长度超过 {n} 个字符"),
+    "repeat count {count} is larger than {limit}": ("число повторений {count} больше {limit}",
+                                                    "重复次数 {count} 大于 {limit}"),
+    "nested repeat counts multiply to {product}, more than {limit}": (
+        "вложенные повторения дают {product}, больше {limit}", "嵌套重复次数相乘为 {product}，超过 {limit}"),
+    "nested too deeply": ("слишком глубокая вложенность", "嵌套过深"),
+    "too large": ("слишком велик", "过大"),
+    "{error} at position {position}": ("{error} (позиция {position})", "{error}（位置 {position}）"),
+    "missing )": ("не хватает )", "缺少 )"),
+    "missing >": ("не хватает >", "缺少 >"),
+    "unbalanced parenthesis": ("непарная скобка", "括号不匹配"),
+    "nothing to repeat": ("нечего повторять", "没有可重复的内容"),
+    "multiple repeat": ("повторение повторения", "重复了重复符"),
+    "unterminated character set": ("незакрытый набор символов", "字符集未闭合"),
+    "bad character range": ("недопустимый диапазон символов", "无效的字符范围"),
+    "bad escape {escape}": ("недопустимая escape-последовательность {escape}", "无效的转义 {escape}"),
+    "unknown property": ("неизвестное свойство", "未知属性"),
+    "unknown extension": ("неизвестное расширение", "未知扩展"),
+    "unknown group": ("неизвестная группа", "未知分组"),
+    "invalid group reference": ("недопустимая ссылка на группу", "无效的分组引用"),
+    "min repeat greater than max repeat": ("наименьшее число повторений больше наибольшего",
+                                           "最小重复次数大于最大重复次数"),
+}
+CATALOGUE.update(RULE_PACK_REASONS)
 
 # Nouns counted in the output: English (one, many), Russian (one, few, many), Chinese measure word + noun.
 _NOUNS: Dict[str, Tuple[Tuple[str, str], Tuple[str, str, str], str]] = {
@@ -541,12 +846,16 @@ def gloss(suggestion: Optional[str], lang: str) -> Optional[str]:
 
 
 _NOTE_PATTERNS: List[Tuple["re.Pattern[str]", str]] = []
+_QUOTED = "|".join((r"'(?:[^'\\\n]|\\.)*'", r'"(?:[^"\\\n]|\\.)*"'))  # a value as repr() quotes it
 
 
 def _pattern(key: str) -> "re.Pattern[str]":
-    """A regular expression that reads the fields of ``key``'s English text back."""
+    """A regular expression that reads the fields of ``key``'s English text back.
+
+    A field takes the least text it can, but a quoted value whole: "invalid pattern
+    {pattern}: {reason}" reads 'vx: (' as the pattern, its ": " not the end of it."""
     parts = re.split(r"\{(\w+)(?:!r)?\}", key)
-    pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+    pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>{_QUOTED}|.+?)" for i, part in enumerate(parts))
     return re.compile(pattern + r"\Z", re.S)
 
 
@@ -579,27 +888,41 @@ def translated(reason: str, lang: str) -> str:
     return reason if lang == "en" else _reason(reason, lang)
 
 
-def _reason(reason: str, lang: str) -> str:
+def untranslated(reason: str) -> List[str]:
+    """The parts of an English reason that no catalogue text reads: the whole of it, or, in
+    turn, the fields of the text that does (what a new message needs added to the catalogue)."""
+    missing: List[str] = []
+    _reason(reason, "ru", missing)
+    return missing
+
+
+def _reason(reason: str, lang: str, missing: Optional[List[str]] = None) -> str:
     best = _best_match(_note_patterns(), reason)
     if best is None:
+        if missing is not None:
+            missing.append(reason)
         return reason
     key, found = best
-    values = {name: _reason(value, lang) for name, value in found.groupdict().items()}
+    values = {name: _reason(value, lang, missing) for name, value in found.groupdict().items()}
     return tr(key.replace("!r", ""), lang, **values)
 
 
 def _best_match(patterns: Sequence[Tuple["re.Pattern[str]", str]],
                 text: str) -> Optional[Tuple[str, "re.Match[str]"]]:
     """The key whose English text matches ``text`` with the most fixed words: "cannot write the
-    fixed file: {reason}; …" before "cannot write {path}: {reason}", which matches it too."""
+    fixed file: {reason}; …" before "cannot write {path}: {reason}", which matches it too.
+
+    A key that opens with fixed words comes first: it wraps the others, which its fields then
+    read ("rule x: 'terms': False was read …" is "rule {rule}: {reason}" around "{what}: {item}
+    was read …", not that text with "rule x" for its what)."""
     best: Optional[Tuple[str, "re.Match[str]"]] = None
-    fixed = -1
+    fixed: Tuple[bool, int] = (False, -1)
     for pattern, key in patterns:
         found = pattern.match(text)
         if found:
-            length = len(re.sub(r"\{\w+(?:!r)?\}", "", key))
-            if length > fixed:
-                best, fixed = (key, found), length
+            rank = (not key.startswith("{"), len(re.sub(r"\{\w+(?:!r)?\}", "", key)))
+            if rank > fixed:
+                best, fixed = (key, found), rank
     return best
 
 
