@@ -22,6 +22,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Dict, List, Optional, Tuple
 
+import regex
+
 from ..lazyre import lazy
 from ..matchers.base import Draft
 from ..matchers.terms import _SENTENCE_END, TermSet
@@ -43,8 +45,15 @@ _NOTE = {
 Span = Tuple[int, int]
 # An account written after the name ("vx: sunny_shop88", "(微信 xiaowang_baby)", "Telegram @shop"),
 # or after a colon later in its sentence ("Скайп для консультаций: decor.opt.msk").
-_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*[@+\w]|\s*@\w|\s*(?:\+|\d{5,})"
+# After a colon an account is a handle, a number, or a Latin name that has a digit, "_" or an
+# inner dot or stands alone ("WhatsApp: shopname,"); not the first word of a title
+# ("Книга «Instagram: продвижение для новичков»", "Instagram: The Complete Guide").
+_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*(?:[@+\d]|[A-Za-z](?=[\w.]*(?:[_\d]|\.\w))|[A-Za-z][\w.]*(?=\s*(?:[,;)\n]|$|точка|dot\b|\(dot\))))"
+                         r"|\s*@\w|\s*(?:\+|\d{5,})"
                          r"|[\s(\-–—]{1,3}(?=[\w.@]*(?:[_\d]|\.\w))@?\p{L}[\w.]{2,}")
+# A name glued to a design word is a look, not a channel: "telegram-style cards", "WhatsApp-themed stickers".
+_DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|like|стиль|стиле|стилю)\b",
+                        regex.IGNORECASE)
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
@@ -178,6 +187,8 @@ class RoleFilter(Filter):
         if within("role_refusal", lo, hi):
             return DROP
         text = draft.text
+        if _DESIGN_COMPOUND.match(text, candidate.end):
+            return DROP
         if _IDENTIFIER_AFTER.match(text, candidate.end) or _ACCOUNT_AFTER_COLON.search(text, candidate.end, hi):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
         if disguised(text, candidate.start, candidate.end):
