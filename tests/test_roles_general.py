@@ -64,3 +64,10 @@ def test_we_do_it_ourselves_is_not_a_refund(linter: ozonlint.Linter) -> None:
     text = "Пришлите логин и пароль от аккаунта в приложении, мы всё сделаем сами."
     assert "off-platform" not in blocking(linter, text)
     assert "off-platform" in blocking(linter, "Деньги за брак вернём сами на карту, заявку в Ozon создавать не нужно.")
+
+
+def test_chinese_text_beside_a_latin_name_is_not_a_disguise(linter: ozonlint.Linter) -> None:
+    text = "亲,这款平板支持微信视频通话和Telegram,摄像头是800万像素。如果还有问题,请在Ozon聊天里告诉我们。"
+    assert "external-contact" not in blocking(linter, text)  # capability; "我们" is two sentences away
+    assert "external-contact" in blocking(linter, "加我们的微信 shop_888,马上发给您。")
+    assert "external-contact" in blocking(linter, "Здравствуйте! Скайп для консультаций по оборудованию: live:.cid.protools77")

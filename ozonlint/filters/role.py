@@ -51,6 +51,8 @@ Span = Tuple[int, int]
 _IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*(?:[@+\d]|[A-Za-z](?=[\w.]*(?:[_\d]|\.\w))|[A-Za-z][\w.]*(?=\s*(?:[,;)\n]|$|точка|dot\b|\(dot\))))"
                          r"|\s*@\w|\s*(?:\+|\d{5,})"
                          r"|[\s(\-–—]{1,3}(?=[\w.@]*(?:[_\d]|\.\w))@?\p{L}[\w.]{2,}")
+# Something that may be an account anywhere in a sentence: a handle, a long number, a word with digits or "_".
+_ACCOUNT_LIKE = lazy(r"@\w|\d{5,}|[A-Za-z][A-Za-z.:_-]*\d|[A-Za-z\d]_[A-Za-z\d]")
 # A name glued to a design word is a look, not a channel: "telegram-style cards", "WhatsApp-themed stickers".
 _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|like|стиль|стиле|стилю)\b",
                         regex.IGNORECASE)
@@ -74,6 +76,7 @@ def sentence_of(draft: Draft, start: int) -> Tuple[int, int, int]:
     return i, starts[i], end
 
 
+_HAN = lazy(r"\p{Han}")
 _PLAIN_NAME = lazy(r"(?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+)(?: (?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+))*")
 
 
@@ -90,8 +93,9 @@ def disguised(text: str, start: int, end: int) -> bool:
     if any(_mixes_scripts(w) for w in span.replace("-", " ").split()):
         return True
     before, after = text[start - 1:start], text[end:end + 1]
-    return bool(after and after.isalpha() and _script(after) != _script(span[-1])) or bool(
-        before and before.isalpha() and _script(before) != _script(span[0]))
+    # Chinese is written without spaces: a Latin name beside Chinese characters is not glued
+    return bool(after and after.isalpha() and not _HAN.match(after) and _script(after) != _script(span[-1])) or bool(
+        before and before.isalpha() and not _HAN.match(before) and _script(before) != _script(span[0]))
 
 
 def _script(ch: str) -> str:
@@ -145,8 +149,10 @@ class RoleFilter(Filter):
                     continue
             else:
                 continue
-            if len(gap.split()) <= POSSESSIVE_REACH and not any(ch in gap for ch in ".!?;"):
-                return True
+            if any(ch in gap for ch in ".!?;。！？；"):
+                continue
+            if len(gap.split()) <= POSSESSIVE_REACH and not (_HAN.search(gap) and len(gap) > 2 * POSSESSIVE_REACH):
+                return True  # (Chinese has no spaces: there the reach is in characters)
         return False
 
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
@@ -172,6 +178,12 @@ class RoleFilter(Filter):
                 return DROP
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
             if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
+                return DROP
+            # a channel in a sentence about what a product does ("支持微信视频通话") with
+            # nothing that offers it to the buyer: no invitation, contact word or "our"
+            if candidate.category == _CONTACT and within("role_capability", lo, hi) and not any(
+                    within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive")) \
+                    and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
         if candidate.category != _CONTACT:
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
