@@ -28,7 +28,8 @@ def test_a_range_of_years_is_not_a_phone(linter: ozonlint.Linter) -> None:
 
 def test_a_messenger_name_as_a_design_or_a_title(linter: ozonlint.Linter) -> None:
     assert "external-contact" not in blocking(linter, "It's one of our retro telegram-style cards from the 1960s.")
-    assert "external-contact" not in blocking(linter, "Книга «Instagram: продвижение для новичков» — издание 2023 года.")
+    title = "Книга «Instagram: продвижение для новичков» — издание 2023 года."
+    assert "external-contact" not in blocking(linter, title)
     assert "external-contact" in blocking(linter, "Здравствуйте! Скайп: kovry точка opt")
     assert "external-contact" in blocking(linter, "Пишите в Telegram: shop_24, ответим быстрее.")
 
@@ -70,4 +71,21 @@ def test_chinese_text_beside_a_latin_name_is_not_a_disguise(linter: ozonlint.Lin
     text = "亲,这款平板支持微信视频通话和Telegram,摄像头是800万像素。如果还有问题,请在Ozon聊天里告诉我们。"
     assert "external-contact" not in blocking(linter, text)  # capability; "我们" is two sentences away
     assert "external-contact" in blocking(linter, "加我们的微信 shop_888,马上发给您。")
-    assert "external-contact" in blocking(linter, "Здравствуйте! Скайп для консультаций по оборудованию: live:.cid.protools77")
+    account = "Здравствуйте! Скайп для консультаций по оборудованию: live:.cid.protools77"
+    assert "external-contact" in blocking(linter, account)
+
+
+def test_thanks_for_a_review_already_left_is_no_incentive(linter: ozonlint.Linter) -> None:
+    text = ("Здравствуйте, Елизавета! Спасибо за отзыв на 5 звёзд, нам очень приятно! Совет: стирайте маску "
+            "в мешочке для стирки при 30 градусах.")
+    assert "review-incentive" not in blocking(linter, text)
+    assert "review-incentive" in blocking(linter, "Поставьте 5 звёзд в отзыве — вернём 200 ₽ на карту.")
+
+
+def test_ozons_own_ways_to_pay_are_not_a_separate_payment(linter: ozonlint.Linter) -> None:
+    for text in ("Заказ с оплатой при получении подтверждается автоматически. Оплатить можно картой или наличными "
+                 "в пункте выдачи.",
+                 "You can pay when you collect it at the Ozon pickup point, by card or cash, "
+                 "if you chose payment on receipt."):
+        assert "extra-payment" not in blocking(linter, text), text
+    assert "extra-payment" in blocking(linter, "Подъём на этаж оплачиваете нашему водителю наличными, 500 ₽.")

@@ -42,6 +42,8 @@ import train_classifier as tc  # noqa: E402
 
 MAX_CLEAN_FLAGGED = 0.004  # per category, classifier alone: at most 0.4 % of clean replies
 THRESHOLDS = [round(0.3 + 0.025 * i, 3) for i in range(28)]  # 0.3 .. 0.975
+# Thresholds of the classifier rules tried in the engine ((e); each costs a check of every message).
+ENGINE_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.675, 0.75, 0.85]
 RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -62,7 +64,34 @@ def _fold(held_out: str) -> Tuple[Dict[str, Dict[str, float]], Dict[str, Set[str
     linter = _engine_with(models)
     engine = {m.record.id: {v.category for v in linter.check(m.record.text) if RANK[v.severity] >= 1}
               for m in held}
-    return scores, engine
+    grid: Dict[float, Dict[str, Set[str]]] = {}
+    for threshold in ENGINE_THRESHOLDS:
+        _set_thresholds(linter, threshold)
+        grid[threshold] = {m.record.id: {v.category for v in linter.check(m.record.text) if RANK[v.severity] >= 1}
+                           for m in held}
+    return scores, engine, grid
+
+
+def _set_thresholds(linter, threshold: float) -> None:
+    for rule in linter.all_rules:
+        if rule.spec.kind == "classifier":
+            rule.matcher.threshold = threshold
+            rule.matcher.need = rule.matcher.model.need(rule.matcher.column, threshold)
+
+
+def choose_engine_thresholds(records: Sequence[tc.Record], grid: Dict[float, Dict[str, Set[str]]]
+                             ) -> Dict[str, Tuple[float, float]]:
+    """Per category, the classifier rule threshold under which the engine's F1 on the
+    realistic corpora is best (ties: the higher threshold), with that F1."""
+    chosen = {}
+    for category in tc.CATEGORIES:
+        best: Optional[Tuple[float, float]] = None
+        for threshold in ENGINE_THRESHOLDS:
+            f1 = _f1(records, category, lambda r: category in grid[threshold][r.id])
+            if best is None or f1 >= best[1]:
+                best = (threshold, f1)
+        chosen[category] = best  # type: ignore[assignment]
+    return chosen
 
 
 def _engine_with(models: Dict[str, "tc.Trained"]):
@@ -205,9 +234,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         folds = pool.map(_fold, corpora)
     probs: Dict[str, Dict[str, float]] = {r.id: {c: 0.0 for c in tc.CATEGORIES} for r in records}
     engine: Dict[str, Set[str]] = {r.id: set() for r in records}
-    for fold_probs, fold_engine in folds:
+    grid: Dict[float, Dict[str, Set[str]]] = {t: {} for t in ENGINE_THRESHOLDS}
+    for fold_probs, fold_engine, fold_grid in folds:
         probs.update(fold_probs)
         engine.update(fold_engine)
+        for threshold, predicted in fold_grid.items():
+            grid[threshold].update(predicted)
     rules = rule_predictions(records)
     thresholds = choose_thresholds(records, probs, rules)
     clf = classifier_predictions(records, probs, thresholds)
@@ -243,6 +275,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for corpus, entry in results["per_corpus"].items():
         print(f"  {corpus:12s} " + " | ".join(f"{entry[k]['micro']['f1']:.3f} / {entry[k]['clean_flagged']:.3f}"
                                               for k in ("rules", "classifier", "union", "engine")))
+    engine_thresholds = choose_engine_thresholds(realistic, grid)
+    print("engine F1 on the realistic corpora per classifier rule threshold (best marked *):")
+    for c in tc.CATEGORIES:
+        row = []
+        for t in ENGINE_THRESHOLDS:
+            f1 = _f1(realistic, c, lambda r: c in grid[t][r.id])
+            row.append(f"{t}: {f1:.3f}{'*' if t == engine_thresholds[c][0] else ''}")
+        print(f"  {c:18s} " + "  ".join(row))
+    tuned = {r.id: {c for c in tc.CATEGORIES if c in grid[engine_thresholds[c][0]][r.id]}
+             | (engine[r.id] - set(tc.CATEGORIES)) for r in records}
+    for name, subset in (("all", records), ("realistic", realistic)):
+        results[name]["engine at chosen thresholds"] = score(subset, tuned, tc.CATEGORIES)
+        print(report(f"[{name}] (engine, classifier rules at the thresholds chosen here)",
+                     results[name]["engine at chosen thresholds"]))
+    results["engine_thresholds"] = {c: t for c, (t, _) in engine_thresholds.items()}
     results["probabilities"] = probs  # out-of-fold, per message and category
     results["engine_predictions"] = {k: sorted(v) for k, v in engine.items()}
     if args.json:

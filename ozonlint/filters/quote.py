@@ -32,6 +32,7 @@ _REPORTED_QUESTION = lazy(
 # The seller takes the quoted words up: «…» — да, пишите туда. A quote answered so excuses nothing.
 _ADOPTED = lazy(r"\W{0,4}(?:да|можно|конечно|верно|именно|yes|sure|of course|correct|exactly|可以|好的|是的|没问题)\b",
                 regex.IGNORECASE)
+_REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
 _QUOTE_MARKS = "«\"“„'「"
 
 
@@ -41,7 +42,7 @@ def quoted_spans(text: str) -> List[Tuple[int, int]]:
     if any(q in text for q in _QUOTE_MARKS):
         spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
                  if m.lastindex and not _ADOPTED.match(text, m.end())]
-    if "ли" in text or "you" in text.lower() or "You" in text:
+    if any(sign in text for sign in _REPORTED_SIGNS):
         spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text)
                      if not _ADOPTED.match(text, m.end()) and not _ADOPTED.match(text, m.end() + 1))
     return spans

@@ -32,7 +32,8 @@ from ..rulepack import RuleSpec
 from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
-                     "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence")
+                     "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
+                     "role_thanks")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 _CONTACT = Category.EXTERNAL_CONTACT.value
@@ -48,7 +49,8 @@ Span = Tuple[int, int]
 # After a colon an account is a handle, a number, or a Latin name that has a digit, "_" or an
 # inner dot or stands alone ("WhatsApp: shopname,"); not the first word of a title
 # ("Книга «Instagram: продвижение для новичков»", "Instagram: The Complete Guide").
-_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*(?:[@+\d]|[A-Za-z](?=[\w.]*(?:[_\d]|\.\w))|[A-Za-z][\w.]*(?=\s*(?:[,;)\n]|$|точка|dot\b|\(dot\))))"
+_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*(?:[@+\d]|[A-Za-z](?=[\w.]*(?:[_\d]|\.\w))"
+                         r"|[A-Za-z][\w.]*(?=\s*(?:[,;)\n]|$|точка|dot\b|\(dot\))))"
                          r"|\s*@\w|\s*(?:\+|\d{5,})"
                          r"|[\s(\-–—]{1,3}(?=[\w.@]*(?:[_\d]|\.\w))@?\p{L}[\w.]{2,}")
 # Something that may be an account anywhere in a sentence: a handle, a long number, a word with digits or "_".
@@ -178,6 +180,10 @@ class RoleFilter(Filter):
                 return DROP
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
             if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
+                return DROP
+            # thanks for a review already left ("Спасибо за отзыв на 5 звёзд!"), the finding within that sentence
+            if candidate.category == Category.REVIEW_INCENTIVE.value and candidate.end <= hi \
+                    and within("role_thanks", lo, hi):
                 return DROP
             # a channel in a sentence about what a product does ("支持微信视频通话") with
             # nothing that offers it to the buyer: no invitation, contact word or "our"
