@@ -89,3 +89,9 @@ def test_ozons_own_ways_to_pay_are_not_a_separate_payment(linter: ozonlint.Linte
                  "if you chose payment on receipt."):
         assert "extra-payment" not in blocking(linter, text), text
     assert "extra-payment" in blocking(linter, "Подъём на этаж оплачиваете нашему водителю наличными, 500 ₽.")
+
+
+def test_a_password_typed_on_the_buyers_own_screen_is_not_asked_for(linter: ozonlint.Linter) -> None:
+    text = "Откройте приложение и введите пароль от своего Wi-Fi на экране телефона — нам его присылать не нужно."
+    assert "personal-data" not in blocking(linter, text)
+    assert "personal-data" in blocking(linter, "Пришлите пароль от вашего Wi-Fi, мы настроим камеру удалённо.")
