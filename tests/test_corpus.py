@@ -91,6 +91,10 @@ REGRESSION = [
     ("realistic/r5.jsonl", 0.78, 0.07),  # long replies, violation mid-reply; first score 0.804 / FPR 0.060*
     ("realistic/r6.jsonl", 0.73, 0.06),  # semantic categories, near-twin negatives; first 0.756 / FPR 0.044*
     # (* scored first when they arrived, after the filter stage of this round, before any change for them)
+    ("realistic/r7.jsonl", 0.94, 0.03),  # hard negatives of every class of issue 9; first score 0.893 / FPR 0.031**
+    ("realistic/r8.jsonl", 0.93, 0.09),  # hard positives (pointed-to contacts, rewards without trigger words,
+    #                                      payments for services); first score 0.864 / FPR 0.078**
+    # (** scored first with branch detect2 at 03cc780, before any change of this round)
 ]
 
 

@@ -11,7 +11,11 @@ share of clean replies flagged, for
 
   (a) the rules alone (the default packs without classifier rules),
   (b) the classifier alone (at the chosen thresholds),
-  (c) rules + classifier (a category is reported when either reports it).
+  (c) rules + classifier (a category is reported when either reports it),
+  (e) the engine: the default packs as shipped (classifier rules at their own
+      thresholds, every finding through the filter stage), with the classifier
+      rules' model replaced by the fold's: what ``ozonlint check`` would have
+      reported had the held-out corpus never been trained on.
 
 Thresholds are chosen on these out-of-fold results, favouring precision: per
 category, the threshold that maximises the F1 of (c) among those where the
@@ -38,22 +42,77 @@ import train_classifier as tc  # noqa: E402
 
 MAX_CLEAN_FLAGGED = 0.004  # per category, classifier alone: at most 0.4 % of clean replies
 THRESHOLDS = [round(0.3 + 0.025 * i, 3) for i in range(28)]  # 0.3 .. 0.975
+# Thresholds of the classifier rules tried in the engine ((e); each costs a check of every message).
+ENGINE_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.675, 0.75, 0.85]
 RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 _MESSAGES: List[tc.Message] = []  # set before the workers start (they inherit it)
 
 
-def _fold(held_out: str) -> Dict[str, Dict[str, float]]:
-    """Out-of-fold message probabilities of one held-out corpus: id -> category -> max sentence probability."""
+def _fold(held_out: str) -> Tuple[Dict[str, Dict[str, float]], Dict[str, Set[str]]]:
+    """Out-of-fold results of one held-out corpus: id -> category -> max sentence
+    probability, and id -> categories the engine reports with the fold's model."""
     messages = _MESSAGES
     train = [m for m in messages if m.record.corpus != held_out]
     models = {c: tc.train_category(train, c) for c in tc.CATEGORIES}
     scores: Dict[str, Dict[str, float]] = {}
-    for msg in (m for m in messages if m.record.corpus == held_out):
+    held = [m for m in messages if m.record.corpus == held_out]
+    for msg in held:
         scores[msg.record.id] = {c: max(tc.probabilities(models[c], msg))
                                  for c in tc.CATEGORIES}
-    return scores
+    linter = _engine_with(models)
+    engine = {m.record.id: {v.category for v in linter.check(m.record.text) if RANK[v.severity] >= 1}
+              for m in held}
+    grid: Dict[float, Dict[str, Set[str]]] = {}
+    for threshold in ENGINE_THRESHOLDS:
+        _set_thresholds(linter, threshold)
+        grid[threshold] = {m.record.id: {v.category for v in linter.check(m.record.text) if RANK[v.severity] >= 1}
+                           for m in held}
+    return scores, engine, grid
+
+
+def _set_thresholds(linter, threshold: float) -> None:
+    for rule in linter.all_rules:
+        if rule.spec.kind == "classifier":
+            rule.matcher.threshold = threshold
+            rule.matcher.need = rule.matcher.model.need(rule.matcher.column, threshold)
+
+
+def choose_engine_thresholds(records: Sequence[tc.Record], grid: Dict[float, Dict[str, Set[str]]]
+                             ) -> Dict[str, Tuple[float, float]]:
+    """Per category, the classifier rule threshold under which the engine's F1 on the
+    realistic corpora is best (ties: the higher threshold), with that F1."""
+    chosen = {}
+    for category in tc.CATEGORIES:
+        best: Optional[Tuple[float, float]] = None
+        for threshold in ENGINE_THRESHOLDS:
+            f1 = _f1(records, category, lambda r: category in grid[threshold][r.id])
+            if best is None or f1 >= best[1]:
+                best = (threshold, f1)
+        chosen[category] = best  # type: ignore[assignment]
+    return chosen
+
+
+def _engine_with(models: Dict[str, "tc.Trained"]):
+    """The default Linter whose classifier rules use ``models`` (each at its rule's own threshold)."""
+    import ozonlint
+    from ozonlint.matchers.classifier import Model
+
+    linter = ozonlint.Linter()
+    rules = [r for r in linter.all_rules if r.spec.kind == "classifier"]
+    shipped = rules[0].matcher.model
+    columns = {c: shipped.categories.index(c) for c in models}
+    weights: Dict[str, List[float]] = {}
+    for category, trained in models.items():
+        for feature, weight in trained.table.items():
+            weights.setdefault(feature, [0.0] * len(shipped.categories))[columns[category]] = weight
+    bias = [models[c].bias if c in models else 0.0 for c in shipped.categories]
+    model = Model(shipped.categories, bias, shipped.thresholds, weights, shipped.settings)
+    for rule in rules:
+        rule.matcher.model = model
+        rule.matcher.need = model.need(rule.matcher.column, rule.matcher.threshold)
+    return linter
 
 
 def rule_predictions(records: Sequence[tc.Record]) -> Dict[str, Set[str]]:
@@ -174,8 +233,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     with Pool(args.jobs) as pool:
         folds = pool.map(_fold, corpora)
     probs: Dict[str, Dict[str, float]] = {r.id: {c: 0.0 for c in tc.CATEGORIES} for r in records}
-    for fold in folds:
-        probs.update(fold)
+    engine: Dict[str, Set[str]] = {r.id: set() for r in records}
+    grid: Dict[float, Dict[str, Set[str]]] = {t: {} for t in ENGINE_THRESHOLDS}
+    for fold_probs, fold_engine, fold_grid in folds:
+        probs.update(fold_probs)
+        engine.update(fold_engine)
+        for threshold, predicted in fold_grid.items():
+            grid[threshold].update(predicted)
     rules = rule_predictions(records)
     thresholds = choose_thresholds(records, probs, rules)
     clf = classifier_predictions(records, probs, thresholds)
@@ -191,26 +255,43 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for name, subset in (("all", records), ("realistic", realistic)):
         if not subset:
             continue
-        for label, pred in (("rules", rules), ("classifier", clf), ("union", union), ("confirmed", confirmed)):
+        for label, pred in (("rules", rules), ("classifier", clf), ("union", union), ("confirmed", confirmed),
+                            ("engine", engine)):
             results[name][label] = score(subset, pred, tc.CATEGORIES)
     for corpus in corpora:
         subset = [r for r in records if r.corpus == corpus]
         results["per_corpus"][corpus] = {label: {k: v for k, v in score(subset, pred, tc.CATEGORIES).items()
                                                  if k in ("micro", "clean_flagged")}
                                          for label, pred in (("rules", rules), ("classifier", clf),
-                                                             ("union", union))}
+                                                             ("union", union), ("engine", engine))}
 
     print(f"leave-one-corpus-out over {len(corpora)} corpora, {len(records)} messages; thresholds {thresholds}; "
           f"vetoes for (d) {vetoes}")
     for name in ("all", "realistic"):
-        for label in ("rules", "classifier", "union", "confirmed"):
+        for label in ("rules", "classifier", "union", "confirmed", "engine"):
             if label in results[name]:
                 print(report(f"[{name}] ({label})", results[name][label]))
-    print("per corpus (micro-F1 / clean flagged): rules | classifier | union")
+    print("per corpus (micro-F1 / clean flagged): rules | classifier | union | engine")
     for corpus, entry in results["per_corpus"].items():
         print(f"  {corpus:12s} " + " | ".join(f"{entry[k]['micro']['f1']:.3f} / {entry[k]['clean_flagged']:.3f}"
-                                              for k in ("rules", "classifier", "union")))
+                                              for k in ("rules", "classifier", "union", "engine")))
+    engine_thresholds = choose_engine_thresholds(realistic, grid)
+    print("engine F1 on the realistic corpora per classifier rule threshold (best marked *):")
+    for c in tc.CATEGORIES:
+        row = []
+        for t in ENGINE_THRESHOLDS:
+            f1 = _f1(realistic, c, lambda r: c in grid[t][r.id])
+            row.append(f"{t}: {f1:.3f}{'*' if t == engine_thresholds[c][0] else ''}")
+        print(f"  {c:18s} " + "  ".join(row))
+    tuned = {r.id: {c for c in tc.CATEGORIES if c in grid[engine_thresholds[c][0]][r.id]}
+             | (engine[r.id] - set(tc.CATEGORIES)) for r in records}
+    for name, subset in (("all", records), ("realistic", realistic)):
+        results[name]["engine at chosen thresholds"] = score(subset, tuned, tc.CATEGORIES)
+        print(report(f"[{name}] (engine, classifier rules at the thresholds chosen here)",
+                     results[name]["engine at chosen thresholds"]))
+    results["engine_thresholds"] = {c: t for c, (t, _) in engine_thresholds.items()}
     results["probabilities"] = probs  # out-of-fold, per message and category
+    results["engine_predictions"] = {k: sorted(v) for k, v in engine.items()}
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(results, fh, ensure_ascii=False, indent=1, sort_keys=True)

@@ -18,16 +18,34 @@ from . import DROP, Candidate, Filter, Spans
 
 _QUOTED_BUYER = lazy(
     r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
-    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned))\W{0,4}"
-    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'([^'\n]{1,200})')",
+    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|[您你](?:问|说|写|提到)(?:了|过|道)?)\W{0,4}?"
+    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'([^'\n]{1,200})'"
+    r"|「([^」\n]{1,200})」)",
     regex.IGNORECASE)
+# The buyer's question told in the seller's words, up to the end of its clause:
+# "Вы спросили, можно ли купить у нас напрямую.", "You asked whether we have a Telegram channel."
+_REPORTED_QUESTION = lazy(
+    r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|интересовал\w*|уточнял\w*)|\byou\s+(?:asked|were\s+asking|wondered))"
+    r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
+    r"whether|if|about)\b[^.?!\n—:;«“\"]{1,200})",
+    regex.IGNORECASE)
+# The seller takes the quoted words up: «…» — да, пишите туда. A quote answered so excuses nothing.
+_ADOPTED = lazy(r"\W{0,4}(?:да|можно|конечно|верно|именно|yes|sure|of course|correct|exactly|可以|好的|是的|没问题)\b",
+                regex.IGNORECASE)
+_REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
+_QUOTE_MARKS = "«\"“„'「"
 
 
 def quoted_spans(text: str) -> List[Tuple[int, int]]:
-    """Spans of the buyer's words quoted back in ``text``."""
-    if not any(q in text for q in "«\"“„'"):
-        return []
-    return [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text) if m.lastindex]
+    """Spans of the buyer's words quoted or retold in ``text`` (not those the seller then agrees with)."""
+    spans = []
+    if any(q in text for q in _QUOTE_MARKS):
+        spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
+                 if m.lastindex and not _ADOPTED.match(text, m.end())]
+    if any(sign in text for sign in _REPORTED_SIGNS):
+        spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text)
+                     if not _ADOPTED.match(text, m.end()) and not _ADOPTED.match(text, m.end() + 1))
+    return spans
 
 
 class QuotedBuyerFilter(Filter):

@@ -22,6 +22,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Dict, List, Optional, Tuple
 
+import regex
+
 from ..lazyre import lazy
 from ..matchers.base import Draft
 from ..matchers.terms import _SENTENCE_END, TermSet
@@ -30,7 +32,8 @@ from ..rulepack import RuleSpec
 from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
-                     "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence")
+                     "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
+                     "role_thanks")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 _CONTACT = Category.EXTERNAL_CONTACT.value
@@ -43,8 +46,18 @@ _NOTE = {
 Span = Tuple[int, int]
 # An account written after the name ("vx: sunny_shop88", "(微信 xiaowang_baby)", "Telegram @shop"),
 # or after a colon later in its sentence ("Скайп для консультаций: decor.opt.msk").
-_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*[@+\w]|\s*@\w|\s*(?:\+|\d{5,})"
+# After a colon an account is a handle, a number, or a Latin name that has a digit, "_" or an
+# inner dot or stands alone ("WhatsApp: shopname,"); not the first word of a title
+# ("Книга «Instagram: продвижение для новичков»", "Instagram: The Complete Guide").
+_IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*(?:[@+\d]|[A-Za-z](?=[\w.]*(?:[_\d]|\.\w))"
+                         r"|[A-Za-z][\w.]*(?=\s*(?:[,;)\n]|$|точка|dot\b|\(dot\))))"
+                         r"|\s*@\w|\s*(?:\+|\d{5,})"
                          r"|[\s(\-–—]{1,3}(?=[\w.@]*(?:[_\d]|\.\w))@?\p{L}[\w.]{2,}")
+# Something that may be an account anywhere in a sentence: a handle, a long number, a word with digits or "_".
+_ACCOUNT_LIKE = lazy(r"@\w|\d{5,}|[A-Za-z][A-Za-z.:_-]*\d|[A-Za-z\d]_[A-Za-z\d]")
+# A name glued to a design word is a look, not a channel: "telegram-style cards", "WhatsApp-themed stickers".
+_DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|like|стиль|стиле|стилю)\b",
+                        regex.IGNORECASE)
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
@@ -65,6 +78,7 @@ def sentence_of(draft: Draft, start: int) -> Tuple[int, int, int]:
     return i, starts[i], end
 
 
+_HAN = lazy(r"\p{Han}")
 _PLAIN_NAME = lazy(r"(?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+)(?: (?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+))*")
 
 
@@ -81,8 +95,9 @@ def disguised(text: str, start: int, end: int) -> bool:
     if any(_mixes_scripts(w) for w in span.replace("-", " ").split()):
         return True
     before, after = text[start - 1:start], text[end:end + 1]
-    return bool(after and after.isalpha() and _script(after) != _script(span[-1])) or bool(
-        before and before.isalpha() and _script(before) != _script(span[0]))
+    # Chinese is written without spaces: a Latin name beside Chinese characters is not glued
+    return bool(after and after.isalpha() and not _HAN.match(after) and _script(after) != _script(span[-1])) or bool(
+        before and before.isalpha() and not _HAN.match(before) and _script(before) != _script(span[0]))
 
 
 def _script(ch: str) -> str:
@@ -167,12 +182,12 @@ class RoleFilter(Filter):
         before = bisect_right(possessives.ends, candidate.start) - 1
         if before >= 0:
             gap = _last_words(text, possessives.ends[before], candidate.start, POSSESSIVE_REACH)
-            if gap is not None and not any(ch in gap for ch in ".!?;"):
+            if gap is not None and _near(gap):
                 return True
         after = bisect_left(possessives.starts, candidate.end)
         if after < len(possessives.spans):
             gap = _first_words(text, candidate.end, possessives.starts[after], 1)
-            if gap is not None and not any(ch in gap for ch in ".!?;"):
+            if gap is not None and _near(gap):
                 return True
         return False
 
@@ -200,6 +215,16 @@ class RoleFilter(Filter):
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
             if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
                 return DROP
+            # thanks for a review already left ("Спасибо за отзыв на 5 звёзд!"), the finding within that sentence
+            if candidate.category == Category.REVIEW_INCENTIVE.value and candidate.end <= hi \
+                    and within("role_thanks", lo, hi):
+                return DROP
+            # a channel in a sentence about what a product does ("支持微信视频通话") with
+            # nothing that offers it to the buyer: no invitation, contact word or "our"
+            if candidate.category == _CONTACT and within("role_capability", lo, hi) and not any(
+                    within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive")) \
+                    and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
+                return DROP
         if candidate.category != _CONTACT:
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
@@ -213,6 +238,8 @@ class RoleFilter(Filter):
         if within("role_refusal", lo, hi):
             return DROP
         text = draft.text
+        if _DESIGN_COMPOUND.match(text, candidate.end):
+            return DROP
         if _IDENTIFIER_AFTER.match(text, candidate.end) or _account_after_colon(draft, index, lo, hi, candidate.end):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
         if disguised(text, candidate.start, candidate.end):
@@ -233,6 +260,12 @@ class RoleFilter(Filter):
 # What str.split() splits on: regex's \s and the four separators \x1c-\x1f.
 _WORD_AFTER = lazy(r"[^\s\x1c-\x1f]+")
 _WORD_BEFORE = lazy(r"(?r)[^\s\x1c-\x1f]+")
+
+
+def _near(gap: str) -> bool:
+    """Whether the words between a possessive and a channel keep them together: no
+    sentence mark between, and (Chinese has no spaces) no long Chinese run."""
+    return not any(ch in gap for ch in ".!?;。！？；") and not (_HAN.search(gap) and len(gap) > 2 * POSSESSIVE_REACH)
 
 
 def _last_words(text: str, start: int, end: int, most: int) -> Optional[str]:

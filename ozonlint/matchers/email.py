@@ -13,6 +13,9 @@ from .url import dotted_view
 PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotmail|live|yahoo|"
              "icloud|me|proton|protonmail|qq|163|126|sina|sohu|foxmail|aliyun|ukr|tut|gmx|aol|zoho")
 _TLD = r"(?:[a-z]{2,10}|рф|рус)"
+# A spelled-out address ends in a common top-level domain: with any two letters
+# after a dot, "nothing at all. Regards" and "at checkout. No" would be addresses.
+_SPELLED_TLD = r"(?:ru|ру|com|net|org|su|рф|рус|shop|store|online|info|biz|cn|by|kz|ua|uz|io)"
 _AT_SPELLED = (r"(?:\(\s*(?:at|собака|эт)\s*\)|\[\s*(?:at|собака|эт)\s*\]|\{\s*(?:at|собака)\s*\}|<\s*at\s*>"
                r"|(?<![\p{L}])(?:at|собака|собачка|эт)(?![\p{L}]))")
 _DOT_SPELLED = (r"(?:\(\s*(?:dot|точка|\.)\s*\)|\[\s*(?:dot|точка|\.)\s*\]|\{\s*dot\s*\}"
@@ -26,8 +29,8 @@ _PATTERNS = [
     lazy(r"(?<![\w.+\-])" + _LOCAL + r"\s?@\s?(?:" + PROVIDERS + r")(?![\w@])"),
     # spelled out: name (at) host (dot) tld, name собака mail точка ru
     lazy(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*[a-z0-9][\w\-]*(?:\s*(?:\.|"
-                  + _DOT_SPELLED + r")\s*[a-z0-9][\w\-]*)*\s*(?:\.|" + _DOT_SPELLED + r")\s*(?:" + _TLD
-                  + r"|ру)(?![\w])"),
+                  + _DOT_SPELLED + r")\s*[a-z0-9][\w\-]*)*\s*(?:\.|" + _DOT_SPELLED + r")\s*" + _SPELLED_TLD
+                  + r"(?![\w])"),
     # name собака mail (domain a known provider, no dot)
     lazy(r"(?<![\w.+\-])" + _LOCAL + r"\s*" + _AT_SPELLED + r"\s*(?:" + PROVIDERS + r")(?![\w@])"),
 ]

@@ -245,6 +245,8 @@ def classify(candidate: str, before: str, has_han: bool) -> bool:
     if _NOT_PHONE_BEFORE.search(before[-40:]) and not _PHONE_WORD_RIGHT_BEFORE.search(before[-12:]):
         return False  # "заказ №", "артикул", "трек", "SKU" … before it (and no "тел." closer to it)
     digits = "".join(ch for ch in candidate if ch.isdigit())
+    if groups == [4, 4] and all(1900 <= int(y) <= 2099 for y in _GROUPS.findall(candidate)):
+        return False  # a range of years: "серии 2018–2023", "2008-2013 models"
 
     def phone_word() -> bool:
         return _PHONE_BEFORE.search(before[-60:]) is not None

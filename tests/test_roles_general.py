@@ -1,0 +1,97 @@
+"""Classes of false alarm and of hidden contact, each checked through the whole engine."""
+from __future__ import annotations
+
+from typing import Set
+
+import ozonlint
+
+RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def blocking(linter: ozonlint.Linter, text: str) -> Set[str]:
+    return {v.category for v in linter.check(text) if RANK[v.severity] >= 1}
+
+
+def test_at_before_a_sentence_end_is_not_a_spelled_address(linter: ozonlint.Linter) -> None:
+    for text in ("Keep the beige one, no need to go through Ozon at all. Regards, Lana.",
+                 "You can set it up via the web interface at 192.168.0.1. No cloud account is required.",
+                 "Pay when you collect it, if you chose that at checkout. No transfer is needed."):
+        assert "external-contact" not in blocking(linter, text), text
+    assert "external-contact" in blocking(linter, "Write to sunny at gmail dot com, please.")
+
+
+def test_a_range_of_years_is_not_a_phone(linter: ozonlint.Linter) -> None:
+    text = "Пульт работает с телевизорами Samsung серии 2018–2023, настройка не нужна."
+    assert "external-contact" not in blocking(linter, text)
+    assert "external-contact" in blocking(linter, "Звоните: 8 916 123-45-67.")
+
+
+def test_a_messenger_name_as_a_design_or_a_title(linter: ozonlint.Linter) -> None:
+    assert "external-contact" not in blocking(linter, "It's one of our retro telegram-style cards from the 1960s.")
+    title = "Книга «Instagram: продвижение для новичков» — издание 2023 года."
+    assert "external-contact" not in blocking(linter, title)
+    assert "external-contact" in blocking(linter, "Здравствуйте! Скайп: kovry точка opt")
+    assert "external-contact" in blocking(linter, "Пишите в Telegram: shop_24, ответим быстрее.")
+
+
+def test_the_buyers_question_retold_is_not_the_sellers_offer(linter: ozonlint.Linter) -> None:
+    text = ("Добрый день! Вы спросили, можно ли купить у нас напрямую без Ozon. Извините, мы работаем "
+            "только через площадку Ozon.")
+    assert "off-platform" not in blocking(linter, text)
+    assert "external-contact" not in blocking(linter, "您问“可以加微信吗?”——很抱歉,按照Ozon规定,我们只能在这里沟通。")
+
+
+def test_a_quote_the_seller_agrees_with_is_the_sellers(linter: ozonlint.Linter) -> None:
+    text = "Вы написали: «есть ли у вас вотсап?» — да, пишите туда, ответим быстрее."
+    assert "external-contact" in blocking(linter, text)
+
+
+def test_someone_elses_page_is_not_the_sellers_contact(linter: ozonlint.Linter) -> None:
+    for text in ("That Instagram page using our photos isn't connected to us in any way.",
+                 "Someone is using our photos on a TikTok account. That account isn't ours.",
+                 "Нет, страница в Instagram с похожим логотипом к нам отношения не имеет.",
+                 "Сообщение, где просят писать в WhatsApp, это не от нашего магазина."):
+        assert "external-contact" not in blocking(linter, text), text
+
+
+def test_the_sellers_card_to_pay_to_is_a_payment_not_the_buyers_data(linter: ozonlint.Linter) -> None:
+    text = "За срочную упаковку нужно доплатить 200 рублей по номеру карты 2202 2015 4477 3310."
+    found = blocking(linter, text)
+    assert "extra-payment" in found and "personal-data" not in found
+    assert "personal-data" in blocking(linter, "Пришлите, пожалуйста, полный номер карты и срок действия.")
+
+
+def test_we_do_it_ourselves_is_not_a_refund(linter: ozonlint.Linter) -> None:
+    text = "Пришлите логин и пароль от аккаунта в приложении, мы всё сделаем сами."
+    assert "off-platform" not in blocking(linter, text)
+    assert "off-platform" in blocking(linter, "Деньги за брак вернём сами на карту, заявку в Ozon создавать не нужно.")
+
+
+def test_chinese_text_beside_a_latin_name_is_not_a_disguise(linter: ozonlint.Linter) -> None:
+    text = "亲,这款平板支持微信视频通话和Telegram,摄像头是800万像素。如果还有问题,请在Ozon聊天里告诉我们。"
+    assert "external-contact" not in blocking(linter, text)  # capability; "我们" is two sentences away
+    assert "external-contact" in blocking(linter, "加我们的微信 shop_888,马上发给您。")
+    account = "Здравствуйте! Скайп для консультаций по оборудованию: live:.cid.protools77"
+    assert "external-contact" in blocking(linter, account)
+
+
+def test_thanks_for_a_review_already_left_is_no_incentive(linter: ozonlint.Linter) -> None:
+    text = ("Здравствуйте, Елизавета! Спасибо за отзыв на 5 звёзд, нам очень приятно! Совет: стирайте маску "
+            "в мешочке для стирки при 30 градусах.")
+    assert "review-incentive" not in blocking(linter, text)
+    assert "review-incentive" in blocking(linter, "Поставьте 5 звёзд в отзыве — вернём 200 ₽ на карту.")
+
+
+def test_ozons_own_ways_to_pay_are_not_a_separate_payment(linter: ozonlint.Linter) -> None:
+    for text in ("Заказ с оплатой при получении подтверждается автоматически. Оплатить можно картой или наличными "
+                 "в пункте выдачи.",
+                 "You can pay when you collect it at the Ozon pickup point, by card or cash, "
+                 "if you chose payment on receipt."):
+        assert "extra-payment" not in blocking(linter, text), text
+    assert "extra-payment" in blocking(linter, "Подъём на этаж оплачиваете нашему водителю наличными, 500 ₽.")
+
+
+def test_a_password_typed_on_the_buyers_own_screen_is_not_asked_for(linter: ozonlint.Linter) -> None:
+    text = "Откройте приложение и введите пароль от своего Wi-Fi на экране телефона — нам его присылать не нужно."
+    assert "personal-data" not in blocking(linter, text)
+    assert "personal-data" in blocking(linter, "Пришлите пароль от вашего Wi-Fi, мы настроим камеру удалённо.")
