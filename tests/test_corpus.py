@@ -109,6 +109,8 @@ BLIND = [
     # before the round's detection work was merged
     ("blind/b4.jsonl", 0.909, 0.083, 0.75, 0.14),
 ]
+# Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
+# b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
 
 
 @pytest.mark.parametrize("name, first_f1, first_fpr, min_f1, max_fpr", BLIND)
