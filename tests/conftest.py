@@ -18,6 +18,23 @@ os.environ["LC_ALL"] = "C.UTF-8"
 
 import ozonlint  # noqa: E402
 
+# A valid one-rule pack that tests break one key at a time.
+GOOD_RULE = """\
+rules:
+  - id: shop.brand-rival
+    category: off-platform
+    severity: error
+    kind: terms
+    terms: [rivalshop]
+    message:
+      ru: "Конкурент"
+      en: "A rival shop"
+      zh: "竞争对手"
+    examples:
+      bad: ["Купите в RivalShop"]
+      good: ["Купите на Ozon"]
+"""
+
 
 class CliRunner(testing.CliRunner):
     """click's test runner with standard error kept apart on every click version

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator, List, Tuple
 
 import pytest
-from conftest import CliRunner
+from conftest import GOOD_RULE, CliRunner
 
 from ozonlint import i18n
 from ozonlint.cli import main
@@ -23,21 +23,6 @@ from ozonlint.matchers.params import Param
 
 PACKAGE = Path(i18n.__file__).parent
 
-GOOD_RULE = """\
-rules:
-  - id: shop.brand-rival
-    category: off-platform
-    severity: error
-    kind: terms
-    terms: [rivalshop]
-    message:
-      ru: "Конкурент"
-      en: "A rival shop"
-      zh: "竞争对手"
-    examples:
-      bad: ["Купите в RivalShop"]
-      good: ["Купите на Ozon"]
-"""
 
 
 def run(*args: str, env=None):

@@ -5,25 +5,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import GOOD_RULE
 
 import ozonlint
 from ozonlint import RulePackError
-
-GOOD_RULE = """\
-rules:
-  - id: shop.brand-rival
-    category: off-platform
-    severity: error
-    kind: terms
-    terms: [rivalshop]
-    message:
-      ru: "Конкурент"
-      en: "A rival shop"
-      zh: "竞争对手"
-    examples:
-      bad: ["Купите в RivalShop"]
-      good: ["Купите на Ozon"]
-"""
 
 
 def write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:
