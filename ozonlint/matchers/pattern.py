@@ -115,11 +115,12 @@ class PatternMatcher(Matcher):
         flags = 0 if self.view == "original" else regex.IGNORECASE
         for source in sources:  # each on its own first, so an error names the bad one
             compile_pattern(source, spec, "patterns", flags=flags)
-        # Each pattern runs only on drafts that can match it: one whose matches all
-        # need a word (read from the pattern, see gatekeys.py) waits for that word
-        # in the draft's gate keys; else one that starts with plain text waits for
-        # that text (a set or substring test is far cheaper than a scan that tries
-        # every position). The rest run as one combined scan, where they combine.
+        # Each pattern runs only on drafts that can match it: one whose matches need
+        # words (the parts read from the pattern, see gatekeys.py) waits until the
+        # draft's gate keys hold a word of every part; else one that starts with
+        # plain text waits for that text (set and substring tests are far cheaper
+        # than a scan that tries every position). The rest run as one combined
+        # scan, where they combine.
         self.keyed: List[Tuple[List[Keys], SafePattern]] = []
         self._needs: List[List[FrozenSet[str]]] = []  # per keyed pattern, its parts as key sets
         self._by_key: Dict[str, List[int]] = {}  # the keyed patterns that need a key (by one part)

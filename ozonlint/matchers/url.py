@@ -60,6 +60,7 @@ _DISGUISED_DOT = lazy(
 _BRACKET_DOT = lazy_re(r"\.(?:(?<=[\[({]\.)|(?<=[\[({]\s\.))")
 _COMMA_TLD = lazy_re(r",(?<=[a-z0-9],)(?:ru|com|net|org|su|рф|shop|store|online|info|biz|cn|by|kz)(?![^\W_]|-)")
 
+
 def dotted_view(view: View) -> View:
     """``view`` with disguised dots written as dots (see _DISGUISED_DOT; a
     middle dot or bullet counts before a top-level domain: "shop • ru")."""
@@ -68,6 +69,8 @@ def dotted_view(view: View) -> View:
             or ("(" in text or "[" in text or "{" in text) and _BRACKET_DOT.search(text)):
         return view
     return view.derive(*rewrite(text, _DISGUISED_DOT, lambda m: "."))
+
+
 _TRAILING = ".,;:!?)]}»\"'"
 # Where a link may be: no link holds a space, and every one holds "://", "www."
 # or a dot before a top-level domain; the link pattern runs only on the runs
