@@ -17,6 +17,7 @@ reply in Russian, marked unsafe and as a template to check.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import partial
 from typing import Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from .lazyre import lazy, lazy_re
@@ -387,27 +388,14 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     units = _units(spans, chosen)
     # what each reply (paragraph) says already, so that a rewrite is not said twice in it
     paragraph_starts = _paragraph_starts(text)
-    untouched: List[Dict[int, List[str]]] = []  # worked out when a rewrite first asks
-    letters: List[str] = []  # the text's letters, digits and spaces, case-folded (likewise)
-
-    def said_in(paragraph: int) -> Callable[[str], bool]:
-        def said(new: str) -> bool:
-            """Whether a sentence without findings in the paragraph says ``new`` (normalised)."""
-            if not letters:
-                letters.append(_WORD_OR_SPACE.sub("", text.casefold()))
-            if not all(word in letters[0] for word in new.split()):
-                return False  # a word of it is nowhere in the text: no sentence says it
-            if not untouched:
-                untouched.append(_untouched_sentences(text, spans, units, paragraph_starts))
-            return _said(new, untouched[0].get(paragraph, []))
-        return said
+    already = _AlreadySaid(text, spans, units, paragraph_starts)
     written: Dict[int, List[str]] = {}
     has_cyrillic = bool(_CYRILLIC.search(text))
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
         paragraph = _paragraph(paragraph_starts, unit.start)
-        said, said_here = said_in(paragraph), written.setdefault(paragraph, [])
+        said, said_here = partial(already.says, paragraph), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
@@ -469,6 +457,26 @@ def _paragraph(starts: List[int], offset: int) -> int:
 
 
 _PARAGRAPH_BREAK = lazy(r"\n[ \t]*\r?\n")
+
+
+class _AlreadySaid:
+    """Whether a paragraph's sentences without findings already say a rewrite;
+    worked out when a rewrite first asks (most plans never do)."""
+
+    def __init__(self, text: str, spans: List[Span], units: List[_Unit], paragraph_starts: List[int]) -> None:
+        self._text, self._spans, self._units, self._starts = text, spans, units, paragraph_starts
+        self._letters: Optional[str] = None  # the text's letters, digits and spaces, case-folded
+        self._untouched: Optional[Dict[int, List[str]]] = None
+
+    def says(self, paragraph: int, new: str) -> bool:
+        """Whether a sentence without findings in ``paragraph`` says ``new`` (normalised)."""
+        if self._letters is None:
+            self._letters = _WORD_OR_SPACE.sub("", self._text.casefold())
+        if not all(word in self._letters for word in new.split()):
+            return False  # a word of it is nowhere in the text: no sentence says it
+        if self._untouched is None:
+            self._untouched = _untouched_sentences(self._text, self._spans, self._units, self._starts)
+        return _said(new, self._untouched.get(paragraph, []))
 
 
 def _untouched_sentences(text: str, spans: List[Span], units: List[_Unit],

@@ -99,7 +99,7 @@ class GateIndex:
             if term_set.has_han_terms:
                 # a set whose Chinese terms are known opens for a draft that holds the first
                 # character of one of them; another (a pattern's) for any Chinese
-                first = getattr(term_set, "han_first_chars", None)
+                first = term_set.han_first_chars
                 if first is None:
                     han.append(term_set.id)
                 for char in first or ():

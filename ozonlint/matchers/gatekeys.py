@@ -218,6 +218,7 @@ class DerivedGate:
     """A pattern rule's gate from its own patterns: the shape GateIndex reads from a term set."""
 
     symbols: Tuple[str, ...] = ()
+    han_first_chars = None  # its Chinese literals are not listed: any Chinese opens it (see GateIndex)
 
     def __init__(self, keys: FrozenSet[str], han: bool, gated: bool = True) -> None:
         self.id = -1  # numbered by the Linter with the term sets

@@ -13,7 +13,7 @@ import regex
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
-from .gatekeys import DerivedGate, Keys, derive_all, derive_gate
+from .gatekeys import DerivedGate, derive_all, derive_gate
 from .params import CONTEXT, Param
 from .terms import TermSet
 
@@ -121,8 +121,8 @@ class PatternMatcher(Matcher):
         # plain text waits for that text (set and substring tests are far cheaper
         # than a scan that tries every position). The rest run as one combined
         # scan, where they combine.
-        self.keyed: List[Tuple[List[Keys], SafePattern]] = []
-        self._needs: List[List[FrozenSet[str]]] = []  # per keyed pattern, its parts as key sets
+        # per keyed pattern, its parts as key sets (the Chinese one as _HAN_KEY)
+        self.keyed: List[Tuple[List[FrozenSet[str]], SafePattern]] = []
         self._by_key: Dict[str, List[int]] = {}  # the keyed patterns that need a key (by one part)
         self.hinted: List[Tuple[Tuple[str, ...], SafePattern]] = []
         rest = []
@@ -133,8 +133,7 @@ class PatternMatcher(Matcher):
                 needs = [keys | _HAN_KEY if han else keys for keys, han in parts]
                 for key in max(needs, key=lambda keys: min(map(len, keys))):  # the most selective part
                     self._by_key.setdefault(key, []).append(len(self.keyed))
-                self.keyed.append((parts, compile_pattern(source, spec, "patterns", flags=flags)))
-                self._needs.append(needs)
+                self.keyed.append((needs, compile_pattern(source, spec, "patterns", flags=flags)))
             elif starts:
                 heads = tuple(sorted({h.casefold() for h in starts}))
                 self.hinted.append((heads, compile_pattern(source, spec, "patterns", flags=flags)))
@@ -152,7 +151,7 @@ class PatternMatcher(Matcher):
         # case-sensitive, like the original view it usually reads
         self.prefilter: Optional[SafePattern] = (
             compile_pattern(prefilter, spec, "prefilter", flags=0) if prefilter is not None else None)
-        self._keys = frozenset().union(*(keys for needs in self._needs for keys in needs))
+        self._keys = frozenset().union(*(keys for needs, _ in self.keyed for keys in needs))
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
             raise RulePackError(spec.path, spec.line_of("gate"),
@@ -168,9 +167,7 @@ class PatternMatcher(Matcher):
     def term_sets(self) -> List[object]:
         sets: List[object] = [self.gate] if self.gate is not None else []
         if self.keyed:  # the draft must be asked about every word the keyed patterns need
-            parts = [part for every, _ in self.keyed for part in every]
-            keys = frozenset().union(*(k for k, _ in parts))
-            sets.append(DerivedGate(keys, any(h for _, h in parts), gated=False))
+            sets.append(DerivedGate(self._keys - _HAN_KEY, not _HAN_KEY.isdisjoint(self._keys), gated=False))
         return sets
 
     def required_sets(self) -> FrozenSet[int]:
@@ -192,13 +189,14 @@ class PatternMatcher(Matcher):
                 present |= _HAN_KEY
             if present:
                 patterns = list(patterns)
-                by_key, needs, keyed = self._by_key, self._needs, self.keyed
+                by_key, keyed = self._by_key, self.keyed
                 for i in sorted({i for key in present for i in by_key.get(key, ())}):
-                    for keys in needs[i]:
+                    needs, pattern = keyed[i]
+                    for keys in needs:
                         if keys.isdisjoint(present):
                             break
                     else:
-                        patterns.append(keyed[i][1])
+                        patterns.append(pattern)
         if self.hinted:
             patterns = patterns + [p for heads, p in self.hinted if any(h in text for h in heads)]
         spans = {m.span() for p in patterns for m in search_with_budget(p, text, self.rule)
