@@ -216,8 +216,7 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     text = view.text
     original = draft.text
     mapped = bool(view._maps)
-    bounds = []
-    pos = 0
+    ends = []
     for m in _SENTENCE_END.finditer(text):
         if m.lastindex:  # a dot before a word: a sentence end only before a capital letter
             at = m.start(1)
@@ -225,16 +224,16 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
                 at = view.span(at, at + 1)[0]
             if not original[at:at + 1].isupper():
                 continue
-        bounds.append((pos, m.end()))
-        pos = m.end()
-    bounds.append((pos, len(text)))
+        ends.append(m.end())
+    ends.append(len(text))
     out = []
-    for a, b in bounds:
-        piece = text[a:b]
-        stripped = piece.strip()
-        if stripped:
-            a += piece.index(stripped[0])
-            out.append((a, a + len(stripped)))
+    pos = 0
+    for end in ends:
+        piece = text[pos:end]
+        lead = len(piece) - len(piece.lstrip())
+        if lead < len(piece):
+            out.append((pos + lead, pos + len(piece.rstrip())))
+        pos = end
     return out
 
 
@@ -269,31 +268,33 @@ def sentence_terms(draft: Draft, settings: Settings) -> List[Tuple[int, int, Lis
     found = draft.extras.get(key)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    bounds, text = marked_sentences(draft)
-    found = [(a, b) + words_and_terms(text, a, b, draft.has_han, settings) for a, b in bounds]
+    text, han = draft.words.text, draft.has_han
+    found = [(a, b) + words_and_terms(text[a:b], han, settings) for a, b in sentence_bounds(draft)]
     draft.extras[key] = found
     return found
 
 
 def sentence_at(draft: Draft, index: int, settings: Settings) -> Sentence:
     """The draft's sentence ``index`` with its features (the others are not read)."""
-    bounds, text = marked_sentences(draft)
-    a, b = bounds[index]
-    words, terms = words_and_terms(text, a, b, draft.has_han, settings)
+    a, b = sentence_bounds(draft)[index]
+    words, terms = words_and_terms(draft.words.text[a:b], draft.has_han, settings)
     return Sentence(a, b, features_of(terms, settings.bigrams), words, terms)
 
 
-def marked_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], str]:
-    """The sentences of the words view (spans) and the view with its entities marked (once per draft)."""
+def sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
+    """The sentences of the words view (spans), found once per draft."""
     found = draft.extras.get("classifier-sentences")
     if found is None:
-        found = draft.extras["classifier-sentences"] = (_sentence_bounds(draft), mark_entities(draft.words.text))
+        found = draft.extras["classifier-sentences"] = _sentence_bounds(draft)
     return found  # type: ignore[no-any-return]
 
 
-def words_and_terms(text: str, a: int, b: int, han: bool, settings: Settings) -> Tuple[List[str], List[str]]:
-    """The words of ``text[a:b]`` (a draft's marked words view) and their terms."""
-    words = TOKEN.findall(text[a:b]) if han else _WORD.findall(text, a, b)
+def words_and_terms(sentence: str, han: bool, settings: Settings) -> Tuple[List[str], List[str]]:
+    """The words of one sentence of a words view, its entities marked first
+    (see mark_entities), and their terms. A sentence's features depend on its
+    own text alone, so that a sentence met again is known by its text."""
+    sentence = mark_entities(sentence)
+    words = TOKEN.findall(sentence) if han else _WORD.findall(sentence)
     memo = _memo(settings)
     terms = list(map(memo.get, words))
     if None in terms:
@@ -423,20 +424,20 @@ class Model:
         key = ("classifier-scores", id(self))
         found = draft.extras.get(key)
         if found is None:
-            bounds, text = marked_sentences(draft)
-            han = draft.has_han
-            found = draft.extras[key] = Scores(bounds, [self._sentence_nets(text, a, b, han) for a, b in bounds],
+            bounds = sentence_bounds(draft)
+            text, han = draft.words.text, draft.has_han
+            found = draft.extras[key] = Scores(bounds, [self._sentence_nets(text[a:b], han) for a, b in bounds],
                                                self.settings.windows)
         return found  # type: ignore[no-any-return]
 
-    def _sentence_nets(self, text: str, a: int, b: int, han: bool) -> Tuple[int, ...]:
-        """``_terms_nets`` of the sentence ``text[a:b]``, remembered by its text
-        too: a template's sentence comes back word for word."""
-        key = text[a:b] if not han else "\x00" + text[a:b]  # words are read otherwise with Chinese about
+    def _sentence_nets(self, sentence: str, han: bool) -> Tuple[int, ...]:
+        """``_terms_nets`` of one sentence, remembered by its text too: a
+        template's sentence comes back word for word."""
+        key = sentence if not han else "\x00" + sentence  # words are read otherwise with Chinese about
         memo = self._text_memo
         found = memo.get(key)
         if found is None:
-            found = self._terms_nets(words_and_terms(text, a, b, han, self.settings)[1])
+            found = self._terms_nets(words_and_terms(sentence, han, self.settings)[1])
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
             memo[key] = found
