@@ -35,13 +35,14 @@ import json
 import math
 import operator
 import os
+from itertools import repeat
 from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from ..lazyre import lazy_re
 from ..model import Violation
 from ..normalize import base_view, words_view
 from ..rulepack import RulePackError, RuleSpec, read_limited
-from .base import TOKEN, Draft, Matcher, Span
+from .base import HAN, TOKEN, Draft, Matcher, Span
 from .params import Param
 
 FORMAT = "ozonlint-classifier/1"
@@ -269,7 +270,10 @@ def sentence_terms(draft: Draft, settings: Settings) -> List[Tuple[int, int, Lis
     if found is not None:
         return found  # type: ignore[no-any-return]
     text, han = draft.words.text, draft.has_han
-    found = [(a, b) + words_and_terms(text[a:b], han, settings) for a, b in sentence_bounds(draft)]
+    found = []
+    for a, b in sentence_bounds(draft):
+        sentence = text[a:b]
+        found.append((a, b) + words_and_terms(sentence, han and _holds_han(sentence), settings))
     draft.extras[key] = found
     return found
 
@@ -277,7 +281,8 @@ def sentence_terms(draft: Draft, settings: Settings) -> List[Tuple[int, int, Lis
 def sentence_at(draft: Draft, index: int, settings: Settings) -> Sentence:
     """The draft's sentence ``index`` with its features (the others are not read)."""
     a, b = sentence_bounds(draft)[index]
-    words, terms = words_and_terms(draft.words.text[a:b], draft.has_han, settings)
+    sentence = draft.words.text[a:b]
+    words, terms = words_and_terms(sentence, draft.has_han and _holds_han(sentence), settings)
     return Sentence(a, b, features_of(terms, settings.bigrams), words, terms)
 
 
@@ -289,10 +294,16 @@ def sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     return found  # type: ignore[no-any-return]
 
 
+def _holds_han(sentence: str) -> bool:
+    return HAN.search(sentence) is not None
+
+
 def words_and_terms(sentence: str, han: bool, settings: Settings) -> Tuple[List[str], List[str]]:
     """The words of one sentence of a words view, its entities marked first
     (see mark_entities), and their terms. A sentence's features depend on its
-    own text alone, so that a sentence met again is known by its text."""
+    own text alone, so that a sentence met again is known by its text.
+    ``han``: whether the sentence holds Chinese characters (its words are then
+    read apart from them: Chinese has no spaces)."""
     sentence = mark_entities(sentence)
     words = TOKEN.findall(sentence) if han else _WORD.findall(sentence)
     memo = _memo(settings)
@@ -425,15 +436,19 @@ class Model:
         found = draft.extras.get(key)
         if found is None:
             bounds = sentence_bounds(draft)
-            text, han = draft.words.text, draft.has_han
-            found = draft.extras[key] = Scores(bounds, [self._sentence_nets(text[a:b], han) for a, b in bounds],
+            text = draft.words.text
+            sentences = [text[a:b] for a, b in bounds]
+            # only a sentence that holds Chinese is read as such: the others are the
+            # same sentences as in a reply without any, and remembered as those
+            holds_han = map(_holds_han, sentences) if draft.has_han else repeat(False)
+            found = draft.extras[key] = Scores(bounds, list(map(self._sentence_nets, sentences, holds_han)),
                                                self.settings.windows)
         return found  # type: ignore[no-any-return]
 
     def _sentence_nets(self, sentence: str, han: bool) -> Tuple[int, ...]:
         """``_terms_nets`` of one sentence, remembered by its text too: a
         template's sentence comes back word for word."""
-        key = sentence if not han else "\x00" + sentence  # words are read otherwise with Chinese about
+        key = sentence if not han else "\x00" + sentence  # its words are read otherwise
         memo = self._text_memo
         found = memo.get(key)
         if found is None:
