@@ -18,7 +18,6 @@ Views:
 """
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -487,6 +486,8 @@ _ENCODED = lazy_re(
 def _decoded(m: "re.Match[str]") -> str:
     code = m.group()
     if code[0] == "&":
+        import html  # its table of entities costs 2 ms at start-up; few drafts hold one
+
         return html.unescape(code)
     if code[0] == "\\":
         char = chr(int(code[2:], 16))
