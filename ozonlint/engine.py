@@ -318,6 +318,16 @@ class Linter:
         if not isinstance(text, str):
             raise TypeError(f"check() takes a str, not {type(text).__name__}")
         draft = Draft(text, self._index)
+        try:
+            return self._check_draft(draft)
+        finally:
+            # what matchers and filters keep for a draft may point back at it (a
+            # reference cycle): cleared, the draft is freed at once rather than by
+            # the garbage collector, whose pauses land on some unlucky later check
+            draft.extras.clear()
+
+    def _check_draft(self, draft: Draft) -> List[Violation]:
+        text = draft.text
         active = draft.active_sets
         rules = list(self._ungated)
         gated = self._gated
