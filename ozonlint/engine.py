@@ -98,9 +98,12 @@ def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple
     if extra:
         load_rules(extra, ruleset)
     compiled = [(spec, matchers.build(spec, ruleset.vocabularies)) for spec in ruleset.rules if spec.enabled]
+    shared: Dict[object, object] = {}  # rules' equal term sets (negation cues of one vocabulary) become one
+    for _, matcher in compiled:
+        matcher.share_term_sets(shared)
     stage = default_filters(ruleset)
-    # term-set ids index the gate (and a draft's set of active ones): numbered 0..n here
-    term_sets = [t for _, matcher in compiled for t in matcher.term_sets()] + stage.term_sets()
+    # term-set ids index the gate (and a draft's set of active ones): numbered 0..n here, each set once
+    term_sets = list({id(t): t for _, matcher in compiled for t in matcher.term_sets()}.values()) + stage.term_sets()
     for number, term_set in enumerate(term_sets):
         term_set.id = number
     return Compiled(ruleset, compiled, matchers.GateIndex(term_sets), stage), cache_key

@@ -313,6 +313,10 @@ class Matcher:
         the engine skips the matcher for a draft where one is not (empty: always run)."""
         return frozenset()
 
+    def share_term_sets(self, shared: Dict[Any, Any]) -> None:
+        """Use the term sets of ``shared`` (content -> set) in place of equal ones
+        of this matcher, adding its own; called once, as the rules are compiled."""
+
 
 def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = regex.IGNORECASE,
                     line: Optional[int] = None) -> SafePattern:

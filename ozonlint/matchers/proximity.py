@@ -8,7 +8,7 @@ the pair cancels it: "никаких доплат не нужно" is the opposi
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 from ..rulepack import RulePackError, RuleSpec
 from .base import Draft, Matcher, Span
@@ -53,6 +53,10 @@ class ProximityMatcher(Matcher):
 
     def term_sets(self) -> List[TermSet]:
         return self.sets + (self.negation.term_sets() if self.negation else [])
+
+    def share_term_sets(self, shared: Dict[Any, Any]) -> None:
+        if self.negation is not None:
+            self.negation.share(shared)
 
     def find(self, draft: Draft) -> List[Span]:
         if not all(term_set.may_match(draft) for term_set in self.sets):

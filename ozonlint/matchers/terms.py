@@ -245,6 +245,11 @@ class TermSet:
         self.han_first_chars = frozenset(self._han_by_first)  # the gate index opens the set on these
         # raw patterns can match anything: such a set is never skipped by the gate
         self.gated = not self._patterns
+        # What the set is, when nothing in it is its rule's own (raw and context
+        # patterns run under the rule's name): sets of the same content are one
+        # set (see Negation.share). Only needed while the rules are compiled.
+        self.content: Optional[Tuple[Any, ...]] = (
+            None if self._patterns or not self._keep.empty else (tuple(terms), inflect))
 
     def _find_han(self, draft: Draft) -> List[Span]:
         """Chinese terms in the Chinese view, as spans of the words view."""
@@ -270,6 +275,7 @@ class TermSet:
         # the few whose words it holds: they are pickled on their own and read
         # on first use, so the CLI start-up does not rebuild them all.
         state = self.__dict__.copy()
+        state["content"] = None
         state["_first"] = None
         state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
         return state
@@ -410,6 +416,15 @@ class Negation:
     def term_sets(self) -> List[TermSet]:
         return [t for t in (self.before, self.after, self.sentence) if t is not None]
 
+    def share(self, shared: Dict[Any, TermSet]) -> None:
+        """Take from ``shared`` the set of the same content as each cue set (else
+        add it there): the rules whose cues come from one vocabulary then hold one
+        set, compiled, cached and looked for in a draft once instead of once each."""
+        for name in ("before", "after", "sentence"):
+            term_set = getattr(self, name)
+            if term_set is not None and term_set.content is not None:
+                setattr(self, name, shared.setdefault(term_set.content, term_set))
+
     def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> "_Cues":
         if term_set is None:
             return _NO_CUES
@@ -532,6 +547,10 @@ class TermsMatcher(Matcher):
 
     def term_sets(self) -> Sequence[TermSet]:
         return [self.term_set] + (self.negation.term_sets() if self.negation else [])
+
+    def share_term_sets(self, shared: Dict[Any, Any]) -> None:
+        if self.negation is not None:
+            self.negation.share(shared)
 
     def required_sets(self) -> FrozenSet[int]:
         return frozenset([self.term_set.id]) if self.term_set.gated else frozenset()
