@@ -22,7 +22,7 @@ from typing import Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple
 
 from .lazyre import lazy, lazy_re
 from .model import Violation
-from .normalize import is_plain_or_chinese
+from .normalize import is_plain, is_plain_or_chinese
 
 SAFE, UNSAFE = "safe", "unsafe"
 APPLICABILITIES = (SAFE, UNSAFE)
@@ -101,6 +101,7 @@ _CYRILLIC_RUN = lazy_re("[" + CYRILLIC_CODES + "]+")
 _NOT_HAN_RUN = lazy(r"\P{Han}+")
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
 _LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
+_ASCII_LATIN_WORD = lazy_re(r"[A-Za-z][A-Za-z'\-]*")  # the same words in a plain text (see is_plain)
 _HAN = lazy(r"\p{Han}")
 _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
@@ -121,11 +122,15 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
                 and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
             return None
     cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
-    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
-    # a Chinese character carries about a Russian or English word's worth of two syllables;
-    # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
-    foreign = 2 * len(_NOT_HAN_RUN.sub("", text)) + len(
-        (_FOREIGN_BASIC_CYRILLIC if is_plain_or_chinese(text) else _FOREIGN_LETTER).findall(text))
+    if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
+        latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
+        foreign = len(_FOREIGN_BASIC_CYRILLIC.findall(text))
+    else:
+        latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+        # a Chinese character carries about a Russian or English word's worth of two syllables;
+        # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
+        foreign = 2 * len(_NOT_HAN_RUN.sub("", text)) + len(
+            (_FOREIGN_BASIC_CYRILLIC if is_plain_or_chinese(text) else _FOREIGN_LETTER).findall(text))
     if foreign and foreign > cyrillic + latin:
         return None
     return "ru" if cyrillic and cyrillic * 2 >= latin else "en"

@@ -366,6 +366,13 @@ _CYRILLIC_GREEK_RUN = lazy_re("[" + _CYRILLIC_BLOCKS + _GREEK_BLOCKS + "]+")
 _SCRIPT_CHAR = lazy_re("[" + _LATIN_BLOCKS + _CYRILLIC_BLOCKS + _GREEK_BLOCKS + "]")
 
 
+def is_plain(text: str) -> bool:
+    """Whether ``text`` holds only ASCII, basic Cyrillic and the punctuation
+    Russian replies use (most replies): no Chinese, no letter of another script,
+    no Latin letter outside ASCII."""
+    return _PLAIN.fullmatch(text) is not None
+
+
 def is_plain_or_chinese(text: str) -> bool:
     """Whether ``text`` holds only ASCII, basic Cyrillic, common punctuation and
     Chinese characters and punctuation (full-width forms included): no letter
