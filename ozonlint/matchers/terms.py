@@ -121,7 +121,7 @@ class Phrase:
     """One non-Chinese term as a sequence of words: the forms each word may take
     and what must stand between them ("t.me": a dot; "кэшбэк за отзыв": spaces)."""
 
-    __slots__ = ("words", "rest", "needs", "gaps", "lead", "tail")
+    __slots__ = ("words", "rest", "needs", "gaps", "lead", "tail", "is_word")
 
     def __init__(self, term: str, inflect: bool) -> None:
         words: List[Word] = []
@@ -142,6 +142,7 @@ class Phrase:
         self.gaps = gaps
         self.lead = lead
         self.tail = term[pos:].strip()
+        self.is_word = len(words) == 1 and not lead and not self.tail  # a hit wherever its word stands
 
     def __reduce__(self) -> tuple:
         return _make_phrase, (self.words, self.gaps, self.lead, self.tail)
@@ -175,7 +176,12 @@ def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: 
     made = Phrase.__new__(Phrase)
     made.words, made.rest, made.gaps, made.lead, made.tail = words, words[1:], gaps, lead, tail
     made.needs = frozenset(w.key for w in made.rest)
+    made.is_word = len(words) == 1 and not lead and not tail
     return made
+
+
+# A term set's terms whose first word has one key: the one-word terms, and the longer phrases.
+_ByFirstWord = Tuple[List[Word], List[Phrase]]
 
 
 class TermSet:
@@ -228,7 +234,11 @@ class TermSet:
                 # and not one that almost every reply holds ("через", "товар", "Ozon")
                 keys.add(max(phrase.words, key=lambda w: (w.key not in _COMMON_KEYS, w.selectivity)).key)
         self.keys: FrozenSet[str] = frozenset(keys)
-        self._first: Optional[Dict[str, List[Phrase]]] = first
+        # by the key of their first word: the one-word terms (a token is a hit where it
+        # stands), then the longer phrases (matched on from there)
+        self._first: Optional[Dict[str, _ByFirstWord]] = {
+            key: ([p.words[0] for p in phrases if p.is_word], [p for p in phrases if not p.is_word])
+            for key, phrases in first.items()}
         self._first_keys = frozenset(first)
         # every key that find_in_view asks a draft about (the gate index remembers only these)
         self.lookup_keys = frozenset(keys).union(
@@ -280,7 +290,7 @@ class TermSet:
         state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
         return state
 
-    def _phrases(self) -> Dict[str, List[Phrase]]:
+    def _phrases(self) -> Dict[str, "_ByFirstWord"]:
         first = self._first
         if first is None:  # two threads here at once unpickle it twice, to equal tables
             first = self._first = pickle.loads(self.__dict__["_first_blob"])
@@ -300,13 +310,19 @@ class TermSet:
             keys = draft.gate_keys
             first = self._first if self._first is not None else self._phrases()
             for key in keys & self._first_keys:
+                words, longer = first[key]
                 # a phrase whose other words are not all in the draft cannot match anywhere
-                candidates = [p for p in first[key] if p.needs <= keys]
-                if not candidates:
+                candidates = [p for p in longer if p.needs <= keys]
+                if not words and not candidates:
                     continue
                 for token in draft.tokens_with_key(key):
+                    is_term = any(w.matches(token) for w in words)
                     phrases = [p for p in candidates if p.words[0].matches(token)]
-                    for start in draft.occurrences(token) if phrases else ():
+                    if not is_term and not phrases:
+                        continue
+                    for start in draft.occurrences(token):
+                        if is_term:
+                            spans.append((start, start + len(token)))
                         for phrase in phrases:
                             span = phrase.match(text, start, start + len(token))
                             if span is not None:
