@@ -432,8 +432,7 @@ class Model:
     def draft_scores(self, draft: Draft) -> "Scores":
         """The draft's sentences scored for every category; computed once per
         draft for every rule of this model."""
-        key = ("classifier-scores", id(self))
-        found = draft.extras.get(key)
+        found = draft.extras.get(self)  # the model itself is the key: no tuple built per rule
         if found is None:
             bounds = sentence_bounds(draft)
             text = draft.words.text
@@ -441,7 +440,7 @@ class Model:
             # only a sentence that holds Chinese is read as such: the others are the
             # same sentences as in a reply without any, and remembered as those
             holds_han = map(_holds_han, sentences) if draft.has_han else repeat(False)
-            found = draft.extras[key] = Scores(bounds, list(map(self._sentence_nets, sentences, holds_han)),
+            found = draft.extras[self] = Scores(bounds, list(map(self._sentence_nets, sentences, holds_han)),
                                                self.settings.windows)
         return found  # type: ignore[no-any-return]
 
