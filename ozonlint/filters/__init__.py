@@ -51,6 +51,10 @@ class Spans:
 
     def __init__(self, spans: Iterable[Tuple[int, int]]) -> None:
         self.spans = sorted(spans)
+        if not self.spans:  # most cue kinds are not in most drafts
+            self.starts = self.ends = self._reach = self._ends_from = []
+            self.disjoint = True
+            return
         self.starts = [a for a, _ in self.spans]
         self.ends = sorted(b for _, b in self.spans)
         # no two overlap (a term set's hits never do): then the ends are in the spans' order
