@@ -19,7 +19,7 @@ from . import DROP, Candidate, Filter, Spans
 _QUOTED_BUYER = lazy(
     r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
     r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|[您你](?:问|说|写|提到)(?:了|过|道)?)\W{0,4}?"
-    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'([^'\n]{1,200})'"
+    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200})'(?!\p{L})"
     r"|「([^」\n]{1,200})」)",
     regex.IGNORECASE)
 # The buyer's question told in the seller's words, up to the end of its clause:

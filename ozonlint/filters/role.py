@@ -33,7 +33,7 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
-                     "role_thanks")
+                     "role_thanks", "role_product", "role_buyer")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 _CONTACT = Category.EXTERNAL_CONTACT.value
@@ -58,6 +58,13 @@ _ACCOUNT_LIKE = lazy(r"@\w|\d{5,}|[A-Za-z][A-Za-z.:_-]*\d|[A-Za-z\d]_[A-Za-z\d]"
 # A name glued to a design word is a look, not a channel: "telegram-style cards", "WhatsApp-themed stickers".
 _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|like|стиль|стиле|стилю)\b",
                         regex.IGNORECASE)
+# What may stand between a product word and the name it titles: spaces, quotes, a dash.
+_TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
+# What ends a clause: a refusal there ("не можем ответить здесь, позвоните нам") no longer refuses.
+_CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
+# A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
+_STRONG_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])|但是|但|不过|可是",
+                    regex.IGNORECASE)
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
@@ -119,7 +126,13 @@ class _Cues(dict):
 
     def __missing__(self, name: str) -> Spans:
         view = self._draft.words
-        found = self[name] = Spans([view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)])
+        spans = [view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)]
+        if name == "role_invite" and spans:
+            # a word both lists read ("звонки": an inflected "звоните", and the calls a product makes)
+            # is the product's
+            capability = self["role_capability"]
+            spans = [(s, e) for s, e in spans if not capability.holding(s, e)]
+        found = self[name] = Spans(spans)
         return found
 
 
@@ -171,6 +184,83 @@ class RoleFilter(Filter):
         return any(lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) for s, e in nearest)
 
     @staticmethod
+    def _denied_in_sentence(text: str, found: Dict[str, Spans], lo: int, hi: int) -> bool:
+        """Whether the sentence [lo, hi) negates or refuses, with no turn after its last such
+        cue: "мы никогда не просим пароль" is denied; "We can't upload them here, but search
+        our shop's name on the photo app" is not (what follows the turn is said on its own)."""
+        last = -1
+        for name in ("negation_sentence", "role_refusal"):
+            cues = found[name]
+            i = bisect_right(cues.starts, hi) - 1
+            while i >= 0 and cues.spans[i][1] > hi:
+                i -= 1
+            if i >= 0 and cues.spans[i][0] >= lo:
+                last = max(last, cues.spans[i][1])
+        return last >= 0 and not _STRONG_TURN.search(text, last, hi)
+
+    @staticmethod
+    def _sellers_contact_word(draft: Draft, found: Dict[str, Spans], lo: int, hi: int) -> bool:
+        """Whether the sentence [lo, hi) has a contact word that is not the buyer's own:
+        "наш канал" is the seller's, "calls through your own Telegram account" is the
+        buyer's account the product uses; asked for ("пришлите ваш ник"), it is an exchange of contacts."""
+        contacts = found["role_contact"]
+        if not contacts.within(lo, hi):
+            return False
+        if found["role_invite"].within(lo, hi):
+            return True
+        # asked once per span: the findings of a sentence share its clauses
+        key = ("sellers_contact_word", lo, hi)
+        answer = draft.extras.get(key)
+        if answer is None:
+            text = draft.text
+            buyers = found["role_buyer"]
+            answer = False
+            for start, end in contacts.spans[bisect_left(contacts.starts, lo):]:
+                if start >= hi:
+                    break
+                if end > hi:
+                    continue
+                before = bisect_right(buyers.ends, start) - 1
+                if before < 0 or buyers.ends[before] < lo or _last_words(text, buyers.ends[before], start, 1) is None:
+                    answer = True
+                    break
+            draft.extras[key] = answer
+        return answer  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _titles(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
+        """Whether a product word stands right beside the name, so that the name is the
+        product's: "our Line collection", "серия «Telegram»", "модель Viber Sport"."""
+        products = found["role_product"]
+        if not products:
+            return False
+        before = bisect_right(products.ends, candidate.start) - 1
+        if before >= 0 and _TITLE_GAP.fullmatch(text, products.ends[before], candidate.start):
+            return True
+        after = bisect_left(products.starts, candidate.end)
+        return after < len(products.starts) and bool(
+            _TITLE_GAP.fullmatch(text, candidate.end, products.starts[after]))
+
+    @staticmethod
+    def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
+        """Whether a refusal and the finding share a clause with nothing between them that
+        invites or turns: "не можем дать номер для связи", "我们不能提供微信或电话"; not
+        "здесь ответить не можем, позвоните нам" (the call is a clause of its own)."""
+        refusals = found["role_refusal"]
+        if not refusals:
+            return False
+
+        def plain(lo: int, hi: int) -> bool:
+            return hi - lo <= 60 and not _CLAUSE_MARK.search(text, lo, hi) and not any(
+                found[name].overlapping(lo, hi) for name in ("role_invite", "role_contrast"))
+
+        before = bisect_right(refusals.ends, candidate.start) - 1
+        if before >= 0 and plain(refusals.ends[before], candidate.start):
+            return True
+        after = bisect_left(refusals.starts, candidate.end)
+        return after < len(refusals.starts) and plain(candidate.end, refusals.starts[after])
+
+    @staticmethod
     def _possessive_near(draft: Draft, found: Dict[str, Spans], candidate: Candidate) -> bool:
         """Whether a possessive stands next to the channel (counted in words of the text).
 
@@ -180,7 +270,8 @@ class RoleFilter(Filter):
         text = draft.text
         possessives = found["role_possessive"]
         before = bisect_right(possessives.ends, candidate.start) - 1
-        if before >= 0:
+        # "наша серия в стиле ретро телеграммы": the possessive owns the product word, not the name
+        if before >= 0 and not found["role_product"].within(possessives.ends[before], candidate.start):
             gap = _last_words(text, possessives.ends[before], candidate.start, POSSESSIVE_REACH)
             if gap is not None and _near(gap):
                 return True
@@ -210,7 +301,7 @@ class RoleFilter(Filter):
             # a model reads the words of a sentence, not what the sentence does with them:
             # a negated sentence ("мы никогда не просим пароль"), a refusal, or the seller's
             # own address and legal details are not what the words suggest
-            if within("negation_sentence", lo, hi) or within("role_refusal", lo, hi):
+            if self._denied_in_sentence(draft.text, found, lo, hi):
                 return DROP
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
             if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
@@ -233,21 +324,29 @@ class RoleFilter(Filter):
                 if self._excused_in_clause(found[name], found, lo, hi, candidate):
                     return DROP
             return None
+        text = draft.text
         if candidate.rule.spec.role != "mention":  # type: ignore[attr-defined]
-            return None  # an invitation or a request by its own definition
+            # an invitation or a request by its own definition, unless its own clause refuses it
+            # ("我们不能提供微信或电话", "номер для связи дать не можем")
+            return DROP if self._refused_in_clause(text, found, candidate) else None
         if within("role_refusal", lo, hi):
             return DROP
-        text = draft.text
-        if _DESIGN_COMPOUND.match(text, candidate.end):
+        if _DESIGN_COMPOUND.match(text, candidate.end) or self._titles(text, found, candidate):
             return DROP
         if _IDENTIFIER_AFTER.match(text, candidate.end) or _account_after_colon(draft, index, lo, hi, candidate.end):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
         if disguised(text, candidate.start, candidate.end):
             return None  # "W h a t s A p p", "WhаtsApp" with a Cyrillic а: nobody hides a product feature
-        strong = within("role_contact", lo, hi) or self._possessive_near(draft, found, candidate)
-        if within("role_capability", lo, hi) and not strong:
-            return DROP
-        if strong or within("role_invite", lo, hi) or within("role_possessive", lo, hi):
+        near = self._possessive_near(draft, found, candidate)
+        if within("role_capability", lo, hi) and not near:
+            # in a sentence about what a product does, a contact word that makes the name an
+            # offer stands in the name's own clause ("наш канал в Telegram"), not in another
+            # ("comes with YouTube Kids preinstalled, and the parent profile lets you …")
+            clause_lo, clause_hi = _clause_of(draft, index, lo, hi, candidate)
+            if not self._sellers_contact_word(draft, found, clause_lo, clause_hi):
+                return DROP
+        if near or self._sellers_contact_word(draft, found, lo, hi) or within("role_invite", lo, hi) \
+                or within("role_possessive", lo, hi):
             return None
         if _is_question(draft, index, lo, hi) and index + 1 < len(sentences(draft)):
             # "вацап есть? кину фотки туда": a question, answered by the invitation after it
@@ -287,6 +386,20 @@ def _first_words(text: str, start: int, end: int, most: int) -> Optional[str]:
         if len(words) > most:
             return None
     return " ".join(words)
+
+
+def _clause_of(draft: Draft, index: int, lo: int, hi: int, candidate: Candidate) -> Tuple[int, int]:
+    """The clause of the sentence [lo, hi) (number ``index``) that holds the candidate: up to
+    the clause marks around it (the sentence's marks are found once, not once per finding)."""
+    key = ("clause_marks", index)
+    marks = draft.extras.get(key)
+    if marks is None:
+        found = [m.span() for m in _CLAUSE_MARK.finditer(draft.text, lo, hi)]
+        marks = draft.extras[key] = ([a for a, _ in found], [b for _, b in found])
+    starts, ends = marks
+    before = bisect_right(ends, candidate.start) - 1
+    after = bisect_left(starts, candidate.end)
+    return (ends[before] if before >= 0 else lo), (starts[after] if after < len(starts) else hi)
 
 
 def _account_after_colon(draft: Draft, index: int, lo: int, hi: int, start: int) -> bool:

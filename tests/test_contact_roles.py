@@ -1,0 +1,121 @@
+"""External contacts judged by the role a channel plays: whose it is and what the sentence does with it.
+
+Each test is a class of reply (not one sentence): the hard negatives beside a
+positive of the same shape, so that a test fails both when the class is
+reported again and when the excuse grows wide enough to hide a real contact.
+"""
+from __future__ import annotations
+
+from typing import Set
+
+import pytest
+
+import ozonlint
+
+RANK = {"info": 0, "warning": 1, "error": 2}
+CONTACT = "external-contact"
+
+
+def blocking(linter: ozonlint.Linter, text: str) -> Set[str]:
+    return {v.category for v in linter.check(text) if RANK[v.severity] >= 1}
+
+
+@pytest.mark.parametrize("text", [
+    "Hello Irina! The cushion covers from our Line collection come in 45×45 and 50×50 cm.",
+    "Здравствуйте! Открытка «Telegram» — это наша серия в стиле ретро телеграммы, размер 10×15 см.",
+    "Шины модели Viber Sport подойдут на вашу машину, размер 205/55 R16.",
+    "这款抱枕属于 Line 系列，有三种颜色。",
+])
+def test_a_name_beside_a_product_word_is_the_products_name(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_a_product_word_does_not_hide_a_channel_offered_beside_it(linter: ozonlint.Linter) -> None:
+    assert CONTACT in blocking(linter, "Новая коллекция уже в нашем Telegram, пишите туда.")
+    assert CONTACT in blocking(linter, "Our new collection is on our Instagram page, follow us there.")
+    assert CONTACT in blocking(linter, "新系列在我们的微信里，加我们看看。")
+
+
+@pytest.mark.parametrize("text", [
+    "亲,您好!很抱歉,根据Ozon平台规定,我们不能提供微信或电话。有任何问题请直接在这个聊天窗口留言。",
+    "Извините, номер для связи дать не можем: общение только в чате Ozon.",
+    "Sorry, we are not allowed to share our phone number, all questions are answered here.",
+])
+def test_a_refusal_in_the_same_clause_excuses_an_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здесь подробно ответить не можем, позвоните нам, всё объясним.",
+    "We cannot explain it properly here, call us and we will walk you through it.",
+    "这里不能详细说明,加我微信,我发视频给您。",
+])
+def test_a_refusal_of_something_else_does_not_excuse_the_invitation_after_it(linter: ozonlint.Linter,
+                                                                             text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_a_turn_after_a_refusal_starts_an_offer_of_its_own(linter: ozonlint.Linter) -> None:
+    text = ("Hello Maya! Thanks for asking about the other glaze colours. We can't upload all of them here, "
+            "but if you search our shop name on the photo app with the camera icon, you'll find every mug "
+            "we've ever made. New batch comes out in May.")
+    assert CONTACT in blocking(linter, text)
+    assert CONTACT not in blocking(linter, "We can't share a WhatsApp number, sorry — all communication stays here.")
+
+
+@pytest.mark.parametrize("text", [
+    "Hello! The smart speaker can make calls through your own Telegram account once you link it in the app.",
+    "Hello Nora, the kids' tablet comes with YouTube Kids and a reading app preinstalled, and the parent "
+    "profile lets you block any other app.",
+    "Часы поддерживают звонки через ваш аккаунт в Viber, если телефон рядом.",
+])
+def test_the_buyers_account_or_a_far_contact_word_does_not_make_a_capability_an_offer(
+        linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_asking_for_the_buyers_account_is_still_an_exchange_of_contacts(linter: ozonlint.Linter) -> None:
+    assert CONTACT in blocking(linter, "Часы поддерживают звонки, пришлите ваш ник в Telegram.")
+    assert CONTACT in blocking(linter, "The watch supports calls; send us your Telegram username.")
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for forwarding the message from that WhatsApp number — it was not sent by us.",
+    "Сообщение в Telegram с просьбой оплатить доставку отправили не мы, не переходите по ссылке.",
+    "那条微信消息不是我们发的，请不要付款。",
+])
+def test_a_message_disowned_is_someone_elses(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "For custom colours talk to our designer directly, her contacts are in our shop description.",
+    "We have more colours than we can list here — the link to the full colour chart is in our profile.",
+    "Ссылка у нас в профиле, там все расцветки.",
+])
+def test_a_contact_pointed_to_in_the_profile_or_description(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Номер телефона в заказе меняется в профиле Ozon, мы его не видим и поменять не можем.",
+    "Ссылку на возврат найдёте в вашем профиле Ozon.",
+    "The size chart is in the product description, scroll down below the photos.",
+])
+def test_ozons_own_profile_is_not_a_pointed_contact(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_an_e_mail_asked_for_with_its_password_is_a_login_not_a_channel(linter: ozonlint.Linter) -> None:
+    login = "If the pairing keeps failing, send us the email and password you used for the app."
+    found = blocking(linter, login)
+    assert CONTACT not in found and "personal-data" in found
+    assert CONTACT in blocking(linter, "Please send us your email, we will mail you the manual.")
+
+
+def test_a_quote_with_an_apostrophe_inside_is_still_the_buyers(linter: ozonlint.Linter) -> None:
+    text = ("Hi Artem, you wrote: 'can you just send it by CDEK and I'll pay you on card?' We only sell and "
+            "ship through Ozon.")
+    assert "extra-payment" not in blocking(linter, text)
+    adopted = "You wrote: 'I'll pay you on card?' Yes, transfer 500 rub to my card 2202 2015 4477 3310."
+    assert "extra-payment" in blocking(linter, adopted)
