@@ -119,3 +119,23 @@ def test_a_quote_with_an_apostrophe_inside_is_still_the_buyers(linter: ozonlint.
     assert "extra-payment" not in blocking(linter, text)
     adopted = "You wrote: 'I'll pay you on card?' Yes, transfer 500 rub to my card 2202 2015 4477 3310."
     assert "extra-payment" in blocking(linter, adopted)
+
+
+@pytest.mark.parametrize("text", [
+    "Игорь, здравствуйте. Понимаю, что в телеграме удобнее, но по правилам площадки мы не можем переписываться "
+    "вне Ozon. Присылайте фото прямо сюда.",
+    "I get that WhatsApp is easier for you, but Ozon rules say we can only talk in this chat.",
+    "您好！我们没有微信，请在这里联系我们。",
+    "Извините, мы не можем написать вам в WhatsApp — пишите сюда, ответим за час.",
+])
+def test_a_sentence_whose_last_word_on_the_channel_is_a_refusal(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "К сожалению, видео сюда прислать не можем, напишите нам в WhatsApp, отправим там.",
+    "We can't send big files here, so message us on Telegram and we'll send the video.",
+    "这里不能发视频，请加我们微信，我们发给您。",
+])
+def test_a_refusal_then_an_offer_of_another_channel_is_an_offer(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)

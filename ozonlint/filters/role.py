@@ -65,6 +65,10 @@ _CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
 # A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
 _STRONG_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])|但是|但|不过|可是",
                     regex.IGNORECASE)
+# Ozon chat as the place an invitation points to: "пишите сюда", "message us right here".
+_HERE = lazy(r"\s*(?:(?:нам|мне|us|me)\s+)?(?:(?:прямо|right|just)\s+)?"
+             r"(?:сюда|здесь|тут|в\s+(?:этот\s+|этом\s+)?чат|here|in\s+(?:the\s+|this\s+)?(?:ozon\s+)?chat)"
+             r"(?![\p{L}\p{N}])|\s*(?:在)?这里", regex.IGNORECASE)
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
@@ -129,9 +133,10 @@ class _Cues(dict):
         spans = [view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)]
         if name == "role_invite" and spans:
             # a word both lists read ("звонки": an inflected "звоните", and the calls a product makes)
-            # is the product's
+            # is the product's; "пишите сюда", "message us here" invite to Ozon chat, not elsewhere
             capability = self["role_capability"]
-            spans = [(s, e) for s, e in spans if not capability.holding(s, e)]
+            text = self._draft.text
+            spans = [(s, e) for s, e in spans if not capability.holding(s, e) and not _HERE.match(text, e)]
         found = self[name] = Spans(spans)
         return found
 
@@ -188,15 +193,9 @@ class RoleFilter(Filter):
         """Whether the sentence [lo, hi) negates or refuses, with no turn after its last such
         cue: "мы никогда не просим пароль" is denied; "We can't upload them here, but search
         our shop's name on the photo app" is not (what follows the turn is said on its own)."""
-        last = -1
-        for name in ("negation_sentence", "role_refusal"):
-            cues = found[name]
-            i = bisect_right(cues.starts, hi) - 1
-            while i >= 0 and cues.spans[i][1] > hi:
-                i -= 1
-            if i >= 0 and cues.spans[i][0] >= lo:
-                last = max(last, cues.spans[i][1])
-        return last >= 0 and not _STRONG_TURN.search(text, last, hi)
+        starts = [start for start in (_last_in(found[name], lo, hi) for name in ("negation_sentence", "role_refusal"))
+                  if start is not None]
+        return bool(starts) and not _STRONG_TURN.search(text, max(starts), hi)
 
     @staticmethod
     def _sellers_contact_word(draft: Draft, found: Dict[str, Spans], lo: int, hi: int) -> bool:
@@ -242,17 +241,20 @@ class RoleFilter(Filter):
             _TITLE_GAP.fullmatch(text, candidate.end, products.starts[after]))
 
     @staticmethod
-    def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
-        """Whether a refusal and the finding share a clause with nothing between them that
-        invites or turns: "не можем дать номер для связи", "我们不能提供微信或电话"; not
-        "здесь ответить не можем, позвоните нам" (the call is a clause of its own)."""
+    def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate, invitation: bool) -> bool:
+        """Whether a refusal and the finding share a clause with no turn between them:
+        "не можем дать номер для связи", "我们不能提供微信或电话", "не можем написать вам в
+        WhatsApp"; not "здесь ответить не можем, позвоните нам" (the call is a clause of its
+        own). For a finding that is an ``invitation`` by itself, an invitation between them is
+        the refused act's, not the finding's: "не можем ответить, позвоните нам" is not refused."""
         refusals = found["role_refusal"]
         if not refusals:
             return False
+        breaks = ("role_invite", "role_contrast") if invitation else ("role_contrast",)
 
         def plain(lo: int, hi: int) -> bool:
             return hi - lo <= 60 and not _CLAUSE_MARK.search(text, lo, hi) and not any(
-                found[name].overlapping(lo, hi) for name in ("role_invite", "role_contrast"))
+                found[name].overlapping(lo, hi) for name in breaks)
 
         before = bisect_right(refusals.ends, candidate.start) - 1
         if before >= 0 and plain(refusals.ends[before], candidate.start):
@@ -328,8 +330,13 @@ class RoleFilter(Filter):
         if candidate.rule.spec.role != "mention":  # type: ignore[attr-defined]
             # an invitation or a request by its own definition, unless its own clause refuses it
             # ("我们不能提供微信或电话", "номер для связи дать не можем")
-            return DROP if self._refused_in_clause(text, found, candidate) else None
-        if within("role_refusal", lo, hi):
+            return DROP if self._refused_in_clause(text, found, candidate, invitation=True) else None
+        # a refusal excuses the name in its clause, or anywhere in a sentence whose last word on
+        # it is the refusal ("Понимаю, что в телеграме удобнее, но по правилам мы не можем");
+        # not a name that a later clause offers ("Видео сюда не можем прислать, напишите в WhatsApp")
+        refusal = _last_in(found["role_refusal"], lo, hi)
+        if refusal is not None and (refusal > (_last_in(found["role_invite"], lo, hi) or -1)
+                                    or self._refused_in_clause(text, found, candidate, invitation=False)):
             return DROP
         if _DESIGN_COMPOUND.match(text, candidate.end) or self._titles(text, found, candidate):
             return DROP
@@ -386,6 +393,14 @@ def _first_words(text: str, start: int, end: int, most: int) -> Optional[str]:
         if len(words) > most:
             return None
     return " ".join(words)
+
+
+def _last_in(spans: Spans, lo: int, hi: int) -> Optional[int]:
+    """The start of the last of ``spans`` within [lo, hi], or None."""
+    i = bisect_right(spans.starts, hi) - 1
+    while i >= 0 and spans.spans[i][1] > hi:
+        i -= 1
+    return spans.spans[i][0] if i >= 0 and spans.spans[i][0] >= lo else None
 
 
 def _clause_of(draft: Draft, index: int, lo: int, hi: int, candidate: Candidate) -> Tuple[int, int]:
