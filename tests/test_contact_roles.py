@@ -139,3 +139,23 @@ def test_a_sentence_whose_last_word_on_the_channel_is_a_refusal(linter: ozonlint
 ])
 def test_a_refusal_then_an_offer_of_another_channel_is_an_offer(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jake, the keyboard has a dedicated emoji key, which is handy when you text friends on WhatsApp all day.",
+    "Hi Anna, our tripod is great for TikTok and YouTube creators, it extends to 1.6 m.",
+    "Здравствуйте! Штатив удобно брать в поездки, а видео сразу отправлять друзьям в Telegram.",
+    "您好！这个自拍杆很适合和家人朋友微信视频。",
+])
+def test_a_channel_the_buyer_uses_with_others_or_a_product_suits(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Send the video to your friends, or to us on WhatsApp, we will check it.",
+    "Наша поддержка в Telegram отвечает круглосуточно.",
+    "Штатив отлично подходит для видео, а наш Telegram-канал с обзорами — вот он: @tripod_shop.",
+])
+def test_the_sellers_own_channel_beside_others_or_a_product_is_still_offered(linter: ozonlint.Linter,
+                                                                             text: str) -> None:
+    assert CONTACT in blocking(linter, text)

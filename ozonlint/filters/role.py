@@ -33,7 +33,7 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
-                     "role_thanks", "role_product", "role_buyer")
+                     "role_thanks", "role_product", "role_buyer", "role_others")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 _CONTACT = Category.EXTERNAL_CONTACT.value
@@ -214,11 +214,12 @@ class RoleFilter(Filter):
             text = draft.text
             buyers = found["role_buyer"]
             answer = False
+            possessives = found["role_possessive"]
             for start, end in contacts.spans[bisect_left(contacts.starts, lo):]:
                 if start >= hi:
                     break
-                if end > hi:
-                    continue
+                if end > hi or possessives.holding(start, end):
+                    continue  # "our", "мне": the seller's only beside the name (see _possessive_near)
                 before = bisect_right(buyers.ends, start) - 1
                 if before < 0 or buyers.ends[before] < lo or _last_words(text, buyers.ends[before], start, 1) is None:
                     answer = True
@@ -272,8 +273,10 @@ class RoleFilter(Filter):
         text = draft.text
         possessives = found["role_possessive"]
         before = bisect_right(possessives.ends, candidate.start) - 1
-        # "наша серия в стиле ретро телеграммы": the possessive owns the product word, not the name
-        if before >= 0 and not found["role_product"].within(possessives.ends[before], candidate.start):
+        # "наша серия в стиле ретро телеграммы", "our tripod is great for TikTok": the possessive
+        # owns the product, not the name
+        if before >= 0 and not any(found[name].within(possessives.ends[before], candidate.start)
+                                   for name in ("role_product", "role_capability")):
             gap = _last_words(text, possessives.ends[before], candidate.start, POSSESSIVE_REACH)
             if gap is not None and _near(gap):
                 return True
@@ -312,10 +315,12 @@ class RoleFilter(Filter):
             if candidate.category == Category.REVIEW_INCENTIVE.value and candidate.end <= hi \
                     and within("role_thanks", lo, hi):
                 return DROP
-            # a channel in a sentence about what a product does ("支持微信视频通话") with
-            # nothing that offers it to the buyer: no invitation, contact word or "our"
-            if candidate.category == _CONTACT and within("role_capability", lo, hi) and not any(
-                    within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive")) \
+            # a channel in a sentence about what a product does ("支持微信视频通话") or whom the
+            # buyer talks to ("видео — друзьям в Telegram") with nothing that offers it to the
+            # buyer: no invitation, contact word or "our"
+            about_product = within("role_capability", lo, hi) or within("role_others", lo, hi)
+            offered = any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive"))
+            if candidate.category == _CONTACT and about_product and not offered \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
         if candidate.category != _CONTACT:
@@ -345,10 +350,11 @@ class RoleFilter(Filter):
         if disguised(text, candidate.start, candidate.end):
             return None  # "W h a t s A p p", "WhаtsApp" with a Cyrillic а: nobody hides a product feature
         near = self._possessive_near(draft, found, candidate)
-        if within("role_capability", lo, hi) and not near:
-            # in a sentence about what a product does, a contact word that makes the name an
-            # offer stands in the name's own clause ("наш канал в Telegram"), not in another
-            # ("comes with YouTube Kids preinstalled, and the parent profile lets you …")
+        if not near and (within("role_capability", lo, hi) or within("role_others", lo, hi)):
+            # in a sentence about what a product does or whom the buyer talks to, a contact word
+            # that makes the name an offer stands in the name's own clause ("наш канал в
+            # Telegram"), not in another ("comes with YouTube Kids preinstalled, and the parent
+            # profile lets you …"); a possessive counts only beside the name (above)
             clause_lo, clause_hi = _clause_of(draft, index, lo, hi, candidate)
             if not self._sellers_contact_word(draft, found, clause_lo, clause_hi):
                 return DROP
