@@ -159,3 +159,57 @@ def test_a_channel_the_buyer_uses_with_others_or_a_product_suits(linter: ozonlin
 def test_the_sellers_own_channel_beside_others_or_a_product_is_still_offered(linter: ozonlint.Linter,
                                                                              text: str) -> None:
     assert CONTACT in blocking(linter, text)
+
+
+def test_the_buyers_wish_granted_in_words_then_refused_is_not_the_sellers_offer(linter: ozonlint.Linter) -> None:
+    text = ("Hello Amir, we understand you'd prefer to pay the courier in cash for the extra cushion, but we can't "
+            "take any payment outside Ozon. Please add the cushion to your order instead.")
+    assert "extra-payment" not in blocking(linter, text)
+    offer = "We can't do it through Ozon, but pay the courier 300 rub in cash for the extra cushion."
+    assert "extra-payment" in blocking(linter, offer)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Вы предложили брать следующую партию корма у нас напрямую, чтобы вышло дешевле. Спасибо за "
+    "доверие, но продаём только через Ozon.",
+    "Здравствуйте, Эмиль. На ваш вопрос «скидку дадите, если поставлю пятёрку?» ответ — нет, за оценки мы ничего "
+    "не предлагаем.",
+])
+def test_the_buyers_proposal_retold_or_quoted_is_the_buyers(linter: ozonlint.Linter, text: str) -> None:
+    assert not blocking(linter, text) & {"off-platform", "review-incentive"}
+
+
+def test_a_retold_proposal_ends_with_its_clause(linter: ozonlint.Linter) -> None:
+    text = ("Вы просили перешить пиджак на 54 размер — это возможно, но доработка стоит отдельно: 1 200 ₽ "
+            "отправьте переводом на наш расчётный счёт.")
+    assert "extra-payment" in blocking(linter, text)
+    adopted = "Вы предложили купить у нас напрямую, без Ozon, — давайте, так дешевле."
+    assert "off-platform" in blocking(linter, adopted)
+
+
+def test_ozons_own_points_as_the_last_word_on_a_review(linter: ozonlint.Linter) -> None:
+    text = ("Добрый день! Спасибо за оценку 5 звёзд 🙏 Рады, что ковшик пригодился. Если захотите, в отзыв можно "
+            "добавить фото — за отзывы с фото Ozon начисляет баллы в рамках своей программы.")
+    assert "review-incentive" not in blocking(linter, text)
+    ours = "Оставьте отзыв с фото — Ozon начисляет за него баллы. А мы вернём 300 ₽ на телефон за отзыв."
+    assert "review-incentive" in blocking(linter, ours)
+
+
+@pytest.mark.parametrize("text", [
+    "Для ремонта Ozon не нужен: позвоните по номеру из гарантийного талона, и наш мастер приедет к вам.",
+    "Доплату 600 ₽ можно перевести мне по номеру телефона, который указан в моём профиле.",
+])
+def test_a_number_pointed_to_in_any_case_form(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_a_qualified_number_on_a_tag_is_not_a_phone(linter: ozonlint.Linter) -> None:
+    text = "Hi Olga, the plush toy has a hologram tag. The batch number on the tag lets you check authenticity."
+    assert CONTACT not in blocking(linter, text)
+    assert CONTACT in blocking(linter, "Our number is on the tag, call it if anything breaks.")
+
+
+def test_a_chinese_refusal_of_rewards(linter: ozonlint.Linter) -> None:
+    text = "您好!根据Ozon的规定,我们不能为评价提供任何奖励或返现。请根据您的真实体验评价,谢谢理解。"
+    assert "review-incentive" not in blocking(linter, text)
+    assert "review-incentive" in blocking(linter, "好评返现20元,谢谢支持。")

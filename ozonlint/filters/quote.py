@@ -18,7 +18,8 @@ from . import DROP, Candidate, Filter, Spans
 
 _QUOTED_BUYER = lazy(
     r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
-    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|[您你](?:问|说|写|提到)(?:了|过|道)?)\W{0,4}?"
+    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|\b(?:на\s+)?ваш\s+вопрос|\byour\s+question"
+    r"|[您你](?:问|说|写|提到)(?:了|过|道)?|您的问题)\W{0,4}?"
     r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200})'(?!\p{L})"
     r"|「([^」\n]{1,200})」)",
     regex.IGNORECASE)
@@ -29,10 +30,20 @@ _REPORTED_QUESTION = lazy(
     r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
     r"whether|if|about)\b[^.?!\n—:;«“\"]{1,200})",
     regex.IGNORECASE)
+# The buyer's proposal retold, up to the end of its clause: "Вы предложили брать следующую
+# партию у нас напрямую.", "You suggested paying the courier in cash."
+_RETOLD_PROPOSAL = lazy(
+    r"(?:\bвы\s+(?:предложил\w*|предлагаете|просил\w*|просите|хотел\w*\s+бы)"
+    r"|\byou\s+(?:suggested|proposed|offered|asked\s+us\s+to|(?:would|'d)\s+(?:like|prefer)\s+to))"
+    r"\s*,?\s*([^.?!\n—–:;]{1,200})",
+    regex.IGNORECASE)
 # The seller takes the quoted words up: «…» — да, пишите туда. A quote answered so excuses nothing.
-_ADOPTED = lazy(r"\W{0,4}(?:да|можно|конечно|верно|именно|yes|sure|of course|correct|exactly|可以|好的|是的|没问题)\b",
+_ADOPTED = lazy(r"\W{0,4}(?:да|можно|конечно|верно|именно|давайте|договорились|yes|sure|of course|correct|exactly"
+               r"|let's|deal|agreed|可以|好的|是的|没问题|行)\b",
                 regex.IGNORECASE)
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
+_PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
+                   "asked us", "like to", "prefer to")
 _QUOTE_MARKS = "«\"“„'「"
 
 
@@ -44,6 +55,9 @@ def quoted_spans(text: str) -> List[Tuple[int, int]]:
                  if m.lastindex and not _ADOPTED.match(text, m.end())]
     if any(sign in text for sign in _REPORTED_SIGNS):
         spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text)
+                     if not _ADOPTED.match(text, m.end()) and not _ADOPTED.match(text, m.end() + 1))
+    if any(sign in text for sign in _PROPOSAL_SIGNS):
+        spans.extend(m.span(1) for m in _RETOLD_PROPOSAL.finditer(text)
                      if not _ADOPTED.match(text, m.end()) and not _ADOPTED.match(text, m.end() + 1))
     return spans
 

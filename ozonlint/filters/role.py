@@ -33,7 +33,8 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
-                     "role_thanks", "role_product", "role_buyer", "role_others")
+                     "role_thanks", "role_product", "role_buyer", "role_others",
+                     "role_concession")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 _CONTACT = Category.EXTERNAL_CONTACT.value
@@ -329,6 +330,18 @@ class RoleFilter(Filter):
             # clause: unless a turn ("…, но вернём 200 ₽") stands between them
             for name in ("role_refusal", "role_platform"):
                 if self._excused_in_clause(found[name], found, lo, hi, candidate):
+                    return DROP
+            # the buyer's wish granted in words, then refused: "we understand you'd prefer to pay
+            # the courier in cash, but we can't take any payment outside Ozon"
+            if _last_in(found["role_concession"], lo, candidate.start) is not None \
+                    and _last_in(found["role_refusal"], candidate.end, hi) is not None:
+                return DROP
+            # a model's finding may span sentences: Ozon's own programme as the last word on it
+            # ("… в отзыв можно добавить фото — за отзывы с фото Ozon начисляет баллы")
+            if candidate.kind == "classifier" and candidate.end > hi:
+                platform = _last_in(found["role_platform"], candidate.start, candidate.end)
+                if platform is not None and platform > (_last_in(found["role_contrast"], candidate.start,
+                                                                 candidate.end) or -1):
                     return DROP
             return None
         text = draft.text
