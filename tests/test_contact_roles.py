@@ -213,3 +213,22 @@ def test_a_chinese_refusal_of_rewards(linter: ozonlint.Linter) -> None:
     text = "您好!根据Ozon的规定,我们不能为评价提供任何奖励或返现。请根据您的真实体验评价,谢谢理解。"
     assert "review-incentive" not in blocking(linter, text)
     assert "review-incentive" in blocking(linter, "好评返现20元,谢谢支持。")
+
+
+@pytest.mark.parametrize("text", [
+    "Beware of fake accounts, our only real Telegram is @sunny_shop_official.",
+    "Появились фейковые страницы, наш официальный WhatsApp +7 900 123 45 67.",
+    "有人冒充我们，我们唯一的微信号是 sunny888。",
+])
+def test_a_warning_does_not_disown_the_channel_it_claims_as_the_sellers(linter: ozonlint.Linter,
+                                                                        text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Осторожно: мошенники пишут с номера +7 999 111-22-33 от имени нашего магазина. Это не мы.",
+    "Beware: scammers use the handle @ozon_support_help, it is not ours.",
+    "这个微信号 abc123 不是我们的，请不要添加。",
+])
+def test_a_warning_disowns_the_fraudsters_identifiers(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)

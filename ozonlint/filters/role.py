@@ -34,9 +34,11 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
-                     "role_concession")
+                     "role_concession", "role_claim")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
+# How far (in characters, from its start) a claim ("наш настоящий номер:") reaches the channel it claims.
+CLAIM_REACH = 60
 _CONTACT = Category.EXTERNAL_CONTACT.value
 _NOTE = {
     "ru": "Упоминание без приглашения связаться (не блокирует): модерация Ozon всё же может задержать сообщение.",
@@ -229,6 +231,13 @@ class RoleFilter(Filter):
         return answer  # type: ignore[no-any-return]
 
     @staticmethod
+    def _claimed(found: Dict[str, Spans], lo: int, candidate: Candidate) -> bool:
+        """Whether the seller claims the finding as their own real channel just before it, inside a
+        warning about fakes: "Beware of fake accounts, our only real Telegram is @shop"."""
+        claim = _last_in(found["role_claim"], lo, candidate.start)
+        return claim is not None and candidate.start - claim <= CLAIM_REACH
+
+    @staticmethod
     def _titles(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
         """Whether a product word stands right beside the name, so that the name is the
         product's: "our Line collection", "серия «Telegram»", "модель Viber Sport"."""
@@ -299,7 +308,7 @@ class RoleFilter(Filter):
         if not disowned and index + 1 < len(sentences(draft)):
             _, next_lo, next_hi = sentence_of(draft, hi)
             disowned = next_hi - next_lo <= 120 and within("role_disown", next_lo, next_hi)
-        if disowned:
+        if disowned and not self._claimed(found, lo, candidate):
             return DROP
         if candidate.kind in IDENTIFIER_KINDS:
             return None
