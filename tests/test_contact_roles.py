@@ -232,3 +232,20 @@ def test_a_warning_does_not_disown_the_channel_it_claims_as_the_sellers(linter: 
 ])
 def test_a_warning_disowns_the_fraudsters_identifiers(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Вы спросили: «есть ли у вас вотсап?» Есть, пишите туда, ответим быстрее.",
+    "You asked \"do you have Telegram?\" We do — message us there for the video.",
+    "您问\"有微信吗？\"有的，加我们发视频。",
+])
+def test_a_quote_the_seller_sends_the_buyer_back_to_is_the_sellers(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Вы спросили: «есть ли у вас вотсап?» К сожалению, нет, там мы не отвечаем, только здесь.",
+    "You asked \"do you have a Telegram channel?\" No, we only answer here in the Ozon chat.",
+])
+def test_a_quote_denied_stays_the_buyers(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)

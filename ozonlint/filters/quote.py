@@ -41,10 +41,26 @@ _RETOLD_PROPOSAL = lazy(
 _ADOPTED = lazy(r"\W{0,4}(?:да|можно|конечно|верно|именно|давайте|договорились|yes|sure|of course|correct|exactly"
                r"|let's|deal|agreed|可以|好的|是的|没问题|行)\b",
                 regex.IGNORECASE)
+# …or sends the buyer back to what the quote named: «есть ли у вас вотсап?» Есть, пишите туда.
+_POINTS_BACK = lazy(r"(?<![\p{L}\p{N}])(?:туда|там|по нему|на него|there)(?![\p{L}\p{N}])|那里|那儿|加我们|加我",
+                    regex.IGNORECASE)
+_DENIES = lazy(r"(?<![\p{L}\p{N}])(?:нет|не|ни|no|not|never|sorry|извините|к сожалению)(?![\p{L}\p{N}])"
+               r"|n't|没有|不|抱歉", regex.IGNORECASE)
+_ANSWER_REACH = 80  # characters of the seller's answer read after a quote
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
                    "asked us", "like to", "prefer to")
 _QUOTE_MARKS = "«\"“„'「"
+
+
+def adopted(text: str, end: int) -> bool:
+    """Whether the seller's answer after the buyer's words (ending at ``end``) takes them up:
+    agrees ("— да, пишите"), or sends the buyer back to what they named ("Есть, пишите туда",
+    "We do — message us there") with no denial before that."""
+    if _ADOPTED.match(text, end) or _ADOPTED.match(text, end + 1):
+        return True
+    back = _POINTS_BACK.search(text, end, min(len(text), end + _ANSWER_REACH))
+    return back is not None and not _DENIES.search(text, end, back.start())
 
 
 def quoted_spans(text: str) -> List[Tuple[int, int]]:
@@ -52,13 +68,11 @@ def quoted_spans(text: str) -> List[Tuple[int, int]]:
     spans = []
     if any(q in text for q in _QUOTE_MARKS):
         spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
-                 if m.lastindex and not _ADOPTED.match(text, m.end())]
+                 if m.lastindex and not adopted(text, m.end())]
     if any(sign in text for sign in _REPORTED_SIGNS):
-        spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text)
-                     if not _ADOPTED.match(text, m.end()) and not _ADOPTED.match(text, m.end() + 1))
+        spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text) if not adopted(text, m.end()))
     if any(sign in text for sign in _PROPOSAL_SIGNS):
-        spans.extend(m.span(1) for m in _RETOLD_PROPOSAL.finditer(text)
-                     if not _ADOPTED.match(text, m.end()) and not _ADOPTED.match(text, m.end() + 1))
+        spans.extend(m.span(1) for m in _RETOLD_PROPOSAL.finditer(text) if not adopted(text, m.end()))
     return spans
 
 
