@@ -249,3 +249,22 @@ def test_a_quote_the_seller_sends_the_buyer_back_to_is_the_sellers(linter: ozonl
 ])
 def test_a_quote_denied_stays_the_buyers(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Если колесо на тележке сломается в течение года, пишите, заменим по гарантии.",
+    "Добрый день! Сумка на тележке вмещает до 30 кг, напишите, если нужен другой цвет.",
+    "Здравствуйте! Ручку на тележке можно отрегулировать по высоте, наш мастер показал это на видео.",
+])
+def test_a_name_that_is_an_ordinary_word_is_offered_only_in_its_own_clause(linter: ozonlint.Linter,
+                                                                         text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Фото брака скиньте в тележку, ник такой же, как у магазина.",
+    "Добрый день! Пишите в тг, там быстрее отвечаем.",
+    "Hi! Add me on Line, my ID is sunny_jp.",
+])
+def test_a_short_name_invited_to_in_its_clause_is_an_offer(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)

@@ -354,7 +354,7 @@ class RoleFilter(Filter):
                     return DROP
             return None
         text = draft.text
-        if candidate.rule.spec.role != "mention":  # type: ignore[attr-defined]
+        if candidate.rule.spec.role not in ("mention", "homonym"):  # type: ignore[attr-defined]
             # an invitation or a request by its own definition, unless its own clause refuses it
             # ("我们不能提供微信或电话", "номер для связи дать не можем")
             return DROP if self._refused_in_clause(text, found, candidate, invitation=True) else None
@@ -380,8 +380,12 @@ class RoleFilter(Filter):
             clause_lo, clause_hi = _clause_of(draft, index, lo, hi, candidate)
             if not self._sellers_contact_word(draft, found, clause_lo, clause_hi):
                 return DROP
-        if near or self._sellers_contact_word(draft, found, lo, hi) or within("role_invite", lo, hi) \
-                or within("role_possessive", lo, hi):
+        # a name that is also an ordinary word ("тележка", "Line", "Max") is offered only in its own
+        # clause: "Если колесо на тележке сломается, пишите" invites to Ozon chat about the cart
+        homonym = candidate.rule.spec.role == "homonym"  # type: ignore[attr-defined]
+        a, b = _clause_of(draft, index, lo, hi, candidate) if homonym else (lo, hi)
+        if near or self._sellers_contact_word(draft, found, lo, hi) or within("role_invite", a, b) \
+                or within("role_possessive", a, b):
             return None
         if _is_question(draft, index, lo, hi) and index + 1 < len(sentences(draft)):
             # "вацап есть? кину фотки туда": a question, answered by the invitation after it
