@@ -268,3 +268,20 @@ def test_a_name_that_is_an_ordinary_word_is_offered_only_in_its_own_clause(linte
 ])
 def test_a_short_name_invited_to_in_its_clause_is_an_offer(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Пароль от сети вводите только у себя в телефоне, нам его присылать не нужно.",
+    "Для гарантии нужны только номер заказа и IMEI. Пароли и Apple ID нам никогда не присылайте.",
+    "Your account password stays with you — never send it to us or anyone else.",
+    "Hello Svetlana, Ozon asks for passport details for cross-border orders directly in your account, not "
+    "through sellers.",
+])
+def test_data_the_seller_refuses_to_receive_or_ozon_asks_for_is_not_requested(linter: ozonlint.Linter,
+                                                                              text: str) -> None:
+    assert "personal-data" not in blocking(linter, text)
+
+
+def test_a_refusal_after_a_request_refuses_something_else(linter: ozonlint.Linter) -> None:
+    text = "Please send us the password of your account, no need to send the receipt."
+    assert "personal-data" in blocking(linter, text)
