@@ -285,3 +285,22 @@ def test_data_the_seller_refuses_to_receive_or_ozon_asks_for_is_not_requested(li
 def test_a_refusal_after_a_request_refuses_something_else(linter: ozonlint.Linter) -> None:
     text = "Please send us the password of your account, no need to send the receipt."
     assert "personal-data" in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Paul, call quality on Viber and WhatsApp is clear even on 3G thanks to the noise-cancelling mics.",
+    "Hi! Text size in Telegram is set on your phone, the case doesn't affect it.",
+    "Hello Kate! Many buyers follow cooking channels on YouTube and use this stand while cooking.",
+    "Здравствуйте, Вера! Связь в Viber и Telegram через этот роутер стабильная, проверяли на 50 устройствах.",
+])
+def test_a_verb_that_is_also_a_noun_is_no_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Paul, call us on Viber if the headset doesn't connect, we'll walk you through it.",
+    "Just text on WhatsApp if the parcel is late.",
+    "Продавец на связи в Телеграме и Вотсапе круглосуточно.",
+])
+def test_the_same_verb_with_whom_or_how_invites(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)

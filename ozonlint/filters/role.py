@@ -34,7 +34,7 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
-                     "role_concession", "role_claim")
+                     "role_concession", "role_claim", "role_invite_verb")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 # How far (in characters, from its start) a claim ("наш настоящий номер:") reaches the channel it claims.
@@ -68,6 +68,9 @@ _CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
 # A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
 _STRONG_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])|但是|但|不过|可是",
                     regex.IGNORECASE)
+# What makes an English verb that is also a noun an invitation: whom or how ("call us", "text on WhatsApp").
+_INVITED = lazy(r"\s+(?:us|me|our|my|the\s+(?:shop|store|seller|manager|team)|on|via|in|through|at|with|over)"
+                r"(?![\p{L}\p{N}])", regex.IGNORECASE)
 # Ozon chat as the place an invitation points to: "пишите сюда", "message us right here".
 _HERE = lazy(r"\s*(?:(?:нам|мне|us|me)\s+)?(?:(?:прямо|right|just)\s+)?"
              r"(?:сюда|здесь|тут|в\s+(?:этот\s+|этом\s+)?чат|here|in\s+(?:the\s+|this\s+)?(?:ozon\s+)?chat)"
@@ -134,12 +137,15 @@ class _Cues(dict):
     def __missing__(self, name: str) -> Spans:
         view = self._draft.words
         spans = [view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)]
-        if name == "role_invite" and spans:
-            # a word both lists read ("звонки": an inflected "звоните", and the calls a product makes)
-            # is the product's; "пишите сюда", "message us here" invite to Ozon chat, not elsewhere
-            capability = self["role_capability"]
+        if name == "role_invite":
             text = self._draft.text
-            spans = [(s, e) for s, e in spans if not capability.holding(s, e) and not _HERE.match(text, e)]
+            # an English verb that is also a noun invites only with an object or a way after it
+            spans = sorted(spans + [(s, e) for s, e in self["role_invite_verb"].spans if _INVITED.match(text, e)])
+            if spans:
+                # a word both lists read ("звонки": an inflected "звоните", and the calls a product makes)
+                # is the product's; "пишите сюда", "message us here" invite to Ozon chat, not elsewhere
+                capability = self["role_capability"]
+                spans = [(s, e) for s, e in spans if not capability.holding(s, e) and not _HERE.match(text, e)]
         found = self[name] = Spans(spans)
         return found
 
