@@ -304,3 +304,19 @@ def test_a_verb_that_is_also_a_noun_is_no_invitation(linter: ozonlint.Linter, te
 ])
 def test_the_same_verb_with_whom_or_how_invites(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Вам пришло сообщение «Пишите в WhatsApp +7 900 123-45-67 для возврата денег»? Мы такое не "
+    "отправляли, это чужой номер.",
+    "Hello! The SMS you forwarded (\"text us on Telegram @ozon_refund_help to get your money back\") did not come "
+    "from our shop. Please ignore it.",
+    "您好！您转发的那条“加微信 refund888 退款”的消息不是我们发的，请不要理会。",
+])
+def test_a_forwarded_fake_is_someone_elses(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_the_sellers_own_earlier_message_quoted_is_still_the_sellers(linter: ozonlint.Linter) -> None:
+    assert CONTACT in blocking(linter, "Мы вам уже написали: «пишите в WhatsApp», ждём фото там.")
+    assert CONTACT in blocking(linter, "Hello! Yes, the message from +44 7700 900123 was from us, reply there.")
