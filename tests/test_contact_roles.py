@@ -320,3 +320,18 @@ def test_a_forwarded_fake_is_someone_elses(linter: ozonlint.Linter, text: str) -
 def test_the_sellers_own_earlier_message_quoted_is_still_the_sellers(linter: ozonlint.Linter) -> None:
     assert CONTACT in blocking(linter, "Мы вам уже написали: «пишите в WhatsApp», ждём фото там.")
     assert CONTACT in blocking(linter, "Hello! Yes, the message from +44 7700 900123 was from us, reply there.")
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag! Schreiben Sie uns auf WhatsApp, dann schicken wir das Video.",
+    "¡Hola, Carlos! Escríbanos por WhatsApp y le enviamos las fotos.",
+    "Assalomu alaykum! WhatsApp orqali yozing, tezroq javob beramiz.",
+    "Доброго дня! Пишіть нам у Telegram, відповімо швидше.",
+])
+def test_an_invitation_in_another_language_offers_the_channel(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_a_bare_mention_in_another_language_is_only_info(linter: ozonlint.Linter) -> None:
+    found = [v for v in linter.check("Die Kamera streamt direkt auf YouTube und Instagram.") if v.category == CONTACT]
+    assert found and {v.severity for v in found} == {"info"}
