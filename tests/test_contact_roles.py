@@ -335,3 +335,10 @@ def test_an_invitation_in_another_language_offers_the_channel(linter: ozonlint.L
 def test_a_bare_mention_in_another_language_is_only_info(linter: ozonlint.Linter) -> None:
     found = [v for v in linter.check("Die Kamera streamt direkt auf YouTube und Instagram.") if v.category == CONTACT]
     assert found and {v.severity for v in found} == {"info"}
+
+
+def test_a_code_that_opens_an_instruction_is_no_channel(linter: ozonlint.Linter) -> None:
+    text = ("Hi Ivan! The QR code on the box opens the assembly video on the manufacturer's site; you don't need "
+            "to register anywhere. If anything is missing, write to us here in the Ozon chat.")
+    assert CONTACT not in blocking(linter, text)
+    assert CONTACT in blocking(linter, "Scan the QR code on the box, it opens a chat with our support team directly.")

@@ -21,9 +21,11 @@ _QUOTED_BUYER = lazy(
     r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|\b(?:на\s+)?ваш\s+вопрос|\byour\s+question"
     r"|[您你](?:问|说|写|提到)(?:了|过|道)?|您的问题"
     # a message the buyer received and forwarded: someone else's words, like the buyer's own
-    r"|\bвы\s+переслали|(?<!\b(?:мы|я)\s+(?:\w+\s+)?)\bвам\s+(?:пришл\w*|написали)(?:\s+\w+){0,2}|\byou\s+(?:forwarded|received|got)(?:\s+\w+){0,2}"
+    r"|\bвы\s+переслали|(?<!\b(?:мы|я)\s+(?:\w+\s+)?)\bвам\s+(?:пришл\w*|написали)(?:\s+\w+){0,2}"
+    r"|\byou\s+(?:forwarded|received|got)(?:\s+\w+){0,2}"
     r"|\b(?:sms|message|e-?mail)\s+you\s+(?:forwarded|received|got)|您(?:转发|收到)(?:的|了)?)\W{0,4}?"
-    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200})'(?!\p{L})"
+    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]"
+    r"|'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200})'(?!\p{L})"  # an apostrophe inside ("I'll") does not end it
     r"|「([^」\n]{1,200})」)",
     regex.IGNORECASE)
 # The buyer's question told in the seller's words, up to the end of its clause:

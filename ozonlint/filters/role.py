@@ -34,7 +34,7 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
-                     "role_concession", "role_claim", "role_invite_verb")
+                     "role_concession", "role_claim", "role_invite_verb", "role_content")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
 # How far (in characters, from its start) a claim ("наш настоящий номер:") reaches the channel it claims.
@@ -344,10 +344,11 @@ class RoleFilter(Filter):
             if candidate.category == Category.REVIEW_INCENTIVE.value and candidate.end <= hi \
                     and within("role_thanks", lo, hi):
                 return DROP
-            # a channel in a sentence about what a product does ("支持微信视频通话") or whom the
-            # buyer talks to ("видео — друзьям в Telegram") with nothing that offers it to the
-            # buyer: no invitation, contact word or "our"
-            about_product = within("role_capability", lo, hi) or within("role_others", lo, hi)
+            # a channel in a sentence about what a product does ("支持微信视频通话"), whom the
+            # buyer talks to ("видео — друзьям в Telegram") or what a code opens ("the QR code
+            # opens the assembly video") with nothing that offers it to the buyer: no
+            # invitation, contact word or "our"
+            about_product = any(within(name, lo, hi) for name in ("role_capability", "role_others", "role_content"))
             offered = any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive"))
             if candidate.category == _CONTACT and about_product and not offered \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
