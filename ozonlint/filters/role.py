@@ -178,22 +178,16 @@ class RoleFilter(Filter):
         return found["role_contrast"].within(lo, hi)
 
     def _excused_in_clause(self, cues: Spans, found: Dict[str, Spans], lo: int, hi: int,
-                           candidate: Candidate, text: Optional[str] = None) -> bool:
+                           candidate: Candidate, requested: bool = False) -> bool:
         """Whether a cue of ``cues`` in the sentence [lo, hi] has no turn between it and the candidate.
 
         A turn between the candidate and a cue is also between the candidate and
         every cue farther away on that side: only the nearest cue on each side
         is asked about, when the cues do not overlap (they never do in practice:
-        a term set's hits do not). Given the draft's ``text``, a cue after the candidate
-        does not reach back over a request right before it ("Пришлите пароль от аккаунта,
+        a term set's hits do not). When the finding is ``requested`` (see _requested),
+        a cue after it does not reach back over the request ("Пришлите пароль от аккаунта,
         чек присылать не нужно" refuses the receipt; "Пароли нам никогда не присылайте" them)."""
         spans = cues.spans
-        requested = False
-        if text is not None:  # a request within three words before the finding
-            invites = found["role_invite"]
-            i = bisect_right(invites.ends, candidate.start) - 1
-            requested = i >= 0 and invites.ends[i] >= lo and _last_words(text, invites.ends[i], candidate.start,
-                                                                         3) is not None
 
         def excuses(s: int, e: int) -> bool:
             return lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) and not (
@@ -209,6 +203,13 @@ class RoleFilter(Filter):
         if after < len(spans):
             nearest.append(spans[after])
         return any(excuses(s, e) for s, e in nearest)
+
+    @staticmethod
+    def _requested(text: str, found: Dict[str, Spans], lo: int, candidate: Candidate) -> bool:
+        """Whether a request ("Пришлите", "send us") stands within three words before the finding."""
+        invites = found["role_invite"]
+        i = bisect_right(invites.ends, candidate.start) - 1
+        return i >= 0 and invites.ends[i] >= lo and _last_words(text, invites.ends[i], candidate.start, 3) is not None
 
     @staticmethod
     def _denied_in_sentence(text: str, found: Dict[str, Spans], lo: int, hi: int) -> bool:
@@ -357,7 +358,8 @@ class RoleFilter(Filter):
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
             # clause: unless a turn ("…, но вернём 200 ₽") stands between them
-            if self._excused_in_clause(found["role_refusal"], found, lo, hi, candidate, text=draft.text) \
+            requested = self._requested(draft.text, found, lo, candidate)
+            if self._excused_in_clause(found["role_refusal"], found, lo, hi, candidate, requested) \
                     or self._excused_in_clause(found["role_platform"], found, lo, hi, candidate):
                 return DROP
             # the buyer's wish granted in words, then refused: "we understand you'd prefer to pay
