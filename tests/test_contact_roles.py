@@ -342,3 +342,8 @@ def test_a_code_that_opens_an_instruction_is_no_channel(linter: ozonlint.Linter)
             "to register anywhere. If anything is missing, write to us here in the Ozon chat.")
     assert CONTACT not in blocking(linter, text)
     assert CONTACT in blocking(linter, "Scan the QR code on the box, it opens a chat with our support team directly.")
+
+
+def test_a_models_finding_in_a_sentence_naming_a_product_series(linter: ozonlint.Linter) -> None:
+    assert CONTACT not in blocking(linter, "亲，微信系列的手机壳已经卖完了，其他系列还有货。")
+    assert CONTACT in blocking(linter, "亲，新系列的照片在我们的微信里，加一下看看。")

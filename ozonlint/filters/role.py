@@ -345,11 +345,12 @@ class RoleFilter(Filter):
             if candidate.category == Category.REVIEW_INCENTIVE.value and candidate.end <= hi \
                     and within("role_thanks", lo, hi):
                 return DROP
-            # a channel in a sentence about what a product does ("支持微信视频通话"), whom the
-            # buyer talks to ("видео — друзьям в Telegram") or what a code opens ("the QR code
-            # opens the assembly video") with nothing that offers it to the buyer: no
-            # invitation, contact word or "our"
-            about_product = any(within(name, lo, hi) for name in ("role_capability", "role_others", "role_content"))
+            # a channel in a sentence about what a product does ("支持微信视频通话") or is called
+            # ("微信系列的手机壳"), whom the buyer talks to ("видео — друзьям в Telegram") or what a
+            # code opens ("the QR code opens the assembly video") with nothing that offers it to
+            # the buyer: no invitation, contact word or "our"
+            about_product = any(within(name, lo, hi)
+                                for name in ("role_capability", "role_product", "role_others", "role_content"))
             offered = any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive"))
             if candidate.category == _CONTACT and about_product and not offered \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
