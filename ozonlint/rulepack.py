@@ -173,8 +173,9 @@ def load_yaml(path: str, text: Optional[str] = None) -> Any:
 COMMON_KEYS = {"id", "category", "severity", "message", "kind", "suggestion", "rewrite",
                "examples", "description", "enabled", "role"}
 # What a rule's finding is, for the filters that weigh its sentence (see ozonlint/filters/role.py):
-# ``mention`` — a channel's name, a contact only when its sentence offers it as one.
-ROLES = ("mention",)
+# ``mention`` — a channel's name, a contact only when its sentence offers it as one;
+# ``homonym`` — a mention that is also an ordinary word (тележка, Line, Max): offered only in its own clause.
+ROLES = ("mention", "homonym")
 PACK_KEYS = {"rules", "vocabularies", "pack", "description", "rewrites"}
 
 

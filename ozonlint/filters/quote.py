@@ -18,8 +18,14 @@ from . import DROP, Candidate, Filter, Spans
 
 _QUOTED_BUYER = lazy(
     r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
-    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|[您你](?:问|说|写|提到)(?:了|过|道)?)\W{0,4}?"
-    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]|'([^'\n]{1,200})'"
+    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|\b(?:на\s+)?ваш\s+вопрос|\byour\s+question"
+    r"|[您你](?:问|说|写|提到)(?:了|过|道)?|您的问题"
+    # a message the buyer received and forwarded: someone else's words, like the buyer's own
+    r"|\bвы\s+переслали|(?<!\b(?:мы|я)\s+(?:\w+\s+)?)\bвам\s+(?:пришл\w*|написали)(?:\s+\w+){0,2}"
+    r"|\byou\s+(?:forwarded|received|got)(?:\s+\w+){0,2}"
+    r"|\b(?:sms|message|e-?mail)\s+you\s+(?:forwarded|received|got)|您(?:转发|收到)(?:的|了)?)\W{0,4}?"
+    r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]"
+    r"|'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200})'(?!\p{L})"  # an apostrophe inside ("I'll") does not end it
     r"|「([^」\n]{1,200})」)",
     regex.IGNORECASE)
 # The buyer's question told in the seller's words, up to the end of its clause:
@@ -29,11 +35,37 @@ _REPORTED_QUESTION = lazy(
     r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
     r"whether|if|about)\b[^.?!\n—:;«“\"]{1,200})",
     regex.IGNORECASE)
+# The buyer's proposal retold, up to the end of its clause: "Вы предложили брать следующую
+# партию у нас напрямую.", "You suggested paying the courier in cash."
+_RETOLD_PROPOSAL = lazy(
+    r"(?:\bвы\s+(?:предложил\w*|предлагаете|просил\w*|просите|хотел\w*\s+бы)"
+    r"|\byou\s+(?:suggested|proposed|offered|asked\s+us\s+to|(?:would|'d)\s+(?:like|prefer)\s+to))"
+    r"\s*,?\s*([^.?!\n—–:;]{1,200})",
+    regex.IGNORECASE)
 # The seller takes the quoted words up: «…» — да, пишите туда. A quote answered so excuses nothing.
-_ADOPTED = lazy(r"\W{0,4}(?:да|можно|конечно|верно|именно|yes|sure|of course|correct|exactly|可以|好的|是的|没问题)\b",
+_ADOPTED = lazy(r"\W{0,4}(?:да|можно|конечно|верно|именно|давайте|договорились|yes|sure|of course|correct|exactly"
+               r"|let's|deal|agreed|可以|好的|是的|没问题|行)\b",
                 regex.IGNORECASE)
+# …or sends the buyer back to what the quote named: «есть ли у вас вотсап?» Есть, пишите туда.
+_POINTS_BACK = lazy(r"(?<![\p{L}\p{N}])(?:туда|там|по нему|на него|there)(?![\p{L}\p{N}])|那里|那儿|加我们|加我",
+                    regex.IGNORECASE)
+_DENIES = lazy(r"(?<![\p{L}\p{N}])(?:нет|не|ни|no|not|never|sorry|извините|к сожалению)(?![\p{L}\p{N}])"
+               r"|n't|没有|不|抱歉", regex.IGNORECASE)
+_ANSWER_REACH = 80  # characters of the seller's answer read after a quote
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
+_PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
+                   "asked us", "like to", "prefer to")
 _QUOTE_MARKS = "«\"“„'「"
+
+
+def adopted(text: str, end: int) -> bool:
+    """Whether the seller's answer after the buyer's words (ending at ``end``) takes them up:
+    agrees ("— да, пишите"), or sends the buyer back to what they named ("Есть, пишите туда",
+    "We do — message us there") with no denial before that."""
+    if _ADOPTED.match(text, end) or _ADOPTED.match(text, end + 1):
+        return True
+    back = _POINTS_BACK.search(text, end, min(len(text), end + _ANSWER_REACH))
+    return back is not None and not _DENIES.search(text, end, back.start())
 
 
 def quoted_spans(text: str) -> List[Tuple[int, int]]:
@@ -41,10 +73,11 @@ def quoted_spans(text: str) -> List[Tuple[int, int]]:
     spans = []
     if any(q in text for q in _QUOTE_MARKS):
         spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
-                 if m.lastindex and not _ADOPTED.match(text, m.end())]
+                 if m.lastindex and not adopted(text, m.end())]
     if any(sign in text for sign in _REPORTED_SIGNS):
-        spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text)
-                     if not _ADOPTED.match(text, m.end()) and not _ADOPTED.match(text, m.end() + 1))
+        spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text) if not adopted(text, m.end()))
+    if any(sign in text for sign in _PROPOSAL_SIGNS):
+        spans.extend(m.span(1) for m in _RETOLD_PROPOSAL.finditer(text) if not adopted(text, m.end()))
     return spans
 
 

@@ -33,9 +33,12 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
-                     "role_thanks")
+                     "role_thanks", "role_product", "role_buyer", "role_others",
+                     "role_concession", "role_claim", "role_invite_verb", "role_content")
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
+# How far (in characters, from its start) a claim ("наш настоящий номер:") reaches the channel it claims.
+CLAIM_REACH = 60
 _CONTACT = Category.EXTERNAL_CONTACT.value
 _NOTE = {
     "ru": "Упоминание без приглашения связаться (не блокирует): модерация Ozon всё же может задержать сообщение.",
@@ -58,6 +61,20 @@ _ACCOUNT_LIKE = lazy(r"@\w|\d{5,}|[A-Za-z][A-Za-z.:_-]*\d|[A-Za-z\d]_[A-Za-z\d]"
 # A name glued to a design word is a look, not a channel: "telegram-style cards", "WhatsApp-themed stickers".
 _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|like|стиль|стиле|стилю)\b",
                         regex.IGNORECASE)
+# What may stand between a product word and the name it titles: spaces, quotes, a dash.
+_TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
+# What ends a clause: a refusal there ("не можем ответить здесь, позвоните нам") no longer refuses.
+_CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
+# A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
+_STRONG_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])|但是|但|不过|可是",
+                    regex.IGNORECASE)
+# What makes an English verb that is also a noun an invitation: whom or how ("call us", "text on WhatsApp").
+_INVITED = lazy(r"\s+(?:us|me|our|my|the\s+(?:shop|store|seller|manager|team)|on|via|in|through|at|with|over)"
+                r"(?![\p{L}\p{N}])", regex.IGNORECASE)
+# Ozon chat as the place an invitation points to: "пишите сюда", "message us right here".
+_HERE = lazy(r"\s*(?:(?:нам|мне|us|me)\s+)?(?:(?:прямо|right|just)\s+)?"
+             r"(?:сюда|здесь|тут|в\s+(?:этот\s+|этом\s+)?чат|here|in\s+(?:the\s+|this\s+)?(?:ozon\s+)?chat)"
+             r"(?![\p{L}\p{N}])|\s*(?:在)?这里", regex.IGNORECASE)
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
@@ -119,7 +136,17 @@ class _Cues(dict):
 
     def __missing__(self, name: str) -> Spans:
         view = self._draft.words
-        found = self[name] = Spans([view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)])
+        spans = [view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)]
+        if name == "role_invite":
+            text = self._draft.text
+            # an English verb that is also a noun invites only with an object or a way after it
+            spans = sorted(spans + [(s, e) for s, e in self["role_invite_verb"].spans if _INVITED.match(text, e)])
+            if spans:
+                # a word both lists read ("звонки": an inflected "звоните", and the calls a product makes)
+                # is the product's; "пишите сюда", "message us here" invite to Ozon chat, not elsewhere
+                capability = self["role_capability"]
+                spans = [(s, e) for s, e in spans if not capability.holding(s, e) and not _HERE.match(text, e)]
+        found = self[name] = Spans(spans)
         return found
 
 
@@ -151,16 +178,23 @@ class RoleFilter(Filter):
         return found["role_contrast"].within(lo, hi)
 
     def _excused_in_clause(self, cues: Spans, found: Dict[str, Spans], lo: int, hi: int,
-                           candidate: Candidate) -> bool:
+                           candidate: Candidate, requested: bool = False) -> bool:
         """Whether a cue of ``cues`` in the sentence [lo, hi] has no turn between it and the candidate.
 
         A turn between the candidate and a cue is also between the candidate and
         every cue farther away on that side: only the nearest cue on each side
         is asked about, when the cues do not overlap (they never do in practice:
-        a term set's hits do not)."""
+        a term set's hits do not). When the finding is ``requested`` (see _requested),
+        a cue after it does not reach back over the request ("Пришлите пароль от аккаунта,
+        чек присылать не нужно" refuses the receipt; "Пароли нам никогда не присылайте" them)."""
         spans = cues.spans
+
+        def excuses(s: int, e: int) -> bool:
+            return lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) and not (
+                requested and s >= candidate.end)
+
         if not cues.disjoint:
-            return any(lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) for s, e in spans)
+            return any(excuses(s, e) for s, e in spans)
         nearest = []
         before = bisect_right(cues.ends, candidate.start) - 1  # the last cue that ends before the candidate
         if before >= 0:
@@ -168,7 +202,96 @@ class RoleFilter(Filter):
         after = max(before + 1, bisect_left(cues.starts, lo))  # the first cue in the sentence after that
         if after < len(spans):
             nearest.append(spans[after])
-        return any(lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) for s, e in nearest)
+        return any(excuses(s, e) for s, e in nearest)
+
+    @staticmethod
+    def _requested(text: str, found: Dict[str, Spans], lo: int, candidate: Candidate) -> bool:
+        """Whether a request ("Пришлите", "send us") stands within three words before the finding."""
+        invites = found["role_invite"]
+        i = bisect_right(invites.ends, candidate.start) - 1
+        return i >= 0 and invites.ends[i] >= lo and _last_words(text, invites.ends[i], candidate.start, 3) is not None
+
+    @staticmethod
+    def _denied_in_sentence(text: str, found: Dict[str, Spans], lo: int, hi: int) -> bool:
+        """Whether the sentence [lo, hi) negates or refuses, with no turn after its last such
+        cue: "мы никогда не просим пароль" is denied; "We can't upload them here, but search
+        our shop's name on the photo app" is not (what follows the turn is said on its own)."""
+        starts = [start for start in (_last_in(found[name], lo, hi) for name in ("negation_sentence", "role_refusal"))
+                  if start is not None]
+        return bool(starts) and not _STRONG_TURN.search(text, max(starts), hi)
+
+    @staticmethod
+    def _sellers_contact_word(draft: Draft, found: Dict[str, Spans], lo: int, hi: int) -> bool:
+        """Whether the sentence [lo, hi) has a contact word that is not the buyer's own:
+        "наш канал" is the seller's, "calls through your own Telegram account" is the
+        buyer's account the product uses; asked for ("пришлите ваш ник"), it is an exchange of contacts."""
+        contacts = found["role_contact"]
+        if not contacts.within(lo, hi):
+            return False
+        if found["role_invite"].within(lo, hi):
+            return True
+        # asked once per span: the findings of a sentence share its clauses
+        key = ("sellers_contact_word", lo, hi)
+        answer = draft.extras.get(key)
+        if answer is None:
+            text = draft.text
+            buyers = found["role_buyer"]
+            answer = False
+            possessives = found["role_possessive"]
+            for start, end in contacts.spans[bisect_left(contacts.starts, lo):]:
+                if start >= hi:
+                    break
+                if end > hi or possessives.holding(start, end):
+                    continue  # "our", "мне": the seller's only beside the name (see _possessive_near)
+                before = bisect_right(buyers.ends, start) - 1
+                if before < 0 or buyers.ends[before] < lo or _last_words(text, buyers.ends[before], start, 1) is None:
+                    answer = True
+                    break
+            draft.extras[key] = answer
+        return answer  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _claimed(found: Dict[str, Spans], lo: int, candidate: Candidate) -> bool:
+        """Whether the seller claims the finding as their own real channel just before it, inside a
+        warning about fakes: "Beware of fake accounts, our only real Telegram is @shop"."""
+        claim = _last_in(found["role_claim"], lo, candidate.start)
+        return claim is not None and candidate.start - claim <= CLAIM_REACH
+
+    @staticmethod
+    def _titles(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
+        """Whether a product word stands right beside the name, so that the name is the
+        product's: "our Line collection", "серия «Telegram»", "модель Viber Sport"."""
+        products = found["role_product"]
+        if not products:
+            return False
+        before = bisect_right(products.ends, candidate.start) - 1
+        if before >= 0 and _TITLE_GAP.fullmatch(text, products.ends[before], candidate.start):
+            return True
+        after = bisect_left(products.starts, candidate.end)
+        return after < len(products.starts) and bool(
+            _TITLE_GAP.fullmatch(text, candidate.end, products.starts[after]))
+
+    @staticmethod
+    def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate, invitation: bool) -> bool:
+        """Whether a refusal and the finding share a clause with no turn between them:
+        "не можем дать номер для связи", "我们不能提供微信或电话", "не можем написать вам в
+        WhatsApp"; not "здесь ответить не можем, позвоните нам" (the call is a clause of its
+        own). For a finding that is an ``invitation`` by itself, an invitation between them is
+        the refused act's, not the finding's: "не можем ответить, позвоните нам" is not refused."""
+        refusals = found["role_refusal"]
+        if not refusals:
+            return False
+        breaks = ("role_invite", "role_contrast") if invitation else ("role_contrast",)
+
+        def plain(lo: int, hi: int) -> bool:
+            return hi - lo <= 60 and not _CLAUSE_MARK.search(text, lo, hi) and not any(
+                found[name].overlapping(lo, hi) for name in breaks)
+
+        before = bisect_right(refusals.ends, candidate.start) - 1
+        if before >= 0 and plain(refusals.ends[before], candidate.start):
+            return True
+        after = bisect_left(refusals.starts, candidate.end)
+        return after < len(refusals.starts) and plain(candidate.end, refusals.starts[after])
 
     @staticmethod
     def _possessive_near(draft: Draft, found: Dict[str, Spans], candidate: Candidate) -> bool:
@@ -180,7 +303,10 @@ class RoleFilter(Filter):
         text = draft.text
         possessives = found["role_possessive"]
         before = bisect_right(possessives.ends, candidate.start) - 1
-        if before >= 0:
+        # "наша серия в стиле ретро телеграммы", "our tripod is great for TikTok": the possessive
+        # owns the product, not the name
+        if before >= 0 and not any(found[name].within(possessives.ends[before], candidate.start)
+                                   for name in ("role_product", "role_capability")):
             gap = _last_words(text, possessives.ends[before], candidate.start, POSSESSIVE_REACH)
             if gap is not None and _near(gap):
                 return True
@@ -202,7 +328,7 @@ class RoleFilter(Filter):
         if not disowned and index + 1 < len(sentences(draft)):
             _, next_lo, next_hi = sentence_of(draft, hi)
             disowned = next_hi - next_lo <= 120 and within("role_disown", next_lo, next_hi)
-        if disowned:
+        if disowned and not self._claimed(found, lo, candidate):
             return DROP
         if candidate.kind in IDENTIFIER_KINDS:
             return None
@@ -210,7 +336,7 @@ class RoleFilter(Filter):
             # a model reads the words of a sentence, not what the sentence does with them:
             # a negated sentence ("мы никогда не просим пароль"), a refusal, or the seller's
             # own address and legal details are not what the words suggest
-            if within("negation_sentence", lo, hi) or within("role_refusal", lo, hi):
+            if self._denied_in_sentence(draft.text, found, lo, hi):
                 return DROP
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
             if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
@@ -219,35 +345,70 @@ class RoleFilter(Filter):
             if candidate.category == Category.REVIEW_INCENTIVE.value and candidate.end <= hi \
                     and within("role_thanks", lo, hi):
                 return DROP
-            # a channel in a sentence about what a product does ("支持微信视频通话") with
-            # nothing that offers it to the buyer: no invitation, contact word or "our"
-            if candidate.category == _CONTACT and within("role_capability", lo, hi) and not any(
-                    within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive")) \
+            # a channel in a sentence about what a product does ("支持微信视频通话") or is called
+            # ("微信系列的手机壳"), whom the buyer talks to ("видео — друзьям в Telegram") or what a
+            # code opens ("the QR code opens the assembly video") with nothing that offers it to
+            # the buyer: no invitation, contact word or "our"
+            about_product = any(within(name, lo, hi)
+                                for name in ("role_capability", "role_product", "role_others", "role_content"))
+            offered = any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive"))
+            if candidate.category == _CONTACT and about_product and not offered \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
         if candidate.category != _CONTACT:
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
             # clause: unless a turn ("…, но вернём 200 ₽") stands between them
-            for name in ("role_refusal", "role_platform"):
-                if self._excused_in_clause(found[name], found, lo, hi, candidate):
+            requested = self._requested(draft.text, found, lo, candidate)
+            if self._excused_in_clause(found["role_refusal"], found, lo, hi, candidate, requested) \
+                    or self._excused_in_clause(found["role_platform"], found, lo, hi, candidate):
+                return DROP
+            # the buyer's wish granted in words, then refused: "we understand you'd prefer to pay
+            # the courier in cash, but we can't take any payment outside Ozon"
+            if _last_in(found["role_concession"], lo, candidate.start) is not None \
+                    and _last_in(found["role_refusal"], candidate.end, hi) is not None:
+                return DROP
+            # a model's finding may span sentences: Ozon's own programme as the last word on it
+            # ("… в отзыв можно добавить фото — за отзывы с фото Ozon начисляет баллы")
+            if candidate.kind == "classifier" and candidate.end > hi:
+                platform = _last_in(found["role_platform"], candidate.start, candidate.end)
+                if platform is not None and platform > (_last_in(found["role_contrast"], candidate.start,
+                                                                 candidate.end) or -1):
                     return DROP
             return None
-        if candidate.rule.spec.role != "mention":  # type: ignore[attr-defined]
-            return None  # an invitation or a request by its own definition
-        if within("role_refusal", lo, hi):
-            return DROP
         text = draft.text
-        if _DESIGN_COMPOUND.match(text, candidate.end):
+        if candidate.rule.spec.role not in ("mention", "homonym"):  # type: ignore[attr-defined]
+            # an invitation or a request by its own definition, unless its own clause refuses it
+            # ("我们不能提供微信或电话", "номер для связи дать не можем")
+            return DROP if self._refused_in_clause(text, found, candidate, invitation=True) else None
+        # a refusal excuses the name in its clause, or anywhere in a sentence whose last word on
+        # it is the refusal ("Понимаю, что в телеграме удобнее, но по правилам мы не можем");
+        # not a name that a later clause offers ("Видео сюда не можем прислать, напишите в WhatsApp")
+        refusal = _last_in(found["role_refusal"], lo, hi)
+        if refusal is not None and (refusal > (_last_in(found["role_invite"], lo, hi) or -1)
+                                    or self._refused_in_clause(text, found, candidate, invitation=False)):
+            return DROP
+        if _DESIGN_COMPOUND.match(text, candidate.end) or self._titles(text, found, candidate):
             return DROP
         if _IDENTIFIER_AFTER.match(text, candidate.end) or _account_after_colon(draft, index, lo, hi, candidate.end):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
         if disguised(text, candidate.start, candidate.end):
             return None  # "W h a t s A p p", "WhаtsApp" with a Cyrillic а: nobody hides a product feature
-        strong = within("role_contact", lo, hi) or self._possessive_near(draft, found, candidate)
-        if within("role_capability", lo, hi) and not strong:
-            return DROP
-        if strong or within("role_invite", lo, hi) or within("role_possessive", lo, hi):
+        near = self._possessive_near(draft, found, candidate)
+        if not near and (within("role_capability", lo, hi) or within("role_others", lo, hi)):
+            # in a sentence about what a product does or whom the buyer talks to, a contact word
+            # that makes the name an offer stands in the name's own clause ("наш канал в
+            # Telegram"), not in another ("comes with YouTube Kids preinstalled, and the parent
+            # profile lets you …"); a possessive counts only beside the name (above)
+            clause_lo, clause_hi = _clause_of(draft, index, lo, hi, candidate)
+            if not self._sellers_contact_word(draft, found, clause_lo, clause_hi):
+                return DROP
+        # a name that is also an ordinary word ("тележка", "Line", "Max") is offered only in its own
+        # clause: "Если колесо на тележке сломается, пишите" invites to Ozon chat about the cart
+        homonym = candidate.rule.spec.role == "homonym"  # type: ignore[attr-defined]
+        a, b = _clause_of(draft, index, lo, hi, candidate) if homonym else (lo, hi)
+        if near or self._sellers_contact_word(draft, found, lo, hi) or within("role_invite", a, b) \
+                or within("role_possessive", a, b):
             return None
         if _is_question(draft, index, lo, hi) and index + 1 < len(sentences(draft)):
             # "вацап есть? кину фотки туда": a question, answered by the invitation after it
@@ -287,6 +448,28 @@ def _first_words(text: str, start: int, end: int, most: int) -> Optional[str]:
         if len(words) > most:
             return None
     return " ".join(words)
+
+
+def _last_in(spans: Spans, lo: int, hi: int) -> Optional[int]:
+    """The start of the last of ``spans`` within [lo, hi], or None."""
+    i = bisect_right(spans.starts, hi) - 1
+    while i >= 0 and spans.spans[i][1] > hi:
+        i -= 1
+    return spans.spans[i][0] if i >= 0 and spans.spans[i][0] >= lo else None
+
+
+def _clause_of(draft: Draft, index: int, lo: int, hi: int, candidate: Candidate) -> Tuple[int, int]:
+    """The clause of the sentence [lo, hi) (number ``index``) that holds the candidate: up to
+    the clause marks around it (the sentence's marks are found once, not once per finding)."""
+    key = ("clause_marks", index)
+    marks = draft.extras.get(key)
+    if marks is None:
+        found = [m.span() for m in _CLAUSE_MARK.finditer(draft.text, lo, hi)]
+        marks = draft.extras[key] = ([a for a, _ in found], [b for _, b in found])
+    starts, ends = marks
+    before = bisect_right(ends, candidate.start) - 1
+    after = bisect_left(starts, candidate.end)
+    return (ends[before] if before >= 0 else lo), (starts[after] if after < len(starts) else hi)
 
 
 def _account_after_colon(draft: Draft, index: int, lo: int, hi: int, start: int) -> bool:

@@ -1,0 +1,349 @@
+"""External contacts judged by the role a channel plays: whose it is and what the sentence does with it.
+
+Each test is a class of reply (not one sentence): the hard negatives beside a
+positive of the same shape, so that a test fails both when the class is
+reported again and when the excuse grows wide enough to hide a real contact.
+"""
+from __future__ import annotations
+
+from typing import Set
+
+import pytest
+
+import ozonlint
+
+RANK = {"info": 0, "warning": 1, "error": 2}
+CONTACT = "external-contact"
+
+
+def blocking(linter: ozonlint.Linter, text: str) -> Set[str]:
+    return {v.category for v in linter.check(text) if RANK[v.severity] >= 1}
+
+
+@pytest.mark.parametrize("text", [
+    "Hello Irina! The cushion covers from our Line collection come in 45×45 and 50×50 cm.",
+    "Здравствуйте! Открытка «Telegram» — это наша серия в стиле ретро телеграммы, размер 10×15 см.",
+    "Шины модели Viber Sport подойдут на вашу машину, размер 205/55 R16.",
+    "这款抱枕属于 Line 系列，有三种颜色。",
+])
+def test_a_name_beside_a_product_word_is_the_products_name(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_a_product_word_does_not_hide_a_channel_offered_beside_it(linter: ozonlint.Linter) -> None:
+    assert CONTACT in blocking(linter, "Новая коллекция уже в нашем Telegram, пишите туда.")
+    assert CONTACT in blocking(linter, "Our new collection is on our Instagram page, follow us there.")
+    assert CONTACT in blocking(linter, "新系列在我们的微信里，加我们看看。")
+
+
+@pytest.mark.parametrize("text", [
+    "亲,您好!很抱歉,根据Ozon平台规定,我们不能提供微信或电话。有任何问题请直接在这个聊天窗口留言。",
+    "Извините, номер для связи дать не можем: общение только в чате Ozon.",
+    "Sorry, we are not allowed to share our phone number, all questions are answered here.",
+])
+def test_a_refusal_in_the_same_clause_excuses_an_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здесь подробно ответить не можем, позвоните нам, всё объясним.",
+    "We cannot explain it properly here, call us and we will walk you through it.",
+    "这里不能详细说明,加我微信,我发视频给您。",
+])
+def test_a_refusal_of_something_else_does_not_excuse_the_invitation_after_it(linter: ozonlint.Linter,
+                                                                             text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_a_turn_after_a_refusal_starts_an_offer_of_its_own(linter: ozonlint.Linter) -> None:
+    text = ("Hello Maya! Thanks for asking about the other glaze colours. We can't upload all of them here, "
+            "but if you search our shop name on the photo app with the camera icon, you'll find every mug "
+            "we've ever made. New batch comes out in May.")
+    assert CONTACT in blocking(linter, text)
+    assert CONTACT not in blocking(linter, "We can't share a WhatsApp number, sorry — all communication stays here.")
+
+
+@pytest.mark.parametrize("text", [
+    "Hello! The smart speaker can make calls through your own Telegram account once you link it in the app.",
+    "Hello Nora, the kids' tablet comes with YouTube Kids and a reading app preinstalled, and the parent "
+    "profile lets you block any other app.",
+    "Часы поддерживают звонки через ваш аккаунт в Viber, если телефон рядом.",
+])
+def test_the_buyers_account_or_a_far_contact_word_does_not_make_a_capability_an_offer(
+        linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_asking_for_the_buyers_account_is_still_an_exchange_of_contacts(linter: ozonlint.Linter) -> None:
+    assert CONTACT in blocking(linter, "Часы поддерживают звонки, пришлите ваш ник в Telegram.")
+    assert CONTACT in blocking(linter, "The watch supports calls; send us your Telegram username.")
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for forwarding the message from that WhatsApp number — it was not sent by us.",
+    "Сообщение в Telegram с просьбой оплатить доставку отправили не мы, не переходите по ссылке.",
+    "那条微信消息不是我们发的，请不要付款。",
+])
+def test_a_message_disowned_is_someone_elses(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "For custom colours talk to our designer directly, her contacts are in our shop description.",
+    "We have more colours than we can list here — the link to the full colour chart is in our profile.",
+    "Ссылка у нас в профиле, там все расцветки.",
+])
+def test_a_contact_pointed_to_in_the_profile_or_description(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Номер телефона в заказе меняется в профиле Ozon, мы его не видим и поменять не можем.",
+    "Ссылку на возврат найдёте в вашем профиле Ozon.",
+    "The size chart is in the product description, scroll down below the photos.",
+])
+def test_ozons_own_profile_is_not_a_pointed_contact(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_an_e_mail_asked_for_with_its_password_is_a_login_not_a_channel(linter: ozonlint.Linter) -> None:
+    login = "If the pairing keeps failing, send us the email and password you used for the app."
+    found = blocking(linter, login)
+    assert CONTACT not in found and "personal-data" in found
+    assert CONTACT in blocking(linter, "Please send us your email, we will mail you the manual.")
+
+
+def test_a_quote_with_an_apostrophe_inside_is_still_the_buyers(linter: ozonlint.Linter) -> None:
+    text = ("Hi Artem, you wrote: 'can you just send it by CDEK and I'll pay you on card?' We only sell and "
+            "ship through Ozon.")
+    assert "extra-payment" not in blocking(linter, text)
+    adopted = "You wrote: 'I'll pay you on card?' Yes, transfer 500 rub to my card 2202 2015 4477 3310."
+    assert "extra-payment" in blocking(linter, adopted)
+
+
+@pytest.mark.parametrize("text", [
+    "Игорь, здравствуйте. Понимаю, что в телеграме удобнее, но по правилам площадки мы не можем переписываться "
+    "вне Ozon. Присылайте фото прямо сюда.",
+    "I get that WhatsApp is easier for you, but Ozon rules say we can only talk in this chat.",
+    "您好！我们没有微信，请在这里联系我们。",
+    "Извините, мы не можем написать вам в WhatsApp — пишите сюда, ответим за час.",
+])
+def test_a_sentence_whose_last_word_on_the_channel_is_a_refusal(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "К сожалению, видео сюда прислать не можем, напишите нам в WhatsApp, отправим там.",
+    "We can't send big files here, so message us on Telegram and we'll send the video.",
+    "这里不能发视频，请加我们微信，我们发给您。",
+])
+def test_a_refusal_then_an_offer_of_another_channel_is_an_offer(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Jake, the keyboard has a dedicated emoji key, which is handy when you text friends on WhatsApp all day.",
+    "Hi Anna, our tripod is great for TikTok and YouTube creators, it extends to 1.6 m.",
+    "Здравствуйте! Штатив удобно брать в поездки, а видео сразу отправлять друзьям в Telegram.",
+    "您好！这个自拍杆很适合和家人朋友微信视频。",
+])
+def test_a_channel_the_buyer_uses_with_others_or_a_product_suits(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Send the video to your friends, or to us on WhatsApp, we will check it.",
+    "Наша поддержка в Telegram отвечает круглосуточно.",
+    "Штатив отлично подходит для видео, а наш Telegram-канал с обзорами — вот он: @tripod_shop.",
+])
+def test_the_sellers_own_channel_beside_others_or_a_product_is_still_offered(linter: ozonlint.Linter,
+                                                                             text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_the_buyers_wish_granted_in_words_then_refused_is_not_the_sellers_offer(linter: ozonlint.Linter) -> None:
+    text = ("Hello Amir, we understand you'd prefer to pay the courier in cash for the extra cushion, but we can't "
+            "take any payment outside Ozon. Please add the cushion to your order instead.")
+    assert "extra-payment" not in blocking(linter, text)
+    offer = "We can't do it through Ozon, but pay the courier 300 rub in cash for the extra cushion."
+    assert "extra-payment" in blocking(linter, offer)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Вы предложили брать следующую партию корма у нас напрямую, чтобы вышло дешевле. Спасибо за "
+    "доверие, но продаём только через Ozon.",
+    "Здравствуйте, Эмиль. На ваш вопрос «скидку дадите, если поставлю пятёрку?» ответ — нет, за оценки мы ничего "
+    "не предлагаем.",
+])
+def test_the_buyers_proposal_retold_or_quoted_is_the_buyers(linter: ozonlint.Linter, text: str) -> None:
+    assert not blocking(linter, text) & {"off-platform", "review-incentive"}
+
+
+def test_a_retold_proposal_ends_with_its_clause(linter: ozonlint.Linter) -> None:
+    text = ("Вы просили перешить пиджак на 54 размер — это возможно, но доработка стоит отдельно: 1 200 ₽ "
+            "отправьте переводом на наш расчётный счёт.")
+    assert "extra-payment" in blocking(linter, text)
+    adopted = "Вы предложили купить у нас напрямую, без Ozon, — давайте, так дешевле."
+    assert "off-platform" in blocking(linter, adopted)
+
+
+def test_ozons_own_points_as_the_last_word_on_a_review(linter: ozonlint.Linter) -> None:
+    text = ("Добрый день! Спасибо за оценку 5 звёзд 🙏 Рады, что ковшик пригодился. Если захотите, в отзыв можно "
+            "добавить фото — за отзывы с фото Ozon начисляет баллы в рамках своей программы.")
+    assert "review-incentive" not in blocking(linter, text)
+    ours = "Оставьте отзыв с фото — Ozon начисляет за него баллы. А мы вернём 300 ₽ на телефон за отзыв."
+    assert "review-incentive" in blocking(linter, ours)
+
+
+@pytest.mark.parametrize("text", [
+    "Для ремонта Ozon не нужен: позвоните по номеру из гарантийного талона, и наш мастер приедет к вам.",
+    "Доплату 600 ₽ можно перевести мне по номеру телефона, который указан в моём профиле.",
+])
+def test_a_number_pointed_to_in_any_case_form(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_a_qualified_number_on_a_tag_is_not_a_phone(linter: ozonlint.Linter) -> None:
+    text = "Hi Olga, the plush toy has a hologram tag. The batch number on the tag lets you check authenticity."
+    assert CONTACT not in blocking(linter, text)
+    assert CONTACT in blocking(linter, "Our number is on the tag, call it if anything breaks.")
+
+
+def test_a_chinese_refusal_of_rewards(linter: ozonlint.Linter) -> None:
+    text = "您好!根据Ozon的规定,我们不能为评价提供任何奖励或返现。请根据您的真实体验评价,谢谢理解。"
+    assert "review-incentive" not in blocking(linter, text)
+    assert "review-incentive" in blocking(linter, "好评返现20元,谢谢支持。")
+
+
+@pytest.mark.parametrize("text", [
+    "Beware of fake accounts, our only real Telegram is @sunny_shop_official.",
+    "Появились фейковые страницы, наш официальный WhatsApp +7 900 123 45 67.",
+    "有人冒充我们，我们唯一的微信号是 sunny888。",
+])
+def test_a_warning_does_not_disown_the_channel_it_claims_as_the_sellers(linter: ozonlint.Linter,
+                                                                        text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Осторожно: мошенники пишут с номера +7 999 111-22-33 от имени нашего магазина. Это не мы.",
+    "Beware: scammers use the handle @ozon_support_help, it is not ours.",
+    "这个微信号 abc123 不是我们的，请不要添加。",
+])
+def test_a_warning_disowns_the_fraudsters_identifiers(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Вы спросили: «есть ли у вас вотсап?» Есть, пишите туда, ответим быстрее.",
+    "You asked \"do you have Telegram?\" We do — message us there for the video.",
+    "您问\"有微信吗？\"有的，加我们发视频。",
+])
+def test_a_quote_the_seller_sends_the_buyer_back_to_is_the_sellers(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Вы спросили: «есть ли у вас вотсап?» К сожалению, нет, там мы не отвечаем, только здесь.",
+    "You asked \"do you have a Telegram channel?\" No, we only answer here in the Ozon chat.",
+])
+def test_a_quote_denied_stays_the_buyers(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Если колесо на тележке сломается в течение года, пишите, заменим по гарантии.",
+    "Добрый день! Сумка на тележке вмещает до 30 кг, напишите, если нужен другой цвет.",
+    "Здравствуйте! Ручку на тележке можно отрегулировать по высоте, наш мастер показал это на видео.",
+])
+def test_a_name_that_is_an_ordinary_word_is_offered_only_in_its_own_clause(linter: ozonlint.Linter,
+                                                                         text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Фото брака скиньте в тележку, ник такой же, как у магазина.",
+    "Добрый день! Пишите в тг, там быстрее отвечаем.",
+    "Hi! Add me on Line, my ID is sunny_jp.",
+])
+def test_a_short_name_invited_to_in_its_clause_is_an_offer(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Пароль от сети вводите только у себя в телефоне, нам его присылать не нужно.",
+    "Для гарантии нужны только номер заказа и IMEI. Пароли и Apple ID нам никогда не присылайте.",
+    "Your account password stays with you — never send it to us or anyone else.",
+    "Hello Svetlana, Ozon asks for passport details for cross-border orders directly in your account, not "
+    "through sellers.",
+])
+def test_data_the_seller_refuses_to_receive_or_ozon_asks_for_is_not_requested(linter: ozonlint.Linter,
+                                                                              text: str) -> None:
+    assert "personal-data" not in blocking(linter, text)
+
+
+def test_a_refusal_after_a_request_refuses_something_else(linter: ozonlint.Linter) -> None:
+    text = "Please send us the password of your account, no need to send the receipt."
+    assert "personal-data" in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Paul, call quality on Viber and WhatsApp is clear even on 3G thanks to the noise-cancelling mics.",
+    "Hi! Text size in Telegram is set on your phone, the case doesn't affect it.",
+    "Hello Kate! Many buyers follow cooking channels on YouTube and use this stand while cooking.",
+    "Здравствуйте, Вера! Связь в Viber и Telegram через этот роутер стабильная, проверяли на 50 устройствах.",
+])
+def test_a_verb_that_is_also_a_noun_is_no_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Paul, call us on Viber if the headset doesn't connect, we'll walk you through it.",
+    "Just text on WhatsApp if the parcel is late.",
+    "Продавец на связи в Телеграме и Вотсапе круглосуточно.",
+])
+def test_the_same_verb_with_whom_or_how_invites(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Вам пришло сообщение «Пишите в WhatsApp +7 900 123-45-67 для возврата денег»? Мы такое не "
+    "отправляли, это чужой номер.",
+    "Hello! The SMS you forwarded (\"text us on Telegram @ozon_refund_help to get your money back\") did not come "
+    "from our shop. Please ignore it.",
+    "您好！您转发的那条“加微信 refund888 退款”的消息不是我们发的，请不要理会。",
+])
+def test_a_forwarded_fake_is_someone_elses(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def test_the_sellers_own_earlier_message_quoted_is_still_the_sellers(linter: ozonlint.Linter) -> None:
+    assert CONTACT in blocking(linter, "Мы вам уже написали: «пишите в WhatsApp», ждём фото там.")
+    assert CONTACT in blocking(linter, "Hello! Yes, the message from +44 7700 900123 was from us, reply there.")
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag! Schreiben Sie uns auf WhatsApp, dann schicken wir das Video.",
+    "¡Hola, Carlos! Escríbanos por WhatsApp y le enviamos las fotos.",
+    "Assalomu alaykum! WhatsApp orqali yozing, tezroq javob beramiz.",
+    "Доброго дня! Пишіть нам у Telegram, відповімо швидше.",
+])
+def test_an_invitation_in_another_language_offers_the_channel(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_a_bare_mention_in_another_language_is_only_info(linter: ozonlint.Linter) -> None:
+    found = [v for v in linter.check("Die Kamera streamt direkt auf YouTube und Instagram.") if v.category == CONTACT]
+    assert found and {v.severity for v in found} == {"info"}
+
+
+def test_a_code_that_opens_an_instruction_is_no_channel(linter: ozonlint.Linter) -> None:
+    text = ("Hi Ivan! The QR code on the box opens the assembly video on the manufacturer's site; you don't need "
+            "to register anywhere. If anything is missing, write to us here in the Ozon chat.")
+    assert CONTACT not in blocking(linter, text)
+    assert CONTACT in blocking(linter, "Scan the QR code on the box, it opens a chat with our support team directly.")
+
+
+def test_a_models_finding_in_a_sentence_naming_a_product_series(linter: ozonlint.Linter) -> None:
+    assert CONTACT not in blocking(linter, "亲，微信系列的手机壳已经卖完了，其他系列还有货。")
+    assert CONTACT in blocking(linter, "亲，新系列的照片在我们的微信里，加一下看看。")
