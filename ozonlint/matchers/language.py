@@ -22,9 +22,14 @@ from .params import Param
 # Kazakh ә ғ қ ң ө ұ ү һ, Uzbek and Tajik ҳ ҷ ӣ ӯ, Tatar and Bashkir җ ҡ ҙ ҫ,
 # Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
 # Ukrainian, Belarusian and Kazakh share and which also turns up as a stray.
-_FOREIGN_CYRILLIC = lazy_re("[їєґўәғқңөұүһјљњћџѓќҳҷӣӯҗҡҙҫ]")
+_FOREIGN_CYRILLIC_LETTERS = "їєґўәғқңөұүһјљњћџѓќҳҷӣӯҗҡҙҫ"
+_FOREIGN_CYRILLIC = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}]")
+# A word with such a letter: one ("Сәлем, Дана!", "Київ") is a greeting or a
+# name in a Russian reply; two are a phrase in another language.
+_FOREIGN_CYRILLIC_WORD = lazy_re(f"[а-яё{_FOREIGN_CYRILLIC_LETTERS}]*[і{_FOREIGN_CYRILLIC_LETTERS}]")
 _CYRILLIC_I = lazy_re("і")
-_FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæəǵý"  # Latin letters English does not use
+# Latin letters English does not use (with Vietnamese, whose letters are mostly in U+1EA0-U+1EF9)
+_FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæəǵýđơư\u1ea0-\u1ef9"
 _FOREIGN_LATIN = lazy_re(f"[{_FOREIGN_LETTERS}]")
 _FOREIGN_LATIN_WORD = lazy_re(f"[a-z]*[{_FOREIGN_LETTERS}][a-z{_FOREIGN_LETTERS}]*")
 # Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
@@ -34,8 +39,8 @@ _OTHER_SCRIPT = lazy_re("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u
 MAX_WORD = 40            # longer runs of letters are not words
 MAX_DETECT_WORDS = 400   # langdetect samples the text anyway: bound its cost
 _LETTER_RUN = lazy(r"\p{L}+")
-_LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+")  # case-folded text
-_LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+_LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff]+")  # case-folded text
+_LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
 # Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
 # an address, a link, a code.
 _TECHNICAL = lazy_re(r"[@/(\[_:\d]|\w\.\w")
@@ -160,7 +165,7 @@ class LanguageMatcher(Matcher):
     def _foreign_cyrillic(self, draft: Draft, text: str) -> bool:
         if "ru" not in self.allow:
             return True
-        if _FOREIGN_CYRILLIC.search(text):
+        if _FOREIGN_CYRILLIC.search(text) and len(_FOREIGN_CYRILLIC_WORD.findall(text)) >= 2:
             return True
         i_count = len(_CYRILLIC_I.findall(text))
         russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian
@@ -195,7 +200,7 @@ class LanguageMatcher(Matcher):
         clean reply costs a set intersection and a count."""
         hits = draft.tokens & self.foreign_words
         ukrainian = draft.text.count(_UKRAINIAN_I) >= 2
-        if not hits and not ukrainian:
+        if len(hits) < 2 and not ukrainian and not (hits and "\u0130" in draft.text):  # Turkish İ splits a word
             return False
         for sentence in _SENTENCE.findall(draft.words.text):
             words = _WORD.findall(sentence.replace("\u0307", ""))  # Turkish İ folds to i and a dot
@@ -204,8 +209,6 @@ class LanguageMatcher(Matcher):
             found = distinct & self.foreign_words  # distinct: "Le Creuset … Le Creuset" is one foreign word
             if len(found) >= 2 and len(found) > ours and self._in_one_script(words, found):
                 return True
-            if found and not ours and len(found) * 2 >= len(distinct) and max(map(len, found)) >= 4:
-                return True  # a short sentence in another language: "Рахмет!", "Гарного дня!"
             if ukrainian and sentence.count(_UKRAINIAN_I) >= 2 and sum(map(len, words)) >= 12 \
                     and not _RUSSIAN_ONLY.search(sentence):
                 return True
