@@ -95,6 +95,10 @@ REGRESSION = [
     ("realistic/r8.jsonl", 0.93, 0.09),  # hard positives (pointed-to contacts, rewards without trigger words,
     #                                      payments for services); first score 0.864 / FPR 0.078**
     # (** scored first with branch detect2 at 03cc780, before any change of this round)
+    ("realistic/r9.jsonl", 0.93, 0.04),  # semantic categories and other languages, near-twin negatives;
+    #                                      first score 0.799 / FPR 0.071***
+    ("realistic/r10.jsonl", 0.94, 0.05),  # hard negatives (precision); first score 0.922 / FPR 0.055***
+    # (*** scored first with branch detect3 at e17ed56, before any change for them)
 ]
 
 

@@ -10,7 +10,7 @@ never changes between runs.
 from __future__ import annotations
 
 import threading
-from typing import Dict, List, Optional
+from typing import Dict, FrozenSet, List, Optional
 
 from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
@@ -19,21 +19,28 @@ from .params import Param
 
 # Letters outside the Russian and English alphabets that mark another language.
 # Letters Russian does not have: a sure sign (Ukrainian ї є ґ, Belarusian ў,
-# Kazakh ә ғ қ ң ө ұ ү һ, Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
+# Kazakh ә ғ қ ң ө ұ ү һ, Uzbek and Tajik ҳ ҷ ӣ ӯ, Tatar and Bashkir җ ҡ ҙ ҫ,
+# Serbian/Macedonian ј љ њ ћ џ ѓ ќ), and і, which
 # Ukrainian, Belarusian and Kazakh share and which also turns up as a stray.
-_FOREIGN_CYRILLIC = lazy_re("[їєґўәғқңөұүһјљњћџѓќ]")
+_FOREIGN_CYRILLIC_LETTERS = "їєґўәғқңөұүһјљњћџѓќҳҷӣӯҗҡҙҫ"
+_FOREIGN_CYRILLIC = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}]")
+# A word with such a letter: one ("Сәлем, Дана!", "Київ") is a greeting or a
+# name in a Russian reply; two are a phrase in another language.
+_FOREIGN_CYRILLIC_WORD = lazy_re(f"[а-яё{_FOREIGN_CYRILLIC_LETTERS}]*[і{_FOREIGN_CYRILLIC_LETTERS}]")
 _CYRILLIC_I = lazy_re("і")
-_FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæ"  # Latin letters English does not use
+# Latin letters English does not use (with Vietnamese, whose letters are mostly in U+1EA0-U+1EF9)
+_FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæəǵýđơư\u1ea0-\u1ef9"
 _FOREIGN_LATIN = lazy_re(f"[{_FOREIGN_LETTERS}]")
 _FOREIGN_LATIN_WORD = lazy_re(f"[a-z]*[{_FOREIGN_LETTERS}][a-z{_FOREIGN_LETTERS}]*")
 # Arabic, Hebrew, Armenian, Devanagari, Thai, Georgian, Hangul, kana (as ranges: fast to scan).
+_GREEK_WORD = lazy_re("[\u0370-\u03ff]{3,}")  # a unit (μm, Ω) is a letter or two, a Greek word more
 _OTHER_SCRIPT = lazy_re("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
                               "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]")
 MAX_WORD = 40            # longer runs of letters are not words
 MAX_DETECT_WORDS = 400   # langdetect samples the text anyway: bound its cost
 _LETTER_RUN = lazy(r"\p{L}+")
-_LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]+")  # case-folded text
-_LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+_LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff]+")  # case-folded text
+_LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
 # Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
 # an address, a link, a code.
 _TECHNICAL = lazy_re(r"[@/(\[_:\d]|\w\.\w")
@@ -48,6 +55,18 @@ just one two more most very also only all any some each other new same such what
 how why because after before during within up down out over again still already soon now today
 get got send sent make made take like look looks see help let know need want use used works fit fits
 """.split())
+
+
+# Russian words that no other language here writes the same way: a sentence
+# that has them is Russian, whatever foreign word it quotes.
+_RUSSIAN_WORDS = frozenset("""
+и что это как от из вы мы уже ещё еще только если чтобы когда где здесь тоже также очень спасибо
+пожалуйста здравствуйте добрый утро заказ заказа можно нужно был была было были будет есть
+""".split())
+# A sentence ends at . ! ? ; or a line break (in the words view, which keeps them).
+_SENTENCE = lazy_re(r"[^.!?;\n…]+")
+_WORD = lazy_re(r"[^\W\d_]+")
+_UKRAINIAN_I = "і"
 
 
 def _english(words: List[str]) -> bool:
@@ -84,7 +103,8 @@ class LanguageMatcher(Matcher):
     PARAMS = (Param("allow", "texts", ["ru", "en"], "Languages a reply may be written in."),
               Param("min_letters", "int", 30, "Fewest Latin letters before langdetect is asked."),
               Param("min_probability", "number", 0.9, "How sure langdetect must be of another language."),
-              Param("foreign_words", "texts", [], "Other languages' words that decide a short reply (pinyin…)."))
+              Param("foreign_words", "texts", [], "Other languages' words (function words, greetings, pinyin): two in a sentence that "
+                    "outnumber its Russian and English words make the sentence foreign."))
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         self.allow = frozenset(_string_list(spec.params.get("allow", ["ru", "en"]), spec.path,
@@ -109,8 +129,8 @@ class LanguageMatcher(Matcher):
         text = draft.text.casefold()
         plain = draft.base.plain  # ASCII and basic Cyrillic only: no other script, no foreign letters
         other_script = 0 if plain else len(_OTHER_SCRIPT.findall(text))
-        if other_script >= 2:
-            return True  # a phrase in Korean, Georgian, Arabic… ("감사합니다") is not Russian or English
+        if other_script >= 2 or not plain and len(_GREEK_WORD.findall(text)) >= 2:
+            return True  # a phrase in Korean, Georgian, Arabic, Greek… ("감사합니다") is not Russian or English
         # the common case, a Russian reply (perhaps with "Ozon" in it), has fewer
         # Latin letters than a third of its characters; counting ASCII (a C-level
         # encode) usually shows that without listing the Latin words
@@ -122,8 +142,7 @@ class LanguageMatcher(Matcher):
         if mostly_other:
             if not plain and len(_FOREIGN_LATIN_WORD.findall(text)) >= 2:
                 return True  # a sentence in another Latin-script language: "Süreniz 7 gündür, unutmayın"
-            if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2
-                    or not draft.tokens.isdisjoint(self.foreign_words)):
+            if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2):
                 return False
         elif "en" in self.allow and _english(latin_words):
             return False  # an English reply, or a Russian one quoting English
@@ -146,7 +165,7 @@ class LanguageMatcher(Matcher):
     def _foreign_cyrillic(self, draft: Draft, text: str) -> bool:
         if "ru" not in self.allow:
             return True
-        if _FOREIGN_CYRILLIC.search(text) or not draft.tokens.isdisjoint(self.foreign_words):
+        if _FOREIGN_CYRILLIC.search(text) and len(_FOREIGN_CYRILLIC_WORD.findall(text)) >= 2:
             return True
         i_count = len(_CYRILLIC_I.findall(text))
         russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian
@@ -172,8 +191,39 @@ class LanguageMatcher(Matcher):
         outside = 1.0 - sum(p for lang, p in probabilities.items() if lang in self.allow)
         return outside >= self.min_probability
 
+    def _foreign_sentence(self, draft: Draft) -> bool:
+        """Whether one sentence of a Russian or English reply is in another
+        language ("Якщо виникнуть питання, пишіть", "Buyurtmangiz uchun rahmat",
+        "Bei Fragen schreiben Sie uns gern"): its words are another language's
+        function words, or Ukrainian ``і`` without a letter only Russian has.
+        Only a draft that has such words or letters reads its sentences, so a
+        clean reply costs a set intersection and a count."""
+        hits = draft.tokens & self.foreign_words
+        ukrainian = draft.text.count(_UKRAINIAN_I) >= 2
+        if len(hits) < 2 and not ukrainian and not (hits and "\u0130" in draft.text):  # Turkish İ splits a word
+            return False
+        for sentence in _SENTENCE.findall(draft.words.text):
+            words = _WORD.findall(sentence.replace("\u0307", ""))  # Turkish İ folds to i and a dot
+            distinct = set(words)
+            ours = len(distinct & _ENGLISH_WORDS) + len(distinct & _RUSSIAN_WORDS)
+            found = distinct & self.foreign_words  # distinct: "Le Creuset … Le Creuset" is one foreign word
+            if len(found) >= 2 and len(found) > ours and self._in_one_script(words, found):
+                return True
+            if ukrainian and sentence.count(_UKRAINIAN_I) >= 2 and sum(map(len, words)) >= 12 \
+                    and not _RUSSIAN_ONLY.search(sentence):
+                return True
+        return False
+
+    @staticmethod
+    def _in_one_script(words: List[str], found: FrozenSet[str]) -> bool:
+        """Whether the sentence is written in the script of its foreign words (two
+        thirds of its words): a brand ("Vous et Nous") inside a Russian sentence is not."""
+        latin = next(iter(found))[0].isascii()
+        same = sum(w[0].isascii() == latin for w in words)
+        return same * 3 >= len(words) * 2
+
     def find(self, draft: Draft) -> List[Span]:
-        if draft.has_han or not self._foreign(draft):
+        if draft.has_han or not (self._foreign(draft) or self._foreign_sentence(draft)):
             return []  # Chinese is the script rule's to report
         text = draft.text
         start = len(text) - len(text.lstrip())

@@ -6,14 +6,15 @@ for names), then validated:
 
 ``address``
     A home address: a street with a house number and a flat ("ул. Садовая 14,
-    кв. 7", "14 Elm Street, apt 3"), or a street with a house number next to a
-    person's full name ("Иванова Мария из Казани, ул. Ленина 5"). Not the
+    кв. 7", "14 Elm Street, apt 3"), or a street with a house number, or a
+    flat, next to a person's full name ("Иванова Мария из Казани, ул. Ленина 5"). Not the
     address of a pickup point, of Ozon's or the seller's warehouse, office or
     service centre, nor the seller's legal address (INN, OGRN, "юридический
     адрес"): those words in the clause before the street clear it.
 ``partial-phone``
     Part of someone's phone number ("телефон, заканчивающийся на 12 34",
-    "phone ending in 1234") with where that person lives or a street.
+    "phone ending in 1234", "с телефоном на ...47 12") with where that person
+    lives, a street or a town.
     An order, posting or card number "ending in …" is not a phone.
 ``name-pickup``
     A person's full name (a first name with a surname) next to a pickup
@@ -71,14 +72,20 @@ _HOUSE_FLAT = lazy(
 _RESIDENCE = lazy(
     r"(?<![\p{L}])(?i:живёт|живет|проживает|живут|lives|living)[ \t]++(?:\p{L}++[ \t]++){0,3}(?i:на|в|во|in|on|at)"
     r"[ \t]++\p{L}++|(?<![\p{L}])(?i:из|from)[ \t]++\p{Lu}\p{Ll}++|(?<![\p{L}])г\.[ \t]*+\p{Lu}\p{Ll}++"
-    r"|(?<![\p{L}])(?i:с|со|на)[ \t]++(?i:улиц\p{L}*+|проспект\p{L}*+)[ \t]++\p{Lu}\p{Ll}++")
+    r"|(?<![\p{L}])(?i:с|со|на|з|зі)[ \t]++(?i:улиц\p{L}*+|вулиц\p{L}*+|проспект\p{L}*+)[ \t]++\p{Lu}\p{Ll}++"
+    # a street by its name alone ("на Садовой"), an English street or town ("on Lenin Street", "in Tomsk")
+    r"|(?<![\p{L}])на[ \t]++\p{Lu}[а-яё]{2,20}?(?:ой|ей)(?![\p{L}])"
+    r"|(?<![\p{L}])(?:on|in)[ \t]++\p{Lu}\p{Ll}++(?:[ \t]++(?i:street|st\.?|avenue|road))?(?![\p{L}])")
 # Part of a phone number.
 _PARTIAL_PHONE = lazy(
     r"(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number|mobile)[^\p{N}.!?\n]{0,40}?"
-    r"(?i:заканчива\p{L}*+|оканчива\p{L}*+|ending|ends"
+    r"(?i:заканчива\p{L}*+|оканчива\p{L}*+|закінчу\p{L}*+|ending|ends"
     r"|последние[ \t]+(?:цифры|четыре|две)|last[ \t]+(?:four|two|digits))"
     r"[^\p{N}.!?\n]{0,12}?\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])"
-    r"|(?<![\p{L}])(?i:по[ \t]+номеру[ \t]+на)[ \t]+\d{2}+[ \t\-]\d{2}+(?![\p{N}\-])")
+    r"|(?<![\p{L}])(?i:по[ \t]+номеру[ \t]+на)[ \t]+\d{2}+[ \t\-]\d{2}+(?![\p{N}\-])"
+    # "с телефоном на ...47 12": the hidden digits written out as dots
+    r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number)[ \t]++(?i:на|ending|in)?[ \t]*+(?:\.{2,}+|…)[ \t]*+"
+    r"\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])")
 # Numbers that are not a phone's: "номер заказа заканчивается на 12 34".
 _NOT_PHONE_NUMBER = lazy(r"(?i)заказ|отправлени|посылк|трек|карт|order|parcel|track|card|posting|артикул")
 _NOT_PHONE_BEFORE = lazy(r"(?i)(?:заказ|отправлени|трек|карт|order|parcel|track|card|posting|артикул)\p{L}*+"
@@ -107,7 +114,7 @@ _ADDRESS_WORDS = frozenset("""
 _NUMBER_WORDS = frozenset("""
     телефон телефона телефоном телефону номер номера номером номеру phone number mobile
 """.split())
-_ENDING_PREFIXES = ("заканчива", "оканчива", "ending", "ends", "последни", "last")
+_ENDING_PREFIXES = ("заканчива", "оканчива", "закінчу", "ending", "ends", "последни", "last")
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel".split())
 _HAS_DIGIT = lazy(r"[0-9]")
 _CLAUSE_BEFORE = 80  # characters before an address searched for business words
@@ -175,7 +182,8 @@ class PersonalDataMatcher(Matcher):
             return self._addresses(text)
         if self.check == "partial-phone":
             if tokens.isdisjoint(_NUMBER_WORDS) or not (
-                    "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)):
+                    "номеру" in tokens or ".." in text or "…" in text
+                    or any(t.startswith(_ENDING_PREFIXES) for t in tokens)):
                 return []
             return self._partial_phones(text)
         if tokens.isdisjoint(_PICKUP_WORDS):
@@ -189,10 +197,13 @@ class PersonalDataMatcher(Matcher):
         homes = [m.span() for m in _HOUSE_FLAT.finditer(text)]
         candidates = [s for s in candidates if not _business_before(text, s[0])]
         homes = [s for s in homes if not _business_before(text, s[0])]
-        if not candidates:
+        flats = _Spans(m.span() for m in _FLAT.finditer(text) if not _business_before(text, m.start()))
+        if not candidates and not flats.spans:
             return homes
-        flats = _Spans(m.span() for m in _FLAT.finditer(text))
         names = _Spans(self.full_names(text)) if self.first_names else _Spans(())
+        if not candidates:  # "Vera Orlova on Lesnaya street, flat 12": a person's name and her flat
+            return homes + [(min(s, n[0]), max(e, n[1])) for s, e in flats.spans
+                            for n in (names.near(s, e),) if n is not None]
         found = list(homes)
         for start, end in candidates:
             flat = flats.first_after(end, 12)
