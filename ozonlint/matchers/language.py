@@ -103,7 +103,8 @@ class LanguageMatcher(Matcher):
     PARAMS = (Param("allow", "texts", ["ru", "en"], "Languages a reply may be written in."),
               Param("min_letters", "int", 30, "Fewest Latin letters before langdetect is asked."),
               Param("min_probability", "number", 0.9, "How sure langdetect must be of another language."),
-              Param("foreign_words", "texts", [], "Other languages' words (function words, greetings, pinyin): two in a sentence that "
+              Param("foreign_words", "texts", [],
+                    "Other languages' words (function words, greetings, pinyin): two in a sentence that "
                     "outnumber its Russian and English words make the sentence foreign."))
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:

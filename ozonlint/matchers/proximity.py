@@ -33,6 +33,8 @@ class ProximityMatcher(Matcher):
                 raise RulePackError(spec.path, getattr(s, "line", line),
                                     f"rule {spec.id}: unknown key {unknown[0]!r} in a proximity set")
         self.sets = [TermSet(spec, s, vocabularies, key="sets") for s in sets]
+        # the order the sets are looked for in: sets of words first (see find)
+        self._order = sorted(range(len(self.sets)), key=lambda i: not self.sets[i].gated)
         self.within = self._int(spec, "within", 6)
         has_negation = any(k in spec.params for k in NEGATION_KEYS)
         self.negation = Negation(spec, vocabularies) if has_negation else None
@@ -61,12 +63,14 @@ class ProximityMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         if not all(term_set.may_match(draft) for term_set in self.sets):
             return []  # every set must match: one absent set settles it
-        hits_per_set = []
-        for term_set in self.sets:
-            hits = term_set.find_in_view(draft)
+        # the sets of words first: a set of raw patterns scans the whole draft, and
+        # is not scanned at all when a set of words has no hit
+        hits_per_set: List[List[Tuple[int, int]]] = [[] for _ in self.sets]
+        for i in self._order:
+            hits = self.sets[i].find_in_view(draft)
             if not hits:
                 return []
-            hits_per_set.append(hits)
+            hits_per_set[i] = hits
         # anchor on each hit of the first set; take the nearest hit of every other set
         words = [[(draft.word_index(s), s, e) for s, e in hits] for hits in hits_per_set]
         nearest = [_Nearest(others) for others in words[1:]]
