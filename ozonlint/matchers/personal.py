@@ -114,6 +114,7 @@ _ADDRESS_WORDS = frozenset("""
 _NUMBER_WORDS = frozenset("""
     телефон телефона телефоном телефону номер номера номером номеру phone number mobile
 """.split())
+_PHONE_WORDS = frozenset("телефон телефона телефоном телефону phone".split())  # "с телефоном на ...47 12"
 _ENDING_PREFIXES = ("заканчива", "оканчива", "закінчу", "ending", "ends", "последни", "last")
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel".split())
 _HAS_DIGIT = lazy(r"[0-9]")
@@ -182,8 +183,8 @@ class PersonalDataMatcher(Matcher):
             return self._addresses(text)
         if self.check == "partial-phone":
             if tokens.isdisjoint(_NUMBER_WORDS) or not (
-                    "номеру" in tokens or ".." in text or "…" in text
-                    or any(t.startswith(_ENDING_PREFIXES) for t in tokens)):
+                    "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)
+                    or not tokens.isdisjoint(_PHONE_WORDS) and (".." in text or "…" in text)):
                 return []
             return self._partial_phones(text)
         if tokens.isdisjoint(_PICKUP_WORDS):
