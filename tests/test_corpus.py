@@ -99,6 +99,10 @@ REGRESSION = [
     #                                      first score 0.799 / FPR 0.071***
     ("realistic/r10.jsonl", 0.94, 0.05),  # hard negatives (precision); first score 0.922 / FPR 0.055***
     # (*** scored first with branch detect3 at e17ed56, before any change for them)
+    ("realistic/r11.jsonl", 0.95, 0.05),  # semantic recall: rewards, upsell, surcharges, off-platform by
+    #                                       description, near twins; first score 0.931 / FPR 0.041****
+    ("realistic/r12.jsonl", 0.94, 0.04),  # a day's mix of many shops; first score 0.902 / FPR 0.019****
+    # (**** scored first with main at the start of session 5, output-identical to 1b9f772)
 ]
 
 
@@ -112,6 +116,9 @@ BLIND = [
     # written for the fourth round (180 replies, 47 % clean) and scored once when it arrived, at 3f321c4,
     # before the round's detection work was merged
     ("blind/b4.jsonl", 0.909, 0.083, 0.75, 0.14),
+    # written for the fifth round (400 replies, 49 % clean, 18 % in Chinese or another language) and
+    # scored once when it arrived, with main at the start of session 5 (output-identical to 1b9f772)
+    ("blind/b5.jsonl", 0.894, 0.036, 0.80, 0.10),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
