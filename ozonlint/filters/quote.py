@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 
 import regex
 
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..matchers.base import Draft
 from ..model import Category
 from . import DROP, Candidate, Filter, Spans
@@ -51,6 +51,12 @@ _POINTS_BACK = lazy(r"(?<![\p{L}\p{N}])(?:туда|там|по нему|на н�
                     regex.IGNORECASE)
 _DENIES = lazy(r"(?<![\p{L}\p{N}])(?:нет|не|ни|no|not|never|sorry|извините|к сожалению)(?![\p{L}\p{N}])"
                r"|n't|没有|不|抱歉", regex.IGNORECASE)
+# What every match of _QUOTED_BUYER holds before its quote, as a fast scan of the case-folded
+# text: most replies with a quote mark (an apostrophe in "don't") quote no one.
+_BUYER_SAID = lazy_re(
+    r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
+    r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
+    r"|(?:sms|message|e-?mail)\s+you|[您你](?:问|说|写|提到)|您的问题|您(?:转发|收到)")
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
@@ -71,7 +77,7 @@ def adopted(text: str, end: int) -> bool:
 def quoted_spans(text: str) -> List[Tuple[int, int]]:
     """Spans of the buyer's words quoted or retold in ``text`` (not those the seller then agrees with)."""
     spans = []
-    if any(q in text for q in _QUOTE_MARKS):
+    if any(q in text for q in _QUOTE_MARKS) and _BUYER_SAID.search(text.casefold()):
         spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
                  if m.lastindex and not adopted(text, m.end())]
     if any(sign in text for sign in _REPORTED_SIGNS):
