@@ -136,7 +136,9 @@ class _Cues(dict):
 
     def __missing__(self, name: str) -> Spans:
         view = self._draft.words
-        spans = [view.span(s, e) for s, e in self._cues[name].find_in_view(self._draft)]
+        spans = self._cues[name].find_in_view(self._draft)
+        if view._maps:  # words-view spans are the original's unless the view moved something
+            spans = [view.span(s, e) for s, e in spans]
         if name == "role_invite":
             text = self._draft.text
             # an English verb that is also a noun invites only with an object or a way after it
