@@ -87,6 +87,23 @@ class Spans:
         i = bisect_left(self.starts, lo)
         return i < len(self.spans) and self._ends_from[i] <= hi
 
+    def last_end_by(self, pos: int) -> Optional[int]:
+        """The last end of a span at or before ``pos`` (None: none ends there)."""
+        i = bisect_right(self.ends, pos) - 1
+        return self.ends[i] if i >= 0 else None
+
+    def first_start_from(self, pos: int) -> Optional[int]:
+        """The first start of a span at or after ``pos`` (None: none starts there)."""
+        i = bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else None
+
+    def last_start_within(self, lo: int, hi: int) -> Optional[int]:
+        """The start of the last span that lies within [lo, hi], or None."""
+        i = bisect_right(self.starts, hi) - 1
+        while i >= 0 and self.spans[i][1] > hi:
+            i -= 1
+        return self.spans[i][0] if i >= 0 and self.spans[i][0] >= lo else None
+
 
 class Filter:
     """One reason to drop or demote a finding.

@@ -209,17 +209,16 @@ class RoleFilter(Filter):
     @staticmethod
     def _requested(text: str, found: Dict[str, Spans], lo: int, candidate: Candidate) -> bool:
         """Whether a request ("Пришлите", "send us") stands within three words before the finding."""
-        invites = found["role_invite"]
-        i = bisect_right(invites.ends, candidate.start) - 1
-        return i >= 0 and invites.ends[i] >= lo and _last_words(text, invites.ends[i], candidate.start, 3) is not None
+        end = found["role_invite"].last_end_by(candidate.start)
+        return end is not None and end >= lo and _last_words(text, end, candidate.start, 3) is not None
 
     @staticmethod
     def _denied_in_sentence(text: str, found: Dict[str, Spans], lo: int, hi: int) -> bool:
         """Whether the sentence [lo, hi) negates or refuses, with no turn after its last such
         cue: "мы никогда не просим пароль" is denied; "We can't upload them here, but search
         our shop's name on the photo app" is not (what follows the turn is said on its own)."""
-        starts = [start for start in (_last_in(found[name], lo, hi) for name in ("negation_sentence", "role_refusal"))
-                  if start is not None]
+        starts = [start for start in (found[name].last_start_within(lo, hi)
+                                      for name in ("negation_sentence", "role_refusal")) if start is not None]
         return bool(starts) and not _STRONG_TURN.search(text, max(starts), hi)
 
     @staticmethod
@@ -245,8 +244,8 @@ class RoleFilter(Filter):
                     break
                 if end > hi or possessives.holding(start, end):
                     continue  # "our", "мне": the seller's only beside the name (see _possessive_near)
-                before = bisect_right(buyers.ends, start) - 1
-                if before < 0 or buyers.ends[before] < lo or _last_words(text, buyers.ends[before], start, 1) is None:
+                buyer = buyers.last_end_by(start)
+                if buyer is None or buyer < lo or _last_words(text, buyer, start, 1) is None:
                     answer = True
                     break
             draft.extras[key] = answer
@@ -256,7 +255,7 @@ class RoleFilter(Filter):
     def _claimed(found: Dict[str, Spans], lo: int, candidate: Candidate) -> bool:
         """Whether the seller claims the finding as their own real channel just before it, inside a
         warning about fakes: "Beware of fake accounts, our only real Telegram is @shop"."""
-        claim = _last_in(found["role_claim"], lo, candidate.start)
+        claim = found["role_claim"].last_start_within(lo, candidate.start)
         return claim is not None and candidate.start - claim <= CLAIM_REACH
 
     @staticmethod
@@ -266,12 +265,11 @@ class RoleFilter(Filter):
         products = found["role_product"]
         if not products:
             return False
-        before = bisect_right(products.ends, candidate.start) - 1
-        if before >= 0 and _TITLE_GAP.fullmatch(text, products.ends[before], candidate.start):
+        before = products.last_end_by(candidate.start)
+        if before is not None and _TITLE_GAP.fullmatch(text, before, candidate.start):
             return True
-        after = bisect_left(products.starts, candidate.end)
-        return after < len(products.starts) and bool(
-            _TITLE_GAP.fullmatch(text, candidate.end, products.starts[after]))
+        after = products.first_start_from(candidate.end)
+        return after is not None and bool(_TITLE_GAP.fullmatch(text, candidate.end, after))
 
     @staticmethod
     def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate, invitation: bool) -> bool:
@@ -289,11 +287,11 @@ class RoleFilter(Filter):
             return hi - lo <= 60 and not _CLAUSE_MARK.search(text, lo, hi) and not any(
                 found[name].overlapping(lo, hi) for name in breaks)
 
-        before = bisect_right(refusals.ends, candidate.start) - 1
-        if before >= 0 and plain(refusals.ends[before], candidate.start):
+        before = refusals.last_end_by(candidate.start)
+        if before is not None and plain(before, candidate.start):
             return True
-        after = bisect_left(refusals.starts, candidate.end)
-        return after < len(refusals.starts) and plain(candidate.end, refusals.starts[after])
+        after = refusals.first_start_from(candidate.end)
+        return after is not None and plain(candidate.end, after)
 
     @staticmethod
     def _possessive_near(draft: Draft, found: Dict[str, Spans], candidate: Candidate) -> bool:
@@ -304,17 +302,17 @@ class RoleFilter(Filter):
         as many words as the reach (the words between can be a whole draft)."""
         text = draft.text
         possessives = found["role_possessive"]
-        before = bisect_right(possessives.ends, candidate.start) - 1
+        before = possessives.last_end_by(candidate.start)
         # "наша серия в стиле ретро телеграммы", "our tripod is great for TikTok": the possessive
         # owns the product, not the name
-        if before >= 0 and not any(found[name].within(possessives.ends[before], candidate.start)
-                                   for name in ("role_product", "role_capability")):
-            gap = _last_words(text, possessives.ends[before], candidate.start, POSSESSIVE_REACH)
+        if before is not None and not any(found[name].within(before, candidate.start)
+                                          for name in ("role_product", "role_capability")):
+            gap = _last_words(text, before, candidate.start, POSSESSIVE_REACH)
             if gap is not None and _near(gap):
                 return True
-        after = bisect_left(possessives.starts, candidate.end)
-        if after < len(possessives.spans):
-            gap = _first_words(text, candidate.end, possessives.starts[after], 1)
+        after = possessives.first_start_from(candidate.end)
+        if after is not None:
+            gap = _first_words(text, candidate.end, after, 1)
             if gap is not None and _near(gap):
                 return True
         return False
@@ -367,15 +365,15 @@ class RoleFilter(Filter):
                 return DROP
             # the buyer's wish granted in words, then refused: "we understand you'd prefer to pay
             # the courier in cash, but we can't take any payment outside Ozon"
-            if _last_in(found["role_concession"], lo, candidate.start) is not None \
-                    and _last_in(found["role_refusal"], candidate.end, hi) is not None:
+            if found["role_concession"].last_start_within(lo, candidate.start) is not None \
+                    and found["role_refusal"].last_start_within(candidate.end, hi) is not None:
                 return DROP
             # a model's finding may span sentences: Ozon's own programme as the last word on it
             # ("… в отзыв можно добавить фото — за отзывы с фото Ozon начисляет баллы")
             if candidate.kind == "classifier" and candidate.end > hi:
-                platform = _last_in(found["role_platform"], candidate.start, candidate.end)
-                if platform is not None and platform > (_last_in(found["role_contrast"], candidate.start,
-                                                                 candidate.end) or -1):
+                platform = found["role_platform"].last_start_within(candidate.start, candidate.end)
+                contrast = found["role_contrast"].last_start_within(candidate.start, candidate.end)
+                if platform is not None and platform > (contrast or -1):
                     return DROP
             return None
         text = draft.text
@@ -386,8 +384,8 @@ class RoleFilter(Filter):
         # a refusal excuses the name in its clause, or anywhere in a sentence whose last word on
         # it is the refusal ("Понимаю, что в телеграме удобнее, но по правилам мы не можем");
         # not a name that a later clause offers ("Видео сюда не можем прислать, напишите в WhatsApp")
-        refusal = _last_in(found["role_refusal"], lo, hi)
-        if refusal is not None and (refusal > (_last_in(found["role_invite"], lo, hi) or -1)
+        refusal = found["role_refusal"].last_start_within(lo, hi)
+        if refusal is not None and (refusal > (found["role_invite"].last_start_within(lo, hi) or -1)
                                     or self._refused_in_clause(text, found, candidate, invitation=False)):
             return DROP
         if _DESIGN_COMPOUND.match(text, candidate.end) or self._titles(text, found, candidate):
@@ -450,14 +448,6 @@ def _first_words(text: str, start: int, end: int, most: int) -> Optional[str]:
         if len(words) > most:
             return None
     return " ".join(words)
-
-
-def _last_in(spans: Spans, lo: int, hi: int) -> Optional[int]:
-    """The start of the last of ``spans`` within [lo, hi], or None."""
-    i = bisect_right(spans.starts, hi) - 1
-    while i >= 0 and spans.spans[i][1] > hi:
-        i -= 1
-    return spans.spans[i][0] if i >= 0 and spans.spans[i][0] >= lo else None
 
 
 def _clause_of(draft: Draft, index: int, lo: int, hi: int, candidate: Candidate) -> Tuple[int, int]:
