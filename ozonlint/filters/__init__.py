@@ -14,7 +14,6 @@ proximity rule weighs them while pairing its words.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from typing import Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from ..matchers.base import Draft
@@ -40,69 +39,6 @@ class Candidate(NamedTuple):
     @property
     def kind(self) -> str:
         return self.rule.spec.kind  # type: ignore[attr-defined]
-
-
-class Spans:
-    """Spans of a draft (quotes, cue words …), asked about by position in
-    logarithmic time: a filter asks once per candidate, and a scan of every
-    span per candidate is quadratic on a long draft with many of both."""
-
-    __slots__ = ("spans", "starts", "ends", "disjoint", "_reach", "_ends_from")
-
-    def __init__(self, spans: Iterable[Tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        if not self.spans:  # most cue kinds are not in most drafts
-            self.starts = self.ends = self._reach = self._ends_from = []
-            self.disjoint = True
-            return
-        self.starts = [a for a, _ in self.spans]
-        self.ends = sorted(b for _, b in self.spans)
-        # no two overlap (a term set's hits never do): then the ends are in the spans' order
-        self.disjoint = all(self.spans[i][1] <= self.spans[i + 1][0] for i in range(len(self.spans) - 1))
-        self._reach: List[int] = []  # the largest end among the spans up to each one
-        for _, b in self.spans:
-            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
-        self._ends_from = [0] * len(self.spans)  # the smallest end among the spans from each one on
-        smallest = None
-        for i in range(len(self.spans) - 1, -1, -1):
-            b = self.spans[i][1]
-            smallest = b if smallest is None else min(b, smallest)
-            self._ends_from[i] = smallest
-
-    def __bool__(self) -> bool:
-        return bool(self.spans)
-
-    def holding(self, start: int, end: int) -> bool:
-        """Whether a span holds [start, end)."""
-        i = bisect_right(self.starts, start)
-        return i > 0 and self._reach[i - 1] >= end
-
-    def overlapping(self, start: int, end: int) -> bool:
-        """Whether a span overlaps [start, end)."""
-        i = bisect_left(self.starts, end)
-        return i > 0 and self._reach[i - 1] > start
-
-    def within(self, lo: int, hi: int) -> bool:
-        """Whether a span lies within [lo, hi]."""
-        i = bisect_left(self.starts, lo)
-        return i < len(self.spans) and self._ends_from[i] <= hi
-
-    def last_end_by(self, pos: int) -> Optional[int]:
-        """The last end of a span at or before ``pos`` (None: none ends there)."""
-        i = bisect_right(self.ends, pos) - 1
-        return self.ends[i] if i >= 0 else None
-
-    def first_start_from(self, pos: int) -> Optional[int]:
-        """The first start of a span at or after ``pos`` (None: none starts there)."""
-        i = bisect_left(self.starts, pos)
-        return self.starts[i] if i < len(self.starts) else None
-
-    def last_start_within(self, lo: int, hi: int) -> Optional[int]:
-        """The start of the last span that lies within [lo, hi], or None."""
-        i = bisect_right(self.starts, hi) - 1
-        while i >= 0 and self.spans[i][1] > hi:
-            i -= 1
-        return self.spans[i][0] if i >= 0 and self.spans[i][0] >= lo else None
 
 
 class Filter:

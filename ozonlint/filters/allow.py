@@ -6,7 +6,8 @@ from typing import Optional, Sequence
 import regex
 
 from ..matchers.base import Draft
-from . import DROP, Candidate, Filter, Spans
+from ..spans import Spans
+from . import DROP, Candidate, Filter
 from .quote import excused
 
 

@@ -14,7 +14,8 @@ import regex
 from ..lazyre import lazy, lazy_re
 from ..matchers.base import Draft
 from ..model import Category
-from . import DROP, Candidate, Filter, Spans
+from ..spans import Spans
+from . import DROP, Candidate, Filter
 
 _QUOTED_BUYER = lazy(
     r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"

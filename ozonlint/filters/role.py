@@ -29,7 +29,8 @@ from ..matchers.base import Draft
 from ..matchers.terms import _SENTENCE_END, TermSet
 from ..model import Category
 from ..rulepack import RuleSpec
-from . import DROP, IDENTIFIER_KINDS, Candidate, Filter, Spans
+from ..spans import Spans
+from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",

@@ -12,13 +12,14 @@ separators tolerated between the characters (``微 信``).
 from __future__ import annotations
 
 import pickle
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from itertools import count
-from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from ..lazyre import lazy
 from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
+from ..spans import Spans
 from .base import (
     NEXT_TOKEN,
     TOKEN,
@@ -441,12 +442,12 @@ class Negation:
             if term_set is not None and term_set.content is not None:
                 setattr(self, name, shared.setdefault(term_set.content, term_set))
 
-    def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> "_Cues":
+    def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> Spans:
         if term_set is None:
             return _NO_CUES
         cues = draft.extras.get(term_set)
         if cues is None:
-            cues = draft.extras[term_set] = _Cues(term_set.find_in_view(draft))
+            cues = draft.extras[term_set] = Spans(term_set.find_in_view(draft))
         return cues
 
     def cancels(self, draft: Draft, start: int, end: int) -> bool:
@@ -455,7 +456,7 @@ class Negation:
         A cue may overlap the hit ("картой ozon" after "оплатить можно картой"):
         what counts is that it begins before the hit or ends after it.
 
-        Only the cues next to the hit are looked at (see _Cues), so that a long
+        Only the cues next to the hit are looked at (see Spans), so that a long
         draft with many hits and many cues costs time in proportion to its length."""
         before, after = self._cues(draft, self.before), self._cues(draft, self.after)
         for cues in (before, after):
@@ -489,37 +490,7 @@ class Negation:
         return False
 
 
-class _Cues:
-    """A term set's hits in one draft (sorted, never overlapping, so their ends
-    are in order too), looked up by position rather than scanned."""
-
-    __slots__ = ("spans", "starts", "ends")
-
-    def __init__(self, spans: List[Span]) -> None:
-        self.spans = spans
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def starting_in(self, start: int, end: int) -> List[Span]:
-        """The cues that start in [start, end]."""
-        return self.spans[bisect_left(self.starts, start):bisect_right(self.starts, end)]
-
-    def last_starting_before(self, pos: int) -> Optional[Span]:
-        i = bisect_left(self.starts, pos)
-        return self.spans[i - 1] if i else None
-
-    def backwards_from(self, pos: int) -> Iterator[Span]:
-        """The cues that start before ``pos``, nearest first."""
-        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
-            yield self.spans[i]
-
-    def forwards_from(self, pos: int) -> Iterator[Span]:
-        """The cues that end after ``pos``, nearest first."""
-        for i in range(bisect_right(self.ends, pos), len(self.spans)):
-            yield self.spans[i]
-
-
-_NO_CUES = _Cues([])
+_NO_CUES = Spans([])
 
 
 # A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
