@@ -103,6 +103,11 @@ REGRESSION = [
     #                                       description, near twins; first score 0.931 / FPR 0.041****
     ("realistic/r12.jsonl", 0.94, 0.04),  # a day's mix of many shops; first score 0.902 / FPR 0.019****
     # (**** scored first with main at the start of session 5, output-identical to 1b9f772)
+    ("realistic/r13.jsonl", 0.93, 0.07),  # off-platform and extra-payment in every wording and in other
+    #                                       languages, near twins resolved through Ozon; first 0.784 / 0.073*****
+    ("realistic/r14.jsonl", 0.94, 0.06),  # precision: 59 % hard negatives, violations as their near twins;
+    #                                       first score 0.917 / FPR 0.053*****
+    # (***** scored first with main at the start of session 6, caa8176)
 ]
 
 
@@ -119,6 +124,11 @@ BLIND = [
     # written for the fifth round (400 replies, 49 % clean, 18 % in Chinese or another language) and
     # scored once when it arrived, with main at the start of session 5 (output-identical to 1b9f772)
     ("blind/b5.jsonl", 0.894, 0.036, 0.80, 0.10),
+    # written for the sixth round (200 replies each, half clean, 20 % in Chinese or another language; b7
+    # by Chinese cross-border shops in clumsy translated Russian and English, from templates) and scored
+    # once when they arrived, with main at the start of session 6 (caa8176)
+    ("blind/b6.jsonl", 0.923, 0.000, 0.80, 0.10),
+    ("blind/b7.jsonl", 0.954, 0.020, 0.80, 0.10),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
