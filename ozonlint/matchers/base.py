@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional
 import regex
 
 from ..lazyre import lazy, lazy_re
-from ..normalize import View, base_view, rewrite, words_view
+from ..normalize import View, base_view, is_plain, rewrite, words_view
 from ..rulepack import RulePackError
 from ..safepattern import PatternError, SafePattern
 
@@ -81,7 +81,7 @@ class GateIndex:
     when it grows large, so threads may share it and results never depend on it.
     """
 
-    __slots__ = ("by_word", "words", "by_symbol", "han_sets", "by_han_char", "_lookup", "_memo")
+    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "by_han_char", "_lookup", "_memo")
 
     MEMO_SIZE = 50_000  # distinct words remembered (order numbers never repeat)
 
@@ -108,16 +108,20 @@ class GateIndex:
         self.by_word = {k: tuple(v) for k, v in by_word.items()}
         self.words = frozenset(by_word)
         self.by_symbol = {k: tuple(v) for k, v in by_symbol.items()}
+        # a plain draft (see normalize.base_view) holds none of the others: no emoji, no hearts
+        self.by_plain_symbol = {k: v for k, v in self.by_symbol.items() if is_plain(k)}
         self.han_sets = tuple(han)
         self.by_han_char = {k: tuple(v) for k, v in by_han_char.items()}
         self._lookup = frozenset(lookup | self.words)
         self._memo: Dict[str, Tuple[str, ...]] = {}
 
     def __getstate__(self) -> tuple:  # the memo is this process's own
-        return self.by_word, self.words, self.by_symbol, self.han_sets, self.by_han_char, self._lookup
+        return (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.by_han_char,
+                self._lookup)
 
     def __setstate__(self, state: tuple) -> None:
-        self.by_word, self.words, self.by_symbol, self.han_sets, self.by_han_char, self._lookup = state
+        (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.by_han_char,
+         self._lookup) = state
         self._memo = {}
 
     def keys_of(self, token: str) -> Tuple[str, ...]:
@@ -130,34 +134,46 @@ class GateIndex:
                     keys.append(mark + token[:size])
         return tuple(keys)
 
-    def draft_keys(self, tokens: Sequence[str]) -> Dict[str, List[str]]:
-        """Each gate key of a draft's words, with the words that have it: a memo
-        lookup per word (C-level ``map``), the prefix slicing only for words not
-        seen before, and Python work only for the few words some term set wants."""
+    def _entry(self, token: str) -> Tuple[Any, ...]:
+        """What the memo keeps for one word: () when no term set asks about it,
+        else its gate keys and the ids of the term sets they open."""
+        keys = self.keys_of(token)
+        if not keys:
+            return ()
+        by_word = self.by_word
+        return keys, tuple(i for key in keys for i in by_word.get(key, ()))
+
+    def draft_keys(self, tokens: Sequence[str]) -> Tuple[Dict[str, List[str]], List[int]]:
+        """Each gate key of a draft's words, with the words that have it, and the
+        ids of the term sets those words open: a memo lookup per word (C-level
+        ``map``), the prefix slicing only for words not seen before, and Python
+        work only for the few words some term set wants."""
         memo = self._memo
-        parts: List[Optional[Tuple[str, ...]]] = list(map(memo.get, tokens))
+        parts: List[Optional[Tuple[Any, ...]]] = list(map(memo.get, tokens))
         if None in parts:
             if len(memo) > self.MEMO_SIZE:
                 memo.clear()
-            keys_of = self.keys_of
+            entry = self._entry
             for i, token in enumerate(tokens):
                 if parts[i] is None:
-                    parts[i] = memo[token] = keys_of(token)
+                    parts[i] = memo[token] = entry(token)
         found: Dict[str, List[str]] = {}
-        for token, keys in compress(zip(tokens, parts), parts):
-            for key in keys:  # type: ignore[union-attr]
+        ids: List[int] = []
+        for token, (keys, opened) in compress(zip(tokens, parts), parts):  # type: ignore[misc]
+            ids.extend(opened)
+            for key in keys:
                 if key in found:
                     found[key].append(token)
                 else:
                     found[key] = [token]
-        return found
+        return found, ids
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
-        by_word = self.by_word
-        ids = [i for word in draft.gate_keys & self.words for i in by_word[word]]
-        if self.by_symbol:
+        ids = list(draft.gate_ids)
+        symbols = self.by_plain_symbol if draft.base.plain else self.by_symbol
+        if symbols:
             text = draft.words.text
-            ids.extend(i for symbol, owners in self.by_symbol.items() if symbol in text for i in owners)
+            ids.extend(i for symbol, owners in symbols.items() if symbol in text for i in owners)
         if draft.has_han:
             ids.extend(self.han_sets)
             by_han_char = self.by_han_char
@@ -175,7 +191,7 @@ class Draft:
     threads; the compiled rules a Draft is checked against are read-only.
     """
 
-    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_key_tokens", "_token_starts",
+    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_key_tokens", "_gate_ids", "_token_starts",
                  "_has_han", "_active", "_index", "extras")
 
     def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
@@ -185,6 +201,7 @@ class Draft:
         self._tokens: Optional[FrozenSet[str]] = None
         self._gate_keys: Optional[FrozenSet[str]] = None
         self._key_tokens: Optional[Dict[str, List[str]]] = None
+        self._gate_ids: Optional[List[int]] = None
         self._token_starts: Optional[Sequence[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
@@ -229,9 +246,16 @@ class Draft:
         """The keys of the draft's words (the words, and the prefix keys of longer
         ones; see prefix_key) that some term set of the index asks about."""
         if self._gate_keys is None:
-            self._key_tokens = self._index.draft_keys(list(self.tokens))
+            self._key_tokens, self._gate_ids = self._index.draft_keys(list(self.tokens))
             self._gate_keys = frozenset(self._key_tokens)
         return self._gate_keys
+
+    @property
+    def gate_ids(self) -> List[int]:
+        """The ids of the term sets that the draft's words open (with repeats)."""
+        if self._gate_keys is None:
+            self.gate_keys
+        return self._gate_ids  # type: ignore[return-value]
 
     def tokens_with_key(self, key: str) -> List[str]:
         """The draft's words that a gate key (of ``gate_keys``) stands for."""
