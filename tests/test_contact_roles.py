@@ -347,3 +347,92 @@ def test_a_code_that_opens_an_instruction_is_no_channel(linter: ozonlint.Linter)
 def test_a_models_finding_in_a_sentence_naming_a_product_series(linter: ozonlint.Linter) -> None:
     assert CONTACT not in blocking(linter, "亲，微信系列的手机壳已经卖完了，其他系列还有货。")
     assert CONTACT in blocking(linter, "亲，新系列的照片在我们的微信里，加一下看看。")
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте, Ольга! Если возврат не оформляется, позвоните в поддержку Ozon по номеру 8 800 555-19-43.",
+    "Служба поддержки Ozon: +7 495 150-56-07, звонок бесплатный. С уважением, магазин «Уют».",
+    "Hi Tom! Ozon customer support: 8 800 555 35 35, they handle returns for the whole marketplace.",
+    "8 800 555-35-35 — это горячая линия Ozon, там помогут с возвратом.",
+    "如有退货问题，请拨打Ozon客服热线 8 800 555-35-35。",
+])
+def test_a_number_of_ozons_own_support_is_no_outside_contact(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте, Ольга! Поддержка Ozon долго отвечает, звоните мне: 8 912 555-34-21.",
+    "Служба поддержки Ozon не поможет, наш номер +7 912 555-34-21.",
+    "Hi Tom! Ozon support is slow, call us at +7 912 555 34 21.",
+    "Оплатите через Ozon Банк на номер +7 912 555-34-21.",
+])
+def test_the_sellers_own_number_beside_ozons_support_is_still_reported(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_ozons_published_numbers_are_data_and_match_however_written(linter: ozonlint.Linter) -> None:
+    for number in ("8 800 234-70-00", "+7 (800) 234 70 00", "88002347000"):
+        assert not [v for v in linter.check(f"Номер: {number}.") if v.rule == "contact.phone"], number
+    assert [v for v in linter.check("Номер: 8 800 234-70-01.") if v.rule == "contact.phone"]
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! С этой гарнитурой вы можете звонить по Telegram со своего телефона без рук.",
+    "Смарт-часы: звонить по WhatsApp можно прямо с часов, без телефона. Заказ 48201994-0003-1 отправлен.",
+    "Hello! With this watch you can call via WhatsApp straight from your wrist.",
+])
+def test_calling_over_a_channel_as_the_buyers_own_use_is_no_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Вы можете звонить нам по Telegram со своего телефона, ответим сразу.",
+    "Смарт-часы в наличии. Звоните по WhatsApp, ответим прямо с магазина.",
+    "Hello! You can call us via WhatsApp straight from your phone.",
+    "Позвоните в Telegram, там быстрее.",
+])
+def test_calling_the_seller_over_a_channel_is_an_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "亲，不要相信自称客服的人，他们会让您加微信转账。订单已发货。",
+    "请勿添加陌生人的微信，我们不会私下联系您。",
+    "我们不能提供微信，请在Ozon聊天中联系我们。",
+    "不能加微信哦，平台不允许，请在Ozon聊天里问我们。",
+])
+def test_a_chinese_dont_scopes_over_its_warning(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "不要相信任何人，加我们的微信shop88。",
+    "不要在这里问，加我微信聊。",
+    "Никогда не переводите предоплату незнакомцам, пишите нам в Telegram.",
+    "Never share your card details with anyone, message us on WhatsApp instead.",
+])
+def test_a_dont_does_not_reach_a_later_clause_offering_the_sellers_own(linter: ozonlint.Linter,
+                                                                       text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Merhaba! Sorularınız için WhatsApp'tan yazın lütfen.", "WhatsApp"),
+    ("Bize Telegram’dan ulaşın, hemen cevap veriyoruz.", "Telegram"),
+    ("Instagram'ımızdan takip edin.", "Instagram"),
+    ("Telegram'da kanalımız var, orada yazın.", "Telegram"),
+    ("Пишіть нам у вотсапі, відповімо швидко.", "вотсапі"),
+    ("Напишіть нам у вайбері.", "вайбері"),
+    ("Пишите мне в WhatsApp-ка, отвечу сразу.", "WhatsApp"),
+])
+def test_a_channel_with_a_case_ending_is_still_the_channel(linter: ozonlint.Linter, text: str, name: str) -> None:
+    found = [v for v in linter.check(text) if v.category == CONTACT and RANK[v.severity] >= 1]
+    assert name in [v.match for v in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Saat, WhatsApp'tan gelen bildirimleri gösterir.",  # the watch shows notifications from WhatsApp
+    "Don't worry, it's the courier's job; we'll call you if there's news.",
+])
+def test_an_apostrophe_ending_is_not_an_invitation_by_itself(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
