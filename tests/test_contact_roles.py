@@ -436,3 +436,50 @@ def test_a_channel_with_a_case_ending_is_still_the_channel(linter: ozonlint.Lint
 ])
 def test_an_apostrophe_ending_is_not_an_invitation_by_itself(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT not in blocking(linter, text)
+
+
+def blocking_all(linter: ozonlint.Linter, text: str) -> Set[str]:
+    return {v.category for v in linter.check(text) if RANK[v.severity] >= 1} - {"style", "language"}
+
+
+@pytest.mark.parametrize("text", [
+    "Добрый день! Промокод из рассылки Ozon «ОСЕНЬ15» действует до 30.09, скидка применится в корзине.",
+    "Здравствуйте! Принимать оплату мимо Ozon мы не имеем права, оплатите заказ в приложении.",
+    "Hey Sam! There's no deposit and no way to reserve a size outside Ozon; the listing goes live on 15 May.",
+    "Страница «Карапуз» в Одноклассниках создана не нами. Если там предлагают цены без Ozon — это обман.",
+    "Уважаемые покупатели! Этот отзыв оставили не мы, мы уже попросили Ozon удалить этот отзыв.",
+])
+def test_ozons_own_programme_a_right_refused_or_a_deception_named_is_clean(linter: ozonlint.Linter,
+                                                                         text: str) -> None:
+    assert blocking_all(linter, text) == set()
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Подпишитесь на нашу рассылку, там промокоды каждую неделю.", "spam"),
+    ("Можем принять оплату мимо Ozon, так выйдет дешевле.", "off-platform"),
+    ("Hey Sam! You can reserve a size outside Ozon with a small deposit.", "off-platform"),
+    ("Если хотите оптовые цены без Ozon — пишите, договоримся.", "off-platform"),
+    ("Мы уже попросили покупателя удалить этот отзыв за кэшбэк.", "review-incentive"),
+])
+def test_the_same_words_offered_by_the_seller_are_reported(linter: ozonlint.Linter, text: str,
+                                                           category: str) -> None:
+    assert category in blocking_all(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Добрый день! Наш номер склада 77 в описании — это номер зоны хранения на складе Ozon.",
+    "Dear Veronika, the phone case is from our 'Telegram Blue' colour line, a soft sky blue.",
+    "Колонка умеет зачитывать входящие из VK Мессенджера, если привязать аккаунт VK ID в приложении.",
+])
+def test_a_number_of_a_thing_a_shade_or_the_buyers_linked_account_is_no_contact(linter: ozonlint.Linter,
+                                                                                text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Добрый день! Наш номер 8 912 555-34-21, звоните.",
+    "The case is from our 'Telegram Blue' colour line. Also join our 'Telegram' channel for news.",
+    "Колонка читает сообщения из VK, добавьте наш аккаунт VK ID: shop123.",
+])
+def test_the_sellers_number_channel_or_account_beside_them_is_reported(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)

@@ -41,6 +41,8 @@ ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_cap
 EXACT_VOCABULARIES = frozenset(("role_use",))
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
+# How many words the buyer's own ("your", "привязать") reaches to the contact word it owns.
+BUYER_REACH = 3
 # How far (in characters, from its start) a claim ("наш настоящий номер:") reaches the channel it claims.
 CLAIM_REACH = 60
 # How far (in characters) Ozon's own service named before a number ("поддержка Ozon по номеру …") owns it.
@@ -69,6 +71,8 @@ _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|l
                         regex.IGNORECASE)
 # What may stand between a product word and the name it titles: spaces, quotes, a dash.
 _TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
+# After the name, its title may take one more word inside the quotes: "our 'Telegram Blue' colour line".
+_TITLE_GAP_AFTER = lazy(r"[\s«»\"“”„'‘’()\-–—]*(?:\p{L}+[«»\"“”„'‘’]\s*)?")
 # What ends a clause: a refusal there ("не можем ответить здесь, позвоните нам") no longer refuses.
 _CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
 # A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
@@ -261,7 +265,10 @@ class RoleFilter(Filter):
                 if end > hi or possessives.holding(start, end):
                     continue  # "our", "мне": the seller's only beside the name (see _possessive_near)
                 buyer = buyers.last_end_by(start)
-                if buyer is None or buyer < lo or _last_words(text, buyer, start, 1) is None:
+                # the buyer's own reaches over a name in its clause: "your own Telegram account",
+                # "привязать аккаунт VK ID"
+                if buyer is None or buyer < lo or _last_words(text, buyer, start, BUYER_REACH) is None \
+                        or _CLAUSE_MARK.search(text, buyer, start):
                     answer = True
                     break
             draft.extras[key] = answer
@@ -302,7 +309,7 @@ class RoleFilter(Filter):
         if before is not None and _TITLE_GAP.fullmatch(text, before, candidate.start):
             return True
         after = products.first_start_from(candidate.end)
-        return after is not None and bool(_TITLE_GAP.fullmatch(text, candidate.end, after))
+        return after is not None and bool(_TITLE_GAP_AFTER.fullmatch(text, candidate.end, after))
 
     @staticmethod
     def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate, invitation: bool) -> bool:
