@@ -483,3 +483,19 @@ def test_a_number_of_a_thing_a_shade_or_the_buyers_linked_account_is_no_contact(
 ])
 def test_the_sellers_number_channel_or_account_beside_them_is_reported(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Boris, the product passport and warranty card are in the envelope taped to the box.",
+    "Здравствуйте! Технический паспорт изделия и гарантийный талон лежат в коробке.",
+])
+def test_a_products_papers_are_no_persons_document(linter: ozonlint.Linter, text: str) -> None:
+    assert "personal-data" not in blocking_all(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please send a photo of your passport; the product passport is in the box.",
+    "Пришлите фото паспорта для гарантии, паспорт изделия уже у вас.",
+])
+def test_a_persons_document_beside_a_products_papers_is_reported(linter: ozonlint.Linter, text: str) -> None:
+    assert "personal-data" in blocking_all(linter, text)

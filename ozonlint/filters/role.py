@@ -35,7 +35,8 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
-                     "role_concession", "role_claim", "role_invite_verb", "role_content", "role_ozon_contact", "role_use")
+                     "role_concession", "role_claim", "role_invite_verb", "role_content", "role_ozon_contact", "role_use",
+                     "role_product_document")
 # Cue lists read as written, not inflected: "звонить" (how someone uses a channel) must not
 # read "звоните" (an invitation).
 EXACT_VOCABULARIES = frozenset(("role_use",))
@@ -397,6 +398,9 @@ class RoleFilter(Filter):
             if candidate.category == _CONTACT and about_product and not offered \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
+        if candidate.category == Category.PERSONAL_DATA.value \
+                and found["role_product_document"].overlapping(candidate.start, candidate.end):
+            return DROP  # a product's papers ("паспорт изделия", "product passport"), not a person's
         if candidate.category != _CONTACT:
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
