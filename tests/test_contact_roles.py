@@ -499,3 +499,9 @@ def test_a_products_papers_are_no_persons_document(linter: ozonlint.Linter, text
 ])
 def test_a_persons_document_beside_a_products_papers_is_reported(linter: ozonlint.Linter, text: str) -> None:
     assert "personal-data" in blocking_all(linter, text)
+
+
+def test_a_reported_question_holds_the_buyers_words_quoted_inside_it(linter: ozonlint.Linter) -> None:
+    asked = "Понимаю, вы спрашивали, можно ли купить эту же раковину «без посредников»."
+    assert blocking_all(linter, asked + " Нет, мы продаём только через Ozon.") == set()
+    assert "off-platform" in blocking_all(linter, asked + " Можно, переведите 5000 на карту и заберите со склада.")
