@@ -505,3 +505,19 @@ def test_a_reported_question_holds_the_buyers_words_quoted_inside_it(linter: ozo
     asked = "Понимаю, вы спрашивали, можно ли купить эту же раковину «без посредников»."
     assert blocking_all(linter, asked + " Нет, мы продаём только через Ozon.") == set()
     assert "off-platform" in blocking_all(linter, asked + " Можно, переведите 5000 на карту и заберите со склада.")
+
+
+@pytest.mark.parametrize("text", [
+    "Salam, Leyla xanım! Bu ayaqqabını birbaşa bizim instagram mağazamızdan alsanız, daha ucuz olacaq.",
+    "Біздің WhatsApp нөміріміз бар, жазыңыз.",
+])
+def test_the_sellers_possessive_in_another_language_offers_the_channel(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "İyi günler! Instagram'da mağazamızın adını kullanan sahte bir hesap var, o hesap bize ait değil.",
+    "Назар аударыңыз: алаяқтар біздің дүкен атынан WhatsApp арқылы жазып жатыр.",
+])
+def test_a_fake_in_another_language_is_someone_elses(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
