@@ -697,6 +697,8 @@ RULE_PACK_REASONS: Dict[str, Tuple[str, str]] = {
         "{name} 不是 Unicode 文字名称（例如 Han、Hangul）"),
     "unknown script: {reason}": ("неизвестная письменность: {reason}", "未知文字：{reason}"),
     "{domain} is not a domain name": ("{domain} — не доменное имя", "{domain} 不是域名"),
+    "{number} in 'allow_numbers' is not a phone number": ("{number} в 'allow_numbers' — не номер телефона",
+                                                         "'allow_numbers' 中的 {number} 不是电话号码"),
     # classifier rules and their model files (matchers/classifier.py)
     "'model' must name a .json model file": ("'model' должно называть файл модели .json",
                                              "'model' 必须指定一个 .json 模型文件"),

@@ -583,6 +583,10 @@ _MAYBE_SPACED = lazy_re(_SEP + r"[^\W\d_]" + _SEP + r"{1,3}[^\W\d_](?![^\W_])")
 # a slash, backslash, star, dot-like bullet, plus or tilde splits it into two
 # words ("теле/грам" is "теле грам", which the vocabularies list as a split name).
 _IN_WORD_APOSTROPHE = lazy(r"(?<=\p{L})'(?=\p{L})")
+# Turkish writes a name's case ending after an apostrophe ("WhatsApp'tan", "Telegram'da",
+# "Instagram'ımızdan"): the name stays a word of its own. (Folded: "ı" is "i".)
+_NAME_SUFFIX = lazy(r"(?<=[a-z]{3})'(?=(?:y?[aeiou]|n?[iu]n|[dt][ae](?:n|ki)?|y?l[ae]|[dt][iu]r"
+                    r"|[iu]m[iu]z(?:[dt][ae]n?|[iu]n|[ae]|l[ae])?)(?![\p{L}\p{N}]))")
 _IN_WORD_MARK = lazy(r"(?<=\p{L})[/\\*·•+~](?=\p{L})")
 _IN_WORD_MARK_HINT = lazy_re(r"[/\\*·•+~]")  # one of the marks at all (a fast scan)
 _LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")
@@ -610,7 +614,9 @@ def words_view(base: View) -> View:
         if mixed:  # joined letters may mix scripts: "W h a t s A р p"
             view = View(view.original, _unmix_words(view.text), view._maps)
     if "'" in view.text and _IN_WORD_APOSTROPHE.search(view.text):
-        view = view.derive(*rewrite(view.text, _IN_WORD_APOSTROPHE, lambda m: ""))
+        text = view.text
+        view = view.derive(*rewrite(text, _IN_WORD_APOSTROPHE,
+                                    lambda m: " " if _NAME_SUFFIX.match(text, m.start()) else ""))
         mixed = None
     if _IN_WORD_MARK_HINT.search(view.text) and _IN_WORD_MARK.search(view.text):
         view = View(view.original, _IN_WORD_MARK.sub(" ", view.text), view._maps)  # same length

@@ -347,3 +347,177 @@ def test_a_code_that_opens_an_instruction_is_no_channel(linter: ozonlint.Linter)
 def test_a_models_finding_in_a_sentence_naming_a_product_series(linter: ozonlint.Linter) -> None:
     assert CONTACT not in blocking(linter, "亲，微信系列的手机壳已经卖完了，其他系列还有货。")
     assert CONTACT in blocking(linter, "亲，新系列的照片在我们的微信里，加一下看看。")
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте, Ольга! Если возврат не оформляется, позвоните в поддержку Ozon по номеру 8 800 555-19-43.",
+    "Служба поддержки Ozon: +7 495 150-56-07, звонок бесплатный. С уважением, магазин «Уют».",
+    "Hi Tom! Ozon customer support: 8 800 555 35 35, they handle returns for the whole marketplace.",
+    "8 800 555-35-35 — это горячая линия Ozon, там помогут с возвратом.",
+    "如有退货问题，请拨打Ozon客服热线 8 800 555-35-35。",
+])
+def test_a_number_of_ozons_own_support_is_no_outside_contact(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте, Ольга! Поддержка Ozon долго отвечает, звоните мне: 8 912 555-34-21.",
+    "Служба поддержки Ozon не поможет, наш номер +7 912 555-34-21.",
+    "Hi Tom! Ozon support is slow, call us at +7 912 555 34 21.",
+    "Оплатите через Ozon Банк на номер +7 912 555-34-21.",
+])
+def test_the_sellers_own_number_beside_ozons_support_is_still_reported(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+def test_ozons_published_numbers_are_data_and_match_however_written(linter: ozonlint.Linter) -> None:
+    for number in ("8 800 234-70-00", "+7 (800) 234 70 00", "88002347000"):
+        assert not [v for v in linter.check(f"Номер: {number}.") if v.rule == "contact.phone"], number
+    assert [v for v in linter.check("Номер: 8 800 234-70-01.") if v.rule == "contact.phone"]
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! С этой гарнитурой вы можете звонить по Telegram со своего телефона без рук.",
+    "Смарт-часы: звонить по WhatsApp можно прямо с часов, без телефона. Заказ 48201994-0003-1 отправлен.",
+    "Hello! With this watch you can call via WhatsApp straight from your wrist.",
+])
+def test_calling_over_a_channel_as_the_buyers_own_use_is_no_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Здравствуйте! Вы можете звонить нам по Telegram со своего телефона, ответим сразу.",
+    "Смарт-часы в наличии. Звоните по WhatsApp, ответим прямо с магазина.",
+    "Hello! You can call us via WhatsApp straight from your phone.",
+    "Позвоните в Telegram, там быстрее.",
+])
+def test_calling_the_seller_over_a_channel_is_an_invitation(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "亲，不要相信自称客服的人，他们会让您加微信转账。订单已发货。",
+    "请勿添加陌生人的微信，我们不会私下联系您。",
+    "我们不能提供微信，请在Ozon聊天中联系我们。",
+    "不能加微信哦，平台不允许，请在Ozon聊天里问我们。",
+])
+def test_a_chinese_dont_scopes_over_its_warning(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "不要相信任何人，加我们的微信shop88。",
+    "不要在这里问，加我微信聊。",
+    "Никогда не переводите предоплату незнакомцам, пишите нам в Telegram.",
+    "Never share your card details with anyone, message us on WhatsApp instead.",
+])
+def test_a_dont_does_not_reach_a_later_clause_offering_the_sellers_own(linter: ozonlint.Linter,
+                                                                       text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Merhaba! Sorularınız için WhatsApp'tan yazın lütfen.", "WhatsApp"),
+    ("Bize Telegram’dan ulaşın, hemen cevap veriyoruz.", "Telegram"),
+    ("Instagram'ımızdan takip edin.", "Instagram"),
+    ("Telegram'da kanalımız var, orada yazın.", "Telegram"),
+    ("Пишіть нам у вотсапі, відповімо швидко.", "вотсапі"),
+    ("Напишіть нам у вайбері.", "вайбері"),
+    ("Пишите мне в WhatsApp-ка, отвечу сразу.", "WhatsApp"),
+])
+def test_a_channel_with_a_case_ending_is_still_the_channel(linter: ozonlint.Linter, text: str, name: str) -> None:
+    found = [v for v in linter.check(text) if v.category == CONTACT and RANK[v.severity] >= 1]
+    assert name in [v.match for v in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Saat, WhatsApp'tan gelen bildirimleri gösterir.",  # the watch shows notifications from WhatsApp
+    "Don't worry, it's the courier's job; we'll call you if there's news.",
+])
+def test_an_apostrophe_ending_is_not_an_invitation_by_itself(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+def blocking_all(linter: ozonlint.Linter, text: str) -> Set[str]:
+    return {v.category for v in linter.check(text) if RANK[v.severity] >= 1} - {"style", "language"}
+
+
+@pytest.mark.parametrize("text", [
+    "Добрый день! Промокод из рассылки Ozon «ОСЕНЬ15» действует до 30.09, скидка применится в корзине.",
+    "Здравствуйте! Принимать оплату мимо Ozon мы не имеем права, оплатите заказ в приложении.",
+    "Hey Sam! There's no deposit and no way to reserve a size outside Ozon; the listing goes live on 15 May.",
+    "Страница «Карапуз» в Одноклассниках создана не нами. Если там предлагают цены без Ozon — это обман.",
+    "Уважаемые покупатели! Этот отзыв оставили не мы, мы уже попросили Ozon удалить этот отзыв.",
+])
+def test_ozons_own_programme_a_right_refused_or_a_deception_named_is_clean(linter: ozonlint.Linter,
+                                                                         text: str) -> None:
+    assert blocking_all(linter, text) == set()
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Подпишитесь на нашу рассылку, там промокоды каждую неделю.", "spam"),
+    ("Можем принять оплату мимо Ozon, так выйдет дешевле.", "off-platform"),
+    ("Hey Sam! You can reserve a size outside Ozon with a small deposit.", "off-platform"),
+    ("Если хотите оптовые цены без Ozon — пишите, договоримся.", "off-platform"),
+    ("Мы уже попросили покупателя удалить этот отзыв за кэшбэк.", "review-incentive"),
+])
+def test_the_same_words_offered_by_the_seller_are_reported(linter: ozonlint.Linter, text: str,
+                                                           category: str) -> None:
+    assert category in blocking_all(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Добрый день! Наш номер склада 77 в описании — это номер зоны хранения на складе Ozon.",
+    "Dear Veronika, the phone case is from our 'Telegram Blue' colour line, a soft sky blue.",
+    "Колонка умеет зачитывать входящие из VK Мессенджера, если привязать аккаунт VK ID в приложении.",
+])
+def test_a_number_of_a_thing_a_shade_or_the_buyers_linked_account_is_no_contact(linter: ozonlint.Linter,
+                                                                                text: str) -> None:
+    assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Добрый день! Наш номер 8 912 555-34-21, звоните.",
+    "The case is from our 'Telegram Blue' colour line. Also join our 'Telegram' channel for news.",
+    "Колонка читает сообщения из VK, добавьте наш аккаунт VK ID: shop123.",
+])
+def test_the_sellers_number_channel_or_account_beside_them_is_reported(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Boris, the product passport and warranty card are in the envelope taped to the box.",
+    "Здравствуйте! Технический паспорт изделия и гарантийный талон лежат в коробке.",
+])
+def test_a_products_papers_are_no_persons_document(linter: ozonlint.Linter, text: str) -> None:
+    assert "personal-data" not in blocking_all(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please send a photo of your passport; the product passport is in the box.",
+    "Пришлите фото паспорта для гарантии, паспорт изделия уже у вас.",
+])
+def test_a_persons_document_beside_a_products_papers_is_reported(linter: ozonlint.Linter, text: str) -> None:
+    assert "personal-data" in blocking_all(linter, text)
+
+
+def test_a_reported_question_holds_the_buyers_words_quoted_inside_it(linter: ozonlint.Linter) -> None:
+    asked = "Понимаю, вы спрашивали, можно ли купить эту же раковину «без посредников»."
+    assert blocking_all(linter, asked + " Нет, мы продаём только через Ozon.") == set()
+    assert "off-platform" in blocking_all(linter, asked + " Можно, переведите 5000 на карту и заберите со склада.")
+
+
+@pytest.mark.parametrize("text", [
+    "Salam, Leyla xanım! Bu ayaqqabını birbaşa bizim instagram mağazamızdan alsanız, daha ucuz olacaq.",
+    "Біздің WhatsApp нөміріміз бар, жазыңыз.",
+])
+def test_the_sellers_possessive_in_another_language_offers_the_channel(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "İyi günler! Instagram'da mağazamızın adını kullanan sahte bir hesap var, o hesap bize ait değil.",
+    "Назар аударыңыз: алаяқтар біздің дүкен атынан WhatsApp арқылы жазып жатыр.",
+])
+def test_a_fake_in_another_language_is_someone_elses(linter: ozonlint.Linter, text: str) -> None:
+    assert CONTACT not in blocking(linter, text)

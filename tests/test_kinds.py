@@ -49,6 +49,6 @@ def test_the_loader_validates_from_the_declaration(tmp_path: Path, body: str, re
 
 
 def test_a_kind_lists_what_it_takes() -> None:
-    assert set(kind_params("phone")) == {"unless_preceded_by"}
+    assert set(kind_params("phone")) == {"unless_preceded_by", "allow_numbers"}
     assert {"terms", "vocab", "negation", "unless_preceded_by"} <= set(kind_params("terms"))
     assert kind_params("card") == {}

@@ -29,12 +29,13 @@ _QUOTED_BUYER = lazy(
     r"|'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200})'(?!\p{L})"  # an apostrophe inside ("I'll") does not end it
     r"|「([^」\n]{1,200})」)",
     regex.IGNORECASE)
-# The buyer's question told in the seller's words, up to the end of its clause:
+# The buyer's question told in the seller's words, up to the end of its clause (the buyer's
+# own words quoted inside it too: "можно ли купить «без посредников»"):
 # "Вы спросили, можно ли купить у нас напрямую.", "You asked whether we have a Telegram channel."
 _REPORTED_QUESTION = lazy(
     r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|интересовал\w*|уточнял\w*)|\byou\s+(?:asked|were\s+asking|wondered))"
     r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
-    r"whether|if|about)\b[^.?!\n—:;«“\"]{1,200})",
+    r"whether|if|about)\b(?:[^.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200})",
     regex.IGNORECASE)
 # The buyer's proposal retold, up to the end of its clause: "Вы предложили брать следующую
 # партию у нас напрямую.", "You suggested paying the courier in cash."

@@ -26,7 +26,7 @@ import regex
 
 from ..lazyre import lazy
 from ..matchers.base import Draft
-from ..matchers.terms import _SENTENCE_END, TermSet
+from ..matchers.terms import _SENTENCE_END, TermSet, own_clause_between
 from ..model import Category
 from ..rulepack import RuleSpec
 from ..spans import Spans
@@ -35,11 +35,19 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
-                     "role_concession", "role_claim", "role_invite_verb", "role_content")
+                     "role_concession", "role_claim", "role_invite_verb", "role_content", "role_ozon_contact", "role_use",
+                     "role_product_document")
+# Cue lists read as written, not inflected: "звонить" (how someone uses a channel) must not
+# read "звоните" (an invitation).
+EXACT_VOCABULARIES = frozenset(("role_use",))
 # How near the channel the seller's possessive must stand, in words (before it; one after it).
 POSSESSIVE_REACH = 4
+# How many words the buyer's own ("your", "привязать") reaches to the contact word it owns.
+BUYER_REACH = 3
 # How far (in characters, from its start) a claim ("наш настоящий номер:") reaches the channel it claims.
 CLAIM_REACH = 60
+# How far (in characters) Ozon's own service named before a number ("поддержка Ozon по номеру …") owns it.
+OZON_REACH = 40
 _CONTACT = Category.EXTERNAL_CONTACT.value
 _NOTE = {
     "ru": "Упоминание без приглашения связаться (не блокирует): модерация Ozon всё же может задержать сообщение.",
@@ -64,6 +72,8 @@ _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|l
                         regex.IGNORECASE)
 # What may stand between a product word and the name it titles: spaces, quotes, a dash.
 _TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
+# After the name, its title may take one more word inside the quotes: "our 'Telegram Blue' colour line".
+_TITLE_GAP_AFTER = lazy(r"[\s«»\"“”„'‘’()\-–—]*(?:\p{L}+[«»\"“”„'‘’]\s*)?")
 # What ends a clause: a refusal there ("не можем ответить здесь, позвоните нам") no longer refuses.
 _CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
 # A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
@@ -76,6 +86,8 @@ _INVITED = lazy(r"\s+(?:us|me|our|my|the\s+(?:shop|store|seller|manager|team)|on
 _HERE = lazy(r"\s*(?:(?:нам|мне|us|me)\s+)?(?:(?:прямо|right|just)\s+)?"
              r"(?:сюда|здесь|тут|в\s+(?:этот\s+|этом\s+)?чат|here|in\s+(?:the\s+|this\s+)?(?:ozon\s+)?chat)"
              r"(?![\p{L}\p{N}])|\s*(?:在)?这里", regex.IGNORECASE)
+# What may stand between a number and Ozon's service named after it: "8 800 … — горячая линия Ozon".
+_OZON_AFTER = lazy(r"[\s()\-–—:,]*(?:(?:это|is|the)\s+)?[\s()\-–—:,]*")
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
@@ -149,6 +161,11 @@ class _Cues(dict):
                 # is the product's; "пишите сюда", "message us here" invite to Ozon chat, not elsewhere
                 capability = self["role_capability"]
                 spans = [(s, e) for s, e in spans if not capability.holding(s, e) and not _HERE.match(text, e)]
+            if spans and self["role_use"]:
+                # "звонить по Telegram с часов", "you can call via WhatsApp": someone's use of a
+                # channel, not a request, unless the seller is whom the call goes to ("звонить нам")
+                uses, possessives = self["role_use"], self["role_possessive"]
+                spans = [(s, e) for s, e in spans if not uses.overlapping(s, e) or _addressed(text, possessives, e)]
         found = self[name] = Spans(spans)
         return found
 
@@ -163,7 +180,8 @@ class RoleFilter(Filter):
         spec = RuleSpec(id="filter.role", category=_CONTACT, severity="info", messages=dict(_NOTE),
                         kind="terms", params={}, suggestion=None, bad_examples=[], good_examples=[],
                         description="", enabled=True, path=path, line=line)
-        self.cues = {name: TermSet(spec, {"vocab": [name]}, vocabularies, key="vocab")
+        self.cues = {name: TermSet(spec, {"vocab": [name], "inflect": name not in EXACT_VOCABULARIES},
+                                   vocabularies, key="vocab")
                      for name in ROLE_VOCABULARIES}
 
     def term_sets(self) -> List[TermSet]:
@@ -214,13 +232,15 @@ class RoleFilter(Filter):
         return end is not None and end >= lo and _last_words(text, end, candidate.start, 3) is not None
 
     @staticmethod
-    def _denied_in_sentence(text: str, found: Dict[str, Spans], lo: int, hi: int) -> bool:
+    def _denied_in_sentence(draft: Draft, found: Dict[str, Spans], lo: int, hi: int) -> bool:
         """Whether the sentence [lo, hi) negates or refuses, with no turn after its last such
         cue: "мы никогда не просим пароль" is denied; "We can't upload them here, but search
-        our shop's name on the photo app" is not (what follows the turn is said on its own)."""
+        our shop's name on the photo app" is not (what follows the turn is said on its own),
+        nor "不要相信任何人，加我们的微信" (a later clause offers the seller's own)."""
         starts = [start for start in (found[name].last_start_within(lo, hi)
                                       for name in ("negation_sentence", "role_refusal")) if start is not None]
-        return bool(starts) and not _STRONG_TURN.search(text, max(starts), hi)
+        return bool(starts) and not _STRONG_TURN.search(draft.text, max(starts), hi) \
+            and not own_clause_between(draft, draft.text, max(starts), hi)
 
     @staticmethod
     def _sellers_contact_word(draft: Draft, found: Dict[str, Spans], lo: int, hi: int) -> bool:
@@ -246,7 +266,10 @@ class RoleFilter(Filter):
                 if end > hi or possessives.holding(start, end):
                     continue  # "our", "мне": the seller's only beside the name (see _possessive_near)
                 buyer = buyers.last_end_by(start)
-                if buyer is None or buyer < lo or _last_words(text, buyer, start, 1) is None:
+                # the buyer's own reaches over a name in its clause: "your own Telegram account",
+                # "привязать аккаунт VK ID"
+                if buyer is None or buyer < lo or _last_words(text, buyer, start, BUYER_REACH) is None \
+                        or _CLAUSE_MARK.search(text, buyer, start):
                     answer = True
                     break
             draft.extras[key] = answer
@@ -260,6 +283,23 @@ class RoleFilter(Filter):
         return claim is not None and candidate.start - claim <= CLAIM_REACH
 
     @staticmethod
+    def _ozons(text: str, found: Dict[str, Spans], lo: int, hi: int, candidate: Candidate) -> bool:
+        """Whether the number belongs to Ozon's own service named right before it in its
+        sentence, with nothing of the seller's between ("позвоните в поддержку Ozon по номеру
+        …", "Ozon support: …"; not "поддержка Ozon не ответит, звоните мне: …"), or right after it
+        ("8 800 … — горячая линия Ozon")."""
+        services = found["role_ozon_contact"]
+        if not services:
+            return False
+        end = services.last_end_by(candidate.start)
+        if end is not None and end >= lo and candidate.start - end <= OZON_REACH and not any(
+                found[name].overlapping(end, candidate.start)
+                for name in ("role_possessive", "role_contrast", "role_invite", "role_refusal")):
+            return True
+        start = services.first_start_from(candidate.end)
+        return start is not None and start < hi and bool(_OZON_AFTER.fullmatch(text, candidate.end, start))
+
+    @staticmethod
     def _titles(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
         """Whether a product word stands right beside the name, so that the name is the
         product's: "our Line collection", "серия «Telegram»", "модель Viber Sport"."""
@@ -270,7 +310,7 @@ class RoleFilter(Filter):
         if before is not None and _TITLE_GAP.fullmatch(text, before, candidate.start):
             return True
         after = products.first_start_from(candidate.end)
-        return after is not None and bool(_TITLE_GAP.fullmatch(text, candidate.end, after))
+        return after is not None and bool(_TITLE_GAP_AFTER.fullmatch(text, candidate.end, after))
 
     @staticmethod
     def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate, invitation: bool) -> bool:
@@ -331,13 +371,15 @@ class RoleFilter(Filter):
             disowned = next_hi - next_lo <= 120 and within("role_disown", next_lo, next_hi)
         if disowned and not self._claimed(found, lo, candidate):
             return DROP
+        if candidate.kind == "phone" and self._ozons(draft.text, found, lo, hi, candidate):
+            return DROP
         if candidate.kind in IDENTIFIER_KINDS:
             return None
         if candidate.kind == "classifier":
             # a model reads the words of a sentence, not what the sentence does with them:
             # a negated sentence ("мы никогда не просим пароль"), a refusal, or the seller's
             # own address and legal details are not what the words suggest
-            if self._denied_in_sentence(draft.text, found, lo, hi):
+            if self._denied_in_sentence(draft, found, lo, hi):
                 return DROP
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
             if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
@@ -356,6 +398,9 @@ class RoleFilter(Filter):
             if candidate.category == _CONTACT and about_product and not offered \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
+        if candidate.category == Category.PERSONAL_DATA.value \
+                and found["role_product_document"].overlapping(candidate.start, candidate.end):
+            return DROP  # a product's papers ("паспорт изделия", "product passport"), not a person's
         if candidate.category != _CONTACT:
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
@@ -422,6 +467,12 @@ class RoleFilter(Filter):
 # What str.split() splits on: regex's \s and the four separators \x1c-\x1f.
 _WORD_AFTER = lazy(r"[^\s\x1c-\x1f]+")
 _WORD_BEFORE = lazy(r"(?r)[^\s\x1c-\x1f]+")
+
+
+def _addressed(text: str, possessives: Spans, end: int) -> bool:
+    """Whether the seller is whom a verb ending at ``end`` goes to: "звонить нам", "call us"."""
+    after = possessives.first_start_from(end)
+    return after is not None and _first_words(text, end, after, 1) is not None
 
 
 def _near(gap: str) -> bool:

@@ -17,7 +17,7 @@ import regex
 
 from ..lazyre import lazy, lazy_re
 from ..normalize import View, apply_edits, rewrite
-from ..rulepack import RuleSpec, _string_list
+from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern
 from .params import Param
 
@@ -264,13 +264,23 @@ def classify(candidate: str, before: str, has_han: bool) -> bool:
     return False
 
 
+def number_key(number: str) -> str:
+    """The digits that name a number however it is written: a Russian number
+    without its trunk prefix (+7 495 … and 8 495 … are one number)."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return digits[1:] if len(digits) == 11 and digits[0] in "78" else digits
+
+
 class PhoneMatcher(Matcher):
-    PARAMS = (Param("unless_preceded_by", "texts", [], "Patterns before a number that make it not a phone."),)
+    PARAMS = (Param("unless_preceded_by", "texts", [], "Patterns before a number that make it not a phone."),
+              Param("allow_numbers", "term-set", {},
+                    "Numbers (terms or vocab) that are not reported, however written: Ozon's own lines."))
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         extra = _string_list(spec.params.get("unless_preceded_by", []), spec.path,
                              spec.line_of("unless_preceded_by"), "unless_preceded_by")
         self.unless = [compile_pattern(f"(?:{p})\\W{{0,3}}\\Z", spec, "unless_preceded_by") for p in extra]
+        self.allowed = frozenset(number_key(n) for n in _allowed_numbers(spec, vocabularies))
 
     def find(self, draft: Draft) -> List[Span]:
         base = draft.base.text
@@ -298,6 +308,21 @@ class PhoneMatcher(Matcher):
             before = text[max(0, start - 60):start]
             if any(p.search(before) for p in self.unless):
                 continue
-            if classify(text[start:end], before, draft.has_han):
+            if classify(text[start:end], before, draft.has_han) and number_key(text[start:end]) not in self.allowed:
                 spans.append(view.span(start, end))
         return spans
+
+
+def _allowed_numbers(spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> List[str]:
+    """The numbers of the rule's ``allow_numbers`` (its terms and the vocabularies it names)."""
+    params = spec.params.get("allow_numbers") or {}
+    line = spec.line_of("allow_numbers")
+    numbers = _string_list(params.get("terms", []), spec.path, line, "allow_numbers.terms")
+    for name in _string_list(params.get("vocab", []), spec.path, line, "allow_numbers.vocab"):
+        if name not in vocabularies:
+            raise RulePackError(spec.path, line, f"rule {spec.id}: unknown vocabulary {name!r}")
+        numbers.extend(vocabularies[name])
+    short = [n for n in numbers if len(number_key(n)) < 7]
+    if short:
+        raise RulePackError(spec.path, line, f"rule {spec.id}: {short[0]!r} in 'allow_numbers' is not a phone number")
+    return numbers

@@ -39,6 +39,8 @@ ENDINGS = frozenset((
     "ями", "ах", "ях", "ов", "ев", "ую", "ая", "ое", "ые", "ие", "ий", "ый", "ого", "его",
     "ому", "ему", "ым", "им", "ых", "их", "ою", "ку", "ке", "ки", "кой", "чик", "чике",
     "чику", "чиком", "ь", "те", "ите", "ете", "ишь", "ит", "ет", "ут", "ют", "ат", "ят",
+    # Ukrainian ("у вотсапі", "у вайбері", "телеграмів")
+    "і", "ї", "ів", "ові", "еві",
 ))
 _VOWEL_END = "аяоеиыуюйь"
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}{4,}")
@@ -468,7 +470,8 @@ class Negation:
         nearest = self._cues(draft, self.sentence).last_starting_before(start)
         if nearest is not None:
             cue_start, cue_end = nearest
-            if same_sentence(draft, cue_start, start) and not _turn_between(draft, cue_end, start):
+            if same_sentence(draft, cue_start, start) and not _turn_between(draft, cue_end, start) \
+                    and not own_clause_between(draft, draft.words.text, cue_end, start):
                 return True
         if before.spans:
             lo = draft.word_index(start)
@@ -497,6 +500,26 @@ _NO_CUES = Spans([])
 # скидку в чате, но за отзыв вернём 200 ₽").
 _TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])")
 _LONGEST_TURN = len("however")
+# A clause (after a comma) in which the seller offers something of their own: a warning or
+# a "don't" before it does not reach it ("不要相信任何人，加我们的微信", "никогда не переводите
+# предоплату, пишите нам в Telegram"). Searched only between a sentence cue and a hit.
+_OWN_CLAUSE = lazy(r"[,;，；、](?=[^,;，；。.!?！？]*?(我们的|我的|加我|联系我|找我|本店的"
+                   r"|(?<![\p{L}\p{N}])(?:наш\w*|нам|мне|our|us|me)(?![\p{L}\p{N}])))")
+
+
+def own_clause_between(draft: Draft, text: str, start: int, end: int) -> bool:
+    """Whether a clause mark in [start, end) of ``text`` (the draft's original or words view)
+    opens a clause whose seller's own word stands before ``end``. Each clause's mark and own
+    word are found once per draft: both grow from clause to clause, so the first mark from
+    ``start`` decides."""
+    key = (_OWN_CLAUSE, text is draft.text)
+    found = draft.extras.get(key)
+    if found is None:
+        marks = [(m.start(), m.start(1)) for m in _OWN_CLAUSE.finditer(text)]
+        found = draft.extras[key] = ([a for a, _ in marks], [b for _, b in marks])
+    marks, owns = found
+    i = bisect_left(marks, start)
+    return i < len(marks) and marks[i] < end and owns[i] < end
 
 
 def _turn_between(draft: Draft, start: int, end: int) -> bool:
