@@ -88,7 +88,8 @@ _HERE = lazy(r"\s*(?:(?:нам|мне|us|me)\s+)?(?:(?:прямо|right|just)\s+
              r"(?![\p{L}\p{N}])|\s*(?:在)?这里", regex.IGNORECASE)
 # What may stand between a number and Ozon's service named after it: "8 800 … — горячая линия Ozon".
 _OZON_AFTER = lazy(r"[\s()\-–—:,]*(?:(?:это|is|the)\s+)?[\s()\-–—:,]*")
-_ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
+# (a Skype name keeps its "live:" prefix: "live:.cid.protools77")
+_ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?:live:\.?)?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
 def sentences(draft: Draft) -> List[int]:
