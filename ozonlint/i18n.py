@@ -740,6 +740,10 @@ RULE_PACK_REASONS: Dict[str, Tuple[str, str]] = {
                                                           "特征设置 {key} 必须是 1-30 的整数"),
     "feature setting {key} must be a list of words": ("настройка признаков {key} должна быть списком слов",
                                                       "特征设置 {key} 必须是词语列表"),
+    "feature setting {key} must be a mapping of concept names to lists of words": (
+        "настройка признаков {key} должна быть словарём: имя понятия -> список слов",
+        "特征设置 {key} 必须是概念名称到词语列表的映射"),
+    "concepts need format {format}": ("понятиям нужен формат {format}", "概念需要格式 {format}"),
     # ------------------------------------------------------------ patterns (safepattern.py, the regex module)
     "a pattern must be text, not {type}": ("шаблон должен быть текстом, а не {type}", "模式必须是文本，不能是 {type}"),
     "pattern is longer than {n} characters": ("шаблон длиннее {n} символов", "模式长度超过 {n} 个字符"),

@@ -16,6 +16,7 @@ from ozonlint.matchers.classifier import (
     MESSENGER,
     ClassifierMatcher,
     Settings,
+    concept_vocabulary,
     load_model,
     model_files,
     score_sentence,
@@ -114,6 +115,60 @@ def test_features_come_from_the_words_view() -> None:
     assert "в " + MESSENGER in sentence.features  # and pairs of neighbouring terms
 
 
+CONCEPTS = concept_vocabulary({"concept-pay": ["оплат", "переказ", "Ödeme", "pay", "付款"],
+                                "concept-card": ["card", "картку", "hesap"], "review": ["отзыв"]})
+
+
+def _concepts(text: str) -> set:
+    [sentence] = sentences(Draft(text), Settings(concepts=CONCEPTS))
+    return {f for f in sentence.features if f.startswith("~")}
+
+
+def test_concepts_are_shared_by_the_words_of_every_language() -> None:
+    assert dict(CONCEPTS) == {"pay": ("odeme", "pay", "оплат", "переказ", "付款"),
+                              "card": ("card", "hesap", "картку")}
+    both = {"~pay", "~card", "~card&~pay"}
+    assert _concepts("Оплатите, пожалуйста, на карту.") == {"~pay"}  # "карту" is not listed, "картку" is
+    assert _concepts("Зробіть переказ на картку.") == both
+    assert _concepts("Ödemeyi hesap numarasına yapın.") == both  # a stem of five letters or more: ödemeyi
+    assert _concepts("请付款到银行卡") == {"~pay"}  # Chinese entries match inside a run of characters
+    assert _concepts("Pay by card.") == both
+    assert _concepts("A warm cardigan, payable on delivery.") == set()  # a short entry is a whole word
+
+
+def test_a_concept_is_explained_by_its_words() -> None:
+    [sentence] = sentences(Draft("Зробіть переказ на картку."), Settings(concepts=CONCEPTS))
+    labels = sentence.labels()
+    assert labels["~pay"] == "переказ" and labels["~card&~pay"] == "картку & переказ"
+
+
+def test_a_concept_vocabulary_entry_is_one_word() -> None:
+    with pytest.raises(ValueError, match="not one word"):
+        concept_vocabulary({"concept-pay": ["pay now"]})
+
+
+def test_concepts_travel_in_the_model_file(tmp_path: Path) -> None:
+    doc = {**GOOD_MODEL, "format": "ozonlint-classifier/2", "weights": {"~pay": [3.0]},
+           "features": {**GOOD_MODEL["features"], "concepts": {"pay": ["оплат", "переказ"]}}}
+    _model(tmp_path, json.dumps(doc, indent=1))
+    linter = _load(_pack(tmp_path, "models/m.json"))
+    found = linter.check("Дякуємо. Зробіть переказ, будь ласка.")
+    assert [v.match for v in found] == ["Зробіть переказ, будь ласка."]
+    assert found[0].message == "e (words: переказ)"
+    copy = pickle.loads(pickle.dumps(Settings(concepts=CONCEPTS)))
+    assert copy == Settings(concepts=CONCEPTS) and hash(copy) == hash(Settings(concepts=CONCEPTS))
+
+
+def test_the_shipped_model_reads_concepts_of_rules_vocab() -> None:
+    from ozonlint.rulepack import load_rules
+
+    doc = json.loads((MODELS / "semantic.json").read_text(encoding="utf-8"))
+    vocab = load_rules([ROOT / "rules" / "vocab"]).vocabularies
+    assert doc["format"] == "ozonlint-classifier/2"
+    assert doc["features"]["concepts"] == {name: list(entries) for name, entries in concept_vocabulary(vocab)}
+    assert {"pay", "card", "review", "reward", "direct"} <= set(doc["features"]["concepts"])
+
+
 def test_the_compiled_rules_pickle(linter: ozonlint.Linter) -> None:
     matcher = classifier(linter, "spam")
     copy = pickle.loads(pickle.dumps(matcher))
@@ -198,6 +253,9 @@ def test_a_custom_model_loads_and_reports_sentences(tmp_path: Path) -> None:
     (_dump({**GOOD_MODEL, "bias": {}}), 6, "'bias' must give every category"),
     (_dump({**GOOD_MODEL, "features": {"stem": 3}}), 13, "unknown feature setting"),
     (_dump({**GOOD_MODEL, "features": {"latin_stem": 0}}), 13, "'latin_stem' must be a whole number"),
+    (_dump({**GOOD_MODEL, "features": {"concepts": {"pay": ["оплат"]}}}), 13, "concepts need format"),
+    (_dump({**GOOD_MODEL, "format": "ozonlint-classifier/2", "features": {"concepts": ["оплат"]}}), 13,
+     "'concepts' must be a mapping"),
     ("[1, 2]", 1, "one JSON object"),
 ])
 def test_bad_model_file_is_refused_with_file_and_line(tmp_path: Path, text: str, line: int, reason: str) -> None:

@@ -63,7 +63,7 @@ REGRESSION = [
     ("holdout3.jsonl", 0.95, 0.02),
     # written later, blind first scores 0.80 / 0.92 (holdout4: two files) and 0.80 (holdout5)
     ("holdout4.jsonl", 0.93, 0.06),
-    ("holdout5.jsonl", 0.92, 0.02),
+    ("holdout5.jsonl", 0.94, 0.02),
     ("holdout6.jsonl", 0.95, 0.02),  # long replies; blind first score 0.886 / FPR 0.070
     ("holdout7.jsonl", 0.95, 0.05),  # unusual wording; blind first score 0.905 / FPR 0.046
     ("holdout8.jsonl", 0.93, 0.03),  # 110 hard negatives; blind first score 0.808 / FPR 0.127
@@ -91,17 +91,17 @@ REGRESSION = [
     ("realistic/r5.jsonl", 0.78, 0.07),  # long replies, violation mid-reply; first score 0.804 / FPR 0.060*
     ("realistic/r6.jsonl", 0.73, 0.06),  # semantic categories, near-twin negatives; first 0.756 / FPR 0.044*
     # (* scored first when they arrived, after the filter stage of this round, before any change for them)
-    ("realistic/r7.jsonl", 0.94, 0.03),  # hard negatives of every class of issue 9; first score 0.893 / FPR 0.031**
+    ("realistic/r7.jsonl", 0.96, 0.03),  # hard negatives of every class of issue 9; first score 0.893 / FPR 0.031**
     ("realistic/r8.jsonl", 0.93, 0.09),  # hard positives (pointed-to contacts, rewards without trigger words,
     #                                      payments for services); first score 0.864 / FPR 0.078**
     # (** scored first with branch detect2 at 03cc780, before any change of this round)
-    ("realistic/r9.jsonl", 0.93, 0.04),  # semantic categories and other languages, near-twin negatives;
+    ("realistic/r9.jsonl", 0.95, 0.04),  # semantic categories and other languages, near-twin negatives;
     #                                      first score 0.799 / FPR 0.071***
     ("realistic/r10.jsonl", 0.94, 0.05),  # hard negatives (precision); first score 0.922 / FPR 0.055***
     # (*** scored first with branch detect3 at e17ed56, before any change for them)
     ("realistic/r11.jsonl", 0.95, 0.05),  # semantic recall: rewards, upsell, surcharges, off-platform by
     #                                       description, near twins; first score 0.931 / FPR 0.041****
-    ("realistic/r12.jsonl", 0.94, 0.04),  # a day's mix of many shops; first score 0.902 / FPR 0.019****
+    ("realistic/r12.jsonl", 0.95, 0.04),  # a day's mix of many shops; first score 0.902 / FPR 0.019****
     # (**** scored first with main at the start of session 5, output-identical to 1b9f772)
     ("realistic/r13.jsonl", 0.93, 0.07),  # off-platform and extra-payment in every wording and in other
     #                                       languages, near twins resolved through Ozon; first 0.784 / 0.073*****

@@ -43,7 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ozonlint.matchers.base import Draft  # noqa: E402
-from ozonlint.matchers.classifier import FORMAT, Settings, messenger_words, sentences, sigmoid  # noqa: E402
+from ozonlint.matchers.classifier import (  # noqa: E402
+    FORMAT, Settings, concept_vocabulary, messenger_words, sentences, sigmoid)
 from ozonlint.rulepack import load_rules  # noqa: E402
 
 CATEGORIES = ("review-incentive", "extra-payment", "off-platform", "spam", "personal-data", "external-contact")
@@ -61,6 +62,12 @@ MIN_WEIGHT = 0.02
 DIGITS = 3
 MIL_ROUNDS = 2
 WINDOWS = True  # also train on (and score) pairs of neighbouring sentences
+# Every instance is also trained on as its language-free copy: its concepts
+# ("~pay", "~card&~pay") and typed placeholders ("#money") alone. Without it a
+# Russian sentence's stems take the weight its concepts should carry, and a
+# Turkish or Kazakh sentence, which has only the concepts in common with it,
+# scores low.
+ABSTRACT_COPIES = True
 
 
 class Record(NamedTuple):
@@ -113,7 +120,8 @@ def read_records(files: Iterable[Path]) -> List[Record]:
 
 def default_settings() -> Settings:
     vocab = load_rules([ROOT / "rules" / "vocab"]).vocabularies
-    return Settings(messengers=messenger_words(vocab["messengers"]), windows=WINDOWS)
+    return Settings(messengers=messenger_words(vocab["messengers"]), windows=WINDOWS,
+                    concepts=concept_vocabulary(vocab))
 
 
 def _span_ranges(text: str, spans: Sequence[Tuple[str, str]], category: str) -> List[Tuple[int, int]]:
@@ -210,6 +218,21 @@ def _fit(instances: List[Tuple[List[int], int]], size: int) -> Tuple[List[float]
     return weights, bias
 
 
+def _with_abstract_copies(instances: List[Tuple[List[int], int]], abstract: Sequence[int]
+                          ) -> List[Tuple[List[int], int]]:
+    """``instances`` followed by their language-free copies (see ABSTRACT_COPIES)
+    that have any feature left."""
+    if not ABSTRACT_COPIES:
+        return instances
+    keep = set(abstract)
+    copies = []
+    for features, label in instances:
+        kept = [f for f in features if f in keep]
+        if kept:
+            copies.append((kept, label))
+    return instances + copies
+
+
 def _score(features: List[int], weights: List[float], bias: float) -> float:
     return bias + sum(weights[f] for f in features)
 
@@ -234,6 +257,7 @@ def train_category(messages: Sequence[Message], category: str) -> Trained:
     encoded = [[[index[f] for f in features if f in index] for features in msg.sentences] for msg in messages]
 
     windows = [[a + b for a, b in zip(enc, enc[1:])] for enc in encoded] if WINDOWS else [[] for _ in encoded]
+    abstract = [f for f, name in enumerate(names) if name[0] in "~#" and " " not in name]
     bags = []  # (message number) of positives whose sentences are unknown
     fixed: List[Tuple[List[int], int]] = []
     for number, msg in enumerate(messages):
@@ -245,7 +269,8 @@ def train_category(messages: Sequence[Message], category: str) -> Trained:
             fixed.extend((features, int(label)) for features, label in zip(items, labels) if label is not None)
     # round 0: a bag is its whole message; then its best sentence or window
     first = [(sorted({f for features in encoded[number] for f in features}), 1) for number in bags]
-    weights, bias = _fit(fixed + first, len(names))
+    trained = _with_abstract_copies(fixed, abstract)
+    weights, bias = _fit(trained + _with_abstract_copies(first, abstract), len(names))
     for _ in range(MIL_ROUNDS):
         chosen = []
         for number in bags:
@@ -253,7 +278,7 @@ def train_category(messages: Sequence[Message], category: str) -> Trained:
             scores = [_score(features, weights, bias) for features in candidates]
             best = max(range(len(scores)), key=lambda k: (scores[k], -k))
             chosen.extend((features, 1) for k, features in enumerate(candidates) if k == best or scores[k] > 0)
-        weights, bias = _fit(fixed + chosen, len(names))
+        weights, bias = _fit(trained + _with_abstract_copies(chosen, abstract), len(names))
     table = {names[i]: round(w, DIGITS) for i, w in enumerate(weights) if abs(w) >= MIN_WEIGHT}
     stats = {"features_seen": len(counts), "features_trained": len(names), "features_kept": len(table),
              "sentences_labelled": len(fixed), "positive_sentences": sum(label for _, label in fixed),
@@ -298,7 +323,8 @@ def model_document(models: Dict[str, Trained], settings: Settings, files: Sequen
             "messages_with_spans": sum(1 for r in records if r.spans is not None),
             "optimiser": {"method": "logistic regression per category, AdaGrad SGD", "epochs": EPOCHS,
                           "learning_rate": LEARNING_RATE, "l2": L2, "seed": SEED, "min_count": MIN_COUNT,
-                          "min_weight": MIN_WEIGHT, "mil_rounds": MIL_ROUNDS, "windows": WINDOWS},
+                          "min_weight": MIN_WEIGHT, "mil_rounds": MIL_ROUNDS, "windows": WINDOWS,
+                          "abstract_copies": ABSTRACT_COPIES},
             "counts": {c: models[c].stats for c in categories},
         },
         "evaluation": {"method": (evaluation or {}).get("method", "not evaluated"),

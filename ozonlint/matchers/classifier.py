@@ -15,7 +15,15 @@ features of the words view (so disguises are already undone):
   character pairs, and typed placeholders for what generalises: a number, a
   long number, a money amount, a domain, an e-mail, a handle, a messenger's
   name, Ozon;
-* pairs of neighbouring terms (``за отзыв``) as ``a b``.
+* pairs of neighbouring terms (``за отзыв``) as ``a b``;
+* concepts (model format 2): the words of every language that name one idea
+  (``оплатите``, ``переказ``, ``ödeme``, ``überweisen``, ``付款`` are all
+  ``~pay``) as one feature ``~pay``, and each pair of concepts that share a
+  sentence as ``~pay&~card``. The vocabularies are data
+  (``rules/vocab/concepts.yaml``, one ``concept-NAME`` per concept) copied into
+  the model file when it is trained, so that a Ukrainian or Turkish payment
+  request weighs what a Russian one weighs, and a synonym no corpus has shares
+  its concept's weight.
 
 Besides each sentence, each pair of neighbouring sentences is scored as one
 window, with the features of both (its log-odds is the sum of theirs less
@@ -45,7 +53,14 @@ from ..rulepack import RulePackError, RuleSpec, read_limited
 from .base import HAN, TOKEN, Draft, Matcher, Span
 from .params import Param
 
-FORMAT = "ozonlint-classifier/1"
+FORMAT = "ozonlint-classifier/2"
+# Format 1 files (no concepts) are still read: their features are a subset.
+READABLE_FORMATS = ("ozonlint-classifier/1", FORMAT)
+# A concept feature's mark: no term starts with it (terms are words, pairs of words or "#...").
+CONCEPT = "~"
+# Entries of this many letters or more also match the words they begin (a stem);
+# shorter ones only the word itself (``оплат`` is a stem, ``card`` a word: not ``cardigan``).
+CONCEPT_STEM = 5
 MAX_MODEL_BYTES = 8 * 1024 * 1024
 # Where a pack keeps its models: a model file is named relative to its pack,
 # always inside this folder, so that the compiled-rules cache can key on it.
@@ -82,6 +97,21 @@ _SENTENCE_END = lazy_re(r"[!?;\n。！？；…]|\.(?=\s*(\S)|\s*$)")
 MEMO_SIZE = 50_000  # distinct words whose terms are remembered (order numbers never repeat)
 
 
+class Concepts(tuple):  # type: ignore[type-arg]
+    """(concept, its entries) pairs: a tuple whose hash is computed once (settings
+    are dictionary keys on every sentence, and a concept vocabulary is long),
+    and which keeps its look-up index (see _concept_index)."""
+
+    def __hash__(self) -> int:
+        found = self.__dict__.get("hash")
+        if found is None:
+            found = self.__dict__["hash"] = tuple.__hash__(self)
+        return found  # type: ignore[no-any-return]
+
+    def __reduce__(self) -> Tuple[Any, ...]:  # a string's hash differs between processes: never pickle it
+        return Concepts, (tuple(self),)
+
+
 class Settings(NamedTuple):
     """How words become features; stored in the model file, so that training
     and inference can never disagree."""
@@ -91,10 +121,116 @@ class Settings(NamedTuple):
     bigrams: bool = True
     windows: bool = True
     messengers: FrozenSet[str] = frozenset()
+    # (concept, its entries as the words view shows them), sorted; see concept_vocabulary
+    concepts: Tuple[Tuple[str, Tuple[str, ...]], ...] = Concepts()
 
     def to_json(self) -> Dict[str, Any]:
-        return {"cyrillic_stem": self.cyrillic_stem, "latin_stem": self.latin_stem, "bigrams": self.bigrams,
-                "windows": self.windows, "messengers": sorted(self.messengers)}
+        found = {"cyrillic_stem": self.cyrillic_stem, "latin_stem": self.latin_stem, "bigrams": self.bigrams,
+                 "windows": self.windows, "messengers": sorted(self.messengers)}
+        if self.concepts:
+            found["concepts"] = {name: list(entries) for name, entries in self.concepts}
+        return found
+
+
+CONCEPT_VOCABULARY = "concept-"  # vocabularies whose name starts so are concepts
+PAIR_LABEL = " & "  # between the words of a pair of concepts (words never hold "&")
+
+
+def concept_vocabulary(vocabularies: Dict[str, List[str]]) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
+    """The concepts of a rule set's vocabularies (``concept-pay`` -> ``pay``), each
+    entry as the words view shows it; an entry must be one word (or one run of
+    Chinese characters)."""
+    found = []
+    for name in sorted(vocabularies):
+        if not name.startswith(CONCEPT_VOCABULARY):
+            continue
+        entries = set()
+        for entry in vocabularies[name]:
+            words = TOKEN.findall(words_view(base_view(entry.strip())).text)
+            if len(words) != 1:
+                raise ValueError(f"vocabulary {name!r}: {entry!r} is not one word")
+            entries.add(words[0])
+        found.append((name[len(CONCEPT_VOCABULARY):], tuple(sorted(entries))))
+    return Concepts(found)
+
+
+class _ConceptIndex(NamedTuple):
+    words: Dict[str, Tuple[str, ...]]  # a whole word -> its concept features
+    stems: Dict[str, Tuple[str, ...]]  # a word's beginning -> its concept features
+    lengths: Tuple[int, ...]  # the stems' lengths, ascending
+    han: Dict[str, Tuple[str, ...]]  # a run of Chinese characters, found anywhere in a run
+    han_lengths: Tuple[int, ...]
+
+
+_concept_indexes: Dict[Tuple[Tuple[str, Tuple[str, ...]], ...], _ConceptIndex] = {}
+
+
+def _concept_index(concepts: Tuple[Tuple[str, Tuple[str, ...]], ...]) -> _ConceptIndex:
+    """The look-up tables of a concept vocabulary, built once: a Concepts keeps
+    its own (no hashing per sentence), any other tuple is looked up."""
+    own = getattr(concepts, "__dict__", None)
+    index = own.get("index") if own is not None else _concept_indexes.get(concepts)
+    if index is None:
+        tables: Tuple[Dict[str, List[str]], ...] = ({}, {}, {})
+        for name, entries in concepts:
+            feature = CONCEPT + name
+            for entry in entries:
+                table = tables[2] if _is_han(entry[0]) else tables[1] if len(entry) >= CONCEPT_STEM else tables[0]
+                table.setdefault(entry, []).append(feature)
+        words, stems, han = ({k: tuple(v) for k, v in t.items()} for t in tables)
+        index = _ConceptIndex(words, stems, tuple(sorted({len(k) for k in stems})),
+                              han, tuple(sorted({len(k) for k in han})))
+        if own is not None:
+            own["index"] = index
+        else:
+            _concept_indexes[concepts] = index
+    return index  # type: ignore[no-any-return]
+
+
+def _word_concepts(word: str, index: _ConceptIndex) -> Tuple[str, ...]:
+    """The concept features of one word of the words view (a run of Chinese
+    characters holds every entry found inside it)."""
+    if _is_han(word[0]):
+        hits: Tuple[str, ...] = ()
+        han = index.han
+        for size in index.han_lengths:
+            for i in range(len(word) - size + 1):
+                hits += han.get(word[i:i + size], ())
+    else:
+        hits = index.words.get(word, ())
+        stems = index.stems
+        for size in index.lengths:
+            if size > len(word):
+                break
+            hits += stems.get(word[:size], ())
+    return tuple(sorted(set(hits))) if hits else ()
+
+
+def concepts_of(words: Sequence[str], settings: Settings) -> Dict[str, str]:
+    """A sentence's concept features (``~pay``, and ``~card&~pay`` for each pair
+    of its concepts), each with the words it came from (for explanations)."""
+    if not settings.concepts:
+        return _NO_CONCEPTS
+    index = _concept_index(settings.concepts)
+    return _concepts_of(words, {word: _word_concepts(word, index) for word in words})
+
+
+def _concepts_of(words: Sequence[str], hits: Dict[str, Tuple[str, ...]]) -> Dict[str, str]:
+    """``concepts_of`` given the concept features of (at least) every word that has any."""
+    found: Dict[str, str] = {}
+    for word in words:
+        for feature in hits.get(word, ()):
+            if feature not in found:
+                found[feature] = word
+    if len(found) > 1:
+        names = sorted(found)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                found[a + "&" + b] = found[a] + PAIR_LABEL + found[b]
+    return found
+
+
+_NO_CONCEPTS: Dict[str, str] = {}  # shared, never mutated
 
 
 def messenger_words(terms: Iterable[str]) -> FrozenSet[str]:
@@ -116,12 +252,13 @@ class Sentence(NamedTuple):
     features: List[str]
     words: List[str]
     word_terms: List[str]
+    concepts: Dict[str, str] = {}  # concept feature -> the words it came from (never mutated)
 
     def labels(self) -> Dict[str, str]:
         """The words each feature came from (the first place it occurs)."""
         words, terms = self.words, self.word_terms
         shown = [t if w in _MARKERS else w for w, t in zip(words, terms)]
-        found: Dict[str, str] = {}
+        found: Dict[str, str] = dict(self.concepts)
         for i, term in enumerate(terms):
             if term not in found:
                 found[term] = shown[i]
@@ -150,15 +287,18 @@ def term_of(token: str, settings: Settings) -> str:
     return token[:settings.latin_stem]
 
 
-_memos: Dict[Settings, Dict[str, str]] = {}
+_memos: Dict[Settings, Tuple[Dict[str, str], Dict[str, Tuple[str, ...]]]] = {}
 
 
-def _memo(settings: Settings) -> Dict[str, str]:
-    """Terms of the words seen so far (plain dict stores, so threads may share
-    it; answers never depend on it)."""
+def _memo(settings: Settings) -> Tuple[Dict[str, str], Dict[str, Tuple[str, ...]]]:
+    """Terms of the words seen so far, and the concept features of those of them
+    that have any (plain dict stores, so threads may share them; answers never
+    depend on them). A word is read for both at once, so that a sentence whose
+    words are all known and none in the second dict has no concept: one set
+    operation for most sentences."""
     memo = _memos.get(settings)
-    if memo is None or len(memo) > MEMO_SIZE:
-        memo = _memos[settings] = {}
+    if memo is None or len(memo[0]) > MEMO_SIZE:
+        memo = _memos[settings] = ({}, {})
     return memo
 
 
@@ -250,21 +390,25 @@ def sentences(draft: Draft, settings: Settings) -> List[Sentence]:
 def _sentences(draft: Draft, settings: Settings) -> List[Sentence]:
     result = []
     bigrams = settings.bigrams
-    for a, b, words, terms in sentence_terms(draft, settings):
-        result.append(Sentence(a, b, features_of(terms, bigrams), words, terms))
+    for a, b, words, terms, concepts in sentence_terms(draft, settings):
+        result.append(Sentence(a, b, features_of(terms, bigrams, concepts), words, terms, concepts))
     return result
 
 
-def features_of(terms: Sequence[str], bigrams: bool) -> List[str]:
-    """A sentence's features: its distinct terms, then its distinct pairs of neighbouring terms."""
+def features_of(terms: Sequence[str], bigrams: bool, concepts: Iterable[str] = ()) -> List[str]:
+    """A sentence's features: its distinct terms, its distinct pairs of
+    neighbouring terms, then its concept features."""
     features = list(dict.fromkeys(terms))
     if bigrams and len(terms) > 1:
         features.extend(dict.fromkeys(map(" ".join, zip(terms, terms[1:]))))
+    features.extend(concepts)
     return features
 
 
-def sentence_terms(draft: Draft, settings: Settings) -> List[Tuple[int, int, List[str], List[str]]]:
-    """(start, end, words, terms) of each sentence of the words view; computed once per draft and settings."""
+def sentence_terms(draft: Draft, settings: Settings
+                   ) -> List[Tuple[int, int, List[str], List[str], Dict[str, str]]]:
+    """(start, end, words, terms, concepts) of each sentence of the words view;
+    computed once per draft and settings."""
     key = ("classifier-terms", settings)
     found = draft.extras.get(key)
     if found is not None:
@@ -282,8 +426,8 @@ def sentence_at(draft: Draft, index: int, settings: Settings) -> Sentence:
     """The draft's sentence ``index`` with its features (the others are not read)."""
     a, b = sentence_bounds(draft)[index]
     sentence = draft.words.text[a:b]
-    words, terms = words_and_terms(sentence, draft.has_han and _holds_han(sentence), settings)
-    return Sentence(a, b, features_of(terms, settings.bigrams), words, terms)
+    words, terms, concepts = words_and_terms(sentence, draft.has_han and _holds_han(sentence), settings)
+    return Sentence(a, b, features_of(terms, settings.bigrams, concepts), words, terms, concepts)
 
 
 def sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
@@ -298,23 +442,30 @@ def _holds_han(sentence: str) -> bool:
     return HAN.search(sentence) is not None
 
 
-def words_and_terms(sentence: str, han: bool, settings: Settings) -> Tuple[List[str], List[str]]:
+def words_and_terms(sentence: str, han: bool, settings: Settings
+                    ) -> Tuple[List[str], List[str], Dict[str, str]]:
     """The words of one sentence of a words view, its entities marked first
-    (see mark_entities), and their terms. A sentence's features depend on its
+    (see mark_entities), their terms, and its concepts (see concepts_of). A sentence's features depend on its
     own text alone, so that a sentence met again is known by its text.
     ``han``: whether the sentence holds Chinese characters (its words are then
     read apart from them: Chinese has no spaces)."""
     sentence = mark_entities(sentence)
     words = TOKEN.findall(sentence) if han else _WORD.findall(sentence)
-    memo = _memo(settings)
+    memo, with_concepts = _memo(settings)
     terms = list(map(memo.get, words))
     if None in terms:
+        index = _concept_index(settings.concepts) if settings.concepts else None
         for i, word in enumerate(words):
             if terms[i] is None:
                 terms[i] = memo[word] = term_of(word, settings)
+                if index is not None:
+                    found = _word_concepts(word, index)
+                    if found:
+                        with_concepts[word] = found
+    concepts = _NO_CONCEPTS if with_concepts.keys().isdisjoint(words) else _concepts_of(words, with_concepts)
     if han:
-        return _split_han(words, terms)
-    return words, terms
+        return _split_han(words, terms) + (concepts,)
+    return words, terms, concepts
 
 
 def _split_han(words: List[str], terms: List[str]) -> Tuple[List[str], List[str]]:
@@ -338,11 +489,13 @@ def span_sentence(draft: Draft, start: int, end: int, settings: Settings) -> Sen
     features: List[str] = []
     words: List[str] = []
     terms: List[str] = []
+    concepts: Dict[str, str] = {}
     for s in inner:
         features.extend(s.features)
         words.extend(s.words)
         terms.extend(s.word_terms)
-    return Sentence(start, end, list(dict.fromkeys(features)), words, terms)
+        concepts.update(s.concepts)
+    return Sentence(start, end, list(dict.fromkeys(features)), words, terms, concepts)
 
 
 # ----------------------------------------------------------------- the model
@@ -414,14 +567,14 @@ class Model:
         """The log-odds of each sentence, one per category."""
         return [self._unpack(total, count) for total, count in self.sums(sents)]
 
-    def _terms_nets(self, terms: List[str]) -> Tuple[int, ...]:
-        """One sentence, given by its terms: per category the sum of its
+    def _terms_nets(self, terms: List[str], concepts: Dict[str, str]) -> Tuple[int, ...]:
+        """One sentence, given by its terms and concepts: per category the sum of its
         features' weights in thousandths (remembered per distinct sentence)."""
-        key = tuple(terms)
+        key = tuple(terms) + tuple(concepts) if concepts else tuple(terms)  # concepts start with "~", terms never
         memo = self._memo
         found = memo.get(key)
         if found is None:
-            weights = list(filter(None, map(self.packed.get, features_of(terms, self.settings.bigrams))))
+            weights = list(filter(None, map(self.packed.get, features_of(terms, self.settings.bigrams, concepts))))
             total, base = sum(weights), len(weights) * OFFSET
             found = tuple(((total >> (FIELD * i)) & _MASK) - base for i in range(len(self.bias)))
             if len(memo) >= self.MEMO_SIZE:
@@ -451,7 +604,8 @@ class Model:
         memo = self._text_memo
         found = memo.get(key)
         if found is None:
-            found = self._terms_nets(words_and_terms(sentence, han, self.settings)[1])
+            _, terms, concepts = words_and_terms(sentence, han, self.settings)
+            found = self._terms_nets(terms, concepts)
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
             memo[key] = found
@@ -472,8 +626,10 @@ class Model:
                 if weight > 0:
                     if labels is None:
                         labels = sent.labels()
-                    label = labels.get(feature, feature)
-                    found[label] = found.get(label, 0.0) + weight
+                    # a pair of concepts weighs for the words of both ("отзыв & бонус")
+                    parts = labels.get(feature, feature).split(PAIR_LABEL)
+                    for label in parts:
+                        found[label] = found.get(label, 0.0) + weight / len(parts)
         return sorted(((w, label) for label, w in found.items()), key=lambda x: (-x[0], x[1]))
 
 
@@ -533,8 +689,9 @@ def load_model(path: str) -> Model:
         raise RulePackError(path, exc.lineno, f"invalid classifier model: {exc.msg}") from None
     if not isinstance(data, dict):
         raise _fail(path, text, 0, "the file must hold one JSON object")
-    if data.get("format") != FORMAT:
-        raise _fail(path, text, _pos_of_key(text, "format"), f"'format' must be {FORMAT!r}")
+    if data.get("format") not in READABLE_FORMATS:
+        raise _fail(path, text, _pos_of_key(text, "format"),
+                    "'format' must be " + " or ".join(map(repr, READABLE_FORMATS)))
     categories = data.get("categories")
     if not (isinstance(categories, list) and categories and all(isinstance(c, str) for c in categories)
             and len(set(categories)) == len(categories)):
@@ -562,6 +719,8 @@ def load_model(path: str) -> Model:
                         f"each between -{MAX_WEIGHT:g} and {MAX_WEIGHT:g}")
     weights = {k: tuple(map(float, v)) for k, v in table.items()}
     settings = _settings(data.get("features", {}), path, text)
+    if settings.concepts and data["format"] != FORMAT:
+        raise _fail(path, text, _pos_of_key(text, "concepts", "features"), f"concepts need format {FORMAT!r}")
     return Model(categories, per_category[0], per_category[1], weights, settings, path)
 
 
@@ -576,9 +735,18 @@ def _settings(raw: Any, path: str, text: str) -> Settings:
     for key in Settings._fields:
         value = raw.get(key, getattr(defaults, key))
         default = getattr(defaults, key)
+        if key not in raw:
+            values[key] = default
+            continue
         if isinstance(default, bool):
             ok = isinstance(value, bool)
             what = "true or false"
+        elif key == "concepts":
+            ok = isinstance(value, dict) and all(
+                isinstance(name, str) and name and isinstance(entries, list)
+                and all(isinstance(e, str) and e for e in entries) for name, entries in value.items())
+            value = Concepts(sorted((name, tuple(entries)) for name, entries in value.items())) if ok else value
+            what = "a mapping of concept names to lists of words"
         elif isinstance(default, int):
             ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 30
             what = "a whole number 1-30"
