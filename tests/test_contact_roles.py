@@ -365,6 +365,7 @@ def test_a_number_of_ozons_own_support_is_no_outside_contact(linter: ozonlint.Li
     "Служба поддержки Ozon не поможет, наш номер +7 912 555-34-21.",
     "Hi Tom! Ozon support is slow, call us at +7 912 555 34 21.",
     "Оплатите через Ozon Банк на номер +7 912 555-34-21.",
+    "Поддержка Ozon отвечает долго, наша поддержка быстрее: звоните 8 912 555-34-21.",
 ])
 def test_the_sellers_own_number_beside_ozons_support_is_still_reported(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT in blocking(linter, text)

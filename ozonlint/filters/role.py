@@ -382,6 +382,11 @@ class RoleFilter(Filter):
             # own address and legal details are not what the words suggest
             if self._denied_in_sentence(draft, found, lo, hi):
                 return DROP
+            # a sentence that sends the buyer to Ozon's own service ("позвоните в поддержку Ozon по
+            # номеру …"), with nothing of the seller's in it: its contact is Ozon's
+            if candidate.category == _CONTACT and candidate.end <= hi and within("role_ozon_contact", lo, hi) \
+                    and not any(within(name, lo, hi) for name in ("role_possessive", "role_contrast")):
+                return DROP
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
             if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
                 return DROP
