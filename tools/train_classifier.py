@@ -43,8 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ozonlint.matchers.base import Draft  # noqa: E402
-from ozonlint.matchers.classifier import (  # noqa: E402
-    FORMAT, Settings, concept_vocabulary, messenger_words, sentences, sigmoid)
+from ozonlint.matchers.classifier import FORMAT, Settings, concept_vocabulary, messenger_words, sentences, sigmoid  # noqa: E402
 from ozonlint.rulepack import load_rules  # noqa: E402
 
 CATEGORIES = ("review-incentive", "extra-payment", "off-platform", "spam", "personal-data", "external-contact")

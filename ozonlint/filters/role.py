@@ -35,8 +35,8 @@ from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
-                     "role_concession", "role_claim", "role_invite_verb", "role_content", "role_ozon_contact", "role_use",
-                     "role_product_document")
+                     "role_concession", "role_claim", "role_invite_verb", "role_content", "role_ozon_contact",
+                     "role_use", "role_product_document")
 # Cue lists read as written, not inflected: "звонить" (how someone uses a channel) must not
 # read "звоните" (an invitation).
 EXACT_VOCABULARIES = frozenset(("role_use",))

@@ -48,10 +48,10 @@ from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, S
 
 from ..lazyre import lazy_re
 from ..model import Violation
-from ..normalize import base_view, words_view
 from ..rulepack import RulePackError, RuleSpec, read_limited
 from .base import HAN, TOKEN, Draft, Matcher, Span
 from .params import Param
+from .terms import normalise_term
 
 FORMAT = "ozonlint-classifier/2"
 # Format 1 files (no concepts) are still read: their features are a subset.
@@ -132,6 +132,11 @@ class Settings(NamedTuple):
         return found
 
 
+def _term_words(term: str) -> List[str]:
+    """The words of a vocabulary entry as the words view of a draft shows them."""
+    return TOKEN.findall(normalise_term(term))
+
+
 CONCEPT_VOCABULARY = "concept-"  # vocabularies whose name starts so are concepts
 PAIR_LABEL = " & "  # between the words of a pair of concepts (words never hold "&")
 
@@ -146,7 +151,7 @@ def concept_vocabulary(vocabularies: Dict[str, List[str]]) -> Tuple[Tuple[str, T
             continue
         entries = set()
         for entry in vocabularies[name]:
-            words = TOKEN.findall(words_view(base_view(entry.strip())).text)
+            words = _term_words(entry)
             if len(words) != 1:
                 raise ValueError(f"vocabulary {name!r}: {entry!r} is not one word")
             entries.add(words[0])
@@ -237,7 +242,7 @@ def messenger_words(terms: Iterable[str]) -> FrozenSet[str]:
     """The one-word messenger names of a vocabulary, as the words view shows them."""
     found = set()
     for term in terms:
-        words = TOKEN.findall(words_view(base_view(term.strip())).text)
+        words = _term_words(term)
         if len(words) == 1:
             found.add(words[0])
     return frozenset(found)
