@@ -590,6 +590,10 @@ _NAME_SUFFIX = lazy(r"(?<=[a-z]{3})'(?=(?:y?[aeiou]|n?[iu]n|[dt][ae](?:n|ki)?|y?
 _IN_WORD_MARK = lazy(r"(?<=\p{L})[/\\*·•+~](?=\p{L})")
 _IN_WORD_MARK_HINT = lazy_re(r"[/\\*·•+~]")  # one of the marks at all (a fast scan)
 _LEET_RUN = lazy(r"(?<=\p{L})[@0-9$|!]{1,2}(?=\p{L})|(?<=\p{L}{4})[0134@](?![\p{L}\p{N}])")
+# The cheap sign of it (std re, anchored on the leet character, so the scan skips
+# every other one): such a character right after a letter, and a letter after it
+# or, for the end-of-word kind, no letter or digit ("[^\W\d_]": letters, a superset).
+_LEET_HINT = lazy_re(r"[@0-9$|!](?<=[^\W\d_][@0-9$|!])(?:[@0-9$|!]?[^\W\d_]|(?<=[0134@])(?![^\W_]))")
 _LEET = str.maketrans({"@": "a", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "б",
                        "$": "s", "7": "t", "|": "l", "!": "i"})
 
@@ -620,7 +624,7 @@ def words_view(base: View) -> View:
         mixed = None
     if _IN_WORD_MARK_HINT.search(view.text) and _IN_WORD_MARK.search(view.text):
         view = View(view.original, _IN_WORD_MARK.sub(" ", view.text), view._maps)  # same length
-    if _LEET_RUN.search(view.text):
+    if _LEET_HINT.search(view.text) and _LEET_RUN.search(view.text):
         # twice: a digit at the end of "т3л3гр@мм3" is only at a word's end once "@" is a letter
         text = _LEET_RUN.sub(_leet, _LEET_RUN.sub(_leet, view.text))  # same length
         mixed = _mixes_scripts(text)
