@@ -108,6 +108,9 @@ REGRESSION = [
     ("realistic/r14.jsonl", 0.94, 0.06),  # precision: 59 % hard negatives, violations as their near twins;
     #                                       first score 0.917 / FPR 0.053*****
     # (***** scored first with main at the start of session 6, caa8176)
+    ("realistic/r15.jsonl", 0.90, 0.04),  # off-platform and spam in every wording, their twins resolved through
+    #                                       Ozon; first score 0.915 / FPR 0.024******
+    # (****** scored first with main at the start of session 7, 620c75d)
 ]
 
 
@@ -129,6 +132,9 @@ BLIND = [
     # once when they arrived, with main at the start of session 6 (caa8176)
     ("blind/b6.jsonl", 0.923, 0.000, 0.80, 0.10),
     ("blind/b7.jsonl", 0.954, 0.020, 0.80, 0.10),
+    # written for the seventh round (200 replies, 98 clean, 20 % in Chinese or another language) and
+    # scored once when it arrived, with main at the start of session 7 (620c75d)
+    ("blind/b8.jsonl", 0.969, 0.010, 0.85, 0.08),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
