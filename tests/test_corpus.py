@@ -135,6 +135,8 @@ BLIND = [
     # written for the seventh round (200 replies, 98 clean, 20 % in Chinese or another language) and
     # scored once when it arrived, with main at the start of session 7 (620c75d)
     ("blind/b8.jsonl", 0.969, 0.010, 0.85, 0.08),
+    # (b9: Chinese cross-border shops and resellers, long clumsy replies, 100 hard negatives; same round)
+    ("blind/b9.jsonl", 0.927, 0.110, 0.85, 0.16),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
