@@ -95,3 +95,28 @@ def test_a_password_typed_on_the_buyers_own_screen_is_not_asked_for(linter: ozon
     text = "Откройте приложение и введите пароль от своего Wi-Fi на экране телефона — нам его присылать не нужно."
     assert "personal-data" not in blocking(linter, text)
     assert "personal-data" in blocking(linter, "Пришлите пароль от вашего Wi-Fi, мы настроим камеру удалённо.")
+
+
+def test_the_buyers_wish_reported_then_refused_is_not_the_sellers_request(linter: ozonlint.Linter) -> None:
+    for text in ("Hello Tatiana, you ask can you pay half now and half later to our card because of the limit. "
+                 "Sorry, we cannot accept any payment to card, only Ozon checkout.",
+                 "You ask if we can make it cheaper when you pay before by bank transfer — sorry, we not take "
+                 "money outside Ozon, never."):
+        assert "extra-payment" not in blocking(linter, text), text
+    # the same wish granted is the seller's request
+    assert "extra-payment" in blocking(linter, "You ask can you pay half now to our card. Yes, send 2 000 rubles "
+                                               "to card 2202 2015 4477 3310 and the rest on Ozon.")
+
+
+def test_someone_elses_request_in_a_warning_is_not_the_sellers(linter: ozonlint.Linter) -> None:
+    for text in ("Если кто-то пишет от нашего имени и просит перевод на карту — это мошенник, не отвечайте.",
+                 "Появилась группа ВКонтакте с нашим названием. Там просят предоплату 50% — не переводите!"):
+        assert "extra-payment" not in blocking(linter, text), text
+    assert "extra-payment" in blocking(linter, "Для отправки нужна предоплата 50% переводом на карту Сбера.")
+
+
+def test_ozons_sale_named_first_is_not_the_shops_advert(linter: ozonlint.Linter) -> None:
+    for text in ("About Black Friday: Ozon will have a big sale from 24 to 30 November, and our vacuum takes part.",
+                 "На Ozon сейчас распродажа 12.12, и наш чайник тоже участвует."):
+        assert "spam" not in blocking(linter, text), text
+    assert "spam" in blocking(linter, "Black Friday in our shop: everything 40% off, hurry!")

@@ -415,11 +415,22 @@ class RoleFilter(Filter):
             if self._excused_in_clause(found["role_refusal"], found, lo, hi, candidate, requested) \
                     or self._excused_in_clause(found["role_platform"], found, lo, hi, candidate):
                 return DROP
-            # the buyer's wish granted in words, then refused: "we understand you'd prefer to pay
-            # the courier in cash, but we can't take any payment outside Ozon"
-            if found["role_concession"].last_start_within(lo, candidate.start) is not None \
-                    and found["role_refusal"].last_start_within(candidate.end, hi) is not None:
-                return DROP
+            # the buyer's wish granted in words or reported, then refused: "we understand you'd
+            # prefer to pay the courier in cash, but we can't take any payment outside Ozon"; "you
+            # ask can you pay half to our card. Sorry, we cannot accept any payment to card"
+            whole_sentence = candidate.kind == "classifier"
+            concession = found["role_concession"].last_start_within(
+                lo, candidate.end if whole_sentence else candidate.start)
+            if concession is not None:
+                # (a model's finding may be the question and its answer together: two sentences)
+                if found["role_refusal"].last_start_within(concession if whole_sentence else candidate.end,
+                                                           max(hi, candidate.end)) is not None:
+                    return DROP
+                if candidate.end <= hi and index + 1 < len(sentences(draft)):
+                    _, next_lo, next_hi = sentence_of(draft, hi)
+                    if next_hi - next_lo <= 160 and within("role_refusal", next_lo, next_hi) \
+                            and not within("role_contrast", next_lo, next_hi):
+                        return DROP
             # a model's finding may span sentences: Ozon's own programme as the last word on it
             # ("… в отзыв можно добавить фото — за отзывы с фото Ozon начисляет баллы")
             if candidate.kind == "classifier" and candidate.end > hi:
