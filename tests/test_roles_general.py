@@ -120,3 +120,14 @@ def test_ozons_sale_named_first_is_not_the_shops_advert(linter: ozonlint.Linter)
                  "На Ozon сейчас распродажа 12.12, и наш чайник тоже участвует."):
         assert "spam" not in blocking(linter, text), text
     assert "spam" in blocking(linter, "Black Friday in our shop: everything 40% off, hurry!")
+
+
+def test_a_card_asked_for_a_refund_is_no_extra_payment(linter: ozonlint.Linter) -> None:
+    for text in ("Dear customer, we want to refund the shipping cost for the delay. Please send the card number "
+                 "so our finance team can transfer it.",
+                 "Деньги за трещину вернём сами — напишите номер карты, куда перевести 690 ₽."):
+        assert "extra-payment" not in blocking(linter, text), text
+    # a refund beside a payment the buyer is told to make is still a payment
+    assert "extra-payment" in blocking(linter, "Разницу вернём позже, а сейчас переведите 500 ₽ на карту "
+                                               "2202 2015 4477 3310 за упаковку.")
+    assert "extra-payment" in blocking(linter, "Пополните наш ЮMoney-кошелёк на 150 ₽ — это компенсация за доставку.")

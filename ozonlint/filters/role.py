@@ -36,7 +36,7 @@ ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_cap
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
                      "role_concession", "role_claim", "role_invite_verb", "role_content", "role_ozon_contact",
-                     "role_use", "role_product_document")
+                     "role_use", "role_product_document", "role_refund", "role_payer")
 # Cue lists read as written, not inflected: "звонить" (how someone uses a channel) must not
 # read "звоните" (an invitation).
 EXACT_VOCABULARIES = frozenset(("role_use",))
@@ -336,6 +336,21 @@ class RoleFilter(Filter):
         return after is not None and plain(candidate.end, after)
 
     @staticmethod
+    def _refund_to_buyer(draft: Draft, found: Dict[str, Spans], index: int, lo: int, hi: int) -> bool:
+        """Whether the sentence [lo, hi), or the one right before it, sends money to the buyer
+        ("we want to refund the shipping cost. Please send the card number so we can transfer
+        it") and the sentence tells the buyer to pay nothing: a card asked for to pay a refund
+        to is no extra payment (it may be personal data, or a refund off Ozon)."""
+        if found["role_payer"].within(lo, hi):
+            return False
+        if found["role_refund"].within(lo, hi):
+            return True
+        if index == 0:
+            return False
+        _, last_lo, last_hi = sentence_of(draft, lo - 1)
+        return found["role_refund"].within(last_lo, last_hi) and not found["role_payer"].within(last_lo, last_hi)
+
+    @staticmethod
     def _possessive_near(draft: Draft, found: Dict[str, Spans], candidate: Candidate) -> bool:
         """Whether a possessive stands next to the channel (counted in words of the text).
 
@@ -404,6 +419,8 @@ class RoleFilter(Filter):
             if candidate.category == _CONTACT and about_product and not offered \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
+        if candidate.category == Category.EXTRA_PAYMENT.value and self._refund_to_buyer(draft, found, index, lo, hi):
+            return DROP
         if candidate.category == Category.PERSONAL_DATA.value \
                 and found["role_product_document"].overlapping(candidate.start, candidate.end):
             return DROP  # a product's papers ("паспорт изделия", "product passport"), not a person's
