@@ -84,7 +84,7 @@ _PARTIAL_PHONE = lazy(
     r"[^\p{N}.!?\n]{0,12}?\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])"
     r"|(?<![\p{L}])(?i:по[ \t]+номеру[ \t]+на)[ \t]+\d{2}+[ \t\-]\d{2}+(?![\p{N}\-])"
     # "с телефоном на ...47 12": the hidden digits written out as dots
-    r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number)[ \t]++(?i:на|ending|in)?[ \t]*+(?:\.{2,}+|…)[ \t]*+"
+    r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number)[ \t]++(?i:на|ending|in)?[ \t]*+(?:\.{2,}+|…)[ \t\-–]*+"
     r"\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])")
 # Numbers that are not a phone's: "номер заказа заканчивается на 12 34".
 _NOT_PHONE_NUMBER = lazy(r"(?i)заказ|отправлени|посылк|трек|карт|order|parcel|track|card|posting|артикул")
@@ -114,7 +114,6 @@ _ADDRESS_WORDS = frozenset("""
 _NUMBER_WORDS = frozenset("""
     телефон телефона телефоном телефону номер номера номером номеру phone number mobile
 """.split())
-_PHONE_WORDS = frozenset("телефон телефона телефоном телефону phone".split())  # "с телефоном на ...47 12"
 _ENDING_PREFIXES = ("заканчива", "оканчива", "закінчу", "ending", "ends", "последни", "last")
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel".split())
 _HAS_DIGIT = lazy(r"[0-9]")
@@ -184,7 +183,7 @@ class PersonalDataMatcher(Matcher):
         if self.check == "partial-phone":
             if tokens.isdisjoint(_NUMBER_WORDS) or not (
                     "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)
-                    or not tokens.isdisjoint(_PHONE_WORDS) and (".." in text or "…" in text)):
+                    or (".." in text or "…" in text)):
                 return []
             return self._partial_phones(text)
         if tokens.isdisjoint(_PICKUP_WORDS):
