@@ -899,15 +899,16 @@ class ClassifierMatcher(Matcher):
 
 
 def yield_to_precise(violations: List[Violation], sentences: Sequence[Violation]) -> List[Violation]:
-    """``violations`` without the classifier ``sentences`` that hold a finding of
-    their own category from another rule: that finding already says where, and
-    may carry a fix (the sentence would otherwise swallow it as a nested finding)."""
+    """``violations`` without the classifier ``sentences`` that hold or overlap a
+    finding of their own category from another rule: that finding already says
+    where, and may carry a fix (the sentence would otherwise swallow it as a
+    nested finding, or, merged with its neighbour window, hide it)."""
     if not sentences:
         return violations
     coarse = {id(s) for s in sentences}
     precise = [v for v in violations if id(v) not in coarse]
     drop = {id(s) for s in sentences
-            if any(v.category == s.category and s.start <= v.start and v.end <= s.end for v in precise)}
+            if any(v.category == s.category and v.start < s.end and s.start < v.end for v in precise)}
     return [v for v in violations if id(v) not in drop] if drop else violations
 
 
