@@ -398,10 +398,11 @@ class RoleFilter(Filter):
             # ("微信系列的手机壳"), whom the buyer talks to ("видео — друзьям в Telegram") or what a
             # code opens ("the QR code opens the assembly video") with nothing that offers it to
             # the buyer: no invitation, contact word or "our"
-            about_product = any(within(name, lo, hi)
-                                for name in ("role_capability", "role_product", "role_others", "role_content"))
-            offered = any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive"))
-            if candidate.category == _CONTACT and about_product and not offered \
+            # (asked only of a contact: each cue kind asked for is looked for in the whole draft)
+            if candidate.category == _CONTACT \
+                    and any(within(name, lo, hi)
+                            for name in ("role_capability", "role_product", "role_others", "role_content")) \
+                    and not any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive")) \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
         if candidate.category == Category.PERSONAL_DATA.value \
