@@ -20,7 +20,7 @@ details is dropped. The cue words are data (``rules/vocab/roles.yaml``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import regex
 
@@ -200,20 +200,21 @@ class RoleFilter(Filter):
         return found["role_contrast"].within(lo, hi)
 
     def _excused_in_clause(self, cues: Spans, found: Dict[str, Spans], lo: int, hi: int,
-                           candidate: Candidate, requested: bool = False) -> bool:
+                           candidate: Candidate, requested: Callable[[], bool] = lambda: False) -> bool:
         """Whether a cue of ``cues`` in the sentence [lo, hi] has no turn between it and the candidate.
 
         A turn between the candidate and a cue is also between the candidate and
         every cue farther away on that side: only the nearest cue on each side
         is asked about, when the cues do not overlap (they never do in practice:
-        a term set's hits do not). When the finding is ``requested`` (see _requested),
+        a term set's hits do not). When the finding is ``requested()`` (see _requested; asked only
+        of a cue after the finding, as an invitation is looked for in the whole draft),
         a cue after it does not reach back over the request ("Пришлите пароль от аккаунта,
         чек присылать не нужно" refuses the receipt; "Пароли нам никогда не присылайте" them)."""
         spans = cues.spans
 
         def excuses(s: int, e: int) -> bool:
             return lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) and not (
-                requested and s >= candidate.end)
+                s >= candidate.end and requested())
 
         if not cues.disjoint:
             return any(excuses(s, e) for s, e in spans)
@@ -412,7 +413,9 @@ class RoleFilter(Filter):
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
             # clause: unless a turn ("…, но вернём 200 ₽") stands between them
-            requested = self._requested(draft.text, found, lo, candidate)
+            def requested() -> bool:
+                return self._requested(draft.text, found, lo, candidate)
+
             if self._excused_in_clause(found["role_refusal"], found, lo, hi, candidate, requested) \
                     or self._excused_in_clause(found["role_platform"], found, lo, hi, candidate):
                 return DROP
