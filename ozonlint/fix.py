@@ -366,15 +366,48 @@ class _Unit(NamedTuple):
     choices: List[_Choice]
 
 
-def _units(spans: List[Span], chosen: List[_Choice]) -> List[_Unit]:
+class _Sentences:
+    """The sentences of a text (see iter_sentences), split only as far as asked:
+    planning reads those around its findings, and the rest only when a rewrite
+    asks whether another sentence says it already (most never do)."""
+
+    def __init__(self, text: str) -> None:
+        self._rest: Optional[Iterator[Span]] = iter_sentences(text)
+        self.spans: List[Span] = []
+        self.starts: List[int] = []
+
+    def up_to(self, pos: int) -> None:
+        """Split on until a sentence starts at or after ``pos`` (or none is left)."""
+        rest, spans, starts = self._rest, self.spans, self.starts
+        while rest is not None and (not starts or starts[-1] < pos):
+            span = next(rest, None)
+            if span is None:
+                self._rest = rest = None
+            else:
+                spans.append(span)
+                starts.append(span.start)
+
+    def all(self) -> List[Span]:
+        if self._rest is not None:
+            self.spans.extend(self._rest)
+            self._rest = None
+            self.starts = [s.start for s in self.spans]
+        return self.spans
+
+
+def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
-    starts = [s.start for s in spans]
     units: List[_Unit] = []
     for choice in sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)):
         v = choice.violation
         start, end = v.start, v.end
-        i = max(0, bisect_right(starts, v.start) - 1)
-        while i < len(spans) and spans[i].start < max(v.end, v.start + 1):
+        stop = max(v.end, v.start + 1)
+        # every sentence that starts before ``stop``, and the one after them: what the
+        # whole list would show to this search
+        sentences.up_to(stop)
+        spans = sentences.spans
+        i = max(0, bisect_right(sentences.starts, v.start) - 1)
+        while i < len(spans) and spans[i].start < stop:
             if v.start < spans[i].end:
                 start, end = min(start, spans[i].start), max(end, spans[i].end)
             i += 1
@@ -389,7 +422,7 @@ def _units(spans: List[Span], chosen: List[_Choice]) -> List[_Unit]:
 def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
                     keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
     fixes: Dict[int, Fix] = {}
-    spans = sentences(text)
+    spans = _Sentences(text)
     units = _units(spans, chosen)
     # what each reply (paragraph) says already, so that a rewrite is not said twice in it
     paragraph_starts = _paragraph_starts(text)
@@ -468,7 +501,7 @@ class _AlreadySaid:
     """Whether a paragraph's sentences without findings already say a rewrite;
     worked out when a rewrite first asks (most plans never do)."""
 
-    def __init__(self, text: str, spans: List[Span], units: List[_Unit], paragraph_starts: List[int]) -> None:
+    def __init__(self, text: str, spans: _Sentences, units: List[_Unit], paragraph_starts: List[int]) -> None:
         self._text, self._spans, self._units, self._starts = text, spans, units, paragraph_starts
         self._letters: Optional[str] = None  # the text's letters, digits and spaces, case-folded
         self._untouched: Optional[Dict[int, List[str]]] = None
@@ -480,7 +513,7 @@ class _AlreadySaid:
         if not all(word in self._letters for word in new.split()):
             return False  # a word of it is nowhere in the text: no sentence says it
         if self._untouched is None:
-            self._untouched = _untouched_sentences(self._text, self._spans, self._units, self._starts)
+            self._untouched = _untouched_sentences(self._text, self._spans.all(), self._units, self._starts)
         return _said(new, self._untouched.get(paragraph, []))
 
 
