@@ -161,8 +161,11 @@ _PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|
 # after a colon (a label and its value on the next line are one sentence).
 _SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
 # "ул." "т.е." "руб." are not the end of a sentence
-_ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|р|руб|коп|т\.е|т\.к|т\.д|т\.п|пр|пер|им|мм|шт|"
-                     r"кв|корп|mr|mrs|ms|dr|no|vs|etc|e\.g|i\.e|approx)\.$", flags=0)
+_ABBREVIATIONS = ("ул", "д", "г", "гг", "тел", "доб", "стр", "см", "р", "руб", "коп", "т.е", "т.к", "т.д", "т.п", "пр",
+                  "пер", "им", "мм", "шт", "кв", "корп", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "e.g", "i.e", "approx")
+_ABBREVIATION = lazy(r"(?:^|[\s(])(?:" + "|".join(a.replace(".", r"\.") for a in _ABBREVIATIONS) + r")\.$", flags=0)
+# the letter before such a full stop (a cheap test first: most full stops end a word that is no abbreviation)
+_ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # a full stop before a lower-case word or a digit ends nothing
 _LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 # A clause starts after a semicolon, or after a comma or a dash before a
@@ -197,7 +200,8 @@ def iter_sentences(text: str) -> Iterator[Span]:
         end = m.end() if m.group() != "\n" else m.start()
         if m.group() == "\n" and text[start:end].rstrip().endswith(":"):
             continue  # "Контакты:\n+7 …" is one thing
-        if m.group()[0] == "." and (_ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1])
+        if m.group()[0] == "." and ((m.start() > start and text[m.start() - 1] in _ABBREVIATION_ENDS
+                                     and _ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1]))
                                     or _LOWER_NEXT.match(text, m.end())):
             continue  # "ул. Ленина", "доб. 3", "т. е. так"
         span = _trimmed(text, start, end)
