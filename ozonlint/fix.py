@@ -446,10 +446,11 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         if new is None:
             continue
         new = _in_reply_quotes(new, text)
-        if new and (_norm(new) in said_here or said(_norm(new))):
+        said_new = _norm(new) if new else ""
+        if new and (said_new in said_here or said(said_new)):
             new = ""   # the reply says it already
         if new:
-            said_here.append(_norm(new))
+            said_here.append(said_new)
         start, end, replacement = _span_of(text, unit, new, scope)
         if last_end > start and not text[start:last_end].strip():
             start = last_end  # the space between two removed sentences goes once
@@ -590,7 +591,8 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             continue
         start, end = v.start - unit.start, v.end - unit.start
         if rewrite.scope == TOKEN:
-            if _norm(replacement) and said(_norm(replacement)):
+            said_replacement = _norm(replacement)
+            if said_replacement and said(said_replacement):
                 replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
             elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):
                 if _WORD_BEFORE.search(original[:start]) and not _WORD.search(original[end:]):
