@@ -421,9 +421,8 @@ class RoleFilter(Filter):
                 return DROP
             # the buyer's wish granted in words, then refused: "we understand you'd prefer to pay
             # the courier in cash, but we can't take any payment outside Ozon"
-            # (the refusal first: it is looked up for every finding already, the concession is not)
-            if found["role_refusal"].last_start_within(candidate.end, hi) is not None \
-                    and found["role_concession"].last_start_within(lo, candidate.start) is not None:
+            if found["role_concession"].last_start_within(lo, candidate.start) is not None \
+                    and found["role_refusal"].last_start_within(candidate.end, hi) is not None:
                 return DROP
             # a model's finding may span sentences: Ozon's own programme as the last word on it
             # ("… в отзыв можно добавить фото — за отзывы с фото Ozon начисляет баллы")
