@@ -161,8 +161,11 @@ _PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|
 # after a colon (a label and its value on the next line are one sentence).
 _SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
 # "ул." "т.е." "руб." are not the end of a sentence
-_ABBREVIATION = lazy(r"(?:^|[\s(])(?:ул|д|г|гг|тел|доб|стр|см|р|руб|коп|т\.е|т\.к|т\.д|т\.п|пр|пер|им|мм|шт|"
-                     r"кв|корп|mr|mrs|ms|dr|no|vs|etc|e\.g|i\.e|approx)\.$", flags=0)
+_ABBREVIATIONS = ("ул", "д", "г", "гг", "тел", "доб", "стр", "см", "р", "руб", "коп", "т.е", "т.к", "т.д", "т.п", "пр",
+                  "пер", "им", "мм", "шт", "кв", "корп", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "e.g", "i.e", "approx")
+_ABBREVIATION = lazy(r"(?:^|[\s(])(?:" + "|".join(a.replace(".", r"\.") for a in _ABBREVIATIONS) + r")\.$", flags=0)
+# the letter before such a full stop (a cheap test first: most full stops end a word that is no abbreviation)
+_ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # a full stop before a lower-case word or a digit ends nothing
 _LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
 # A clause starts after a semicolon, or after a comma or a dash before a
@@ -197,7 +200,8 @@ def iter_sentences(text: str) -> Iterator[Span]:
         end = m.end() if m.group() != "\n" else m.start()
         if m.group() == "\n" and text[start:end].rstrip().endswith(":"):
             continue  # "Контакты:\n+7 …" is one thing
-        if m.group()[0] == "." and (_ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1])
+        if m.group()[0] == "." and ((m.start() > start and text[m.start() - 1] in _ABBREVIATION_ENDS
+                                     and _ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1]))
                                     or _LOWER_NEXT.match(text, m.end())):
             continue  # "ул. Ленина", "доб. 3", "т. е. так"
         span = _trimmed(text, start, end)
@@ -366,15 +370,48 @@ class _Unit(NamedTuple):
     choices: List[_Choice]
 
 
-def _units(spans: List[Span], chosen: List[_Choice]) -> List[_Unit]:
+class _Sentences:
+    """The sentences of a text (see iter_sentences), split only as far as asked:
+    planning reads those around its findings, and the rest only when a rewrite
+    asks whether another sentence says it already (most never do)."""
+
+    def __init__(self, text: str) -> None:
+        self._rest: Optional[Iterator[Span]] = iter_sentences(text)
+        self.spans: List[Span] = []
+        self.starts: List[int] = []
+
+    def up_to(self, pos: int) -> None:
+        """Split on until a sentence starts at or after ``pos`` (or none is left)."""
+        rest, spans, starts = self._rest, self.spans, self.starts
+        while rest is not None and (not starts or starts[-1] < pos):
+            span = next(rest, None)
+            if span is None:
+                self._rest = rest = None
+            else:
+                spans.append(span)
+                starts.append(span.start)
+
+    def all(self) -> List[Span]:
+        if self._rest is not None:
+            self.spans.extend(self._rest)
+            self._rest = None
+            self.starts = [s.start for s in self.spans]
+        return self.spans
+
+
+def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
-    starts = [s.start for s in spans]
     units: List[_Unit] = []
     for choice in sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)):
         v = choice.violation
         start, end = v.start, v.end
-        i = max(0, bisect_right(starts, v.start) - 1)
-        while i < len(spans) and spans[i].start < max(v.end, v.start + 1):
+        stop = max(v.end, v.start + 1)
+        # every sentence that starts before ``stop``, and the one after them: what the
+        # whole list would show to this search
+        sentences.up_to(stop)
+        spans = sentences.spans
+        i = max(0, bisect_right(sentences.starts, v.start) - 1)
+        while i < len(spans) and spans[i].start < stop:
             if v.start < spans[i].end:
                 start, end = min(start, spans[i].start), max(end, spans[i].end)
             i += 1
@@ -389,7 +426,7 @@ def _units(spans: List[Span], chosen: List[_Choice]) -> List[_Unit]:
 def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
                     keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
     fixes: Dict[int, Fix] = {}
-    spans = sentences(text)
+    spans = _Sentences(text)
     units = _units(spans, chosen)
     # what each reply (paragraph) says already, so that a rewrite is not said twice in it
     paragraph_starts = _paragraph_starts(text)
@@ -409,10 +446,11 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         if new is None:
             continue
         new = _in_reply_quotes(new, text)
-        if new and (_norm(new) in said_here or said(_norm(new))):
+        said_new = _norm(new) if new else ""
+        if new and (said_new in said_here or said(said_new)):
             new = ""   # the reply says it already
         if new:
-            said_here.append(_norm(new))
+            said_here.append(said_new)
         start, end, replacement = _span_of(text, unit, new, scope)
         if last_end > start and not text[start:last_end].strip():
             start = last_end  # the space between two removed sentences goes once
@@ -468,7 +506,7 @@ class _AlreadySaid:
     """Whether a paragraph's sentences without findings already say a rewrite;
     worked out when a rewrite first asks (most plans never do)."""
 
-    def __init__(self, text: str, spans: List[Span], units: List[_Unit], paragraph_starts: List[int]) -> None:
+    def __init__(self, text: str, spans: _Sentences, units: List[_Unit], paragraph_starts: List[int]) -> None:
         self._text, self._spans, self._units, self._starts = text, spans, units, paragraph_starts
         self._letters: Optional[str] = None  # the text's letters, digits and spaces, case-folded
         self._untouched: Optional[Dict[int, List[str]]] = None
@@ -480,7 +518,7 @@ class _AlreadySaid:
         if not all(word in self._letters for word in new.split()):
             return False  # a word of it is nowhere in the text: no sentence says it
         if self._untouched is None:
-            self._untouched = _untouched_sentences(self._text, self._spans, self._units, self._starts)
+            self._untouched = _untouched_sentences(self._text, self._spans.all(), self._units, self._starts)
         return _said(new, self._untouched.get(paragraph, []))
 
 
@@ -553,7 +591,8 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             continue
         start, end = v.start - unit.start, v.end - unit.start
         if rewrite.scope == TOKEN:
-            if _norm(replacement) and said(_norm(replacement)):
+            said_replacement = _norm(replacement)
+            if said_replacement and said(said_replacement):
                 replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
             elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):
                 if _WORD_BEFORE.search(original[:start]) and not _WORD.search(original[end:]):

@@ -183,6 +183,31 @@ def test_sentences_and_clauses() -> None:
         "Поставьте, пожалуйста, пятёрку", "а мы положим подарок", "спасибо"]
 
 
+@pytest.mark.parametrize("abbreviation", ["ул", "д", "гг", "тел", "руб", "т.е", "т.к", "корп", "mrs", "e.g", "approx"])
+def test_an_abbreviation_ends_no_sentence(abbreviation: str) -> None:
+    text = f"Смотрите ({abbreviation}. Пример) здесь. Дальше"
+    assert [text[s.start:s.end] for s in sentences(text)] == [f"Смотрите ({abbreviation}. Пример) здесь.", "Дальше"]
+
+
+def test_a_word_ending_like_an_abbreviation_ends_its_sentence() -> None:
+    # "стол" ends in the letter of "тел", "ул"; "гаг" in that of "г": only the whole word is one
+    text = "Купили стол. Вот гаг. Конец"
+    assert [text[s.start:s.end] for s in sentences(text)] == ["Купили стол.", "Вот гаг.", "Конец"]
+
+
+def test_planning_splits_only_as_far_as_asked() -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    text = "Здравствуйте! Адрес: ул. Ленина, д. 5. Пишите в WhatsApp. Спасибо!\n\nДо свидания. Ещё"
+    whole = sentences(text)
+    for pos in range(len(text) + 2):
+        lazy = fix._Sentences(text)
+        lazy.up_to(pos)
+        # every sentence that starts before pos, and the next one (if any): a prefix of the whole list
+        assert lazy.spans == whole[:len(lazy.spans)]
+        assert all(s.start < pos for s in lazy.spans[:-1])
+        assert lazy.spans[-1].start >= pos or len(lazy.spans) == len(whole)
+        assert lazy.all() == whole and lazy.starts == [s.start for s in whole]
+
 @pytest.mark.parametrize("edited, original, joined", [
     ("Пишите в чат Ozon: , там быстрее", "x", "Пишите в чат Ozon: там быстрее"),
     ("Подробнее на нашем сайте !", "Подробнее на нашем сайте x!", "Подробнее на нашем сайте!"),

@@ -20,7 +20,7 @@ details is dropped. The cue words are data (``rules/vocab/roles.yaml``).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import regex
 
@@ -200,20 +200,21 @@ class RoleFilter(Filter):
         return found["role_contrast"].within(lo, hi)
 
     def _excused_in_clause(self, cues: Spans, found: Dict[str, Spans], lo: int, hi: int,
-                           candidate: Candidate, requested: bool = False) -> bool:
+                           candidate: Candidate, requested: Callable[[], bool] = lambda: False) -> bool:
         """Whether a cue of ``cues`` in the sentence [lo, hi] has no turn between it and the candidate.
 
         A turn between the candidate and a cue is also between the candidate and
         every cue farther away on that side: only the nearest cue on each side
         is asked about, when the cues do not overlap (they never do in practice:
-        a term set's hits do not). When the finding is ``requested`` (see _requested),
+        a term set's hits do not). When the finding is ``requested()`` (see _requested; asked only
+        of a cue after the finding, as an invitation is looked for in the whole draft),
         a cue after it does not reach back over the request ("Пришлите пароль от аккаунта,
         чек присылать не нужно" refuses the receipt; "Пароли нам никогда не присылайте" them)."""
         spans = cues.spans
 
         def excuses(s: int, e: int) -> bool:
             return lo <= s and e <= hi and not self._turn_between(found, s, e, candidate) and not (
-                requested and s >= candidate.end)
+                s >= candidate.end and requested())
 
         if not cues.disjoint:
             return any(excuses(s, e) for s, e in spans)
@@ -413,10 +414,11 @@ class RoleFilter(Filter):
             # ("微信系列的手机壳"), whom the buyer talks to ("видео — друзьям в Telegram") or what a
             # code opens ("the QR code opens the assembly video") with nothing that offers it to
             # the buyer: no invitation, contact word or "our"
-            about_product = any(within(name, lo, hi)
-                                for name in ("role_capability", "role_product", "role_others", "role_content"))
-            offered = any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive"))
-            if candidate.category == _CONTACT and about_product and not offered \
+            # (asked only of a contact: each cue kind asked for is looked for in the whole draft)
+            if candidate.category == _CONTACT \
+                    and any(within(name, lo, hi)
+                            for name in ("role_capability", "role_product", "role_others", "role_content")) \
+                    and not any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive")) \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
         if candidate.category == Category.EXTRA_PAYMENT.value and self._refund_to_buyer(draft, found, index, lo, hi):
@@ -428,7 +430,9 @@ class RoleFilter(Filter):
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
             # clause: unless a turn ("…, но вернём 200 ₽") stands between them
-            requested = self._requested(draft.text, found, lo, candidate)
+            def requested() -> bool:
+                return self._requested(draft.text, found, lo, candidate)
+
             if self._excused_in_clause(found["role_refusal"], found, lo, hi, candidate, requested) \
                     or self._excused_in_clause(found["role_platform"], found, lo, hi, candidate):
                 return DROP

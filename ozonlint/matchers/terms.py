@@ -305,29 +305,35 @@ class TermSet:
 
     def find_in_view(self, draft: Draft) -> List[Span]:
         """Spans in the words view."""
-        if self.gated and not draft.active(self.id):
+        active = self.id in draft.active_sets
+        if self.gated and not active:
             return []  # the common case: none of the set's words is in the draft
         text = draft.words.text
         spans: List[Span] = []
-        if self._first_keys and draft.active(self.id):
+        if self._first_keys and active:
             keys = draft.gate_keys
             first = self._first if self._first is not None else self._phrases()
             for key in keys & self._first_keys:
                 words, longer = first[key]
                 # a phrase whose other words are not all in the draft cannot match anywhere
-                candidates = [p for p in longer if p.needs <= keys]
+                candidates = [p for p in longer if p.needs <= keys] if longer else longer
                 if not words and not candidates:
                     continue
                 for token in draft.tokens_with_key(key):
-                    is_term = any(w.matches(token) for w in words)
-                    phrases = [p for p in candidates if p.words[0].matches(token)]
+                    is_term = False
+                    for w in words:
+                        if w.matches(token):
+                            is_term = True
+                            break
+                    phrases = [p for p in candidates if p.words[0].matches(token)] if candidates else candidates
                     if not is_term and not phrases:
                         continue
+                    size = len(token)
                     for start in draft.occurrences(token):
                         if is_term:
-                            spans.append((start, start + len(token)))
+                            spans.append((start, start + size))
                         for phrase in phrases:
-                            span = phrase.match(text, start, start + len(token))
+                            span = phrase.match(text, start, start + size)
                             if span is not None:
                                 spans.append(span)
         if self._han_terms and draft.has_han:
