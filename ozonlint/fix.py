@@ -162,7 +162,8 @@ _PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|
 _SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
 # "ул." "т.е." "руб." are not the end of a sentence
 _ABBREVIATIONS = ("ул", "д", "г", "гг", "тел", "доб", "стр", "см", "р", "руб", "коп", "т.е", "т.к", "т.д", "т.п", "пр",
-                  "пер", "им", "мм", "шт", "кв", "корп", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "e.g", "i.e", "approx")
+                  "пер", "им", "мм", "шт", "кв", "корп", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "e.g", "i.e",
+                  "approx")
 _ABBREVIATION = lazy(r"(?:^|[\s(])(?:" + "|".join(a.replace(".", r"\.") for a in _ABBREVIATIONS) + r")\.$", flags=0)
 # the letter before such a full stop (a cheap test first: most full stops end a word that is no abbreviation)
 _ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
