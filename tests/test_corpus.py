@@ -114,6 +114,10 @@ REGRESSION = [
     ("realistic/r16.jsonl", 0.90, 0.05),  # precision: 70 % hard negatives in the clumsy voice of cross-border
     #                                       shops, violations their near twins; first score 0.907 / FPR 0.059
     #                                       (main at cf3ba7c, when it arrived: r15 in training, nothing for r16)
+    ("realistic/r17.jsonl", 0.88, 0.06),  # review-incentive, personal-data and extra-payment in indirect wording,
+    #                                       near twins; first score 0.907 / FPR 0.041 (main at 2df32d3)
+    ("realistic/r18.jsonl", 0.77, 0.10),  # off-platform and spam, 40 % in sixteen other languages, clean twins in
+    #                                       Russian and English; first score 0.795 / FPR 0.091 (main at 2df32d3)
 ]
 
 
