@@ -131,3 +131,10 @@ def test_a_card_asked_for_a_refund_is_no_extra_payment(linter: ozonlint.Linter) 
     assert "extra-payment" in blocking(linter, "Разницу вернём позже, а сейчас переведите 500 ₽ на карту "
                                                "2202 2015 4477 3310 за упаковку.")
     assert "extra-payment" in blocking(linter, "Пополните наш ЮMoney-кошелёк на 150 ₽ — это компенсация за доставку.")
+
+
+def test_an_offer_on_the_buyers_wish_is_still_the_sellers(linter: ozonlint.Linter) -> None:
+    # "if you want …" offers; a refusal about something else after it excuses nothing
+    text = ("If you want it faster, transfer 300 rubles to our card 2202 2015 4477 3310. "
+            "Unfortunately we cannot ship on weekends.")
+    assert "extra-payment" in blocking(linter, text)
