@@ -842,16 +842,12 @@ class ClassifierMatcher(Matcher):
         self.need = self.model.need(self.column, self.threshold)
 
     def find(self, draft: Draft) -> List[Span]:
-        # the six rules of one model share its scores: most drafts are done by two comparisons
-        scores = draft.extras.get(self.model) or self.model.draft_scores(draft)
-        column, need = self.column, self.need
-        if not scores.columns or scores.best_alone[column] < need and scores.best_window[column] < need:
-            return []
         return [span for span, _ in self._found(draft)]
 
     def _found(self, draft: Draft) -> List[Tuple[Span, Tuple[int, ...]]]:
         """Original-text spans found, each with the indexes of its sentences: a
         sentence, or a window of two whose sentences are not reported alone."""
+        # the six rules of one model share its scores: most drafts are done by two comparisons
         scores = self.model.draft_scores(draft)
         column, need = self.column, self.need
         if not scores.columns or scores.best_alone[column] < need and scores.best_window[column] < need:

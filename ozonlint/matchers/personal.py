@@ -183,7 +183,7 @@ class PersonalDataMatcher(Matcher):
         if self.check == "partial-phone":
             if tokens.isdisjoint(_NUMBER_WORDS) or not (
                     "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)
-                    or (".." in text or "…" in text)):
+                    or ".." in text or "…" in text):
                 return []
             return self._partial_phones(text)
         if tokens.isdisjoint(_PICKUP_WORDS):
