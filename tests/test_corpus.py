@@ -120,6 +120,13 @@ REGRESSION = [
     #                                       Russian and English; first score 0.795 / FPR 0.091 (main at 2df32d3)
     ("realistic/r19.jsonl", 0.92, 0.04),  # precision in fluent domestic Russian and English: 73 % hard negatives,
     #                                       long helpful replies; first score 0.951 / FPR 0.027 (main at f099426)
+    # (scored first when they arrived, with main at the start of session 8, 880fc31)
+    ("realistic/r20.jsonl", 0.94, 0.03),  # Chinese cross-border shops in clumsy Russian and English, 66 % hard
+    #                                       negatives; first score 0.966 / FPR 0.014
+    ("realistic/r21.jsonl", 0.84, 0.05),  # off-platform and spam described, not named, in ten language variants,
+    #                                       near misses resolved through Ozon; first score 0.866 / FPR 0.039
+    ("realistic/r22.jsonl", 0.88, 0.07),  # long fluent replies where one clause decides, 55 % hard negatives;
+    #                                       first score 0.905 / FPR 0.058
 ]
 
 

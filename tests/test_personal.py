@@ -47,6 +47,11 @@ def rules_found(linter: ozonlint.Linter, text: str) -> List[str]:
      "Maria Sokolova, flat 12"),
     ("Скажите пароль от домашнего Wi-Fi, мастер всё настроит.", "personal.password-request", None),
     ("Send us your app account password so we can check.", "personal.password-request", None),
+    # a full name with the street, no house number
+    ("Например, Гульнара Сафина с улицы Декабристов уже месяц им пользуется.", "personal.address-disclosure",
+     "Гульнара Сафина с улицы Декабристов"),
+    ("Aigul Nabieva on Bauman Street bought two last month.", "personal.address-disclosure",
+     "Aigul Nabieva on Bauman Street"),
 ])
 def test_reported(linter, text: str, rule: str, match) -> None:
     found = [v for v in linter.check(text) if v.rule == rule]
@@ -57,6 +62,9 @@ def test_reported(linter, text: str, rule: str, match) -> None:
 
 @pytest.mark.parametrize("text", [
     "Пункт выдачи Ozon: ул. Ленина, 5, вход со двора.",
+    "Мы с Мариной Ивановой на улице Ленина открыли шоурум.",  # a business after the street
+    "С уважением, Анна Смирнова, магазин на улице Ленина.",  # a signature
+    "Ирина, доставка на улицу Садовую будет завтра.",  # a first name alone
     "Склад Ozon в Хоругвино, ул. Заводская 3, отправил ваш заказ.",
     "Продавец: ООО «Ромашка», ИНН 7714382915, юридический адрес: г. Москва, ул. Тверская, д. 1, кв. 2.",
     "Наш сервисный центр: ул. Мира 10, кв. 1 — вход со двора.",

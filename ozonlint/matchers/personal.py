@@ -62,6 +62,15 @@ _STREET = lazy(
     r"|(?<![\p{L}\p{N}])\d{1,5}+[ \t]++\p{Lu}\p{Ll}++(?:[ \t]\p{Lu}\p{Ll}++)?[ \t]++"
     r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Drive|Boulevard|Blvd\.?)(?![\p{L}])"
     r"|(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++(?i:st\.?|street|ave\.?|avenue|road|rd\.?)[ \t]*+\d{1,4}+(?![\p{N}])")
+# A street named without a number ("с улицы Чистопольской", "on Bauman Street"):
+# a home only beside a person's full name (see _names_on_streets).
+_NAMED_STREET = lazy(
+    r"(?<![\p{L}])(?i:с|со|на|по|з|зі)[ \t]++(?i:ул\.|улиц\p{L}*+|вулиц\p{L}*+|проспект\p{L}*+|переулк\p{L}*+|"
+    r"бульвар\p{L}*+)[ \t]*+\p{Lu}\p{Ll}++"
+    r"|(?<![\p{L}])(?i:on|from|off)[ \t]++\p{Lu}\p{Ll}++[ \t]++(?:Street|St\.|Avenue|Ave\.|Road|Lane|Boulevard)"
+    r"(?![\p{L}])")
+# How far a name and a street without a number may stand apart: one phrase.
+_NAME_STREET_GAP = 40
 # A flat after a house number: what makes an address a home.
 _FLAT = lazy(r"(?<![\p{L}])(?i:кв\.?|квартира|apt\.?|apartment|flat)[ \t]*+№?[ \t]*+\d{1,4}+(?![\p{N}])")
 # A house number and a flat without a street word: "Садовая, 14, кв. 7".
@@ -177,9 +186,10 @@ class PersonalDataMatcher(Matcher):
         tokens = draft.tokens
         text = draft.text
         if self.check == "address":
-            if tokens.isdisjoint(_ADDRESS_WORDS) or not _HAS_DIGIT.search(text):
+            if tokens.isdisjoint(_ADDRESS_WORDS):
                 return []
-            return self._addresses(text)
+            found = self._addresses(text) if _HAS_DIGIT.search(text) else []
+            return found + self._names_on_streets(text) if self.first_names else found
         if self.check == "partial-phone":
             if tokens.isdisjoint(_NUMBER_WORDS) or not (
                     "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)
@@ -215,6 +225,22 @@ class PersonalDataMatcher(Matcher):
                 name = names.near(start, end)
                 if name is not None:
                     found.append((min(start, name[0]), max(end, name[1])))
+        return found
+
+    def _names_on_streets(self, text: str) -> List[Span]:
+        """A person's full name with the street they live on, no house number:
+        "Альбина Хайруллина с улицы Чистопольской", "Aigul Sharipova on Bauman Street"."""
+        streets = [m.span() for m in _NAMED_STREET.finditer(text)
+                   if not _business_before(text, m.start()) and not _BUSINESS.search(text, m.end(), m.end() + 40)]
+        if not streets:
+            return []
+        found = []
+        names = self.full_names(text)
+        for start, end in streets:
+            for n_start, n_end in names:
+                if n_end <= start and start - n_end <= _NAME_STREET_GAP or n_start >= end and n_start - end <= 5:
+                    found.append((min(start, n_start), max(end, n_end)))
+                    break
         return found
 
     def _partial_phones(self, text: str) -> List[Span]:
