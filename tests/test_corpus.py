@@ -157,6 +157,9 @@ BLIND = [
     # went on, kept unscored, and scored first with the round's final detection code, b7582b0: an unbiased
     # estimate of that code)
     ("blind/b10.jsonl", 0.957, 0.045, 0.85, 0.10),
+    # written for the eighth round (220 replies, 109 clean, 17 % in Chinese or another language: "the mix a
+    # moderator sees in a month") and scored once when it arrived, with main at the start of session 8 (880fc31)
+    ("blind/b11.jsonl", 0.921, 0.037, 0.85, 0.10),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
