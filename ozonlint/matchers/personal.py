@@ -7,7 +7,9 @@ for names), then validated:
 ``address``
     A home address: a street with a house number and a flat ("ул. Садовая 14,
     кв. 7", "14 Elm Street, apt 3"), or a street with a house number, or a
-    flat, next to a person's full name ("Иванова Мария из Казани, ул. Ленина 5"). Not the
+    flat, next to a person's full name ("Иванова Мария из Казани, ул. Ленина 5"), or a
+    full name with the street the person lives on, no number ("Гульнара Сафина с улицы
+    Декабристов", "Aigul Nabieva on Bauman Street"). Not the
     address of a pickup point, of Ozon's or the seller's warehouse, office or
     service centre, nor the seller's legal address (INN, OGRN, "юридический
     адрес"): those words in the clause before the street clear it.
@@ -235,12 +237,14 @@ class PersonalDataMatcher(Matcher):
         if not streets:
             return []
         found = []
-        names = self.full_names(text)
+        names = self.full_names(text)  # in order, not overlapping: their ends are sorted too
+        ends = [e for _, e in names]
         for start, end in streets:
-            for n_start, n_end in names:
-                if n_end <= start and start - n_end <= _NAME_STREET_GAP or n_start >= end and n_start - end <= 5:
-                    found.append((min(start, n_start), max(end, n_end)))
-                    break
+            i = bisect_right(ends, start) - 1  # the last name that ends before the street
+            if i >= 0 and start - ends[i] <= _NAME_STREET_GAP:
+                found.append((names[i][0], end))
+            elif i + 1 < len(names) and 0 <= names[i + 1][0] - end <= 5:  # "… с улицы Лесной Анна Петрова"? rare
+                found.append((start, names[i + 1][1]))
         return found
 
     def _partial_phones(self, text: str) -> List[Span]:
