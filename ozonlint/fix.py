@@ -106,6 +106,7 @@ _HAN = lazy(r"\p{Han}")
 _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
 _FOREIGN_BASIC_CYRILLIC = lazy_re("[іїєў]")
+_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # the same letters, counted one by one in a plain text
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -123,8 +124,12 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
             return None
     cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
     if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
+        foreign = sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        # Latin and Cyrillic letters are different characters: a mostly Cyrillic reply is
+        # Russian whatever its Latin words weigh, and then they need not be counted
+        if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):
+            return "ru"
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
-        foreign = len(_FOREIGN_BASIC_CYRILLIC.findall(text))
     else:
         latin = sum(len(w) for w in _LATIN_WORD.findall(text))
         # a Chinese character carries about a Russian or English word's worth of two syllables;

@@ -455,3 +455,23 @@ def test_cyrillic_codes_are_the_cyrillic_script() -> None:
     fix = importlib.import_module("ozonlint.fix")
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert re.sub("[^" + fix.CYRILLIC_CODES + "]", "", every) == "".join(regex.findall(r"\p{Cyrillic}", every))
+
+
+def _reply_language_counted(text: str) -> object:
+    """reply_language of a plain text without findings, every letter counted (what its
+    shortcut for a mostly Cyrillic reply must agree with)."""
+    fix = importlib.import_module("ozonlint.fix")
+    cyrillic = len(re.findall("[" + fix.CYRILLIC_CODES + "]", text))
+    latin = sum(map(len, re.findall(r"[A-Za-z][A-Za-z'\-]*", text)))
+    foreign = len(re.findall("[іїєў]", text))
+    if foreign and foreign > cyrillic + latin:
+        return None
+    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0")), max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_a_mostly_cyrillic_reply_is_russian_without_counting_its_latin(text: str) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    assert fix.is_plain(text)
+    assert reply_language(text) == _reply_language_counted(text)
