@@ -19,7 +19,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 from ..lazyre import lazy
 from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
-from ..spans import Spans
+from ..spans import NO_SPANS, Spans, spans_of
 from .base import (
     NEXT_TOKEN,
     TOKEN,
@@ -471,7 +471,7 @@ class Negation:
             return _NO_CUES
         cues = draft.extras.get(term_set)
         if cues is None:
-            cues = draft.extras[term_set] = Spans(term_set.find_in_view(draft))
+            cues = draft.extras[term_set] = spans_of(term_set.find_in_view(draft))
         return cues
 
     def cancels(self, draft: Draft, start: int, end: int) -> bool:
@@ -515,7 +515,7 @@ class Negation:
         return False
 
 
-_NO_CUES = Spans([])
+_NO_CUES = NO_SPANS
 
 
 # A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
