@@ -336,9 +336,11 @@ class TermSet:
         spans: List[Span] = []
         if self._first_keys and active:
             keys = draft.gate_keys
+            memo, with_key = self._memo, draft.tokens_with_key
             for key in keys & self._first_keys:
-                for token in draft.tokens_with_key(key):
-                    is_term, phrases = self._starting_with(key, token)
+                for token in with_key(key):
+                    entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
+                    is_term, phrases = entry if entry is not None else self._starting_with(key, token)
                     if phrases:
                         # a phrase whose other words are not all in the draft cannot match anywhere
                         phrases = [p for p in phrases if p.needs <= keys]
@@ -364,6 +366,8 @@ class TermSet:
         if not spans:
             return spans
         keep = None if self._keep.empty else self._keep  # most sets have no context patterns
+        if len(spans) == 1:  # most sets that match at all match once
+            return spans if keep is None or keep(text, *spans[0]) else []
         # where matches overlap ("вотсап" and "вотсап бизнес"), keep the longest
         result: List[Span] = []
         for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
