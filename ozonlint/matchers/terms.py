@@ -307,7 +307,7 @@ class TermSet:
         """False when the draft certainly holds none of the terms (a set lookup)."""
         return not self.gated or draft.active(self.id)
 
-    MEMO_SIZE = 20_000  # (key, word) pairs remembered per set
+    MEMO_SIZE = 1_000  # (key, word) pairs remembered per set (10,000 replies of the corpora leave 240 at most)
 
     def _starting_with(self, key: str, token: str) -> _Starting:
         """Whether ``token`` (a word of gate key ``key``) is one of the set's one-word
