@@ -106,6 +106,7 @@ _HAN = lazy(r"\p{Han}")
 _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
 _FOREIGN_BASIC_CYRILLIC = lazy_re("[іїєў]")
+_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # the same letters, counted one by one in a plain text
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -123,8 +124,12 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
             return None
     cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
     if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
+        foreign = sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        # Latin and Cyrillic letters are different characters: a mostly Cyrillic reply is
+        # Russian whatever its Latin words weigh, and then they need not be counted
+        if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):
+            return "ru"
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
-        foreign = len(_FOREIGN_BASIC_CYRILLIC.findall(text))
     else:
         latin = sum(len(w) for w in _LATIN_WORD.findall(text))
         # a Chinese character carries about a Russian or English word's worth of two syllables;
@@ -169,6 +174,7 @@ _ABBREVIATION = lazy(r"(?:^|[\s(])(?:" + "|".join(a.replace(".", r"\.") for a in
 _ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # a full stop before a lower-case word or a digit ends nothing
 _LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
+_SPACE_OR_TAB = (" ", "\t")  # what _LOWER_NEXT starts with (a cheap test first)
 # A clause starts after a semicolon, or after a comma or a dash before a
 # conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
@@ -198,17 +204,23 @@ def iter_sentences(text: str) -> Iterator[Span]:
     """``sentences``, one at a time (a caller that stops early reads no further)."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.end() if m.group() != "\n" else m.start()
-        if m.group() == "\n" and text[start:end].rstrip().endswith(":"):
-            continue  # "Контакты:\n+7 …" is one thing
-        if m.group()[0] == "." and ((m.start() > start and text[m.start() - 1] in _ABBREVIATION_ENDS
-                                     and _ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1]))
-                                    or _LOWER_NEXT.match(text, m.end())):
+        at, end = m.span()
+        mark = m.group()
+        if mark == "\n":
+            if text[start:at].rstrip().endswith(":"):
+                continue  # "Контакты:\n+7 …" is one thing
+            piece = text[start:at]
+        elif mark[0] == "." and ((at > start and text[at - 1] in _ABBREVIATION_ENDS
+                                  and _ABBREVIATION.search(text[max(start, at - 8):at + 1]))
+                                 or text[end:end + 1] in _SPACE_OR_TAB and _LOWER_NEXT.match(text, end)):
             continue  # "ул. Ленина", "доб. 3", "т. е. так"
-        span = _trimmed(text, start, end)
-        if span is not None:
-            yield span
-        start = m.end()
+        else:
+            piece = text[start:end]
+        rest = piece.lstrip()  # _trimmed, inline: this runs for every sentence of every reply planned
+        if rest:
+            first = start + len(piece) - len(rest)
+            yield Span(first, first + len(rest.rstrip()))
+        start = end
     span = _trimmed(text, start, len(text))
     if span is not None:
         yield span

@@ -88,3 +88,11 @@ class Spans:
         """The spans that end after ``pos``, nearest first."""
         for i in range(bisect_right(self.ends, pos), len(self.spans)):
             yield self.spans[i]
+
+
+NO_SPANS = Spans([])  # shared by every draft: a Spans is never changed once made
+
+
+def spans_of(found: List[Tuple[int, int]]) -> Spans:
+    """``Spans(found)``; the shared empty one for no spans (most cue kinds, most drafts)."""
+    return Spans(found) if found else NO_SPANS

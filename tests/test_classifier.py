@@ -9,6 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ozonlint
 from ozonlint.matchers import Draft
@@ -300,3 +302,60 @@ def test_training_reproduces_the_shipped_model(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "tools" / "train_classifier.py"), "--out", str(tmp_path),
                     "--date", date], check=True, capture_output=True)
     assert (tmp_path / "semantic.json").read_bytes() == shipped
+
+
+def _bounds_stripped_twice(draft) -> list:
+    """The sentence bounds as they were computed before one strip was saved: the reference."""
+    from ozonlint.matchers.classifier import _SENTENCE_END
+
+    view = draft.words
+    text, original, mapped = view.text, draft.text, bool(view._maps)
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if m.lastindex:
+            at = m.start(1)
+            if mapped:
+                at = view.span(at, at + 1)[0]
+            if not original[at:at + 1].isupper():
+                continue
+        ends.append(m.end())
+    ends.append(len(text))
+    out, pos = [], 0
+    for end in ends:
+        piece = text[pos:end]
+        lead = len(piece) - len(piece.lstrip())
+        if lead < len(piece):
+            out.append((pos + lead, pos + len(piece.rstrip())))
+        pos = end
+    return out
+
+
+@given(st.lists(st.sampled_from(["Да", "нет", ".", ". ", "!", "\n", " ", "\u3000", "\x1c", "\u00a0", "A", "w h a t s",
+                                 "1.5", "…", "。", "Ozon"]), max_size=25).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_sentence_bounds_are_the_reference_bounds(text: str) -> None:
+    from ozonlint.matchers import Draft
+    from ozonlint.matchers.classifier import _sentence_bounds
+
+    draft = Draft(text)
+    assert _sentence_bounds(draft) == _bounds_stripped_twice(draft)
+
+
+def test_a_drafts_scores_are_the_same_from_a_warm_memo_and_a_cold_one(linter: ozonlint.Linter) -> None:
+    """draft_scores looks the sentences of a reply without Chinese up in the model's memo
+    itself: every sentence's scores are those worked out afresh."""
+    model = next(r.matcher.model for r in linter.all_rules if r.spec.kind == "classifier")
+    texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines()[:40] if line.strip()]
+    assert len(texts) > 500
+
+    def columns() -> list:
+        return [model.draft_scores(Draft(text)).columns for text in texts]
+
+    model._text_memo.clear()
+    model._memo.clear()
+    cold = columns()
+    assert columns() == cold  # warm: every sentence now known
+    model._text_memo.clear()
+    model._memo.clear()
+    assert columns() == cold

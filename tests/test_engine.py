@@ -257,3 +257,45 @@ def test_a_check_leaves_nothing_for_the_garbage_collector(text: str) -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def _corpus_texts(limit: int) -> list:
+    import json
+    from pathlib import Path
+
+    texts = []
+    for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts[::max(1, len(texts) // limit)][:limit]
+
+
+def test_what_a_word_stands_for_in_a_term_set_is_remembered_without_changing_an_answer(monkeypatch) -> None:
+    """A term set remembers, word by word, the terms and phrases a word starts, and a
+    draft the places of each word it was asked about: every set finds the same spans
+    with its memo warm, cold (cleared at every word) and in another order of drafts."""
+    from ozonlint.matchers import Draft
+    from ozonlint.matchers.terms import TermSet
+
+    linter = ozonlint.Linter()
+    sets = {id(t): t for r in linter.all_rules for t in r.matcher.term_sets() if isinstance(t, TermSet)}
+    sets.update({id(t): t for t in linter._filters.term_sets()})
+    texts = _corpus_texts(400)
+
+    def spans(order: list) -> dict:
+        found = {}
+        for text in order:
+            draft = Draft(text, linter._index)
+            found[text] = [t.find_in_view(draft) for t in sets.values()]
+            for word in draft.tokens:
+                assert draft.occurrences(word) == draft._find_occurrences(word)
+        return found
+
+    warm = spans(texts)
+    assert any(any(found) for found in warm.values())
+    assert spans(texts[::-1]) == warm
+    monkeypatch.setattr(TermSet, "MEMO_SIZE", 0)
+    for term_set in sets.values():
+        term_set._memo.clear()
+    assert spans(texts) == warm

@@ -121,3 +121,20 @@ def test_a_filter_acts_only_on_its_categories_and_spares_identifiers(linter: ozo
     stage = FilterStage([_DropAll()])
     kept = stage.run(Draft("x"), [Candidate(spam, 0, 1, "warning"), Candidate(phone, 0, 1, "error")])
     assert [c.rule for c in kept] == [phone]
+
+
+def test_no_spans_is_shared_and_answers_as_an_empty_spans() -> None:
+    """Drafts share one empty Spans (most cue kinds are in no draft): it answers every
+    question as a fresh empty one, and spans_of of a list is that list's Spans."""
+    from ozonlint.spans import NO_SPANS, Spans, spans_of
+
+    assert spans_of([]) is NO_SPANS and not NO_SPANS
+    fresh = Spans([])
+    for a, b in [(0, 0), (0, 5), (3, 9)]:
+        for name in ("holding", "overlapping", "within", "starting_in", "last_start_within"):
+            assert getattr(NO_SPANS, name)(a, b) == getattr(fresh, name)(a, b)
+        for name in ("last_end_by", "first_start_from", "last_starting_before"):
+            assert getattr(NO_SPANS, name)(a) == getattr(fresh, name)(a)
+        assert list(NO_SPANS.backwards_from(a)) == list(NO_SPANS.forwards_from(a)) == []
+    found = [(4, 8), (0, 2)]
+    assert spans_of(found).spans == Spans(found).spans == [(0, 2), (4, 8)]

@@ -455,3 +455,58 @@ def test_cyrillic_codes_are_the_cyrillic_script() -> None:
     fix = importlib.import_module("ozonlint.fix")
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert re.sub("[^" + fix.CYRILLIC_CODES + "]", "", every) == "".join(regex.findall(r"\p{Cyrillic}", every))
+
+
+def _reply_language_counted(text: str) -> object:
+    """reply_language of a plain text without findings, every letter counted (what its
+    shortcut for a mostly Cyrillic reply must agree with)."""
+    fix = importlib.import_module("ozonlint.fix")
+    cyrillic = len(re.findall("[" + fix.CYRILLIC_CODES + "]", text))
+    latin = sum(map(len, re.findall(r"[A-Za-z][A-Za-z'\-]*", text)))
+    foreign = len(re.findall("[іїєў]", text))
+    if foreign and foreign > cyrillic + latin:
+        return None
+    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0")), max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_a_mostly_cyrillic_reply_is_russian_without_counting_its_latin(text: str) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    assert fix.is_plain(text)
+    assert reply_language(text) == _reply_language_counted(text)
+
+
+def _sentences_one_by_one(text: str) -> list:
+    """iter_sentences as it was written before its loop was made cheaper: the reference."""
+    fix = importlib.import_module("ozonlint.fix")
+    found, start = [], 0
+    for m in fix._SENTENCE_END.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        if m.group() == "\n" and text[start:end].rstrip().endswith(":"):
+            continue
+        if m.group()[0] == "." and ((m.start() > start and text[m.start() - 1] in fix._ABBREVIATION_ENDS
+                                     and fix._ABBREVIATION.search(text[max(start, m.start() - 8):m.start() + 1]))
+                                    or fix._LOWER_NEXT.match(text, m.end())):
+            continue
+        span = fix._trimmed(text, start, end)
+        if span is not None:
+            found.append(span)
+        start = m.end()
+    span = fix._trimmed(text, start, len(text))
+    return found + ([span] if span is not None else [])
+
+
+@given(st.lists(st.sampled_from(list("aZул.д!?…»)\n\t :;5 。") + ["т.е", "руб", "\u3000", "\x1c"]),
+                max_size=30).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_sentences_split_as_the_reference_does(text: str) -> None:
+    assert sentences(text) == _sentences_one_by_one(text)
+
+
+def test_sentences_of_the_corpus_split_as_the_reference_does() -> None:
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 2000
+    for text in texts:
+        assert sentences(text) == _sentences_one_by_one(text), text

@@ -14,7 +14,7 @@ import regex
 from ..lazyre import lazy, lazy_re
 from ..matchers.base import Draft
 from ..model import Category
-from ..spans import Spans
+from ..spans import Spans, spans_of
 from . import DROP, Candidate, Filter
 
 _QUOTED_BUYER = lazy(
@@ -97,7 +97,7 @@ class QuotedBuyerFilter(Filter):
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
         quotes = draft.extras.get(QuotedBuyerFilter)
         if quotes is None:
-            quotes = draft.extras[QuotedBuyerFilter] = Spans(quoted_spans(draft.text))
+            quotes = draft.extras[QuotedBuyerFilter] = spans_of(quoted_spans(draft.text))
         return DROP if excused(candidate, quotes) else None
 
 

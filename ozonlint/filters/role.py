@@ -29,7 +29,7 @@ from ..matchers.base import Draft
 from ..matchers.terms import _SENTENCE_END, TermSet, own_clause_between
 from ..model import Category
 from ..rulepack import RuleSpec
-from ..spans import Spans
+from ..spans import Spans, spans_of
 from . import DROP, IDENTIFIER_KINDS, Candidate, Filter
 
 ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_capability", "role_disown",
@@ -167,7 +167,7 @@ class _Cues(dict):
                 # channel, not a request, unless the seller is whom the call goes to ("звонить нам")
                 uses, possessives = self["role_use"], self["role_possessive"]
                 spans = [(s, e) for s, e in spans if not uses.overlapping(s, e) or _addressed(text, possessives, e)]
-        found = self[name] = Spans(spans)
+        found = self[name] = spans_of(spans)
         return found
 
 

@@ -192,7 +192,7 @@ class Draft:
     """
 
     __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_key_tokens", "_gate_ids", "_token_starts",
-                 "_has_han", "_active", "_index", "extras")
+                 "_has_han", "_active", "_index", "_occurrences", "extras")
 
     def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
         self.text = text
@@ -206,6 +206,7 @@ class Draft:
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
         self._index = index or _NO_GATES
+        self._occurrences: Dict[str, List[int]] = {}
         self.extras: Dict[Any, Any] = {}
 
     @property
@@ -264,7 +265,14 @@ class Draft:
         return self._key_tokens.get(key, [])  # type: ignore[union-attr]
 
     def occurrences(self, word: str) -> List[int]:
-        """Start offsets, in the words view, where ``word`` stands as a whole word."""
+        """Start offsets, in the words view, where ``word`` stands as a whole word
+        (found once per draft: a word may start terms of several sets)."""
+        found = self._occurrences.get(word)
+        if found is None:
+            found = self._occurrences[word] = self._find_occurrences(word)
+        return found
+
+    def _find_occurrences(self, word: str) -> List[int]:
         text = self.words.text
         found: List[int] = []
         n = len(word)
@@ -281,7 +289,8 @@ class Draft:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
             pattern = TOKEN if self.has_han else _TOKEN_NO_HAN  # the same words; std re is faster
-            self._token_starts = array("q", (m.start() for m in pattern.finditer(self.words.text)))
+            # (from a list: filled from a generator, the array cost a third more)
+            self._token_starts = array("q", [m.start() for m in pattern.finditer(self.words.text)])
         return bisect_right(self._token_starts, pos) - 1
 
     @property

@@ -43,7 +43,6 @@ import json
 import math
 import operator
 import os
-from itertools import repeat
 from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 
 from ..lazyre import lazy_re
@@ -375,10 +374,10 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     out = []
     pos = 0
     for end in ends:
-        piece = text[pos:end]
-        lead = len(piece) - len(piece.lstrip())
-        if lead < len(piece):
-            out.append((pos + lead, pos + len(piece.rstrip())))
+        rest = text[pos:end].lstrip()
+        if rest:
+            start = end - len(rest)
+            out.append((start, start + len(rest.rstrip())))
         pos = end
     return out
 
@@ -595,11 +594,16 @@ class Model:
             bounds = sentence_bounds(draft)
             text = draft.words.text
             sentences = [text[a:b] for a, b in bounds]
-            # only a sentence that holds Chinese is read as such: the others are the
-            # same sentences as in a reply without any, and remembered as those
-            holds_han = map(_holds_han, sentences) if draft.has_han else repeat(False)
-            found = draft.extras[self] = Scores(bounds, list(map(self._sentence_nets, sentences, holds_han)),
-                                               self.settings.windows)
+            if draft.has_han:
+                # only a sentence that holds Chinese is read as such: the others are the
+                # same sentences as in a reply without any, and remembered as those
+                nets = list(map(self._sentence_nets, sentences, map(_holds_han, sentences)))
+            else:  # _sentence_nets' memo looked up here, C-level, for most sentences are known
+                nets = list(map(self._text_memo.get, sentences))
+                if None in nets:
+                    nets = [found if found is not None else self._sentence_nets(sentence, False)
+                            for found, sentence in zip(nets, sentences)]
+            found = draft.extras[self] = Scores(bounds, nets, self.settings.windows)
         return found  # type: ignore[no-any-return]
 
     def _sentence_nets(self, sentence: str, han: bool) -> Tuple[int, ...]:

@@ -19,7 +19,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 from ..lazyre import lazy
 from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
-from ..spans import Spans
+from ..spans import NO_SPANS, Spans, spans_of
 from .base import (
     NEXT_TOKEN,
     TOKEN,
@@ -185,6 +185,8 @@ def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: 
 
 # A term set's terms whose first word has one key: the one-word terms, and the longer phrases.
 _ByFirstWord = Tuple[List[Word], List[Phrase]]
+# What one word of a draft starts in a term set: a one-word term (or not), and phrases.
+_Starting = Tuple[bool, Tuple[Phrase, ...]]
 
 
 class TermSet:
@@ -243,6 +245,7 @@ class TermSet:
             key: ([p.words[0] for p in phrases if p.is_word], [p for p in phrases if not p.is_word])
             for key, phrases in first.items()}
         self._first_keys = frozenset(first)
+        self._memo: Dict[Tuple[str, str], _Starting] = {}  # see _starting_with
         # every key that find_in_view asks a draft about (the gate index remembers only these)
         self.lookup_keys = frozenset(keys).union(
             w.key for phrases in first.values() for phrase in phrases for w in phrase.words)
@@ -290,6 +293,7 @@ class TermSet:
         state = self.__dict__.copy()
         state["content"] = None
         state["_first"] = None
+        state["_memo"] = {}  # this process's own
         state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
         return state
 
@@ -303,6 +307,26 @@ class TermSet:
         """False when the draft certainly holds none of the terms (a set lookup)."""
         return not self.gated or draft.active(self.id)
 
+    MEMO_SIZE = 1_000  # (key, word) pairs remembered per set (10,000 replies of the corpora leave 240 at most)
+
+    def _starting_with(self, key: str, token: str) -> _Starting:
+        """Whether ``token`` (a word of gate key ``key``) is one of the set's one-word
+        terms, and the phrases whose first word it is: what a word stands for in a
+        set does not depend on the draft, so it is worked out once per word (a
+        reply's words come back reply after reply) and remembered, as GateIndex
+        remembers a word's gate keys (plain dict stores: threads may share it)."""
+        memo = self._memo
+        found = memo.get((key, token))
+        if found is None:
+            first = self._first if self._first is not None else self._phrases()
+            words, longer = first[key]
+            found = (any(w.matches(token) for w in words),
+                     tuple(p for p in longer if p.words[0].matches(token)))
+            if len(memo) >= self.MEMO_SIZE:
+                memo.clear()
+            memo[(key, token)] = found
+        return found
+
     def find_in_view(self, draft: Draft) -> List[Span]:
         """Spans in the words view."""
         active = self.id in draft.active_sets
@@ -312,20 +336,14 @@ class TermSet:
         spans: List[Span] = []
         if self._first_keys and active:
             keys = draft.gate_keys
-            first = self._first if self._first is not None else self._phrases()
+            memo, with_key = self._memo, draft.tokens_with_key
             for key in keys & self._first_keys:
-                words, longer = first[key]
-                # a phrase whose other words are not all in the draft cannot match anywhere
-                candidates = [p for p in longer if p.needs <= keys] if longer else longer
-                if not words and not candidates:
-                    continue
-                for token in draft.tokens_with_key(key):
-                    is_term = False
-                    for w in words:
-                        if w.matches(token):
-                            is_term = True
-                            break
-                    phrases = [p for p in candidates if p.words[0].matches(token)] if candidates else candidates
+                for token in with_key(key):
+                    entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
+                    is_term, phrases = entry if entry is not None else self._starting_with(key, token)
+                    if phrases:
+                        # a phrase whose other words are not all in the draft cannot match anywhere
+                        phrases = [p for p in phrases if p.needs <= keys]
                     if not is_term and not phrases:
                         continue
                     size = len(token)
@@ -347,13 +365,15 @@ class TermSet:
             spans.extend(m.span() for m in search_with_budget(pattern, text, self.rule) if m.end() > m.start())
         if not spans:
             return spans
-        keep = self._keep
+        keep = None if self._keep.empty else self._keep  # most sets have no context patterns
+        if len(spans) == 1:  # most sets that match at all match once
+            return spans if keep is None or keep(text, *spans[0]) else []
         # where matches overlap ("вотсап" and "вотсап бизнес"), keep the longest
         result: List[Span] = []
         for s, e in sorted(set(spans), key=lambda se: (se[0], -se[1])):
             if result and s < result[-1][1]:
                 continue
-            if keep(text, s, e):
+            if keep is None or keep(text, s, e):
                 result.append((s, e))
         return result
 
@@ -455,7 +475,7 @@ class Negation:
             return _NO_CUES
         cues = draft.extras.get(term_set)
         if cues is None:
-            cues = draft.extras[term_set] = Spans(term_set.find_in_view(draft))
+            cues = draft.extras[term_set] = spans_of(term_set.find_in_view(draft))
         return cues
 
     def cancels(self, draft: Draft, start: int, end: int) -> bool:
@@ -499,7 +519,7 @@ class Negation:
         return False
 
 
-_NO_CUES = Spans([])
+_NO_CUES = NO_SPANS
 
 
 # A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
