@@ -78,3 +78,20 @@ def test_regex_forms_are_keyed_by_the_version_they_were_made_under() -> None:
     assert plain == lazyre._key("regex", r"\w+", regex.DEFAULT_VERSION)
     other = regex.VERSION1 if regex.DEFAULT_VERSION == regex.VERSION0 else regex.VERSION0
     assert plain != lazyre._key("regex", r"\w+", other)
+
+
+def test_module_patterns_have_the_same_source_in_every_process() -> None:
+    """A source built from a set in hash order would differ from process to process,
+    and its cached compiled form would never be found again."""
+    import subprocess
+    import sys
+
+    code = ("import ozonlint, ozonlint.cli\n"
+            "from ozonlint import lazyre\n"
+            "print(sorted(lazyre._SEEN))\n")
+    seen = set()
+    for seed in ("1", "2"):
+        env = dict(__import__("os").environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        seen.add(out.stdout)
+    assert len(seen) == 1
