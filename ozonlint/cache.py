@@ -26,11 +26,15 @@ means compiling again.
 from __future__ import annotations
 
 import os
-import pickle
 import stat
 import sys
 import zlib
 from typing import Any, Optional, Sequence, Tuple
+
+try:  # pickle's C unpickler itself: the pure-Python pickle module around it costs 1 ms to import, on every start
+    from _pickle import load as _unpickle
+except ImportError:  # an interpreter without the C accelerator
+    from pickle import load as _unpickle
 
 FORMAT = 4
 # Files kept in the cache folder: every edit of a pack and every upgrade is a
@@ -158,7 +162,7 @@ def load(cache_key: Optional[Tuple[str, str]]) -> Any:
     gc.disable()  # unpickling makes thousands of objects and no cycles: twice as fast without gc
     try:
         with fh:
-            stored_key, value = pickle.load(fh)
+            stored_key, value = _unpickle(fh)
     except Exception:  # a truncated or foreign file: compile again
         return None
     finally:
@@ -191,6 +195,7 @@ def store(cache_key: Optional[Tuple[str, str]], value: Any) -> None:
     folder = cache_dir()
     if cache_key is None or folder is None:
         return
+    import pickle
     import tempfile
 
     try:

@@ -236,6 +236,9 @@ class Linter:
     def validate_selectors(self, option: str, selectors: Iterable[str]) -> None:
         """Raise UnknownSelectorError for the first selector that matches no rule of
         the packs (nor a category, nor a finding about suppression comments)."""
+        selectors = list(selectors)
+        if not selectors:
+            return  # the usual case: no need to import the suppression rules' names
         from .templates.suppress import MESSAGES as SUPPRESSION_RULES
 
         named = [(spec.id, spec.category) for spec in self.ruleset.rules]

@@ -58,9 +58,11 @@ def make(engine: str, source: str, flags: int) -> Any:
 
 def _from_form(engine: str, form: Any) -> Any:
     if engine == "regex":
-        import pickle
-
-        return pickle.loads(form)  # regex's own pickle: its code, not its source
+        try:
+            from _pickle import loads  # as cache.py: not the pure-Python module around it
+        except ImportError:
+            from pickle import loads
+        return loads(form)  # regex's own pickle: its code, not its source
     import _sre
 
     return _sre.compile(*form)
