@@ -183,6 +183,18 @@ class _Group(click.Group):
     def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
         return i18n.help_option(super().get_help_option(ctx))
 
+    # ``audit`` lives in its own module, imported when the command is named (or
+    # listed, for --help): a check does not pay for it on every start.
+    def get_command(self, ctx: click.Context, cmd_name: str) -> Optional[click.Command]:
+        if cmd_name == "audit" and cmd_name not in self.commands:
+            from .audit.cli import audit
+
+            self.add_command(audit)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> List[str]:
+        return sorted({*super().list_commands(ctx), "audit"})
+
 
 class _Session:
     """Per-configuration Linters and file settings for one ``check`` run (CLI flags win)."""
@@ -915,10 +927,6 @@ def _say(message: str) -> None:
     except (OutputError, OSError, ValueError):
         pass
 
-
-from .audit.cli import audit as _audit  # noqa: E402  (after the helpers it calls)
-
-main.add_command(_audit)
 
 
 def run() -> None:
