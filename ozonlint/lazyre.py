@@ -8,10 +8,10 @@ cached compiled rule set loads without compiling anything.
 
 Compiling on first use still cost the first check of every process about
 6 ms (two dozen patterns, parsed in Python). So the compiled-rules cache also
-keeps each pattern's *compiled form* (see ``compiled_forms``): for ``regex``
-its own pickle, which holds the engine's code; for ``re``, the arguments
-``re.compile`` hands to its C engine, kept only where they make a pattern
-equal to ``re.compile``'s. A new process loads them (``preload``) and makes a
+keeps each pattern's *compiled form* (see ``compiled_forms``; pickled on its
+own): for ``regex`` its own pickle, which holds the engine's code; for ``re``,
+the arguments ``re.compile`` hands to its C engine, kept only where they make
+a pattern equal to ``re.compile``'s. A new process loads them (``preload``) and makes a
 pattern from its form without parsing it. A form is the same pattern by
 construction, and the cache's key names the Python and ``regex`` versions
 that made it.
@@ -30,8 +30,8 @@ Key = Tuple[str, str, int]  # (engine, source, flags)
 # (sources, not objects: nothing is kept alive), for compiled_forms.
 _SEEN: Set[Key] = set()
 # Compiled forms loaded from the cache (see preload), and those worked out here.
-_READY: Dict[Key, Any] = {}
-_FORMS: Dict[Key, Any] = {}
+_READY: Dict[Key, bytes] = {}
+_FORMS: Dict[Key, Optional[bytes]] = {}
 
 
 def _key(engine: str, source: str, flags: int) -> Key:
@@ -56,16 +56,17 @@ def make(engine: str, source: str, flags: int) -> Any:
     return _ENGINES[engine].compile(source, flags)
 
 
-def _from_form(engine: str, form: Any) -> Any:
+def _from_form(engine: str, form: bytes) -> Any:
+    try:
+        from _pickle import loads  # as cache.py: not the pure-Python module around it
+    except ImportError:
+        from pickle import loads
+    made = loads(form)  # each form is pickled on its own: the cache loads 300 of them as plain bytes
     if engine == "regex":
-        try:
-            from _pickle import loads  # as cache.py: not the pure-Python module around it
-        except ImportError:
-            from pickle import loads
-        return loads(form)  # regex's own pickle: its code, not its source
+        return made  # regex's own pickle: its code, not its source
     import _sre
 
-    return _sre.compile(*form)
+    return _sre.compile(*made)
 
 
 def _re_form(source: str, flags: int) -> Optional[tuple]:
@@ -96,24 +97,24 @@ def _re_form(source: str, flags: int) -> Optional[tuple]:
     return None
 
 
-def _form(key: Key) -> Any:
+def _form(key: Key) -> Optional[bytes]:
     if key not in _FORMS:
+        import pickle
+
         engine, source, flags = key
         form = None
-        if engine == "regex":
-            import pickle
-
-            try:
-                form = pickle.dumps(regex.compile(source, flags), protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception:
-                form = None
-        elif engine == "re":
-            form = _re_form(source, flags)
+        try:
+            # regex's pattern pickles as its code; re's as its source, so re's is the arguments to _sre
+            made = regex.compile(source, flags) if engine == "regex" else _re_form(source, flags)
+            if made is not None:
+                form = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a pattern that does not compile or pickle: compiled when used, as ever
+            form = None
         _FORMS[key] = form
     return _FORMS[key]
 
 
-def compiled_forms() -> Dict[Key, Any]:
+def compiled_forms() -> Dict[Key, bytes]:
     """The compiled form of every pattern this process has seen (compiling the
     ones not yet used: this runs when the rules are compiled and cached, once)."""
     found = dict(_READY)
@@ -126,7 +127,7 @@ def compiled_forms() -> Dict[Key, Any]:
     return found
 
 
-def preload(forms: Dict[Key, Any]) -> None:
+def preload(forms: Dict[Key, bytes]) -> None:
     """Make patterns from these compiled forms from now on (see compiled_forms)."""
     _READY.update(forms)
 
