@@ -27,8 +27,11 @@ _ENGINES = {"regex": regex, "re": re}
 
 Key = Tuple[str, str, int]  # (engine, source, flags)
 # Every pattern source this process has made a LazyPattern or a SafePattern of
-# (sources, not objects: nothing is kept alive), for compiled_forms.
+# (sources, not objects: nothing is kept alive), for compiled_forms; at most
+# MAX_SEEN, so that a process that builds Linters from many users' packs stays
+# bounded (the package's own patterns are noted first, as it is imported).
 _SEEN: Set[Key] = set()
+MAX_SEEN = 4096
 # Compiled forms loaded from the cache (see preload), and those worked out here.
 _READY: Dict[Key, bytes] = {}
 _FORMS: Dict[Key, Optional[bytes]] = {}
@@ -42,7 +45,8 @@ def _key(engine: str, source: str, flags: int) -> Key:
 
 def seen(engine: str, source: str, flags: int) -> None:
     """Note a pattern for compiled_forms (SafePattern's, which compiles at once)."""
-    _SEEN.add(_key(engine, source, flags))
+    if len(_SEEN) < MAX_SEEN:
+        _SEEN.add(_key(engine, source, flags))
 
 
 def make(engine: str, source: str, flags: int) -> Any:
@@ -144,7 +148,7 @@ class LazyPattern:
         self.flags = flags
         self.engine = engine
         self._compiled = None
-        _SEEN.add(_key(engine, source, flags))
+        seen(engine, source, flags)
         if compiled is not None:
             self._bind(compiled)
 

@@ -95,3 +95,12 @@ def test_module_patterns_have_the_same_source_in_every_process() -> None:
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         seen.add(out.stdout)
     assert len(seen) == 1
+
+
+def test_the_sources_noted_for_the_cache_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process building Linters from many users' packs must not grow without end."""
+    monkeypatch.setattr(lazyre, "_SEEN", set())
+    monkeypatch.setattr(lazyre, "MAX_SEEN", 3)
+    for n in range(10):
+        SafePattern(f"word{n}")
+    assert len(lazyre._SEEN) == 3
