@@ -34,11 +34,11 @@ from typing import Any, Optional, Sequence, Tuple
 # pickle's C unpickler itself (also for the term sets' phrase tables, read on
 # first use): the pure-Python pickle module around it costs 1 ms to import, on every start
 try:
-    from _pickle import load as _unpickle
-    from _pickle import loads as unpickle_bytes
+    import _pickle as _reader
 except ImportError:  # an interpreter without the C accelerator
-    from pickle import load as _unpickle
-    from pickle import loads as unpickle_bytes
+    import pickle as _reader
+_unpickle = _reader.load
+unpickle_bytes = _reader.loads
 
 FORMAT = 4
 # Files kept in the cache folder: every edit of a pack and every upgrade is a
