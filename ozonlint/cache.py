@@ -2,10 +2,11 @@
 
 Reading YAML and compiling a few thousand terms takes longer than starting
 Python, and the CLI starts on every commit. The compiled form (rule specs,
-term sets, gate index, pattern sources) is pickled under a key built from
-ozonlint's version, the Python version, and the path, size and modification
-time of ozonlint's modules and of every pack file in load order (see
-``key``): an edited pack, or another ozonlint, is a different key and so a
+term sets, gate index, pattern sources, and the compiled forms of the
+regular expressions, see ``lazyre``) is pickled under a key built from
+ozonlint's version, the Python and ``regex`` versions, and the path, size and
+modification time of ozonlint's modules and of every pack file in load order
+(see ``key``): an edited pack, or another ozonlint, is a different key and so a
 fresh compile. Nothing is cached for packs that fail validation, and only
 the KEEP most recently used files are kept.
 
@@ -25,13 +26,21 @@ means compiling again.
 from __future__ import annotations
 
 import os
-import pickle
 import stat
 import sys
 import zlib
 from typing import Any, Optional, Sequence, Tuple
 
-FORMAT = 3
+# pickle's C unpickler itself (also for the term sets' phrase tables, read on
+# first use): the pure-Python pickle module around it costs 1 ms to import, on every start
+try:
+    import _pickle as _reader
+except ImportError:  # an interpreter without the C accelerator
+    import pickle as _reader
+_unpickle = _reader.load
+unpickle_bytes = _reader.loads
+
+FORMAT = 4
 # Files kept in the cache folder: every edit of a pack and every upgrade is a
 # new key, so older files are removed (least recently used first) past this.
 KEEP = 8
@@ -67,12 +76,17 @@ def _code_files() -> list:
 def key(files: Sequence[str], version: str) -> Optional[Tuple[str, str]]:
     """(file name, full key) for the packs ``files``; None if one cannot be read.
 
-    The full key names ozonlint's version, the Python version, and the path,
+    The full key names ozonlint's version, the Python implementation and
+    version and the ``regex`` version (compiled patterns are kept), and the path,
     size and modification time of every module of ozonlint (a changed engine
     must not read objects pickled by another) and of every pack file in load
     order (an edited pack is a different key). It is stored in the cache file
     and compared on load, so a short file name can never alias."""
-    lines = [f"format {FORMAT}", f"ozonlint {version}", f"python {sys.version_info[:3]}"]
+    import regex  # compiled patterns are kept in regex's own format (see lazyre)
+
+    lines = [f"format {FORMAT}", f"ozonlint {version}",
+             f"python {sys.implementation.cache_tag} {sys.version_info[:3]}",
+             f"regex {getattr(regex, '__version__', '?')}"]
     for path in _code_files() + ["--packs--"] + list(files):
         line = path if path == "--packs--" else _stat_line(path)
         if line is None:
@@ -152,7 +166,7 @@ def load(cache_key: Optional[Tuple[str, str]]) -> Any:
     gc.disable()  # unpickling makes thousands of objects and no cycles: twice as fast without gc
     try:
         with fh:
-            stored_key, value = pickle.load(fh)
+            stored_key, value = _unpickle(fh)
     except Exception:  # a truncated or foreign file: compile again
         return None
     finally:
@@ -185,6 +199,7 @@ def store(cache_key: Optional[Tuple[str, str]], value: Any) -> None:
     folder = cache_dir()
     if cache_key is None or folder is None:
         return
+    import pickle
     import tempfile
 
     try:

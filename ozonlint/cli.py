@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import io
 import json
 import os
@@ -25,6 +26,8 @@ from .sources import Decoded, InputError, read_stream, write_atomic
 from .templates.placeholders import PlaceholderMasker
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+# True in the ozonlint command's own process (run): see _long_lived.
+_OWN_PROCESS = False
 
 
 def _split(values: Iterable[str]) -> List[str]:
@@ -44,8 +47,9 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
         chosen = _split(select) or None
         if chosen is not None or extend_select:
             chosen = (chosen or [c.value for c in Category]) + _split(extend_select)
-        return Linter(list(rule_paths), select=chosen, ignore=_split(ignore), allow=list(allow), lang=lang,
-                      verify_examples=verify_examples, severity=severity)
+        with _long_lived():
+            return Linter(list(rule_paths), select=chosen, ignore=_split(ignore), allow=list(allow), lang=lang,
+                          verify_examples=verify_examples, severity=severity)
     except RulePackError as exc:  # "path:line: reason", the reason in the reader's language
         lang = i18n.default_lang()
         raise _fail(tr("invalid rule pack: {reason}", lang, reason=i18n.note(exc.path, str(exc), lang)))
@@ -59,6 +63,23 @@ def _build_linter(rule_paths: Sequence[str], select: Sequence[str] = (), ignore:
     except Exception as exc:  # whatever else a pack makes the loader raise: one line, not a traceback
         raise _fail(tr("cannot load the rule packs: {reason}", i18n.default_lang(),
                          reason=f"{type(exc).__name__}: {exc}"))
+
+
+@contextlib.contextmanager
+def _long_lived() -> Iterator[None]:
+    """What the block makes lives as long as the command and is no garbage (the
+    compiled rules): in the command's own process the collector does not walk it
+    while it is made, nor ever after (frozen; see ``__main__``). A program that
+    calls ``main`` keeps its collector as it was."""
+    if not _OWN_PROCESS or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 class _Context(click.Context):
@@ -161,6 +182,18 @@ class _Group(click.Group):
 
     def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
         return i18n.help_option(super().get_help_option(ctx))
+
+    # ``audit`` lives in its own module, imported when the command is named (or
+    # listed, for --help): a check does not pay for it on every start.
+    def get_command(self, ctx: click.Context, cmd_name: str) -> Optional[click.Command]:
+        if cmd_name == "audit" and cmd_name not in self.commands:
+            from .audit.cli import audit
+
+            self.add_command(audit)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> List[str]:
+        return sorted({*super().list_commands(ctx), "audit"})
 
 
 class _Session:
@@ -895,10 +928,6 @@ def _say(message: str) -> None:
         pass
 
 
-from .audit.cli import audit as _audit  # noqa: E402  (after the helpers it calls)
-
-main.add_command(_audit)
-
 
 def run() -> None:
     """The ``ozonlint`` command: ``main``, then an exit without the interpreter's teardown.
@@ -913,6 +942,8 @@ def run() -> None:
     (quietly when the reader went away, as ``| head`` does), 130 on Ctrl-C and
     143 on SIGTERM, after the files being written are cleaned up.
     """
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _interrupt)
     _guard("stdout")

@@ -21,7 +21,7 @@ from .filters.quote import QuotedBuyerFilter
 from .filters.role import ROLE_VOCABULARIES, RoleFilter
 from .fix import Review, annotate
 from .fix import review as review_draft
-from .lazyre import lazy
+from .lazyre import compiled_forms, lazy, preload
 from .matchers import Draft, Matcher, PatternTimeout
 from .matchers.classifier import model_files, yield_to_precise
 from .model import LANGUAGES, Category, Severity, Violation
@@ -80,6 +80,7 @@ class Compiled(NamedTuple):
     rules: List[Tuple[RuleSpec, Matcher]]
     index: "matchers.GateIndex"
     filters: FilterStage
+    patterns: Optional[dict] = None  # compiled forms of the regular expressions (see lazyre.compiled_forms)
 
 
 def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple[str, str]]]:
@@ -91,6 +92,7 @@ def _compile(extra: List[str], defaults: bool) -> Tuple[Compiled, Optional[Tuple
     cache_key = cache.key(files + model_files(files), __version__)  # a retrained model is a fresh compile
     cached = cache.load(cache_key)
     if isinstance(cached, Compiled):
+        preload(cached.patterns or {})
         return cached, None
     ruleset = RuleSet()
     if defaults:
@@ -222,8 +224,9 @@ class Linter:
                     first = failures[0]
                     raise RulePackError(first.path, first.line, f"rule {first.rule}: {first.reason}"
                                         + (f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""))
-            if verify_examples or not extra_files:  # never cache packs whose examples were not run
-                cache.store(cache_key, built)
+            if (verify_examples or not extra_files) and cache.cache_dir() is not None:
+                # never cache packs whose examples were not run
+                cache.store(cache_key, built._replace(patterns=compiled_forms()))
 
     @classmethod
     def from_paths(cls, paths: Sequence[PathLike], **options: object) -> "Linter":
@@ -233,6 +236,9 @@ class Linter:
     def validate_selectors(self, option: str, selectors: Iterable[str]) -> None:
         """Raise UnknownSelectorError for the first selector that matches no rule of
         the packs (nor a category, nor a finding about suppression comments)."""
+        selectors = list(selectors)
+        if not selectors:
+            return  # the usual case: no need to import the suppression rules' names
         from .templates.suppress import MESSAGES as SUPPRESSION_RULES
 
         named = [(spec.id, spec.category) for spec in self.ruleset.rules]

@@ -21,6 +21,8 @@ from typing import Callable, Iterator, List, Optional, Union
 
 import regex
 
+from .lazyre import make, seen
+
 # Seconds one pattern may spend on one text; OZONLINT_PATTERN_TIMEOUT changes it.
 PATTERN_TIMEOUT = float(os.environ.get("OZONLINT_PATTERN_TIMEOUT", "1.0"))
 MAX_SOURCE_CHARS = 100_000
@@ -126,6 +128,7 @@ class SafePattern:
         self.flags = flags | regex.VERSION1
         self.owner = owner
         self._compiled = _compile(source, self.flags)
+        seen("regex", source, self.flags)  # its compiled form goes into the compiled-rules cache
 
     def __getstate__(self) -> tuple:
         return (self.source, self.flags, self.owner)
@@ -179,7 +182,7 @@ class SafePattern:
 
 def _compile(source: str, flags: int) -> "regex.Pattern[str]":
     try:
-        return regex.compile(source, flags)
+        return make("regex", source, flags)  # from its cached compiled form when there is one
     except (regex.error, TypeError, ValueError, RecursionError, OverflowError, MemoryError) as exc:
         reason = str(exc) or type(exc).__name__
         if isinstance(exc, RecursionError):

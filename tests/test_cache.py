@@ -153,3 +153,42 @@ def test_test_rules_does_not_cache_a_pack_whose_examples_fail(cache_dir: Path, t
     ozonlint.Linter.from_paths([pack], verify_examples=False)  # the library's way to the same state
     with pytest.raises(RulePackError):
         ozonlint.Linter.from_paths([pack])
+
+
+def test_the_key_names_python_and_regex(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Compiled patterns are kept in the engines' own formats: another regex is a fresh compile."""
+    import regex
+
+    pack = _pack(tmp_path / "shop.yaml", "shopcat")
+    before = cache.key([str(pack)], "x")
+    assert f"regex {regex.__version__}" in before[1]
+    monkeypatch.setattr(regex, "__version__", "0.0.0", raising=False)
+    after = cache.key([str(pack)], "x")
+    assert after[0] != before[0]
+
+
+def test_a_cached_linter_makes_its_patterns_from_their_compiled_forms(cache_dir: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    import regex
+
+    from ozonlint import lazyre
+
+    pack = _pack(tmp_path / "shop.yaml", "shopcat")
+    fresh = ozonlint.Linter.from_paths([pack])
+    draft = "Мой ник shopcat, пишите в вотсап +7 916 123-45-67 или на shop@mail.ru, карта 4276 1234 5678 9012"
+    expected = fresh.check(draft)
+    monkeypatch.setattr(lazyre, "_READY", {})
+    built, key = ozonlint.engine._compile([str(pack)], True)
+    assert key is None and built.patterns  # loaded, with the compiled forms
+    for source in ("re", "regex"):
+        assert any(k[0] == source for k in built.patterns)
+    cached = ozonlint.Linter.from_paths([pack])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(re, "compile", refuse)
+    monkeypatch.setattr(regex, "compile", refuse)
+    assert cached.check(draft) == expected

@@ -262,3 +262,24 @@ def test_every_subpackage_ships_in_the_wheel() -> None:
     for init in (root / "ozonlint").rglob("__init__.py"):
         name = ".".join(init.parent.relative_to(root).parts)
         assert f'"{name}"' in listed, f"{name} is missing from [tool.setuptools] packages"
+
+
+def test_import_ozonlint_imports_no_engine_until_a_name_is_used() -> None:
+    """The command sets the garbage collector up before the engine is imported
+    (``__main__``): ``import ozonlint`` must leave that to the first use."""
+    code = ("import sys, ozonlint\n"
+            "print('ozonlint.engine' in sys.modules)\n"
+            "ozonlint.Linter\n"
+            "print('ozonlint.engine' in sys.modules, callable(ozonlint.fix))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.split() == ["False", "True", "True"]
+
+
+def test_main_called_in_a_program_leaves_its_garbage_collector_alone() -> None:
+    """Only the command's own process freezes its start-up objects for the collector."""
+    import gc
+
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--text", BAD])
+    assert result.exit_code == 1
+    assert (gc.get_freeze_count(), gc.isenabled()) == (frozen, enabled)

@@ -39,7 +39,6 @@ measures them leave-one-corpus-out.
 """
 from __future__ import annotations
 
-import json
 import math
 import operator
 import os
@@ -678,6 +677,8 @@ def _fail(path: str, text: str, pos: Optional[int], reason: str) -> RulePackErro
 
 def _pos_of_key(text: str, key: str, parent: Optional[str] = None) -> Optional[int]:
     """Where ``"key"`` is written (else its parent's key, for a key written with escapes)."""
+    import json
+
     start = text.find(json.dumps(parent, ensure_ascii=False)) if parent else 0
     pos = text.find(json.dumps(key, ensure_ascii=False), max(start, 0))
     if pos < 0 and parent:
@@ -691,6 +692,8 @@ def _number(value: Any) -> bool:
 
 def load_model(path: str) -> Model:
     """Read and validate a model file; errors name the file and the line."""
+    import json  # only when the rules are compiled: a check needs no JSON
+
     text = read_limited(path, MAX_MODEL_BYTES, "classifier model")
     try:
         data = json.loads(text)

@@ -11,11 +11,11 @@ separators tolerated between the characters (``微 信``).
 """
 from __future__ import annotations
 
-import pickle
 from bisect import bisect_left
 from itertools import count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
+from ..cache import unpickle_bytes
 from ..lazyre import lazy
 from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
@@ -294,13 +294,15 @@ class TermSet:
         state["content"] = None
         state["_first"] = None
         state["_memo"] = {}  # this process's own
+        import pickle  # only when the rules are cached (a check reads with cache.unpickle_bytes)
+
         state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
         return state
 
     def _phrases(self) -> Dict[str, "_ByFirstWord"]:
         first = self._first
         if first is None:  # two threads here at once unpickle it twice, to equal tables
-            first = self._first = pickle.loads(self.__dict__["_first_blob"])
+            first = self._first = unpickle_bytes(self.__dict__["_first_blob"])
         return first
 
     def may_match(self, draft: Draft) -> bool:

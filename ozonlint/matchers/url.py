@@ -30,7 +30,8 @@ _URL = lazy(
 # cheap sign that a draft may hold a domain at all (std re: it jumps from dot
 # to dot, faster than walking the dots in Python).
 _TLD_SET = frozenset(TLDS.split("|"))
-_DOT_TLD_SOURCE = r"\.(?<=[^\W_]\.)(?:" + "|".join(sorted(_TLD_SET, key=len, reverse=True)) + r")(?![^\W_]|-)"
+_TLD_ORDER = sorted(_TLD_SET, key=lambda tld: (-len(tld), tld))  # not the set's order: it differs between processes
+_DOT_TLD_SOURCE = r"\.(?<=[^\W_]\.)(?:" + "|".join(_TLD_ORDER) + r")(?![^\W_]|-)"
 # "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
 _SPELLED_DOMAIN = lazy(
     r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
