@@ -138,3 +138,27 @@ def test_an_offer_on_the_buyers_wish_is_still_the_sellers(linter: ozonlint.Linte
     text = ("If you want it faster, transfer 300 rubles to our card 2202 2015 4477 3310. "
             "Unfortunately we cannot ship on weekends.")
     assert "extra-payment" in blocking(linter, text)
+
+
+def test_the_buyers_question_answered_as_ozons_own_is_not_the_sellers_offer(linter: ozonlint.Linter) -> None:
+    text = ("Добрый день! Вы спрашивали, дают ли за отзыв с фото баллы. Да, это программа Ozon «Баллы за "
+            "отзывы», баллы начисляет площадка.")
+    assert "review-incentive" not in blocking(linter, text)
+    offer = "Добрый день! Вы спрашивали про отзыв. За отзыв с фото вернём 200 ₽ на карту."
+    assert "review-incentive" in blocking(linter, offer)
+
+
+def test_news_of_others_and_of_fakes_is_not_the_sellers(linter: ozonlint.Linter) -> None:
+    for text in ("Вы пишете, что на Wildberries эта лампа дешевле — это другой продавец, нас на других площадках нет.",
+                 "Сообщение о выигрыше от нашего магазина с просьбой оплатить доставку по ссылке — подделка.",
+                 "Если курьер попросит доплату за подъём, откажитесь и напишите нам номер заказа.",
+                 "The Instagram page with our photos is not run by us. If that page asked you to pay by "
+                 "bank transfer, please don't."):
+        assert not blocking(linter, text) - {"language"}, text
+    assert "extra-payment" in blocking(linter, "Курьер попросит доплату 300 ₽ за подъём, отдайте ему наличными.")
+
+
+def test_money_the_seller_sends_is_no_extra_payment(linter: ozonlint.Linter) -> None:
+    text = "Это наша ошибка: мы переведём вам 1 190 ₽ на карту через возврат в Ozon."
+    assert "extra-payment" not in blocking(linter, text)
+    assert "extra-payment" in blocking(linter, "Переведите нам 1 190 ₽ на карту, тогда отправим.")

@@ -449,7 +449,10 @@ class RoleFilter(Filter):
                     return DROP
                 if candidate.end <= hi and index + 1 < len(sentences(draft)):
                     _, next_lo, next_hi = sentence_of(draft, hi)
-                    if next_hi - next_lo <= 160 and within("role_refusal", next_lo, next_hi) \
+                    # refused, or answered as Ozon's own ("Вы спросили, правда ли, что за отзыв с фото
+                    # дают баллы. Да, это программа Ozon «Баллы за отзывы»")
+                    if next_hi - next_lo <= 160 and (within("role_refusal", next_lo, next_hi)
+                                                     or within("role_platform", next_lo, next_hi)) \
                             and not within("role_contrast", next_lo, next_hi):
                         return DROP
             # a model's finding may span sentences: Ozon's own programme as the last word on it
