@@ -127,6 +127,11 @@ REGRESSION = [
     #                                       near misses resolved through Ozon; first score 0.866 / FPR 0.039
     ("realistic/r22.jsonl", 0.88, 0.07),  # long fluent replies where one clause decides, 55 % hard negatives;
     #                                       first score 0.905 / FPR 0.058
+    # (scored first when they arrived later in session 8, with main at 52242a3)
+    ("realistic/r23.jsonl", 0.93, 0.05),  # off-platform in everyday Russian and English, near misses resolved
+    #                                       through Ozon; first score 0.839 / FPR 0.120
+    ("realistic/r24.jsonl", 0.90, 0.07),  # spam and personal-data in free form, their near misses;
+    #                                       first score 0.729 / FPR 0.060
 ]
 
 

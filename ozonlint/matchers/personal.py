@@ -107,7 +107,7 @@ _PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|по
 _BUSINESS = lazy(
     r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|постамат|склад|сортировочн|ozon|озон|сервисн|"
     r"мастерск|офис|магазин|шоурум|юридическ|реквизит|инн|огрн|кпп|наш\p{L}*+[ \t]++адрес|pick-?up|warehouse|"
-    r"office|store|service|showroom|our[ \t]++address)\p{L}*+")
+    r"office|store|service|showroom|our[ \t]++address|registered|company|llc|ltd|ооо)\p{L}*+")
 # A signature: the seller's own name, not someone's data ("С уважением,
 # Анна Смирнова", "Иван Петров, менеджер магазина").
 _SIGNATURE_BEFORE = lazy(
