@@ -165,6 +165,11 @@ BLIND = [
     # written for the eighth round (220 replies, 109 clean, 17 % in Chinese or another language: "the mix a
     # moderator sees in a month") and scored once when it arrived, with main at the start of session 8 (880fc31)
     ("blind/b11.jsonl", 0.921, 0.037, 0.85, 0.10),
+    # (b12: replies after a complaint or a question in a busy week, 220, 102 clean, 20 % in Chinese or another
+    # language; b13: 300 short replies in the shared sample's style, 134 clean. Both written during session 8,
+    # kept unscored, and scored first with the session's detection code at 464abe7)
+    ("blind/b12.jsonl", 0.910, 0.020, 0.85, 0.08),
+    ("blind/b13.jsonl", 0.986, 0.007, 0.93, 0.05),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
