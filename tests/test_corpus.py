@@ -132,6 +132,11 @@ REGRESSION = [
     #                                       through Ozon; first score 0.839 / FPR 0.120
     ("realistic/r24.jsonl", 0.90, 0.07),  # spam and personal-data in free form, their near misses;
     #                                       first score 0.729 / FPR 0.060
+    # (scored first when they arrived, with the detection code of 464abe7)
+    ("realistic/r25.jsonl", 0.90, 0.03),  # extra-payment and review incentives in indirect wording, near misses;
+    #                                       first score 0.900 / FPR 0.000
+    ("realistic/r26.jsonl", 0.91, 0.03),  # replies after complaints and questions in a busy week, 20 % other
+    #                                       languages; first score 0.938 / FPR 0.009
 ]
 
 
