@@ -175,6 +175,9 @@ BLIND = [
     # kept unscored, and scored first with the session's detection code at 464abe7)
     ("blind/b12.jsonl", 0.910, 0.020, 0.85, 0.08),
     ("blind/b13.jsonl", 0.986, 0.007, 0.93, 0.05),
+    # (b14: an ordinary fortnight of twenty shops, 220, 108 clean; written late in session 8, kept unscored,
+    # scored first with 17c2ba9)
+    ("blind/b14.jsonl", 0.928, 0.028, 0.85, 0.08),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
