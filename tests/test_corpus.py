@@ -180,6 +180,8 @@ BLIND = [
     # (b14: an ordinary fortnight of twenty shops, 220, 108 clean; written late in session 8, kept unscored,
     # scored first with 17c2ba9)
     ("blind/b14.jsonl", 0.928, 0.028, 0.85, 0.08),
+    # (b15: a week of a seller chat log, twelve kinds of shop, 220, 108 clean; kept unscored, first with 4ce7324)
+    ("blind/b15.jsonl", 0.945, 0.056, 0.85, 0.10),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
