@@ -139,6 +139,8 @@ REGRESSION = [
     #                                       languages; first score 0.938 / FPR 0.009
     ("realistic/r27.jsonl", 0.88, 0.03),  # external contacts given or pointed to in disguise, their hard
     #                                       negatives; first score 0.898 / FPR 0.011 (17c2ba9)
+    ("realistic/r28.jsonl", 0.95, 0.03),  # precision: a week of replies, 75 % hard negatives full of risky words
+    #                                       in legitimate roles; first score 0.959 / FPR 0.030 (4ce7324)
 ]
 
 
