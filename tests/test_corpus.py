@@ -184,6 +184,8 @@ BLIND = [
     ("blind/b14.jsonl", 0.928, 0.028, 0.85, 0.08),
     # (b15: a week of a seller chat log, twelve kinds of shop, 220, 108 clean; kept unscored, first with 4ce7324)
     ("blind/b15.jsonl", 0.945, 0.056, 0.85, 0.10),
+    # (b16: fifteen shops over a month, 220, 108 clean; kept unscored, first with c45456c, the session's final code)
+    ("blind/b16.jsonl", 0.961, 0.009, 0.88, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
