@@ -243,8 +243,8 @@ class PersonalDataMatcher(Matcher):
             i = bisect_right(ends, start) - 1  # the last name that ends before the street
             if i >= 0 and start - ends[i] <= _NAME_STREET_GAP:
                 found.append((names[i][0], end))
-            elif i + 1 < len(names) and 0 <= names[i + 1][0] - end <= 5:  # "… с улицы Лесной Анна Петрова"? rare
-                found.append((start, names[i + 1][1]))
+            elif i + 1 < len(names) and 0 <= names[i + 1][0] - end <= 5:
+                found.append((start, names[i + 1][1]))  # the name right after: "с улицы Лесной — Анна Петрова"
         return found
 
     def _partial_phones(self, text: str) -> List[Span]:
