@@ -105,8 +105,8 @@ _ASCII_LATIN_WORD = lazy_re(r"[A-Za-z][A-Za-z'\-]*")  # the same words in a plai
 _HAN = lazy(r"\p{Han}")
 _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
-_FOREIGN_BASIC_CYRILLIC = lazy_re("[іїєў]")
-_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # the same letters, counted one by one in a plain text
+_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one in a plain text
+_FOREIGN_BASIC_CYRILLIC = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5

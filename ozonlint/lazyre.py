@@ -61,11 +61,9 @@ def make(engine: str, source: str, flags: int) -> Any:
 
 
 def _from_form(engine: str, form: bytes) -> Any:
-    try:
-        from _pickle import loads  # as cache.py: not the pure-Python module around it
-    except ImportError:
-        from pickle import loads
-    made = loads(form)  # each form is pickled on its own: the cache loads 300 of them as plain bytes
+    from .cache import unpickle_bytes
+
+    made = unpickle_bytes(form)  # each form is pickled on its own: the cache loads 300 of them as plain bytes
     if engine == "regex":
         return made  # regex's own pickle: its code, not its source
     import _sre

@@ -129,6 +129,7 @@ _ENDING_PREFIXES = ("заканчива", "оканчива", "закінчу", 
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel".split())
 _HAS_DIGIT = lazy(r"[0-9]")
 _CLAUSE_BEFORE = 80  # characters before an address searched for business words
+_CLAUSE_AFTER = 40  # and after a street named without a number ("… на улице Ленина открыли шоурум")
 
 
 class PersonalDataMatcher(Matcher):
@@ -233,7 +234,8 @@ class PersonalDataMatcher(Matcher):
         """A person's full name with the street they live on, no house number:
         "Альбина Хайруллина с улицы Чистопольской", "Aigul Sharipova on Bauman Street"."""
         streets = [m.span() for m in _NAMED_STREET.finditer(text)
-                   if not _business_before(text, m.start()) and not _BUSINESS.search(text, m.end(), m.end() + 40)]
+                   if not _business_before(text, m.start())
+                   and not _BUSINESS.search(text, m.end(), m.end() + _CLAUSE_AFTER)]
         if not streets:
             return []
         found = []

@@ -474,7 +474,7 @@ class Negation:
 
     def _cues(self, draft: Draft, term_set: Optional[TermSet]) -> Spans:
         if term_set is None:
-            return _NO_CUES
+            return NO_SPANS
         cues = draft.extras.get(term_set)
         if cues is None:
             cues = draft.extras[term_set] = spans_of(term_set.find_in_view(draft))
@@ -519,9 +519,6 @@ class Negation:
                 if same_sentence(draft, end, cue_end):
                     return True
         return False
-
-
-_NO_CUES = NO_SPANS
 
 
 # A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
