@@ -35,6 +35,11 @@ def rules_found(linter: ozonlint.Linter, text: str) -> List[str]:
      "Сергей Владимирович Кузнецов"),
     ("Забрать посылку в постамате может только Петрова Анна.", "personal.name-at-pickup", "Петрова Анна"),
     ("Mary Johnson, your order is at the pickup point on Green Road.", "personal.name-at-pickup", "Mary Johnson"),
+    # a greeting or title before the full name is not part of it
+    ("Ответ продавца: Уважаемый Кирилл Андреевич Соловьёв, ваш заказ ожидает в пункте выдачи на Профсоюзной, 56.",
+     "personal.name-at-pickup", "Кирилл Андреевич Соловьёв"),
+    ("Dear John Miller, your order is waiting at the pickup point on Green Road.", "personal.name-at-pickup",
+     "John Miller"),
     ("Наш покупатель Иванов Иван, ул. Ленина 5, кв. 3, тоже брал этот чайник.", "personal.address-disclosure",
      "ул. Ленина 5, кв. 3"),
     ("Такой же брала покупательница с телефоном на ...47 12 из Самары.", "personal.partial-phone",
@@ -85,6 +90,8 @@ def test_reported(linter, text: str, rule: str, match) -> None:
     "The order number ends in 33 81, it is in Tomsk now.",
     "Ваш телефон на ...45 67 подтверждён, код придёт на него.",
     "Наш офис: Анна Смирнова, кв. 12.",
+    "Уважаемая Ольга Петровна, заказ уже в пункте выдачи на Ленина 5.",  # first name and patronymic: a greeting
+    "Заказ ждёт в пункте выдачи. С уважением, Менеджер Ольга Иванова",  # a title in the signature
 ])
 def test_not_reported(linter, text: str) -> None:
     # the detector's checks and the packs' term rules; personal.classifier is the

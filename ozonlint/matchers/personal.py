@@ -43,7 +43,9 @@ CHECKS = ("address", "partial-phone", "name-pickup")
 WINDOW = 160
 
 # Two or three capitalised words in a row: a name candidate (validated below).
-_NAME_RUN = lazy(r"(?<![\p{L}\-])\p{Lu}\p{Ll}++(?:[ \t]++\p{Lu}\p{Ll}++){1,2}+(?![\p{L}])")
+# Two to four capitalised words: a greeting or title may stand first ("Уважаемый
+# Кирилл Андреевич Соловьёв", "Dear John Miller"); full_names trims it.
+_NAME_RUN = lazy(r"(?<![\p{L}\-])\p{Lu}\p{Ll}++(?:[ \t]++\p{Lu}\p{Ll}++){1,3}+(?![\p{L}])")
 # Russian surnames and patronymics by their endings, in any case.
 _SURNAME = lazy(
     r"(?i)\p{L}{2,}(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ову|еву|ину|ыну|овой|евой|иной|ыной|овым|евым|иным|"
@@ -165,10 +167,14 @@ class PersonalDataMatcher(Matcher):
         for m in _NAME_RUN.finditer(text):
             if m.start() and text[m.start() - 1] in _QUOTES:
                 continue  # a product's name: «Анна Каренина»
-            if _SIGNATURE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _SIGNATURE_AFTER.match(
+            start = m.start()
+            words = m.group().split()
+            while len(words) > 2 and not (self._is_first_name(words[0]) or _SURNAME.fullmatch(words[0])):
+                start = text.index(words[1], start + len(words[0]))  # a greeting or title before the name
+                words = words[1:]
+            if _SIGNATURE_BEFORE.search(text, max(0, start - 40), start) or _SIGNATURE_AFTER.match(
                     text, m.end(), m.end() + 40):
                 continue  # the seller's own signature
-            words = m.group().split()
             first = [i for i, w in enumerate(words) if self._is_first_name(w)]
             if not first:
                 continue
@@ -178,7 +184,7 @@ class PersonalDataMatcher(Matcher):
             else:  # a surname, not only a patronymic: "Ольга Петровна" is a polite greeting
                 ok = any(_SURNAME.fullmatch(w) and not _PATRONYMIC.fullmatch(w) for w in others)
             if ok:
-                found.append(m.span())
+                found.append((start, m.end()))
         return found
 
     # ------------------------------------------------------------ checks
