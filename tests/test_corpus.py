@@ -141,6 +141,18 @@ REGRESSION = [
     #                                       negatives; first score 0.898 / FPR 0.011 (17c2ba9)
     ("realistic/r28.jsonl", 0.95, 0.03),  # precision: a week of replies, 75 % hard negatives full of risky words
     #                                       in legitimate roles; first score 0.959 / FPR 0.030 (4ce7324)
+    # (session 9: scored first when they arrived, each with main as it then stood: r29-r31 at 0e1ed81, the
+    # session's first rule fixes and the session-8 model; r32 and r34 with the model retrained on r29-r31 (and
+    # r32); r33 with it retrained on r29-r32 and r34)
+    ("realistic/r29.jsonl", 0.97, 0.03),  # off-platform described, not named, and its near misses resolved
+    #                                       through Ozon; first score 0.922 / FPR 0.042
+    ("realistic/r30.jsonl", 0.97, 0.03),  # spam phrased as advice or care, answers to the buyer's own questions;
+    #                                       first score 0.897 / FPR 0.011
+    ("realistic/r31.jsonl", 0.94, 0.04),  # extra-payment for services and personal data in free form, their near
+    #                                       misses (routers, product passports, Ozon's customs); first 0.879 / 0.115
+    ("realistic/r32.jsonl", 0.93, 0.08),  # external-contact precision: 65 % hard negatives; first 0.879 / 0.058
+    ("realistic/r33.jsonl", 0.95, 0.08),  # review incentives without trigger words, near misses; first 0.894 / 0.091
+    ("realistic/r34.jsonl", 0.95, 0.05),  # English-heavy precision, 60 % hard negatives; first 0.957 / 0.033
 ]
 
 
@@ -186,6 +198,10 @@ BLIND = [
     ("blind/b15.jsonl", 0.945, 0.056, 0.85, 0.10),
     # (b16: fifteen shops over a month, 220, 108 clean; kept unscored, first with c45456c, the session's final code)
     ("blind/b16.jsonl", 0.961, 0.009, 0.88, 0.06),
+    # written for the ninth round (the sale season: 11.11 and the run-up to New Year; 220 replies, 105 clean,
+    # 30 % English, 20 % Chinese or another language) and scored once when it arrived, with main at the start
+    # of session 9 (baf7bb1)
+    ("blind/b18.jsonl", 0.904, 0.076, 0.85, 0.12),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
