@@ -12,7 +12,11 @@ from .url import dotted_view
 
 PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotmail|live|yahoo|"
              "icloud|me|proton|protonmail|qq|163|126|sina|sohu|foxmail|aliyun|ukr|tut|gmx|aol|zoho")
-_TLD = r"(?:[a-z]{2,10}|рф|рус)"
+# A country code (any two letters) or a generic top-level domain that is in use:
+# "love@first.sight" and "coffee@work.always" printed on a mug are no addresses.
+_TLD = (r"(?:com|net|org|info|biz|edu|gov|name|pro|shop|store|online|site|website|xyz|top|club|app|dev|tech|"
+        r"space|fun|live|life|world|today|email|mobi|asia|travel|cloud|digital|company|group|agency|center|"
+        r"network|studio|design|media|news|blog|market|moscow|tatar|[a-z]{2}|рф|рус|онлайн|сайт)")
 # A spelled-out address ends in a common top-level domain: with any two letters
 # after a dot, "nothing at all. Regards" and "at checkout. No" would be addresses.
 _SPELLED_TLD = r"(?:ru|ру|com|net|org|su|рф|рус|shop|store|online|info|biz|cn|by|kz|ua|uz|io)"

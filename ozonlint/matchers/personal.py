@@ -109,7 +109,9 @@ _PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|по
 _BUSINESS = lazy(
     r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|постамат|склад|сортировочн|ozon|озон|сервисн|"
     r"мастерск|офис|магазин|шоурум|юридическ|реквизит|инн|огрн|кпп|наш\p{L}*+[ \t]++адрес|pick-?up|warehouse|"
-    r"office|store|service|showroom|our[ \t]++address|registered|company|llc|ltd|ооо)\p{L}*+")
+    r"office|store|service|showroom|our[ \t]++address|registered|company|llc|ltd|ооо|"
+    # sent to the seller: "mail it straight to us at NorthWear, 12 Zavodskaya St", "нам на адрес"
+    r"(?:to[ \t]++)?us[ \t]++at|нам[ \t]++(?:на[ \t]++)?адрес|к[ \t]++нам[ \t]++на)\p{L}*+")
 # A signature: the seller's own name, not someone's data ("С уважением,
 # Анна Смирнова", "Иван Петров, менеджер магазина").
 _SIGNATURE_BEFORE = lazy(
