@@ -566,13 +566,20 @@ _CYR = r"[\p{Cyrillic}aeopcxytkmhb]"  # and Latin letters that look Cyrillic (up
 _MIXED_SEP = r"[ \t.\-_*·•/|+~']"
 _MIXED_FIRST = r"[.\-_*·•/|+~']"  # not a space: "и т.д." is a word and an abbreviation
 _RUN_START = r"(?<![\p{L}\p{N}])(?!в" + _SEP + r"{1,3}[^\W\d_аеиоуыэюяaeiouy])"
+# Likewise a last "к", "с" or "в" before "нам", "нами", "нашему менеджеру"… is the
+# preposition: "в т е л е г у к нам" is "в телегу к нам", not "телегук".
+_NOT_PREPOSITION = (r"(?![ксв][ \t]+(?:нам|нас|вам|нами|вами|мне|нему|ней|ним|ними|наш\p{L}*|менеджер\p{L}*"
+                    r"|магазин\p{L}*)(?![\p{L}]))")
 _SPACED_LETTERS = lazy(
     _RUN_START + _LAT + _MIXED_FIRST + _LAT + r"(?:" + _MIXED_SEP + _LAT + r"(?![\p{L}\p{N}]))+"
-    r"|" + _RUN_START + _CYR + _MIXED_FIRST + _CYR + r"(?:" + _MIXED_SEP + _CYR + r"(?![\p{L}\p{N}]))+"
+    r"|" + _RUN_START + _CYR + _MIXED_FIRST + _CYR + r"(?:" + _MIXED_SEP + _NOT_PREPOSITION + _CYR
+    + r"(?![\p{L}\p{N}]))+"
     r"|" + _RUN_START + _LAT + r"[ \t]{1,3}" + _LAT + r"(?:[ \t]{1,3}" + _LAT + r"(?![\p{L}\p{N}])){2,}"
-    r"|" + _RUN_START + _CYR + r"[ \t]{1,3}" + _CYR + r"(?:[ \t]{1,3}" + _CYR + r"(?![\p{L}\p{N}])){2,}"
+    r"|" + _RUN_START + _CYR + r"[ \t]{1,3}" + _CYR + r"(?:[ \t]{1,3}" + _NOT_PREPOSITION + _CYR
+    + r"(?![\p{L}\p{N}])){2,}"
     r"|" + _RUN_START + _LAT + r"(" + _SEP + r"{1,3})" + _LAT + r"(?:\1" + _LAT + r"(?![\p{L}\p{N}]))+"
-    r"|" + _RUN_START + _CYR + r"(" + _SEP + r"{1,3})" + _CYR + r"(?:\2" + _CYR + r"(?![\p{L}\p{N}]))+"
+    r"|" + _RUN_START + _CYR + r"(" + _SEP + r"{1,3})" + _CYR + r"(?:\2" + _NOT_PREPOSITION + _CYR
+    + r"(?![\p{L}\p{N}]))+"
 )
 # The cheap sign of such a run: a single letter between separators, and another after it.
 # Anchored on the separator before the middle letter, so it is a fast scan; it

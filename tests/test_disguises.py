@@ -13,6 +13,7 @@ from ozonlint.cli import main
 # (draft, category that must be reported)
 DISGUISES = [
     ("Пишите в т е л е г р а м", "external-contact"),
+    ("Пишите в т е л е г у к нам, ответим сразу", "external-contact"),
     ("Пишите в T e l e g r a m", "external-contact"),
     ("Пишите в в о т с а п", "external-contact"),
     ("Пишите в а т с а п", "external-contact"),

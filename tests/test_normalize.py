@@ -53,6 +53,8 @@ def test_base_view(text: str, base: str) -> None:
     ("в т е л е г р а м", "в телеграм"),     # "в" before a consonant is the preposition
     ("в t e l e g r a m", "в telegram"),
     ("в а т с а п", "ватсап"),               # before a vowel it begins the name
+    ("в т е л е г у к нам", "в телегу к нам"),  # a last "к" before "нам" is the preposition too
+    ("ф е й с б у к, пишите", "фейсбук, пишите"),  # a last "к" before any other word is a letter
     ("W-h_a.t s A p p", "whatsapp"),         # single separators that differ
     ("W h a t s A p p, V i b e r", "whatsapp, viber"),  # a list stays a list
     ("what'sapp", "whatsapp"),               # an apostrophe inside a word
