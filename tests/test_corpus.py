@@ -153,6 +153,9 @@ REGRESSION = [
     ("realistic/r32.jsonl", 0.93, 0.08),  # external-contact precision: 65 % hard negatives; first 0.879 / 0.058
     ("realistic/r33.jsonl", 0.95, 0.08),  # review incentives without trigger words, near misses; first 0.894 / 0.091
     ("realistic/r34.jsonl", 0.95, 0.05),  # English-heavy precision, 60 % hard negatives; first 0.957 / 0.033
+    ("realistic/r35.jsonl", 0.95, 0.04),  # sale seasons: Ozon's own sales and services, the shop's own announced;
+    #                                       60 % hard negatives; first 0.866 / 0.100 (0341324)
+    ("realistic/r36.jsonl", 0.95, 0.03),  # long replies (280-500 characters), one clause decides; first 0.965 / 0.000
 ]
 
 
