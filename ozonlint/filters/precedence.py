@@ -8,7 +8,7 @@ category it names in the same sentence.
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List
+from typing import Dict, FrozenSet, List, Sequence
 
 from ..matchers.base import Draft
 from ..model import Category
@@ -18,6 +18,7 @@ from .role import sentence_of
 YIELDS_TO: Dict[str, FrozenSet[str]] = {
     Category.SPAM.value: frozenset([Category.REVIEW_INCENTIVE.value]),
 }
+_YIELDED_TO = frozenset().union(*YIELDS_TO.values())
 
 
 def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
@@ -30,3 +31,22 @@ def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
             sentence_categories.setdefault(sentence_of(draft, c.start)[0], set()).add(c.category)
     return [c for c in kept if not YIELDS_TO.get(c.category, frozenset())
             & sentence_categories.get(sentence_of(draft, c.start)[0], set())]
+
+
+def settled(draft: Draft, sentence: Candidate, precise: Sequence[Candidate]) -> bool:
+    """Whether a classifier's finding (a sentence) is settled before any filter reads it: a
+    precise finding of its category, kept by the filters, overlaps it and starts in the same
+    sentence. The engine drops such a sentence whatever the filters say of it (see
+    classifier.yield_to_precise: the precise finding says where), and it changes nothing
+    here: ``resolve`` treats the two alike, and the precise one already gives the sentence
+    its category (when that counts for others: it blocks, or no category yields to it)."""
+    category = sentence.category
+    index = -1
+    for c in precise:
+        if c.category == category and c.start < sentence.end and sentence.start < c.end \
+                and (c.severity != "info" or category not in _YIELDED_TO):
+            if index < 0:
+                index = sentence_of(draft, sentence.start)[0]
+            if sentence_of(draft, c.start)[0] == index:
+                return True
+    return False
