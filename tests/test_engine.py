@@ -299,3 +299,30 @@ def test_what_a_word_stands_for_in_a_term_set_is_remembered_without_changing_an_
     for term_set in sets.values():
         term_set._memo.clear()
     assert spans(texts) == warm
+
+
+def test_a_phrase_set_ruled_out_by_one_key_of_each_phrase_could_match_nowhere() -> None:
+    """A word's phrases in a term set are tried only when the draft holds one (the longest)
+    of the other words' keys of some phrase: wherever none is there, no phrase has all of
+    its other words there either (what the full test would find)."""
+    from ozonlint.matchers import Draft
+    from ozonlint.matchers.terms import TermSet
+
+    linter = ozonlint.Linter()
+    sets = {id(t): t for r in linter.all_rules for t in r.matcher.term_sets() if isinstance(t, TermSet)}
+    sets.update({id(t): t for t in linter._filters.term_sets()})
+    ruled_out = tried = 0
+    for text in _corpus_texts(300):
+        draft = Draft(text, linter._index)
+        keys = draft.gate_keys
+        for term_set in sets.values():
+            term_set.find_in_view(draft)
+            for (key, _), (_, phrases, probe) in term_set._memo.items():
+                if not phrases or key not in keys:
+                    continue
+                if probe is not None and probe.isdisjoint(keys):
+                    ruled_out += 1
+                    assert not [p for p in phrases if p.needs <= keys]
+                else:
+                    tried += 1
+    assert ruled_out and tried

@@ -185,8 +185,10 @@ def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: 
 
 # A term set's terms whose first word has one key: the one-word terms, and the longer phrases.
 _ByFirstWord = Tuple[List[Word], List[Phrase]]
-# What one word of a draft starts in a term set: a one-word term (or not), and phrases.
-_Starting = Tuple[bool, Tuple[Phrase, ...]]
+# What one word of a draft starts in a term set: a one-word term (or not), phrases, and
+# one of each phrase's other words' keys (None when a phrase has no other word): a draft
+# that holds none of those can match none of the phrases (see find_in_view).
+_Starting = Tuple[bool, Tuple[Phrase, ...], Optional[FrozenSet[str]]]
 
 
 class TermSet:
@@ -322,8 +324,10 @@ class TermSet:
         if found is None:
             first = self._first if self._first is not None else self._phrases()
             words, longer = first[key]
-            found = (any(w.matches(token) for w in words),
-                     tuple(p for p in longer if p.words[0].matches(token)))
+            phrases = tuple(p for p in longer if p.words[0].matches(token))
+            probe = None if any(not p.needs for p in phrases) else frozenset(
+                max(p.needs, key=lambda k: (len(k), k)) for p in phrases)  # the longest: the rarest
+            found = (any(w.matches(token) for w in words), phrases, probe)
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
             memo[(key, token)] = found
@@ -342,10 +346,12 @@ class TermSet:
             for key in keys & self._first_keys:
                 for token in with_key(key):
                     entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
-                    is_term, phrases = entry if entry is not None else self._starting_with(key, token)
+                    is_term, phrases, probe = entry if entry is not None else self._starting_with(key, token)
                     if phrases:
                         # a phrase whose other words are not all in the draft cannot match anywhere
-                        phrases = [p for p in phrases if p.needs <= keys]
+                        # (most often none can: one key of each is enough to tell)
+                        phrases = [p for p in phrases if p.needs <= keys] \
+                            if probe is None or not probe.isdisjoint(keys) else ()
                     if not is_term and not phrases:
                         continue
                     size = len(token)
