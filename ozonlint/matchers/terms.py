@@ -605,6 +605,8 @@ class TermsMatcher(Matcher):
             return [view.span(s, e) for s, e in self.term_set.find_in_view(draft)]
         hits = self.term_set.find_in_view(draft)
         cancelled = [negation.cancels(draft, s, e) for s, e in hits]
+        if True not in cancelled:
+            return [view.span(s, e) for s, e in hits]  # no cue to share
         # a list shares its cue, before it ("не используем WhatsApp, Telegram и
         # Viber") or after it ("страниц в Instagram и VK у нас нет")
         text = view.text
