@@ -167,3 +167,18 @@ def test_a_model_sentence_settled_by_a_precise_finding_is_not_judged_and_nothing
     assert any(skipped) and not all(skipped)
     monkeypatch.setattr(precedence, "settled", lambda draft, sentence, precise: False)
     assert [linter.check(t) for t in texts] == fast
+
+
+def test_the_one_scan_for_a_retold_question_or_proposal_finds_what_each_sign_would() -> None:
+    import json
+    from pathlib import Path
+
+    from ozonlint.filters import quote
+
+    signs = quote._REPORTED_SIGNS + quote._PROPOSAL_SIGNS
+    texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [f"Вы {sign}, спасибо." for sign in signs] + ["You ASKED us", "prefer  to"]
+    found = [quote._ANY_SIGN.search(text) is not None for text in texts]
+    assert found == [any(sign in text for sign in signs) for text in texts]
+    assert any(found) and not all(found)
