@@ -157,15 +157,15 @@ def test_a_model_sentence_settled_by_a_precise_finding_is_not_judged_and_nothing
     skipped = []
     real = precedence.settled
 
-    def counted(draft, sentence, precise):  # type: ignore[no-untyped-def]
-        found = real(draft, sentence, precise)
-        skipped.append(found)
+    def counted(draft, sentences, precise):  # type: ignore[no-untyped-def]
+        found = real(draft, sentences, precise)
+        skipped.extend(found)
         return found
 
     monkeypatch.setattr(precedence, "settled", counted)
     fast = [linter.check(t) for t in texts]
     assert any(skipped) and not all(skipped)
-    monkeypatch.setattr(precedence, "settled", lambda draft, sentence, precise: False)
+    monkeypatch.setattr(precedence, "settled", lambda draft, sentences, precise: [False] * len(sentences))
     assert [linter.check(t) for t in texts] == fast
 
 

@@ -93,9 +93,8 @@ class FilterStage:
             # a model's sentence that a precise finding kept above settles is not judged
             # (most of them: the sentence around a phone or a messenger's name)
             precise = [c for c in kept if c is not None and c.kind != "classifier"]
-            for i in sentences:
-                candidate = kept[i]
-                kept[i] = None if settled(draft, candidate, precise) else self.judge(draft, candidate)  # type: ignore
+            for i, done in zip(sentences, settled(draft, [kept[i] for i in sentences], precise)):  # type: ignore
+                kept[i] = None if done else self.judge(draft, kept[i])  # type: ignore[arg-type]
         return resolve(draft, [c for c in kept if c is not None])
 
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[Candidate]:

@@ -8,7 +8,7 @@ category it names in the same sentence.
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Sequence
+from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 from ..matchers.base import Draft
 from ..model import Category
@@ -33,20 +33,21 @@ def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
             & sentence_categories.get(sentence_of(draft, c.start)[0], set())]
 
 
-def settled(draft: Draft, sentence: Candidate, precise: Sequence[Candidate]) -> bool:
-    """Whether a classifier's finding (a sentence) is settled before any filter reads it: a
-    precise finding of its category, kept by the filters, overlaps it and starts in the same
-    sentence. The engine drops such a sentence whatever the filters say of it (see
-    classifier.yield_to_precise: the precise finding says where), and it changes nothing
-    here: ``resolve`` treats the two alike, and the precise one already gives the sentence
-    its category (when that counts for others: it blocks, or no category yields to it)."""
-    category = sentence.category
-    index = -1
+def settled(draft: Draft, sentences: Sequence[Candidate], precise: Sequence[Candidate]) -> List[bool]:
+    """For each classifier finding (a sentence) of ``sentences``, whether it is settled
+    before any filter reads it: a precise finding of its category, kept by the filters,
+    overlaps it and starts in the same sentence. The engine drops such a sentence whatever
+    the filters say of it (see classifier.yield_to_precise: the precise finding says where),
+    and it changes nothing here: ``resolve`` treats the two alike, and the precise one
+    already gives the sentence its category (when that counts for others: it blocks, or
+    no category yields to it). The precise findings are sorted by sentence once."""
+    wanted = {c.category for c in sentences}
+    by_place: Dict[Tuple[int, str], List[Candidate]] = {}
     for c in precise:
-        if c.category == category and c.start < sentence.end and sentence.start < c.end \
-                and (c.severity != "info" or category not in _YIELDED_TO):
-            if index < 0:
-                index = sentence_of(draft, sentence.start)[0]
-            if sentence_of(draft, c.start)[0] == index:
-                return True
-    return False
+        if c.category in wanted and (c.severity != "info" or c.category not in _YIELDED_TO):
+            by_place.setdefault((sentence_of(draft, c.start)[0], c.category), []).append(c)
+    if not by_place:
+        return [False] * len(sentences)
+    return [any(c.start < s.end and s.start < c.end
+                for c in by_place.get((sentence_of(draft, s.start)[0], s.category), ()))
+            for s in sentences]
