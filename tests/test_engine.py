@@ -326,3 +326,38 @@ def test_a_phrase_set_ruled_out_by_one_key_of_each_phrase_could_match_nowhere() 
                 else:
                     tried += 1
     assert ruled_out and tried
+
+
+def test_a_phrase_looks_for_its_second_word_s_letters_first_and_matches_as_before() -> None:
+    """A phrase rules a place out when its second word's first letters are not within the
+    gap's reach: wherever its first word stands in the corpora, it matches as it does when
+    it reads the next word at once."""
+    import copy
+
+    from ozonlint.matchers import Draft
+    from ozonlint.matchers.terms import TermSet
+
+    linter = ozonlint.Linter()
+    sets = {id(t): t for r in linter.all_rules for t in r.matcher.term_sets() if isinstance(t, TermSet)}
+    sets.update({id(t): t for t in linter._filters.term_sets()})
+    phrases = [p for t in sets.values() for _, longer in t._phrases().values() for p in longer]
+    by_first: dict = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase.words[0].key, []).append(phrase)
+    matched = tried = 0
+    for text in _corpus_texts(300) + ["пишите в вотсап или на e - mail", "кэшбэк  за - отзыв, t . me/x, t.me/y"]:
+        draft = Draft(text, linter._index)
+        view = draft.words.text
+        for key in draft.gate_keys & by_first.keys():
+            for token in draft.tokens_with_key(key):
+                for phrase in by_first[key]:
+                    if not phrase.words[0].matches(token):
+                        continue
+                    plain = copy.copy(phrase)
+                    plain.second = None
+                    for start in draft.occurrences(token):
+                        found = phrase.match(view, start, start + len(token))
+                        assert found == plain.match(view, start, start + len(token)), (text, phrase.words[0].word)
+                        tried += 1
+                        matched += found is not None
+    assert matched and tried > matched

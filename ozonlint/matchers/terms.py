@@ -124,7 +124,7 @@ class Phrase:
     """One non-Chinese term as a sequence of words: the forms each word may take
     and what must stand between them ("t.me": a dot; "кэшбэк за отзыв": spaces)."""
 
-    __slots__ = ("words", "rest", "needs", "gaps", "lead", "tail", "is_word")
+    __slots__ = ("words", "rest", "needs", "gaps", "lead", "tail", "is_word", "second")
 
     def __init__(self, term: str, inflect: bool) -> None:
         words: List[Word] = []
@@ -146,6 +146,7 @@ class Phrase:
         self.lead = lead
         self.tail = term[pos:].strip()
         self.is_word = len(words) == 1 and not lead and not self.tail  # a hit wherever its word stands
+        self.second = _second_word(words, gaps)
 
     def __reduce__(self) -> tuple:
         return _make_phrase, (self.words, self.gaps, self.lead, self.tail)
@@ -154,6 +155,11 @@ class Phrase:
         """The span of this phrase whose first word is ``text[start:end]``, if it is there."""
         if self.lead and not text.endswith(self.lead, 0, start):
             return None
+        if self.second is not None:
+            # the next word's first letters within the gap's reach, before the token is read
+            prefix, reach = self.second
+            if text.find(prefix, end + 1, end + reach + len(prefix)) < 0:
+                return None
         for k in range(1, len(self.words)):
             m = NEXT_TOKEN.match(text, end)
             if m is None or not self.words[k].matches(m.group(2)):
@@ -180,7 +186,20 @@ def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: 
     made.words, made.rest, made.gaps, made.lead, made.tail = words, words[1:], gaps, lead, tail
     made.needs = frozenset(w.key for w in made.rest)
     made.is_word = len(words) == 1 and not lead and not tail
+    made.second = _second_word(words, gaps)
     return made
+
+
+def _second_word(words: List[Word], gaps: List[Optional[str]]) -> Optional[Tuple[str, int]]:
+    """What every form of a phrase's second word starts with (the word, or its shortest
+    stem), and how far after the first word it may start: a space-like gap is one to
+    three characters, a required mark with at most two spaces around it."""
+    if len(words) < 2:
+        return None
+    second = words[1]
+    prefix = min(second.stems, key=len) if second.stems else second.word
+    required = gaps[0]
+    return prefix, (3 if required is None else len(required) + 2)
 
 
 # A term set's terms whose first word has one key: the one-word terms, and the longer phrases.
