@@ -82,22 +82,23 @@ class FilterStage:
         from .precedence import resolve, settled
 
         kept: List[Optional[Candidate]] = []
-        sentences: List[int] = []  # where the classifiers' findings stand in ``kept``
+        sentences: List[Tuple[int, Candidate]] = []  # the classifiers' findings, by their place in ``kept``
         for candidate in candidates:
             if candidate.kind == "classifier":
-                sentences.append(len(kept))
-                kept.append(candidate)
+                sentences.append((len(kept), candidate))
+                kept.append(None)
             else:
-                kept.append(self.judge(draft, candidate))
+                kept.append(self.judged(draft, candidate))
         if sentences:
             # a model's sentence that a precise finding kept above settles is not judged
             # (most of them: the sentence around a phone or a messenger's name)
-            precise = [c for c in kept if c is not None and c.kind != "classifier"]
-            for i, done in zip(sentences, settled(draft, [kept[i] for i in sentences], precise)):  # type: ignore
-                kept[i] = None if done else self.judge(draft, kept[i])  # type: ignore[arg-type]
+            precise = [c for c in kept if c is not None]
+            for (i, candidate), done in zip(sentences, settled(draft, [c for _, c in sentences], precise)):
+                if not done:
+                    kept[i] = self.judged(draft, candidate)
         return resolve(draft, [c for c in kept if c is not None])
 
-    def judge(self, draft: Draft, candidate: Candidate) -> Optional[Candidate]:
+    def judged(self, draft: Draft, candidate: Candidate) -> Optional[Candidate]:
         """The candidate after every filter: None when one drops it."""
         current = candidate
         for f in self.filters:
