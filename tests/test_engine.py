@@ -333,14 +333,17 @@ def test_a_phrase_looks_for_its_second_word_s_letters_first_and_matches_as_befor
     gap's reach: wherever its first word stands in the corpora, it matches as it does when
     it reads the next word at once."""
     import copy
+    import pickle
 
     from ozonlint.matchers import Draft
-    from ozonlint.matchers.terms import TermSet
+    from ozonlint.matchers.terms import TermSet, _second_word
 
     linter = ozonlint.Linter()
     sets = {id(t): t for r in linter.all_rules for t in r.matcher.term_sets() if isinstance(t, TermSet)}
     sets.update({id(t): t for t in linter._filters.term_sets()})
     phrases = [p for t in sets.values() for _, longer in t._phrases().values() for p in longer]
+    # (as built, and as read back from the compiled-rules cache, which keeps it)
+    assert all(pickle.loads(pickle.dumps(p)).second == _second_word(p.words, p.gaps) for p in phrases)
     by_first: dict = {}
     for phrase in phrases:
         by_first.setdefault(phrase.words[0].key, []).append(phrase)

@@ -149,7 +149,7 @@ class Phrase:
         self.second = _second_word(words, gaps)
 
     def __reduce__(self) -> tuple:
-        return _make_phrase, (self.words, self.gaps, self.lead, self.tail)
+        return _make_phrase, (self.words, self.gaps, self.lead, self.tail, self.second)
 
     def match(self, text: str, start: int, end: int) -> Optional[Span]:
         """The span of this phrase whose first word is ``text[start:end]``, if it is there."""
@@ -181,12 +181,13 @@ class Phrase:
         return start, end
 
 
-def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: str) -> "Phrase":
+def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: str,
+                 second: Optional[Tuple[str, int]]) -> "Phrase":
     made = Phrase.__new__(Phrase)
     made.words, made.rest, made.gaps, made.lead, made.tail = words, words[1:], gaps, lead, tail
     made.needs = frozenset(w.key for w in made.rest)
     made.is_word = len(words) == 1 and not lead and not tail
-    made.second = _second_word(words, gaps)
+    made.second = second  # (pickled as it is: a phrase table is read on a check's first use of its set)
     return made
 
 
