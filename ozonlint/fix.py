@@ -366,8 +366,9 @@ _PHATIC_WORDS = 4
 
 
 def _nothing_to_send(text: str) -> bool:
-    return all(len(_LETTER_RUN.findall(text[s.start:s.end])) <= _PHATIC_WORDS
-               and _PHATIC.match(text[s.start:s.end]) for s in iter_sentences(text))
+    # (the opening word first: it rules out most sentences at their first letters)
+    return all(_PHATIC.match(text[s.start:s.end]) and len(_LETTER_RUN.findall(text[s.start:s.end])) <= _PHATIC_WORDS
+               for s in iter_sentences(text))
 
 
 def _saying_first(choice: _Choice) -> Tuple[Rewrite, ...]:

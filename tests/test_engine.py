@@ -299,3 +299,68 @@ def test_what_a_word_stands_for_in_a_term_set_is_remembered_without_changing_an_
     for term_set in sets.values():
         term_set._memo.clear()
     assert spans(texts) == warm
+
+
+def test_a_phrase_set_ruled_out_by_one_key_of_each_phrase_could_match_nowhere() -> None:
+    """A word's phrases in a term set are tried only when the draft holds one (the longest)
+    of the other words' keys of some phrase: wherever none is there, no phrase has all of
+    its other words there either (what the full test would find)."""
+    from ozonlint.matchers import Draft
+    from ozonlint.matchers.terms import TermSet
+
+    linter = ozonlint.Linter()
+    sets = {id(t): t for r in linter.all_rules for t in r.matcher.term_sets() if isinstance(t, TermSet)}
+    sets.update({id(t): t for t in linter._filters.term_sets()})
+    ruled_out = tried = 0
+    for text in _corpus_texts(300):
+        draft = Draft(text, linter._index)
+        keys = draft.gate_keys
+        for term_set in sets.values():
+            term_set.find_in_view(draft)
+            for (key, _), (_, phrases, probe) in term_set._memo.items():
+                if not phrases or key not in keys:
+                    continue
+                if probe is not None and probe.isdisjoint(keys):
+                    ruled_out += 1
+                    assert not [p for p in phrases if p.needs <= keys]
+                else:
+                    tried += 1
+    assert ruled_out and tried
+
+
+def test_a_phrase_looks_for_its_second_word_s_letters_first_and_matches_as_before() -> None:
+    """A phrase rules a place out when its second word's first letters are not within the
+    gap's reach: wherever its first word stands in the corpora, it matches as it does when
+    it reads the next word at once."""
+    import copy
+    import pickle
+
+    from ozonlint.matchers import Draft
+    from ozonlint.matchers.terms import TermSet, _second_word
+
+    linter = ozonlint.Linter()
+    sets = {id(t): t for r in linter.all_rules for t in r.matcher.term_sets() if isinstance(t, TermSet)}
+    sets.update({id(t): t for t in linter._filters.term_sets()})
+    phrases = [p for t in sets.values() for _, longer in t._phrases().values() for p in longer]
+    # (as built, and as read back from the compiled-rules cache, which keeps it)
+    assert all(pickle.loads(pickle.dumps(p)).second == _second_word(p.words, p.gaps) for p in phrases)
+    by_first: dict = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase.words[0].key, []).append(phrase)
+    matched = tried = 0
+    for text in _corpus_texts(300) + ["пишите в вотсап или на e - mail", "кэшбэк  за - отзыв, t . me/x, t.me/y"]:
+        draft = Draft(text, linter._index)
+        view = draft.words.text
+        for key in draft.gate_keys & by_first.keys():
+            for token in draft.tokens_with_key(key):
+                for phrase in by_first[key]:
+                    if not phrase.words[0].matches(token):
+                        continue
+                    plain = copy.copy(phrase)
+                    plain.second = None
+                    for start in draft.occurrences(token):
+                        found = phrase.match(view, start, start + len(token))
+                        assert found == plain.match(view, start, start + len(token)), (text, phrase.words[0].word)
+                        tried += 1
+                        matched += found is not None
+    assert matched and tried > matched

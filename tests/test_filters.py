@@ -138,3 +138,47 @@ def test_no_spans_is_shared_and_answers_as_an_empty_spans() -> None:
         assert list(NO_SPANS.backwards_from(a)) == list(NO_SPANS.forwards_from(a)) == []
     found = [(4, 8), (0, 2)]
     assert spans_of(found).spans == Spans(found).spans == [(0, 2), (4, 8)]
+
+
+def test_a_model_sentence_settled_by_a_precise_finding_is_not_judged_and_nothing_changes(monkeypatch) -> None:
+    """The stage skips judging a classifier's sentence that a precise finding of its category
+    in the same sentence settles; judging every candidate gives the same findings."""
+    import json
+    from pathlib import Path
+
+    from ozonlint.filters import precedence
+
+    linter = ozonlint.Linter()
+    texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][::7] + [
+        "Напишите нам в WhatsApp +7 916 555-12-34, так будет быстрее.",
+        "Оставьте отзыв на 5 звёзд и получите кэшбэк за отзыв 300 рублей. Подписывайтесь на наш канал!",
+    ]
+    skipped = []
+    real = precedence.settled
+
+    def counted(draft, sentences, precise):  # type: ignore[no-untyped-def]
+        found = real(draft, sentences, precise)
+        skipped.extend(found)
+        return found
+
+    monkeypatch.setattr(precedence, "settled", counted)
+    fast = [linter.check(t) for t in texts]
+    assert any(skipped) and not all(skipped)
+    monkeypatch.setattr(precedence, "settled", lambda draft, sentences, precise: [False] * len(sentences))
+    assert [linter.check(t) for t in texts] == fast
+
+
+def test_the_one_scan_for_a_retold_question_or_proposal_finds_what_each_sign_would() -> None:
+    import json
+    from pathlib import Path
+
+    from ozonlint.filters import quote
+
+    signs = quote._REPORTED_SIGNS + quote._PROPOSAL_SIGNS
+    texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [f"Вы {sign}, спасибо." for sign in signs] + ["You ASKED us", "prefer  to"]
+    found = [quote._ANY_SIGN.search(text) is not None for text in texts]
+    assert found == [any(sign in text for sign in signs) for text in texts]
+    assert any(found) and not all(found)

@@ -79,20 +79,34 @@ class FilterStage:
         return [t for f in self.filters for t in f.term_sets()]
 
     def run(self, draft: Draft, candidates: Iterable[Candidate]) -> List[Candidate]:
-        kept: List[Candidate] = []
-        for candidate in candidates:
-            current: Optional[Candidate] = candidate
-            for f in self.filters:
-                if not f.applies(current):  # type: ignore[arg-type]
-                    continue
-                verdict = f.judge(draft, current)  # type: ignore[arg-type]
-                if verdict is DROP:
-                    current = None
-                    break
-                if verdict is not None:
-                    current = verdict  # type: ignore[assignment]
-            if current is not None:
-                kept.append(current)
-        from .precedence import resolve
+        from .precedence import resolve, settled
 
-        return resolve(draft, kept)
+        kept: List[Optional[Candidate]] = []
+        sentences: List[Tuple[int, Candidate]] = []  # the classifiers' findings, by their place in ``kept``
+        for candidate in candidates:
+            if candidate.kind == "classifier":
+                sentences.append((len(kept), candidate))
+                kept.append(None)
+            else:
+                kept.append(self.judged(draft, candidate))
+        if sentences:
+            # a model's sentence that a precise finding kept above settles is not judged
+            # (most of them: the sentence around a phone or a messenger's name)
+            precise = [c for c in kept if c is not None]
+            for (i, candidate), done in zip(sentences, settled(draft, [c for _, c in sentences], precise)):
+                if not done:
+                    kept[i] = self.judged(draft, candidate)
+        return resolve(draft, [c for c in kept if c is not None])
+
+    def judged(self, draft: Draft, candidate: Candidate) -> Optional[Candidate]:
+        """The candidate after every filter: None when one drops it."""
+        current = candidate
+        for f in self.filters:
+            if not f.applies(current):
+                continue
+            verdict = f.judge(draft, current)
+            if verdict is DROP:
+                return None
+            if verdict is not None:
+                current = verdict  # type: ignore[assignment]
+        return current

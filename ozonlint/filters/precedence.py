@@ -8,7 +8,7 @@ category it names in the same sentence.
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List
+from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 from ..matchers.base import Draft
 from ..model import Category
@@ -18,6 +18,7 @@ from .role import sentence_of
 YIELDS_TO: Dict[str, FrozenSet[str]] = {
     Category.SPAM.value: frozenset([Category.REVIEW_INCENTIVE.value]),
 }
+_YIELDED_TO = frozenset().union(*YIELDS_TO.values())
 
 
 def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
@@ -30,3 +31,23 @@ def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
             sentence_categories.setdefault(sentence_of(draft, c.start)[0], set()).add(c.category)
     return [c for c in kept if not YIELDS_TO.get(c.category, frozenset())
             & sentence_categories.get(sentence_of(draft, c.start)[0], set())]
+
+
+def settled(draft: Draft, sentences: Sequence[Candidate], precise: Sequence[Candidate]) -> List[bool]:
+    """For each classifier finding (a sentence) of ``sentences``, whether it is settled
+    before any filter reads it: a precise finding of its category, kept by the filters,
+    overlaps it and starts in the same sentence. The engine drops such a sentence whatever
+    the filters say of it (see classifier.yield_to_precise: the precise finding says where),
+    and it changes nothing here: ``resolve`` treats the two alike, and the precise one
+    already gives the sentence its category (when that counts for others: it blocks, or
+    no category yields to it). The precise findings are sorted by sentence once."""
+    wanted = {c.category for c in sentences}
+    by_place: Dict[Tuple[int, str], List[Candidate]] = {}
+    for c in precise:
+        if c.category in wanted and (c.severity != "info" or c.category not in _YIELDED_TO):
+            by_place.setdefault((sentence_of(draft, c.start)[0], c.category), []).append(c)
+    if not by_place:
+        return [False] * len(sentences)
+    return [any(c.start < s.end and s.start < c.end
+                for c in by_place.get((sentence_of(draft, s.start)[0], s.category), ()))
+            for s in sentences]

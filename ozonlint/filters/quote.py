@@ -64,6 +64,8 @@ _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уто
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
                    "asked us", "like to", "prefer to")
 _QUOTE_MARKS = "«\"“„'「"
+# Either kind of sign, in one scan: most replies hold neither.
+_ANY_SIGN = lazy_re("|".join(regex.escape(sign) for sign in _REPORTED_SIGNS + _PROPOSAL_SIGNS))
 
 
 def adopted(text: str, end: int) -> bool:
@@ -82,6 +84,8 @@ def quoted_spans(text: str) -> List[Tuple[int, int]]:
     if any(q in text for q in _QUOTE_MARKS) and _BUYER_SAID.search(text.casefold()):
         spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
                  if m.lastindex and not adopted(text, m.end())]
+    if not _ANY_SIGN.search(text):
+        return spans
     if any(sign in text for sign in _REPORTED_SIGNS):
         spans.extend(m.span(1) for m in _REPORTED_QUESTION.finditer(text) if not adopted(text, m.end()))
     if any(sign in text for sign in _PROPOSAL_SIGNS):

@@ -61,8 +61,10 @@ class ProximityMatcher(Matcher):
             self.negation.share(shared)
 
     def find(self, draft: Draft) -> List[Span]:
-        if not all(term_set.may_match(draft) for term_set in self.sets):
-            return []  # every set must match: one absent set settles it
+        active = draft.active_sets
+        for term_set in self.sets:
+            if term_set.gated and term_set.id not in active:
+                return []  # every set must match: one absent set settles it (see TermSet.may_match)
         # the sets of words first: a set of raw patterns scans the whole draft, and
         # is not scanned at all when a set of words has no hit
         hits_per_set: List[List[Tuple[int, int]]] = [[] for _ in self.sets]

@@ -124,7 +124,7 @@ class Phrase:
     """One non-Chinese term as a sequence of words: the forms each word may take
     and what must stand between them ("t.me": a dot; "кэшбэк за отзыв": spaces)."""
 
-    __slots__ = ("words", "rest", "needs", "gaps", "lead", "tail", "is_word")
+    __slots__ = ("words", "rest", "needs", "gaps", "lead", "tail", "is_word", "second")
 
     def __init__(self, term: str, inflect: bool) -> None:
         words: List[Word] = []
@@ -146,14 +146,20 @@ class Phrase:
         self.lead = lead
         self.tail = term[pos:].strip()
         self.is_word = len(words) == 1 and not lead and not self.tail  # a hit wherever its word stands
+        self.second = _second_word(words, gaps)
 
     def __reduce__(self) -> tuple:
-        return _make_phrase, (self.words, self.gaps, self.lead, self.tail)
+        return _make_phrase, (self.words, self.gaps, self.lead, self.tail, self.second)
 
     def match(self, text: str, start: int, end: int) -> Optional[Span]:
         """The span of this phrase whose first word is ``text[start:end]``, if it is there."""
         if self.lead and not text.endswith(self.lead, 0, start):
             return None
+        if self.second is not None:
+            # the next word's first letters within the gap's reach, before the token is read
+            prefix, reach = self.second
+            if text.find(prefix, end + 1, end + reach + len(prefix)) < 0:
+                return None
         for k in range(1, len(self.words)):
             m = NEXT_TOKEN.match(text, end)
             if m is None or not self.words[k].matches(m.group(2)):
@@ -175,18 +181,34 @@ class Phrase:
         return start, end
 
 
-def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: str) -> "Phrase":
+def _make_phrase(words: List[Word], gaps: List[Optional[str]], lead: str, tail: str,
+                 second: Optional[Tuple[str, int]]) -> "Phrase":
     made = Phrase.__new__(Phrase)
     made.words, made.rest, made.gaps, made.lead, made.tail = words, words[1:], gaps, lead, tail
     made.needs = frozenset(w.key for w in made.rest)
     made.is_word = len(words) == 1 and not lead and not tail
+    made.second = second  # (pickled as it is: a phrase table is read on a check's first use of its set)
     return made
+
+
+def _second_word(words: List[Word], gaps: List[Optional[str]]) -> Optional[Tuple[str, int]]:
+    """What every form of a phrase's second word starts with (the word, or its shortest
+    stem), and how far after the first word it may start: a space-like gap is one to
+    three characters, a required mark with at most two spaces around it."""
+    if len(words) < 2:
+        return None
+    second = words[1]
+    prefix = min(second.stems, key=len) if second.stems else second.word
+    required = gaps[0]
+    return prefix, (3 if required is None else len(required) + 2)
 
 
 # A term set's terms whose first word has one key: the one-word terms, and the longer phrases.
 _ByFirstWord = Tuple[List[Word], List[Phrase]]
-# What one word of a draft starts in a term set: a one-word term (or not), and phrases.
-_Starting = Tuple[bool, Tuple[Phrase, ...]]
+# What one word of a draft starts in a term set: a one-word term (or not), phrases, and
+# one of each phrase's other words' keys (None when a phrase has no other word): a draft
+# that holds none of those can match none of the phrases (see find_in_view).
+_Starting = Tuple[bool, Tuple[Phrase, ...], Optional[FrozenSet[str]]]
 
 
 class TermSet:
@@ -322,8 +344,10 @@ class TermSet:
         if found is None:
             first = self._first if self._first is not None else self._phrases()
             words, longer = first[key]
-            found = (any(w.matches(token) for w in words),
-                     tuple(p for p in longer if p.words[0].matches(token)))
+            phrases = tuple(p for p in longer if p.words[0].matches(token))
+            probe = None if any(not p.needs for p in phrases) else frozenset(
+                max(p.needs, key=lambda k: (len(k), k)) for p in phrases)  # the longest: the rarest
+            found = (any(w.matches(token) for w in words), phrases, probe)
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
             memo[(key, token)] = found
@@ -342,10 +366,12 @@ class TermSet:
             for key in keys & self._first_keys:
                 for token in with_key(key):
                     entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
-                    is_term, phrases = entry if entry is not None else self._starting_with(key, token)
+                    is_term, phrases, probe = entry if entry is not None else self._starting_with(key, token)
                     if phrases:
                         # a phrase whose other words are not all in the draft cannot match anywhere
-                        phrases = [p for p in phrases if p.needs <= keys]
+                        # (most often none can: one key of each is enough to tell)
+                        phrases = [p for p in phrases if p.needs <= keys] \
+                            if probe is None or not probe.isdisjoint(keys) else ()
                     if not is_term and not phrases:
                         continue
                     size = len(token)
@@ -599,6 +625,8 @@ class TermsMatcher(Matcher):
             return [view.span(s, e) for s, e in self.term_set.find_in_view(draft)]
         hits = self.term_set.find_in_view(draft)
         cancelled = [negation.cancels(draft, s, e) for s, e in hits]
+        if True not in cancelled:
+            return [view.span(s, e) for s, e in hits]  # no cue to share
         # a list shares its cue, before it ("не используем WhatsApp, Telegram и
         # Viber") or after it ("страниц в Instagram и VK у нас нет")
         text = view.text
