@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from itertools import compress
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import regex
@@ -32,6 +33,9 @@ HAN = lazy(r"\p{Han}")
 # that long (more selective), else four; marked so that a prefix key never
 # equals a word key.
 PREFIXES = (("\x01", 4), ("\x02", 6))
+
+
+_PREFIX_MARKS = frozenset(mark for mark, _ in PREFIXES)
 
 
 def prefix_key(stem: str) -> str:
@@ -136,18 +140,16 @@ class GateIndex:
 
     def _entry(self, token: str) -> Tuple[Any, ...]:
         """What the memo keeps for one word: () when no term set asks about it,
-        else its gate keys and the ids of the term sets they open."""
+        else its gate keys, the ids of the term sets they open, and its prefix keys."""
         keys = self.keys_of(token)
         if not keys:
             return ()
         by_word = self.by_word
-        return keys, tuple(i for key in keys for i in by_word.get(key, ()))
+        return keys, tuple(i for key in keys for i in by_word.get(key, ())), tuple(k for k in keys if k != token)
 
-    def draft_keys(self, tokens: Sequence[str]) -> Tuple[Dict[str, List[str]], List[int]]:
-        """Each gate key of a draft's words, with the words that have it, and the
-        ids of the term sets those words open: a memo lookup per word (C-level
-        ``map``), the prefix slicing only for words not seen before, and Python
-        work only for the few words some term set wants."""
+    def _entries(self, tokens: Sequence[str]) -> List[Tuple[Any, ...]]:
+        """The memo's entry of each word (see _entry): a lookup per word (C-level
+        ``map``), the prefix slicing only for words not seen before."""
         memo = self._memo
         parts: List[Optional[Tuple[Any, ...]]] = list(map(memo.get, tokens))
         if None in parts:
@@ -157,16 +159,27 @@ class GateIndex:
             for i, token in enumerate(tokens):
                 if parts[i] is None:
                     parts[i] = memo[token] = entry(token)
+        return parts  # type: ignore[return-value]
+
+    def draft_keys(self, tokens: Sequence[str]) -> Tuple[FrozenSet[str], List[int]]:
+        """The gate keys of a draft's words that some term set asks about, and the
+        ids of the term sets those words open (with repeats): joined by C-level
+        ``chain`` from each word's memo entry, no Python work per word."""
+        live = list(filter(None, self._entries(tokens)))
+        return (frozenset(chain.from_iterable(map(itemgetter(0), live))),
+                list(chain.from_iterable(map(itemgetter(1), live))))
+
+    def prefix_tokens(self, tokens: Sequence[str]) -> Dict[str, List[str]]:
+        """Each prefix key (see prefix_key) of a draft's words, with the words that have it."""
         found: Dict[str, List[str]] = {}
-        ids: List[int] = []
-        for token, (keys, opened) in compress(zip(tokens, parts), parts):  # type: ignore[misc]
-            ids.extend(opened)
-            for key in keys:
-                if key in found:
-                    found[key].append(token)
-                else:
-                    found[key] = [token]
-        return found, ids
+        for token, entry in zip(tokens, self._entries(tokens)):
+            if entry:
+                for key in entry[2]:
+                    if key in found:
+                        found[key].append(token)
+                    else:
+                        found[key] = [token]
+        return found
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
         ids = list(draft.gate_ids)
@@ -247,8 +260,7 @@ class Draft:
         """The keys of the draft's words (the words, and the prefix keys of longer
         ones; see prefix_key) that some term set of the index asks about."""
         if self._gate_keys is None:
-            self._key_tokens, self._gate_ids = self._index.draft_keys(list(self.tokens))
-            self._gate_keys = frozenset(self._key_tokens)
+            self._gate_keys, self._gate_ids = self._index.draft_keys(list(self.tokens))
         return self._gate_keys
 
     @property
@@ -260,9 +272,11 @@ class Draft:
 
     def tokens_with_key(self, key: str) -> List[str]:
         """The draft's words that a gate key (of ``gate_keys``) stands for."""
-        if self._gate_keys is None:
-            self.gate_keys
-        return self._key_tokens.get(key, [])  # type: ignore[union-attr]
+        if key[:1] not in _PREFIX_MARKS:  # a word's own key: that word
+            return [key] if key in self.gate_keys else []
+        if self._key_tokens is None:  # only drafts whose term sets ask for a stem
+            self._key_tokens = self._index.prefix_tokens(list(self.tokens))
+        return self._key_tokens.get(key, [])
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word
