@@ -913,6 +913,9 @@ class ClassifierMatcher(Matcher):
         self.model.admit(self.column, self.need)
 
     def find(self, draft: Draft) -> List[Span]:
+        scores = draft.extras.get(self.model)
+        if scores is not None and scores.below:  # the model's other rules scored the draft: nothing
+            return []
         return [span for span, _ in self._found(draft)]
 
     def _found(self, draft: Draft) -> List[Tuple[Span, Tuple[int, ...]]]:

@@ -98,6 +98,35 @@ def literal_starts(source: str) -> Optional[List[str]]:
     return found
 
 
+def _heads(starts: List[str]) -> Tuple[str, ...]:
+    # the views patterns read here are case-folded: a match begins with the folded text
+    return tuple(sorted({h.casefold() for h in starts}))
+
+
+def _matches_at_heads(pattern: SafePattern, text: str, heads: Tuple[str, ...]) -> List[Span]:
+    """The spans ``pattern.finditer(text)`` finds, for a pattern every match of
+    which begins with one of ``heads`` (see literal_starts): tried only where a
+    head stands (found by str.find), in order, each from the end of the last
+    match on, as finditer goes; a match elsewhere cannot be. (A scan tries every
+    position of the draft, and a regex alternation of words has no fast skip.)"""
+    starts = set()
+    for head in heads:
+        i = text.find(head)
+        while i != -1:
+            starts.add(i)
+            i = text.find(head, i + 1)
+    spans: List[Span] = []
+    done = 0
+    for start in sorted(starts):
+        if start < done:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:  # it holds its head: never empty
+            spans.append(m.span())
+            done = m.end()
+    return spans
+
+
 class PatternMatcher(Matcher):
     PARAMS = (Param("patterns", "texts", None, "regex-module patterns (required)."),
               Param("view", "choice", "base", "The text the patterns read.", choices=VIEWS),
@@ -123,6 +152,7 @@ class PatternMatcher(Matcher):
         # scan, where they combine.
         # per keyed pattern, its parts as key sets (the Chinese one as _HAN_KEY)
         self.keyed: List[Tuple[List[FrozenSet[str]], SafePattern]] = []
+        self._heads: Dict[int, Tuple[str, ...]] = {}  # a keyed pattern's plain starts (see literal_starts)
         self._by_key: Dict[str, List[int]] = {}  # the keyed patterns that need a key (by one part)
         self.hinted: List[Tuple[Tuple[str, ...], SafePattern]] = []
         rest = []
@@ -133,10 +163,11 @@ class PatternMatcher(Matcher):
                 needs = [keys | _HAN_KEY if han else keys for keys, han in parts]
                 for key in max(needs, key=lambda keys: min(map(len, keys))):  # the most selective part
                     self._by_key.setdefault(key, []).append(len(self.keyed))
+                if starts:
+                    self._heads[len(self.keyed)] = _heads(starts)
                 self.keyed.append((needs, compile_pattern(source, spec, "patterns", flags=flags)))
             elif starts:
-                heads = tuple(sorted({h.casefold() for h in starts}))
-                self.hinted.append((heads, compile_pattern(source, spec, "patterns", flags=flags)))
+                self.hinted.append((_heads(starts), compile_pattern(source, spec, "patterns", flags=flags)))
             else:
                 rest.append(source)
         combined = "|".join(f"(?:{s})" for s in rest)
@@ -183,22 +214,29 @@ class PatternMatcher(Matcher):
         if self.prefilter is not None and not self.prefilter.search(text):
             return []
         patterns = self.patterns
+        # a pattern that starts with plain words is tried where they stand, not at every position
+        anchored: List[Tuple[Tuple[str, ...], SafePattern]] = []
         if self.keyed:
             present = draft.gate_keys & self._keys
             if draft.has_han:
                 present |= _HAN_KEY
             if present:
                 patterns = list(patterns)
-                by_key, keyed = self._by_key, self.keyed
+                by_key, keyed, heads = self._by_key, self.keyed, self._heads
                 for i in sorted({i for key in present for i in by_key.get(key, ())}):
                     needs, pattern = keyed[i]
                     for keys in needs:
                         if keys.isdisjoint(present):
                             break
                     else:
-                        patterns.append(pattern)
+                        if i in heads:
+                            anchored.append((heads[i], pattern))
+                        else:
+                            patterns.append(pattern)
         if self.hinted:
-            patterns = patterns + [p for heads, p in self.hinted if any(h in text for h in heads)]
+            anchored += self.hinted
         spans = {m.span() for p in patterns for m in search_with_budget(p, text, self.rule)
                  if m.end() > m.start()}
+        for heads_of, pattern in anchored:
+            spans.update(_matches_at_heads(pattern, text, heads_of))
         return [view.span(s, e) for s, e in sorted(spans) if self.keep(text, s, e)]

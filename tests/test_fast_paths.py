@@ -1,0 +1,107 @@
+"""Each fast path of a check gives what the slower way it replaces gives."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Dict, List
+
+import ozonlint
+from ozonlint.matchers import Draft
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _texts(limit: int = 1500) -> List[str]:
+    texts = []
+    for path in sorted(CORPUS.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts[::max(1, len(texts) // limit)][:limit]
+
+
+def _gate_reference(linter: ozonlint.Linter, draft: Draft) -> tuple:
+    """A draft's gate keys, term-set ids and each key's words, word by word (the way it was done)."""
+    index = linter._index
+    found: Dict[str, List[str]] = {}
+    ids: List[int] = []
+    for token in list(draft.tokens):
+        keys = index.keys_of(token)
+        for key in keys:
+            ids.extend(index.by_word.get(key, ()))
+            found.setdefault(key, []).append(token)
+    return frozenset(found), ids, found
+
+
+def test_a_drafts_gate_is_the_one_worked_out_word_by_word(linter: ozonlint.Linter) -> None:
+    texts = _texts()
+    for cold in (True, False):  # the memo filled during the check, then already full
+        if cold:
+            linter._index._memo.clear()
+        for text in texts:
+            draft = Draft(text, linter._index)
+            keys, ids, words = _gate_reference(linter, draft)
+            assert draft.gate_keys == keys
+            assert draft.gate_ids == ids
+            for key in keys:
+                assert draft.tokens_with_key(key) == words[key]
+            assert draft.tokens_with_key("\x01" + "нет такого") == []
+            assert draft.tokens_with_key("такого-нет") == []
+
+
+def test_a_pattern_tried_where_its_words_stand_finds_what_its_scan_finds(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers.pattern import PatternMatcher, _matches_at_heads
+
+    anchored = []
+    for rule in linter.all_rules:
+        matcher = rule.matcher
+        if isinstance(matcher, PatternMatcher):
+            anchored += [(matcher.view, heads, matcher.keyed[i][1]) for i, heads in matcher._heads.items()]
+            anchored += [(matcher.view, heads, pattern) for heads, pattern in matcher.hinted]
+    assert len(anchored) > 10
+    texts = _texts() + ["не возвращайте через озон, не оформляйте на площадке", "верну деньги напрямую верну"]
+    hits = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        for view, heads, pattern in anchored:
+            view_text = draft.view(view).text
+            found = _matches_at_heads(pattern, view_text, heads)
+            assert found == [m.span() for m in pattern.finditer(view_text)]
+            hits += bool(found)
+    assert hits > 20
+
+
+def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: ozonlint.Linter) -> None:
+    """The headroom over the floors decides "nothing" only where the full scoring finds nothing."""
+    from ozonlint.matchers.classifier import ClassifierMatcher
+
+    rules = [r for r in linter.all_rules if isinstance(r.matcher, ClassifierMatcher)]
+    model = rules[0].matcher.model
+    assert all(r.matcher.model is model for r in rules)
+    assert dict(model.floors) == {c: min(r.matcher.need for r in rules if r.matcher.column == c)
+                                  for c in {r.matcher.column for r in rules}}
+    below = found = 0
+    for text in _texts():
+        draft = Draft(text, linter._index)
+        scores = model.draft_scores(draft)
+        spans = [r.matcher.find(draft) for r in rules]
+        if scores.below:
+            below += 1
+            scores.below = False  # the full scoring, as if the headroom were not known
+            assert [r.matcher.find(draft) for r in rules] == spans == [[]] * len(rules)
+        found += any(spans)
+    assert below > 100 and found > 100
+
+
+def test_a_lower_threshold_lowers_the_floor_and_forgets_the_headroom_worked_out(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers.classifier import Model, Settings
+
+    model = Model(["a", "b"], [0.0, 0.0], [0.5, 0.5], {"x": [1.0, 0.0]}, Settings())
+    model.admit(0, 500)
+    model._text_memo["x"] = ((600, 0), 100, 700)
+    model.admit(0, 800)  # higher: the floor stays
+    assert model.floors == ((0, 500),) and "x" in model._text_memo
+    model.admit(1, 100)
+    model.admit(0, 300)
+    assert model.floors == ((0, 300), (1, 100)) and not model._text_memo
+    assert model.headroom((250, 120)) == (20, 200)  # max(250-300, 120-100), max(500-300, 240-100)
