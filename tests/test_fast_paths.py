@@ -105,3 +105,61 @@ def test_a_lower_threshold_lowers_the_floor_and_forgets_the_headroom_worked_out(
     model.admit(0, 300)
     assert model.floors == ((0, 300), (1, 100)) and not model._text_memo
     assert model.headroom((250, 120)) == (20, 200)  # max(250-300, 120-100), max(500-300, 240-100)
+
+
+_TRICKY = ["", "   ", "a. b. C", "Привет.  Как дела?\n\n  ok…  ", "x.\u00a0Y", "1. 2. 3.", "…", "\u2028a\u2029. B",
+           "Звоните +7 (916) 555-12-34 или 8 916 555 12 34.", "+  ( 916 555 12 34", "٣٤٥ ٦٧٨ ٩٠ ١٢ и 8 916 555 12 34",
+           "Заказ 12345678-0012-1, тел. 8-916-555-12-34", "a.b.c. D. e!f?g;h。i…j"]
+
+
+def test_the_sentence_end_pattern_finds_the_ends_of_the_alternation_it_replaces() -> None:
+    """One character class first (a fast scan), the same ends and the same next character after a dot."""
+    import re
+
+    from ozonlint.matchers.classifier import _SENTENCE_END
+
+    alternation = re.compile(r"[!?;\n。！？；…]|\.(?=\s*(\S)|\s*$)")
+    for text in _texts() + _TRICKY:
+        for view in (text, Draft(text).words.text):
+            want = [(m.end(), m.start(1)) for m in alternation.finditer(view)]
+            assert [(m.end(), m.start(1)) for m in _SENTENCE_END.finditer(view)] == want
+
+
+def test_the_phone_candidates_scan_from_the_first_run_of_digits_finds_them_all() -> None:
+    from ozonlint.matchers import phone
+
+    checked = 0
+    for text in _texts() + _TRICKY:
+        view = phone.digits_view(Draft(text)).text
+        if phone._CANDIDATE_HINT.search(view):
+            start = max(0, phone._FIRST_DIGITS.search(view).start() - phone._MAX_LEAD)
+            found = [m.span() for m in phone._CANDIDATE.finditer(view, start)]
+            assert found == [m.span() for m in phone._CANDIDATE.finditer(view)]
+            checked += bool(found)
+    assert checked > 50
+
+
+def test_a_prefilter_is_searched_from_the_first_run_of_its_leading_class(linter: ozonlint.Linter) -> None:
+    import pytest
+
+    from ozonlint.matchers.pattern import PatternMatcher, class_run_head
+
+    assert class_run_head(r"[A-ZА-ЯЁ]{3}[\s,.]+[A-ZА-ЯЁ]{2}") == "[A-ZА-ЯЁ][A-ZА-ЯЁ][A-ZА-ЯЁ]"
+    assert class_run_head("[a-z]+?x") == "[a-z]" and class_run_head("[a-z]{2,}x") == "[a-z][a-z]"
+    assert class_run_head("[a-z]{10}x") == "[a-z]" * 8 + "[a-z]{2}"
+    for source in ("[A-Z]?x", "[A-Z]*x", "[A-Z]{,3}x", "[A-Z]{0,3}x", "[A-Z]x|y", r"[\w]{3}", "[^a]{2}",
+                   "[a-z--q]{2}", "[a&&b]", "[a||b]", "[[:upper:]]", "(?i)[a-z]{3}", "x[a-z]", "[]a]"):
+        assert class_run_head(source) is None, source
+    matchers = [r.matcher for r in linter.all_rules
+                if isinstance(r.matcher, PatternMatcher) and r.matcher._prefilter_head is not None]
+    if not matchers:
+        pytest.skip("no shipped prefilter starts with a class")
+    texts = _texts() + ["ВНИМАНИЕ! ЗАКАЗ НЕ ОТМЕНЯТЬ!", "Наш склад OZON FBS работает ежедневно.", "АБВ ГД ЕЖ",
+                        "абв ABC DE FG", "OZON, USB-C, HDMI", "X" * 50]
+    seen = 0
+    for matcher in matchers:
+        for text in texts:
+            want = matcher.prefilter.search(text) is not None
+            assert matcher._prefiltered(text) is want
+            seen += want
+    assert seen > 3

@@ -90,8 +90,11 @@ _MARKERS = {"\u0238": EMAIL, "\u0239": HANDLE, "\u023f": MONEY, "\u0240": DOMAIN
 _MARKER_OF = {v: k for k, v in _MARKERS.items()}
 _WORD = lazy_re(r"[^\W_]+")  # a word of a text without Chinese characters (std re: fast)
 # Sentence ends, as terms.py's sentence-scoped rules see them: a dot ends a
-# sentence only before a capital letter or the end (checked on the original).
-_SENTENCE_END = lazy_re(r"[!?;\n。！？；…]|\.(?=\s*(\S)|\s*$)")
+# sentence only before a capital letter or the end (checked on the original:
+# group 1 is the next character after a dot, when one follows). Written to
+# start with one character class, which std re jumps to (an alternation it
+# tries at every position).
+_SENTENCE_END = lazy_re(r"[.!?;\n。！？；…](?:(?<=\.)(?=\s*(\S)))?")
 MEMO_SIZE = 50_000  # distinct words whose terms are remembered (order numbers never repeat)
 
 

@@ -71,7 +71,7 @@ _UKRAINIAN_I = "і"
 
 def _english(words: List[str]) -> bool:
     """At least one word in five is a common English word."""
-    return sum(w in _ENGLISH_WORDS for w in words) * 5 >= len(words)
+    return len(list(filter(_ENGLISH_WORDS.__contains__, words))) * 5 >= len(words)  # (C-level filter)
 
 
 _detector_lock = threading.Lock()

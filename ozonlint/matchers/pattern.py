@@ -6,10 +6,12 @@ undone) or on ``original`` (the text as written, e.g. to see capitals).
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
+from ..lazyre import LazyPattern, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
@@ -98,6 +100,27 @@ def literal_starts(source: str) -> Optional[List[str]]:
     return found
 
 
+# A character class of plain characters and ranges (no escapes, nested sets or
+# set operations: std re and regex read it alike), its count, and what follows.
+_PLAIN_CLASS_RUN = re.compile(r"\[(?!\^)((?:[^\\\[\]&|~-]|(?<!-)-(?!-))+)\](?:\{(\d+)(?:,\d*)?\}|(\+))?")
+_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z^]")
+
+
+def class_run_head(source: str) -> Optional[str]:
+    """A std-re pattern every match of case-sensitive ``source`` begins with,
+    when ``source`` begins with a run of a plain character class
+    (``[A-ZА-ЯЁ]{3}…`` -> ``[A-ZА-ЯЁ]{3}``); else None."""
+    m = _PLAIN_CLASS_RUN.match(source)
+    if m is None or _INLINE_FLAG.search(source) or len(_split_top(source) or ()) != 1:
+        return None
+    if not (m.group(2) or m.group(3)) and source[m.end():m.end() + 1] in ("?", "*", "{"):
+        return None  # the class may be absent: "[A-Z]?x", "[A-Z]*x", "[A-Z]{,3}x"
+    count = int(m.group(2)) if m.group(2) else 1
+    if count < 1 or count > 100:
+        return None
+    return f"[{m.group(1)}]" * min(count, 8) + (f"[{m.group(1)}]{{{count - 8}}}" if count > 8 else "")  # (written out: std re scans that faster than a counted repeat)
+
+
 def _heads(starts: List[str]) -> Tuple[str, ...]:
     # the views patterns read here are case-folded: a match begins with the folded text
     return tuple(sorted({h.casefold() for h in starts}))
@@ -182,6 +205,8 @@ class PatternMatcher(Matcher):
         # case-sensitive, like the original view it usually reads
         self.prefilter: Optional[SafePattern] = (
             compile_pattern(prefilter, spec, "prefilter", flags=0) if prefilter is not None else None)
+        head = class_run_head(prefilter) if prefilter is not None else None
+        self._prefilter_head: Optional[LazyPattern] = lazy_re(head) if head is not None else None
         self._keys = frozenset().union(*(keys for needs, _ in self.keyed for keys in needs))
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
@@ -194,6 +219,19 @@ class PatternMatcher(Matcher):
             TermSet(spec, gate, vocabularies, key="gate") if gate is not None else None)
         self.rule = spec.id
         self.keep = context_filter(spec)
+
+    def _prefiltered(self, text: str) -> bool:
+        """Whether the prefilter matches ``text``: searched from where the run of
+        characters it starts with first stands, when std re can find that run (a
+        fast scan; a ``regex`` search tries every position of the draft)."""
+        head = self._prefilter_head
+        start = 0
+        if head is not None:
+            found = head.search(text)
+            if found is None:
+                return False
+            start = found.start()
+        return self.prefilter.search(text, start) is not None  # type: ignore[union-attr]
 
     def term_sets(self) -> List[object]:
         sets: List[object] = [self.gate] if self.gate is not None else []
@@ -211,7 +249,7 @@ class PatternMatcher(Matcher):
         text = view.text
         if self.requires and not any(map(text.__contains__, self.requires)):
             return []
-        if self.prefilter is not None and not self.prefilter.search(text):
+        if self.prefilter is not None and not self._prefiltered(text):
             return []
         patterns = self.patterns
         # a pattern that starts with plain words is tried where they stand, not at every position

@@ -178,6 +178,11 @@ _LETTERS_BEFORE = lazy(r"(?r)\p{L}+")
 # Seven digits with separators: what every candidate holds (a fast scan; the
 # candidate pattern itself starts with a look-behind, tried at every position).
 _CANDIDATE_HINT = lazy_re(r"[0-9](?:" + _SEP + r"[0-9]){6}")  # std re: its classes are ASCII
+# The same with any decimal digit (what the candidate pattern's \d is): every
+# candidate holds one, and begins at most five characters ("+  ( ") before it,
+# so the candidate scan starts there rather than at the draft's start.
+_FIRST_DIGITS = lazy_re(r"\d(?:" + _SEP + r"\d){6}")
+_MAX_LEAD = 5
 _GROUPS = lazy(r"\d+")
 # Words that say "this number is something else" when they stand right before it.
 _NOT_PHONE_BEFORE = lazy_re(
@@ -297,7 +302,8 @@ class PhoneMatcher(Matcher):
                          if 5 <= sum(ch.isdigit() for ch in m.group(1)) <= 6)
         if not _CANDIDATE_HINT.search(text):
             return spans
-        for m in _CANDIDATE.finditer(text):
+        first = _FIRST_DIGITS.search(text)  # (found: the hint's match is one)
+        for m in _CANDIDATE.finditer(text, max(0, first.start() - _MAX_LEAD)):
             start, end = m.span()
             if start and text[start - 1].isalpha():
                 word = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
