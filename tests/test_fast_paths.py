@@ -49,26 +49,69 @@ def test_a_drafts_gate_is_the_one_worked_out_word_by_word(linter: ozonlint.Linte
             assert draft.tokens_with_key("такого-нет") == []
 
 
-def test_a_pattern_tried_where_its_words_stand_finds_what_its_scan_finds(linter: ozonlint.Linter) -> None:
-    from ozonlint.matchers.pattern import PatternMatcher, _matches_at_heads
+def _scans(linter: ozonlint.Linter) -> list:
+    """(matcher, pattern, heads) of every scan of the shipped pattern rules."""
+    from ozonlint.matchers.pattern import PatternMatcher
 
-    anchored = []
+    found = []
     for rule in linter.all_rules:
         matcher = rule.matcher
         if isinstance(matcher, PatternMatcher):
-            anchored += [(matcher.view, heads, matcher.keyed[i][1]) for i, heads in matcher._heads.items()]
-            anchored += [(matcher.view, heads, pattern) for heads, pattern in matcher.hinted]
-    assert len(anchored) > 10
-    texts = _texts() + ["не возвращайте через озон, не оформляйте на площадке", "верну деньги напрямую верну"]
+            found += [(matcher, pattern, ()) for _, pattern in matcher.keyed]
+            found += [(matcher, pattern, heads) for heads, pattern in matcher.hinted]
+            found += [(matcher, pattern, ()) for pattern in matcher.patterns]
+    return found
+
+
+def test_a_scan_from_where_its_lead_stands_finds_what_a_scan_of_the_whole_draft_finds(
+        linter: ozonlint.Linter) -> None:
+    scans = _scans(linter)
+    assert sum(matcher._leads[pattern.source] is not None for matcher, pattern, _ in scans) > 20
+    texts = _texts() + _TRICKY + ["не возвращайте через озон, не оформляйте на площадке", "верну деньги напрямую верну",
+                                  "Don't  return it via Ozon, do not refund it through the app"]
     hits = 0
     for text in texts:
         draft = Draft(text, linter._index)
-        for view, heads, pattern in anchored:
-            view_text = draft.view(view).text
-            found = _matches_at_heads(pattern, view_text, heads)
-            assert found == [m.span() for m in pattern.finditer(view_text)]
+        for matcher, pattern, heads in scans:
+            view_text = draft.view(matcher.view).text
+            found = matcher._scan(pattern, view_text, heads)
+            assert found == [m.span() for m in pattern.finditer(view_text) if m.end() > m.start()]
             hits += bool(found)
     assert hits > 20
+
+
+def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() -> None:
+    import random
+    import re
+
+    import regex
+
+    from ozonlint.matchers.leads import lead_of
+
+    assert lead_of(r"[A-ZА-ЯЁ]{3}[\s,.!?:;\-]+[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ]*", False) == \
+        "[A-ZА-ЯЁ][A-ZА-ЯЁ][A-ZА-ЯЁ][\\s,.!?:;\\-]{1,}[A-ZА-ЯЁ][A-ZА-ЯЁ]"
+    assert lead_of(r"не\s+(?:возвращайте|делайте)\s+(?:\w+\s+){0,2}", True) == "не\\s{1,}(?:возвращайте|делайте)\\s"
+    assert lead_of(r"(?:возврат|замен\w*)\s+x", True) == "(?:возврат|замен)"  # a word cut short: the lead stops
+    assert lead_of(r"(?:don'?t|do\s+not)\s+return", True) == "(?:don'?t|do\\s{1,}not)\\s"  # one open repeat
+    for source in (r"\s+abc", r"[a-z]?x", r",\s+x", r"(?<!a)bc", r"\p{Lu}{3}", r"[^a]bc", r"[a-z--q]x", r"[[:alpha:]]",
+                   r"(?i)abc", r"a|\bb", "私下退款"):
+        assert lead_of(source, True) is None, source
+    assert lead_of("私下退款", False) == "私下退款"
+    # every match of a pattern begins where its lead matches
+    sources = [r"не\s+(?:возвращайте|делайте)\s+\w+", r"[A-Z]{2}[\s,.]+[A-Z]{2}", r"(?:ab|a)c?\s*d", r"x\.?y{2}z+",
+               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}"]
+    rng = random.Random(9)
+    for source in sources:
+        folded = source.islower() or not any(ch.isupper() for ch in source)
+        pattern = regex.compile(source, (regex.IGNORECASE if folded else 0) | regex.VERSION1)
+        lead = re.compile(lead_of(source, folded), re.IGNORECASE if folded else 0)
+        alphabet = "неdoiz xyacABCDфеё12.,'\u00a0\x1c" + "".join(set(re.sub(r"\\.|[^\w]", "", source)))
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+            if folded:
+                text = text.casefold()
+            for m in pattern.finditer(text):
+                assert lead.match(text, m.start()), (source, text)
 
 
 def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: ozonlint.Linter) -> None:
@@ -139,21 +182,12 @@ def test_the_phone_candidates_scan_from_the_first_run_of_digits_finds_them_all()
     assert checked > 50
 
 
-def test_a_prefilter_is_searched_from_the_first_run_of_its_leading_class(linter: ozonlint.Linter) -> None:
-    import pytest
+def test_a_prefilter_is_searched_from_where_its_lead_stands(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers.pattern import PatternMatcher
 
-    from ozonlint.matchers.pattern import PatternMatcher, class_run_head
-
-    assert class_run_head(r"[A-ZА-ЯЁ]{3}[\s,.]+[A-ZА-ЯЁ]{2}") == "[A-ZА-ЯЁ][A-ZА-ЯЁ][A-ZА-ЯЁ]"
-    assert class_run_head("[a-z]+?x") == "[a-z]" and class_run_head("[a-z]{2,}x") == "[a-z][a-z]"
-    assert class_run_head("[a-z]{10}x") == "[a-z]" * 8 + "[a-z]{2}"
-    for source in ("[A-Z]?x", "[A-Z]*x", "[A-Z]{,3}x", "[A-Z]{0,3}x", "[A-Z]x|y", r"[\w]{3}", "[^a]{2}",
-                   "[a-z--q]{2}", "[a&&b]", "[a||b]", "[[:upper:]]", "(?i)[a-z]{3}", "x[a-z]", "[]a]"):
-        assert class_run_head(source) is None, source
     matchers = [r.matcher for r in linter.all_rules
-                if isinstance(r.matcher, PatternMatcher) and r.matcher._prefilter_head is not None]
-    if not matchers:
-        pytest.skip("no shipped prefilter starts with a class")
+                if isinstance(r.matcher, PatternMatcher) and r.matcher._prefilter_lead is not None]
+    assert matchers, "no shipped prefilter has a lead"
     texts = _texts() + ["ВНИМАНИЕ! ЗАКАЗ НЕ ОТМЕНЯТЬ!", "Наш склад OZON FBS работает ежедневно.", "АБВ ГД ЕЖ",
                         "абв ABC DE FG", "OZON, USB-C, HDMI", "X" * 50]
     seen = 0

@@ -14,8 +14,9 @@ import regex
 from ..lazyre import LazyPattern, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
-from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
+from .base import Draft, Matcher, Span, compile_pattern, context_filter
 from .gatekeys import DerivedGate, derive_all, derive_gate
+from .leads import lead_of
 from .params import CONTEXT, Param
 from .terms import TermSet
 
@@ -100,54 +101,9 @@ def literal_starts(source: str) -> Optional[List[str]]:
     return found
 
 
-# A character class of plain characters and ranges (no escapes, nested sets or
-# set operations: std re and regex read it alike), its count, and what follows.
-_PLAIN_CLASS_RUN = re.compile(r"\[(?!\^)((?:[^\\\[\]&|~-]|(?<!-)-(?!-))+)\](?:\{(\d+)(?:,\d*)?\}|(\+))?")
-_INLINE_FLAG = re.compile(r"\(\?[a-zA-Z^]")
-
-
-def class_run_head(source: str) -> Optional[str]:
-    """A std-re pattern every match of case-sensitive ``source`` begins with,
-    when ``source`` begins with a run of a plain character class
-    (``[A-ZА-ЯЁ]{3}…`` -> ``[A-ZА-ЯЁ]{3}``); else None."""
-    m = _PLAIN_CLASS_RUN.match(source)
-    if m is None or _INLINE_FLAG.search(source) or len(_split_top(source) or ()) != 1:
-        return None
-    if not (m.group(2) or m.group(3)) and source[m.end():m.end() + 1] in ("?", "*", "{"):
-        return None  # the class may be absent: "[A-Z]?x", "[A-Z]*x", "[A-Z]{,3}x"
-    count = int(m.group(2)) if m.group(2) else 1
-    if count < 1 or count > 100:
-        return None
-    return f"[{m.group(1)}]" * min(count, 8) + (f"[{m.group(1)}]{{{count - 8}}}" if count > 8 else "")  # (written out: std re scans that faster than a counted repeat)
-
-
 def _heads(starts: List[str]) -> Tuple[str, ...]:
     # the views patterns read here are case-folded: a match begins with the folded text
     return tuple(sorted({h.casefold() for h in starts}))
-
-
-def _matches_at_heads(pattern: SafePattern, text: str, heads: Tuple[str, ...]) -> List[Span]:
-    """The spans ``pattern.finditer(text)`` finds, for a pattern every match of
-    which begins with one of ``heads`` (see literal_starts): tried only where a
-    head stands (found by str.find), in order, each from the end of the last
-    match on, as finditer goes; a match elsewhere cannot be. (A scan tries every
-    position of the draft, and a regex alternation of words has no fast skip.)"""
-    starts = set()
-    for head in heads:
-        i = text.find(head)
-        while i != -1:
-            starts.add(i)
-            i = text.find(head, i + 1)
-    spans: List[Span] = []
-    done = 0
-    for start in sorted(starts):
-        if start < done:
-            continue
-        m = pattern.match(text, start)
-        if m is not None:  # it holds its head: never empty
-            spans.append(m.span())
-            done = m.end()
-    return spans
 
 
 class PatternMatcher(Matcher):
@@ -175,7 +131,8 @@ class PatternMatcher(Matcher):
         # scan, where they combine.
         # per keyed pattern, its parts as key sets (the Chinese one as _HAN_KEY)
         self.keyed: List[Tuple[List[FrozenSet[str]], SafePattern]] = []
-        self._heads: Dict[int, Tuple[str, ...]] = {}  # a keyed pattern's plain starts (see literal_starts)
+        # each scan's lead (see leads.py), looked for first, and the scan run from where it stands
+        self._leads: Dict[str, Optional[LazyPattern]] = {}  # by the source of the pattern
         self._by_key: Dict[str, List[int]] = {}  # the keyed patterns that need a key (by one part)
         self.hinted: List[Tuple[Tuple[str, ...], SafePattern]] = []
         rest = []
@@ -186,8 +143,6 @@ class PatternMatcher(Matcher):
                 needs = [keys | _HAN_KEY if han else keys for keys, han in parts]
                 for key in max(needs, key=lambda keys: min(map(len, keys))):  # the most selective part
                     self._by_key.setdefault(key, []).append(len(self.keyed))
-                if starts:
-                    self._heads[len(self.keyed)] = _heads(starts)
                 self.keyed.append((needs, compile_pattern(source, spec, "patterns", flags=flags)))
             elif starts:
                 self.hinted.append((_heads(starts), compile_pattern(source, spec, "patterns", flags=flags)))
@@ -198,6 +153,10 @@ class PatternMatcher(Matcher):
             self.patterns = [SafePattern(combined, flags, owner=spec.id)] if rest else []
         except PatternError:  # inline flags that do not combine: one scan each
             self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in rest]
+        folded = self.view != "original"
+        for pattern in [p for _, p in self.keyed] + [p for _, p in self.hinted] + self.patterns:
+            lead = lead_of(pattern.source, folded)
+            self._leads[pattern.source] = None if lead is None else lazy_re(lead, re.IGNORECASE if folded else 0)
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # substring tests (C-level; cheaper than one alternation scan for a few literals)
         self.requires: Tuple[str, ...] = tuple(r if self.view == "original" else r.casefold() for r in requires)
@@ -205,8 +164,8 @@ class PatternMatcher(Matcher):
         # case-sensitive, like the original view it usually reads
         self.prefilter: Optional[SafePattern] = (
             compile_pattern(prefilter, spec, "prefilter", flags=0) if prefilter is not None else None)
-        head = class_run_head(prefilter) if prefilter is not None else None
-        self._prefilter_head: Optional[LazyPattern] = lazy_re(head) if head is not None else None
+        lead = lead_of(prefilter, folded=False) if prefilter is not None else None
+        self._prefilter_lead: Optional[LazyPattern] = lazy_re(lead) if lead is not None else None
         self._keys = frozenset().union(*(keys for needs, _ in self.keyed for keys in needs))
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
@@ -221,17 +180,32 @@ class PatternMatcher(Matcher):
         self.keep = context_filter(spec)
 
     def _prefiltered(self, text: str) -> bool:
-        """Whether the prefilter matches ``text``: searched from where the run of
-        characters it starts with first stands, when std re can find that run (a
-        fast scan; a ``regex`` search tries every position of the draft)."""
-        head = self._prefilter_head
+        """Whether the prefilter matches ``text``: searched from where its lead first stands."""
+        lead = self._prefilter_lead
         start = 0
-        if head is not None:
-            found = head.search(text)
+        if lead is not None:
+            found = lead.search(text)
             if found is None:
                 return False
             start = found.start()
         return self.prefilter.search(text, start) is not None  # type: ignore[union-attr]
+
+    def _scan(self, pattern: SafePattern, text: str, heads: Tuple[str, ...] = ()) -> List[Span]:
+        """``pattern``'s matches in ``text``, scanned from where its lead (else the
+        first of its plain ``heads``) first stands: no match begins before."""
+        lead = self._leads.get(pattern.source)
+        start = 0
+        if lead is not None:
+            found = lead.search(text)
+            if found is None:
+                return []
+            start = found.start()
+        elif heads:
+            starts = [i for i in map(text.find, heads) if i >= 0]
+            if not starts:
+                return []
+            start = min(starts)
+        return [m.span() for m in pattern.finditer(text, start) if m.end() > m.start()]
 
     def term_sets(self) -> List[object]:
         sets: List[object] = [self.gate] if self.gate is not None else []
@@ -252,29 +226,22 @@ class PatternMatcher(Matcher):
         if self.prefilter is not None and not self._prefiltered(text):
             return []
         patterns = self.patterns
-        # a pattern that starts with plain words is tried where they stand, not at every position
-        anchored: List[Tuple[Tuple[str, ...], SafePattern]] = []
         if self.keyed:
             present = draft.gate_keys & self._keys
             if draft.has_han:
                 present |= _HAN_KEY
             if present:
                 patterns = list(patterns)
-                by_key, keyed, heads = self._by_key, self.keyed, self._heads
+                by_key, keyed = self._by_key, self.keyed
                 for i in sorted({i for key in present for i in by_key.get(key, ())}):
                     needs, pattern = keyed[i]
                     for keys in needs:
                         if keys.isdisjoint(present):
                             break
                     else:
-                        if i in heads:
-                            anchored.append((heads[i], pattern))
-                        else:
-                            patterns.append(pattern)
-        if self.hinted:
-            anchored += self.hinted
-        spans = {m.span() for p in patterns for m in search_with_budget(p, text, self.rule)
-                 if m.end() > m.start()}
-        for heads_of, pattern in anchored:
-            spans.update(_matches_at_heads(pattern, text, heads_of))
+                        patterns.append(pattern)
+        scan = self._scan
+        spans = {span for p in patterns for span in scan(p, text)}
+        for heads, pattern in self.hinted:
+            spans.update(scan(pattern, text, heads))
         return [view.span(s, e) for s, e in sorted(spans) if self.keep(text, s, e)]
