@@ -197,3 +197,34 @@ def test_a_prefilter_is_searched_from_where_its_lead_stands(linter: ozonlint.Lin
             assert matcher._prefiltered(text) is want
             seen += want
     assert seen > 3
+
+
+def test_letters_as_digits_are_looked_for_from_the_first_digit_that_may_precede_one() -> None:
+    from ozonlint.matchers import phone
+
+    def whole(text: str) -> str:  # the rewrite over the whole text, as it was done
+        if phone._LETTER_DIGIT_HINT.search(text) and phone._LETTER_DIGIT.search(text):
+            return phone._LETTER_DIGIT.sub(lambda m: m.group().translate(phone._LETTER_DIGIT_MAP), text)
+        return text
+
+    changed = 0
+    for text in _texts() + _TRICKY + ["звоните 89l6 5З5 l2 З4, код 1о", "٣o 8 9I6 и 8-9l6-555-12-З4", "8 (9l6)"]:
+        draft = Draft(text)
+        want = whole(_before_letters(draft))
+        assert phone.digits_view(draft).text == want
+        changed += want != _before_letters(Draft(text))
+    assert changed >= 2
+
+
+def _before_letters(draft: Draft) -> str:
+    """The digits view up to (not with) its letters-as-digits rewrite."""
+    from ozonlint.matchers import phone
+
+    view = draft.base
+    present = draft.tokens & phone._NUMBER_WORD_SET
+    if present:
+        view = view.derive(*phone._rewrite_number_words(view.text, present))
+    if draft.has_han and phone._ZH_DIGIT_RUN.search(view.text):
+        view = view.derive(*phone.rewrite(view.text, phone._ZH_DIGIT_RUN,
+                                          lambda m: "".join(phone._ZH_DIGITS.get(c, c) for c in m.group())))
+    return view.text

@@ -362,25 +362,26 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     view = draft.words
     text = view.text
     original = draft.text
-    mapped = bool(view._maps)
-    ends = []
-    for m in _SENTENCE_END.finditer(text):
-        if m.lastindex:  # a dot before a word: a sentence end only before a capital letter
-            at = m.start(1)
-            if mapped:
-                at = view.span(at, at + 1)[0]
-            if not original[at:at + 1].isupper():
-                continue
-        ends.append(m.end())
-    ends.append(len(text))
+    span = view.span if view._maps else None
     out = []
     pos = 0
-    for end in ends:
+    for m in _SENTENCE_END.finditer(text):
+        at = m.start(1)
+        if at >= 0:  # a dot before a word: a sentence end only before a capital letter
+            if span is not None:
+                at = span(at, at + 1)[0]
+            if not original[at:at + 1].isupper():
+                continue
+        end = m.end()
         rest = text[pos:end].lstrip()
         if rest:
             start = end - len(rest)
             out.append((start, start + len(rest.rstrip())))
         pos = end
+    rest = text[pos:].lstrip()
+    if rest:
+        start = len(text) - len(rest)
+        out.append((start, start + len(rest.rstrip())))
     return out
 
 

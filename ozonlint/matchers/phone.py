@@ -58,6 +58,10 @@ _LETTER_DIGIT = lazy(
     r"(?<=\d[\doоlзiб\s\-().]{0,12})[oоlзiб](?=[\doоlзiб\s\-().]{0,12}\d|[oоlзiб]*(?![\p{L}]))")
 # The cheap sign of it (anchored on a digit, so the scan is fast): most replies have none.
 _LETTER_DIGIT_HINT = lazy(r"[0-9][0-9oоlзiб\s\-().]{0,12}[oоlзiб]")
+# Where the first of them may stand (any decimal digit, as _LETTER_DIGIT's \\d; std
+# re's \\s holds regex's): _LETTER_DIGIT, whose look-behind is tried at every
+# position, is searched from there (its look-behind still sees what is before).
+_LETTER_DIGIT_START = lazy_re(r"\d[\doоlзiб\s\-().]{0,12}[oоlзiб]")
 _LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
 
 
@@ -156,9 +160,11 @@ def digits_view(draft: Draft) -> View:
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
-    if _LETTER_DIGIT_HINT.search(view.text) and _LETTER_DIGIT.search(view.text):
-        view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
-                                                     view.text), view._maps)
+    if _LETTER_DIGIT_HINT.search(view.text):
+        start = _LETTER_DIGIT_START.search(view.text).start()  # (found: the hint's match is one)
+        if _LETTER_DIGIT.search(view.text, start):
+            view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
+                                                         view.text, pos=start), view._maps)
     draft.extras["digits"] = view
     return view
 
