@@ -228,3 +228,26 @@ def _before_letters(draft: Draft) -> str:
         view = view.derive(*phone.rewrite(view.text, phone._ZH_DIGIT_RUN,
                                           lambda m: "".join(phone._ZH_DIGITS.get(c, c) for c in m.group())))
     return view.text
+
+
+def test_a_plain_russian_reply_is_read_for_other_languages_letters_without_folding_its_case(
+        linter: ozonlint.Linter) -> None:
+    """Read as not plain (the general way: its case folded first), every plain reply gets the same answer."""
+    from ozonlint.matchers.language import LanguageMatcher
+    from ozonlint.normalize import View
+
+    matcher = next(r.matcher for r in linter.all_rules if isinstance(r.matcher, LanguageMatcher))
+    texts = _texts() + ["Дякую за замовлення, Її доставлять завтра.", "ЇЖАК І ЄНОТ у КИЄВІ", "Привет, Іван! І ще раз і.",
+                        "Спасибо, Ўладзімір.", "Товар в пути, ожидайте.", "Добрий день! Чекайте на доставку"]
+    plain = foreign = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        if not draft.base.plain:
+            continue
+        plain += 1
+        general = Draft(text, linter._index)
+        base = draft.base
+        general._base = View(base.original, base.text, base._maps, False, base.mixed)
+        assert matcher._foreign(draft) == matcher._foreign(general), text
+        foreign += matcher._foreign(draft)
+    assert plain > 500 and foreign >= 2
