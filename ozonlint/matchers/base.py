@@ -5,7 +5,7 @@ from array import array
 from bisect import bisect_right
 from itertools import chain
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
 import regex
 
@@ -161,18 +161,21 @@ class GateIndex:
                     parts[i] = memo[token] = entry(token)
         return parts  # type: ignore[return-value]
 
-    def draft_keys(self, tokens: Sequence[str]) -> Tuple[FrozenSet[str], List[int]]:
+    def draft_keys(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
+                   ) -> Tuple[FrozenSet[str], List[int]]:
         """The gate keys of a draft's words that some term set asks about, and the
         ids of the term sets those words open (with repeats): joined by C-level
-        ``chain`` from each word's memo entry, no Python work per word."""
-        live = list(filter(None, self._entries(tokens)))
+        ``chain`` from each word's memo entry (``entries``, see _entries), no
+        Python work per word."""
+        live = list(filter(None, self._entries(tokens) if entries is None else entries))
         return (frozenset(chain.from_iterable(map(itemgetter(0), live))),
                 list(chain.from_iterable(map(itemgetter(1), live))))
 
-    def prefix_tokens(self, tokens: Sequence[str]) -> Dict[str, List[str]]:
+    def prefix_tokens(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
+                      ) -> Dict[str, List[str]]:
         """Each prefix key (see prefix_key) of a draft's words, with the words that have it."""
         found: Dict[str, List[str]] = {}
-        for token, entry in zip(tokens, self._entries(tokens)):
+        for token, entry in zip(tokens, self._entries(tokens) if entries is None else entries):
             if entry:
                 for key in entry[2]:
                     if key in found:
@@ -213,7 +216,8 @@ class Draft:
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
         self._gate_keys: Optional[FrozenSet[str]] = None
-        self._key_tokens: Optional[Dict[str, List[str]]] = None
+        # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
+        self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
         self._gate_ids: Optional[List[int]] = None
         self._token_starts: Optional[Sequence[int]] = None
         self._has_han: Optional[bool] = None
@@ -260,7 +264,10 @@ class Draft:
         """The keys of the draft's words (the words, and the prefix keys of longer
         ones; see prefix_key) that some term set of the index asks about."""
         if self._gate_keys is None:
-            self._gate_keys, self._gate_ids = self._index.draft_keys(list(self.tokens))
+            tokens = list(self.tokens)
+            entries = self._index._entries(tokens)
+            self._gate_keys, self._gate_ids = self._index.draft_keys(tokens, entries)
+            self._key_tokens = (tokens, entries)  # read for the words of a stem key only if one is asked for
         return self._gate_keys
 
     @property
@@ -274,9 +281,10 @@ class Draft:
         """The draft's words that a gate key (of ``gate_keys``) stands for."""
         if key[:1] not in _PREFIX_MARKS:  # a word's own key: that word
             return [key] if key in self.gate_keys else []
-        if self._key_tokens is None:  # only drafts whose term sets ask for a stem
-            self._key_tokens = self._index.prefix_tokens(list(self.tokens))
-        return self._key_tokens.get(key, [])
+        found = self._key_tokens
+        if not isinstance(found, dict):  # only drafts whose term sets ask for a stem
+            found = self._key_tokens = self._index.prefix_tokens(*(found or (list(self.tokens),)))
+        return found.get(key, [])
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word
