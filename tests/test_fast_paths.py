@@ -97,6 +97,8 @@ def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() 
                    r"(?i)abc", r"a|\bb", "私下退款"):
         assert lead_of(source, True) is None, source
     assert lead_of("私下退款", False) == "私下退款"
+    assert lead_of(r"Ozon\s+X", True) == "ozon\\s{1,}x"  # a case-folded text: its letters in lower case
+    assert lead_of(r"[A-Z]x", True) is None and lead_of(r"[A-Z]x", False) == "[A-Z]x"
     # every match of a pattern begins where its lead matches
     sources = [r"не\s+(?:возвращайте|делайте)\s+\w+", r"[A-Z]{2}[\s,.]+[A-Z]{2}", r"(?:ab|a)c?\s*d", r"x\.?y{2}z+",
                r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}"]
@@ -104,7 +106,7 @@ def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() 
     for source in sources:
         folded = source.islower() or not any(ch.isupper() for ch in source)
         pattern = regex.compile(source, (regex.IGNORECASE if folded else 0) | regex.VERSION1)
-        lead = re.compile(lead_of(source, folded), re.IGNORECASE if folded else 0)
+        lead = re.compile(lead_of(source, folded))
         alphabet = "неdoiz xyacABCDфеё12.,'\u00a0\x1c" + "".join(set(re.sub(r"\\.|[^\w]", "", source)))
         for _ in range(3000):
             text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))

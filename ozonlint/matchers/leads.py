@@ -17,8 +17,10 @@ most an exact number of times (or optional), alternatives of such sequences,
 and at most one open repeat, of spaces and marks only (no letter or digit), so
 that a start costs at most its run of spaces. It stops at the first item it
 cannot read. With case folding (the base and words views are case-folded), its
-letters are ASCII or Cyrillic, whose case folding is one letter to one letter
-in either engine.
+letters are ASCII or Cyrillic, written in lower case, and it is compiled
+without IGNORECASE (std re jumps to a literal start only when it is case
+sensitive): in a case-folded text, a letter that matches one of those
+ignoring case is that lower-case letter.
 """
 from __future__ import annotations
 
@@ -57,7 +59,7 @@ def _atom(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
     if ch == "[":
         return _class(source, i, lead)
     if _plain_char(ch, lead.folded):
-        return i + 1, re.escape(ch), ch.isalnum()
+        return i + 1, re.escape(ch.lower() if lead.folded else ch), ch.isalnum()
     return None
 
 
@@ -82,6 +84,8 @@ def _class(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
             return None
         if ch != "-" and not _plain_char(ch, lead.folded) and ch not in ".$*+?(){}|^":
             return None
+        if lead.folded and ch != ch.lower():
+            return None  # an upper-case letter in a class read ignoring case: not rewritten here
         alnum = alnum or ch.isalnum()
         j += 1
     if j >= len(source):
@@ -254,7 +258,7 @@ def lead_of(source: str, folded: bool) -> Optional[str]:
         leads.append(found[0])
     lead = leads[0] if len(leads) == 1 else "|".join(f"(?:{lead})" for lead in leads)
     try:
-        re.compile(lead, re.IGNORECASE if folded else 0)
+        re.compile(lead)
     except re.error:
         return None
     return lead

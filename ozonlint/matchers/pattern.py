@@ -6,7 +6,6 @@ undone) or on ``original`` (the text as written, e.g. to see capitals).
 """
 from __future__ import annotations
 
-import re
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
@@ -156,7 +155,7 @@ class PatternMatcher(Matcher):
         folded = self.view != "original"
         for pattern in [p for _, p in self.keyed] + [p for _, p in self.hinted] + self.patterns:
             lead = lead_of(pattern.source, folded)
-            self._leads[pattern.source] = None if lead is None else lazy_re(lead, re.IGNORECASE if folded else 0)
+            self._leads[pattern.source] = None if lead is None else lazy_re(lead)  # (case-sensitive: see leads.py)
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # substring tests (C-level; cheaper than one alternation scan for a few literals)
         self.requires: Tuple[str, ...] = tuple(r if self.view == "original" else r.casefold() for r in requires)
