@@ -239,8 +239,9 @@ def test_a_plain_russian_reply_is_read_for_other_languages_letters_without_foldi
     from ozonlint.normalize import View
 
     matcher = next(r.matcher for r in linter.all_rules if isinstance(r.matcher, LanguageMatcher))
-    texts = _texts() + ["Дякую за замовлення, Її доставлять завтра.", "ЇЖАК І ЄНОТ у КИЄВІ", "Привет, Іван! І ще раз і.",
-                        "Спасибо, Ўладзімір.", "Товар в пути, ожидайте.", "Добрий день! Чекайте на доставку"]
+    texts = _texts() + ["Дякую за замовлення, Її доставлять завтра.", "ЇЖАК І ЄНОТ у КИЄВІ",
+                        "Привет, Іван! І ще раз і.", "Спасибо, Ўладзімір.", "Товар в пути, ожидайте.",
+                        "Добрий день! Чекайте на доставку"]
     plain = foreign = 0
     for text in texts:
         draft = Draft(text, linter._index)
