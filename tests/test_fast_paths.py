@@ -254,3 +254,16 @@ def test_a_plain_russian_reply_is_read_for_other_languages_letters_without_foldi
         assert matcher._foreign(draft) == matcher._foreign(general), text
         foreign += matcher._foreign(draft)
     assert plain > 500 and foreign >= 2
+
+
+def test_a_drafts_words_are_the_union_of_its_pieces_words_remembered_or_not(monkeypatch) -> None:
+    from ozonlint.matchers import base
+
+    texts = [Draft(text).words.text for text in _texts() + _TRICKY + ["a. b. c", ". . ", "x.y. z", "10. 5. 2026"]]
+    texts = [text for text in texts if "_" not in text]
+    for size in (10_000, 0):  # remembered, and cleared at every piece
+        monkeypatch.setattr(base, "_MAX_PIECES", size)
+        base._PIECE_WORDS.clear()
+        for _ in range(2):  # each piece new, then known
+            for text in texts:
+                assert base._word_runs(text) == frozenset(base._WORD_RUN.findall(text))

@@ -65,6 +65,29 @@ class _Rebased:
         return start, max(start, end)
 
 
+# The words of each piece of text between two sentences seen so far (plain dict
+# stores, so threads may share it; cleared when large; answers never depend on it).
+_PIECE_WORDS: Dict[str, FrozenSet[str]] = {}
+_MAX_PIECES = 10_000
+
+
+def _word_runs(text: str) -> FrozenSet[str]:
+    """``frozenset(_WORD_RUN.findall(text))``, as the union of the words of the
+    text's pieces between ". " (no word holds one), each piece's words
+    remembered: replies are written from templates, and most of their
+    sentences come back word for word (a set union costs less than finding
+    and hashing the words again)."""
+    pieces = text.split(". ")
+    found = list(map(_PIECE_WORDS.get, pieces))
+    if None in found:
+        if len(_PIECE_WORDS) > _MAX_PIECES:
+            _PIECE_WORDS.clear()
+        for i, piece in enumerate(pieces):
+            if found[i] is None:
+                found[i] = _PIECE_WORDS[piece] = frozenset(_WORD_RUN.findall(piece))
+    return frozenset().union(*found)
+
+
 def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
 
@@ -243,8 +266,10 @@ class Draft:
         """The distinct words of the words view."""
         if self._tokens is None:
             text = self.words.text
-            pattern = TOKEN if self.has_han else _WORD_RUN if "_" not in text else _TOKEN_NO_HAN
-            self._tokens = frozenset(pattern.findall(text))
+            if self.has_han or "_" in text:
+                self._tokens = frozenset((TOKEN if self.has_han else _TOKEN_NO_HAN).findall(text))
+            else:
+                self._tokens = _word_runs(text)
         return self._tokens
 
     @property
