@@ -261,7 +261,7 @@ def test_a_drafts_words_are_the_union_of_its_pieces_words_remembered_or_not(monk
 
     texts = [Draft(text).words.text for text in _texts() + _TRICKY + ["a. b. c", ". . ", "x.y. z", "10. 5. 2026"]]
     texts = [text for text in texts if "_" not in text]
-    for size in (10_000, 0):  # remembered, and cleared at every piece
+    for size in (4_000, 0):  # remembered, and cleared at every piece
         monkeypatch.setattr(base, "_MAX_PIECES", size)
         base._PIECE_WORDS.clear()
         for _ in range(2):  # each piece new, then known

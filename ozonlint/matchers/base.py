@@ -68,7 +68,7 @@ class _Rebased:
 # The words of each piece of text between two sentences seen so far (plain dict
 # stores, so threads may share it; cleared when large; answers never depend on it).
 _PIECE_WORDS: Dict[str, FrozenSet[str]] = {}
-_MAX_PIECES = 10_000
+_MAX_PIECES = 4_000  # (about 2 KB each: some 8 MB at most)
 
 
 def _word_runs(text: str) -> FrozenSet[str]:
