@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import cache, matchers
 from .filters import Candidate, FilterStage
@@ -208,11 +208,12 @@ class Linter:
         self.rewrites = {spec.id: ruleset.rewrites_of(spec) for spec in ruleset.rules if ruleset.rewrites_of(spec)}
         # rules run on every draft, and the others by one of the term sets they
         # need: a draft costs a lookup per active set, not a test per rule
-        self._ungated = tuple(r for r in self.rules if not r.required)
-        gated: Dict[int, List[Rule]] = {}
+        # (rule, its matcher's find): a draft asks two dozen rules, most of which find nothing
+        self._ungated = tuple((r, r.matcher.find) for r in self.rules if not r.required)
+        gated: Dict[int, List[Tuple[Rule, object]]] = {}
         for rule in self.rules:
             if rule.required:
-                gated.setdefault(min(rule.required), []).append(rule)
+                gated.setdefault(min(rule.required), []).append((rule, rule.matcher.find))
         self._gated = {set_id: tuple(rules) for set_id, rules in gated.items()}
         allow = [allow] if isinstance(allow, str) else [a for a in (allow or []) if a and a.strip()]
         self._filters = built.filters.with_filter(AllowListFilter(allow)) if allow else built.filters
@@ -342,7 +343,7 @@ class Linter:
         gated = self._gated
         for set_id in active.intersection(gated):
             # a rule whose term sets are not all active needs a word the draft lacks
-            rules += [r for r in gated[set_id] if r.required <= active]
+            rules += [pair for pair in gated[set_id] if pair[0].required <= active]
         kept = self._found(draft, rules)
         if not kept:
             return []
@@ -370,12 +371,13 @@ class Linter:
             out.append(v)
         return out
 
-    def _found(self, draft: Draft, rules: Iterable[Rule]) -> List[Candidate]:
-        """The candidates of ``rules`` in ``draft`` that the filter stage keeps."""
+    def _found(self, draft: Draft, rules: Iterable[Tuple[Rule, Any]]) -> List[Candidate]:
+        """The candidates of ``rules`` (each with its matcher's find) in ``draft``
+        that the filter stage keeps."""
         candidates: List[Candidate] = []
         try:
-            for rule in rules:
-                spans = rule.matcher.find(draft)
+            for rule, find in rules:
+                spans = find(draft)
                 if spans:  # most rules find nothing in most drafts
                     candidates += [Candidate(rule, start, end, rule.severity) for start, end in spans if end > start]
             return self._filters.run(draft, candidates) if candidates else candidates
@@ -420,7 +422,8 @@ class Linter:
         draft = Draft(text, self._index)
         if rule.required and not rule.required <= draft.active_sets:
             return []  # the gate would not run it: a gate that misses its own words is a bug
-        return [text[c.start:c.end] for c in self._found(draft, [rule]) if c.severity == rule.severity]
+        return [text[c.start:c.end] for c in self._found(draft, [(rule, rule.matcher.find)])
+                if c.severity == rule.severity]
 
     def self_test(self, rules: Optional[Sequence[Rule]] = None) -> List[ExampleFailure]:
         """Run every rule's own examples; the failures, in rule order."""

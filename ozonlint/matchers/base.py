@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from itertools import compress
-from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from itertools import chain
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
 import regex
 
@@ -34,6 +35,9 @@ HAN = lazy(r"\p{Han}")
 PREFIXES = (("\x01", 4), ("\x02", 6))
 
 
+_PREFIX_MARKS = frozenset(mark for mark, _ in PREFIXES)
+
+
 def prefix_key(stem: str) -> str:
     """The gate key of an inflected word whose shortest stem is ``stem``."""
     mark, size = PREFIXES[1] if len(stem) >= PREFIXES[1][1] else PREFIXES[0]
@@ -59,6 +63,29 @@ class _Rebased:
         for offset_map in reversed(self._view._maps[self._base_maps:]):
             start, end = offset_map.start(start), offset_map.end(end)
         return start, max(start, end)
+
+
+# The words of each piece of text between two sentences seen so far (plain dict
+# stores, so threads may share it; cleared when large; answers never depend on it).
+_PIECE_WORDS: Dict[str, FrozenSet[str]] = {}
+_MAX_PIECES = 4_000  # (about 2 KB each: some 8 MB at most)
+
+
+def _word_runs(text: str) -> FrozenSet[str]:
+    """``frozenset(_WORD_RUN.findall(text))``, as the union of the words of the
+    text's pieces between ". " (no word holds one), each piece's words
+    remembered: replies are written from templates, and most of their
+    sentences come back word for word (a set union costs less than finding
+    and hashing the words again)."""
+    pieces = text.split(". ")
+    found = list(map(_PIECE_WORDS.get, pieces))
+    if None in found:
+        if len(_PIECE_WORDS) > _MAX_PIECES:
+            _PIECE_WORDS.clear()
+        for i, piece in enumerate(pieces):
+            if found[i] is None:
+                found[i] = _PIECE_WORDS[piece] = frozenset(_WORD_RUN.findall(piece))
+    return frozenset().union(*found)
 
 
 def _is_han(ch: str) -> bool:
@@ -136,18 +163,16 @@ class GateIndex:
 
     def _entry(self, token: str) -> Tuple[Any, ...]:
         """What the memo keeps for one word: () when no term set asks about it,
-        else its gate keys and the ids of the term sets they open."""
+        else its gate keys, the ids of the term sets they open, and its prefix keys."""
         keys = self.keys_of(token)
         if not keys:
             return ()
         by_word = self.by_word
-        return keys, tuple(i for key in keys for i in by_word.get(key, ()))
+        return keys, tuple(i for key in keys for i in by_word.get(key, ())), tuple(k for k in keys if k != token)
 
-    def draft_keys(self, tokens: Sequence[str]) -> Tuple[Dict[str, List[str]], List[int]]:
-        """Each gate key of a draft's words, with the words that have it, and the
-        ids of the term sets those words open: a memo lookup per word (C-level
-        ``map``), the prefix slicing only for words not seen before, and Python
-        work only for the few words some term set wants."""
+    def _entries(self, tokens: Sequence[str]) -> List[Tuple[Any, ...]]:
+        """The memo's entry of each word (see _entry): a lookup per word (C-level
+        ``map``), the prefix slicing only for words not seen before."""
         memo = self._memo
         parts: List[Optional[Tuple[Any, ...]]] = list(map(memo.get, tokens))
         if None in parts:
@@ -157,16 +182,30 @@ class GateIndex:
             for i, token in enumerate(tokens):
                 if parts[i] is None:
                     parts[i] = memo[token] = entry(token)
+        return parts  # type: ignore[return-value]
+
+    def draft_keys(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
+                   ) -> Tuple[FrozenSet[str], List[int]]:
+        """The gate keys of a draft's words that some term set asks about, and the
+        ids of the term sets those words open (with repeats): joined by C-level
+        ``chain`` from each word's memo entry (``entries``, see _entries), no
+        Python work per word."""
+        live = list(filter(None, self._entries(tokens) if entries is None else entries))
+        return (frozenset(chain.from_iterable(map(itemgetter(0), live))),
+                list(chain.from_iterable(map(itemgetter(1), live))))
+
+    def prefix_tokens(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
+                      ) -> Dict[str, List[str]]:
+        """Each prefix key (see prefix_key) of a draft's words, with the words that have it."""
         found: Dict[str, List[str]] = {}
-        ids: List[int] = []
-        for token, (keys, opened) in compress(zip(tokens, parts), parts):  # type: ignore[misc]
-            ids.extend(opened)
-            for key in keys:
-                if key in found:
-                    found[key].append(token)
-                else:
-                    found[key] = [token]
-        return found, ids
+        for token, entry in zip(tokens, self._entries(tokens) if entries is None else entries):
+            if entry:
+                for key in entry[2]:
+                    if key in found:
+                        found[key].append(token)
+                    else:
+                        found[key] = [token]
+        return found
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
         ids = list(draft.gate_ids)
@@ -200,7 +239,8 @@ class Draft:
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
         self._gate_keys: Optional[FrozenSet[str]] = None
-        self._key_tokens: Optional[Dict[str, List[str]]] = None
+        # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
+        self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
         self._gate_ids: Optional[List[int]] = None
         self._token_starts: Optional[Sequence[int]] = None
         self._has_han: Optional[bool] = None
@@ -226,8 +266,10 @@ class Draft:
         """The distinct words of the words view."""
         if self._tokens is None:
             text = self.words.text
-            pattern = TOKEN if self.has_han else _WORD_RUN if "_" not in text else _TOKEN_NO_HAN
-            self._tokens = frozenset(pattern.findall(text))
+            if self.has_han or "_" in text:
+                self._tokens = frozenset((TOKEN if self.has_han else _TOKEN_NO_HAN).findall(text))
+            else:
+                self._tokens = _word_runs(text)
         return self._tokens
 
     @property
@@ -247,8 +289,10 @@ class Draft:
         """The keys of the draft's words (the words, and the prefix keys of longer
         ones; see prefix_key) that some term set of the index asks about."""
         if self._gate_keys is None:
-            self._key_tokens, self._gate_ids = self._index.draft_keys(list(self.tokens))
-            self._gate_keys = frozenset(self._key_tokens)
+            tokens = list(self.tokens)
+            entries = self._index._entries(tokens)
+            self._gate_keys, self._gate_ids = self._index.draft_keys(tokens, entries)
+            self._key_tokens = (tokens, entries)  # read for the words of a stem key only if one is asked for
         return self._gate_keys
 
     @property
@@ -260,9 +304,12 @@ class Draft:
 
     def tokens_with_key(self, key: str) -> List[str]:
         """The draft's words that a gate key (of ``gate_keys``) stands for."""
-        if self._gate_keys is None:
-            self.gate_keys
-        return self._key_tokens.get(key, [])  # type: ignore[union-attr]
+        if key[:1] not in _PREFIX_MARKS:  # a word's own key: that word
+            return [key] if key in self.gate_keys else []
+        found = self._key_tokens
+        if not isinstance(found, dict):  # only drafts whose term sets ask for a stem
+            found = self._key_tokens = self._index.prefix_tokens(*(found or (list(self.tokens),)))
+        return found.get(key, [])
 
     def occurrences(self, word: str) -> List[int]:
         """Start offsets, in the words view, where ``word`` stands as a whole word

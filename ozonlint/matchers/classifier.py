@@ -90,8 +90,11 @@ _MARKERS = {"\u0238": EMAIL, "\u0239": HANDLE, "\u023f": MONEY, "\u0240": DOMAIN
 _MARKER_OF = {v: k for k, v in _MARKERS.items()}
 _WORD = lazy_re(r"[^\W_]+")  # a word of a text without Chinese characters (std re: fast)
 # Sentence ends, as terms.py's sentence-scoped rules see them: a dot ends a
-# sentence only before a capital letter or the end (checked on the original).
-_SENTENCE_END = lazy_re(r"[!?;\n。！？；…]|\.(?=\s*(\S)|\s*$)")
+# sentence only before a capital letter or the end (checked on the original:
+# group 1 is the next character after a dot, when one follows). Written to
+# start with one character class, which std re jumps to (an alternation it
+# tries at every position).
+_SENTENCE_END = lazy_re(r"[.!?;\n。！？；…](?:(?<=\.)(?=\s*(\S)))?")
 MEMO_SIZE = 50_000  # distinct words whose terms are remembered (order numbers never repeat)
 
 
@@ -359,25 +362,26 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     view = draft.words
     text = view.text
     original = draft.text
-    mapped = bool(view._maps)
-    ends = []
-    for m in _SENTENCE_END.finditer(text):
-        if m.lastindex:  # a dot before a word: a sentence end only before a capital letter
-            at = m.start(1)
-            if mapped:
-                at = view.span(at, at + 1)[0]
-            if not original[at:at + 1].isupper():
-                continue
-        ends.append(m.end())
-    ends.append(len(text))
+    span = view.span if view._maps else None
     out = []
     pos = 0
-    for end in ends:
+    for m in _SENTENCE_END.finditer(text):
+        at = m.start(1)
+        if at >= 0:  # a dot before a word: a sentence end only before a capital letter
+            if span is not None:
+                at = span(at, at + 1)[0]
+            if not original[at:at + 1].isupper():
+                continue
+        end = m.end()
         rest = text[pos:end].lstrip()
         if rest:
             start = end - len(rest)
             out.append((start, start + len(rest.rstrip())))
         pos = end
+    rest = text[pos:].lstrip()
+    if rest:
+        start = len(text) - len(rest)
+        out.append((start, start + len(rest.rstrip())))
     return out
 
 
@@ -523,7 +527,7 @@ class Model:
     """One model file: per category a bias and a threshold; per feature its
     weights, one per category (packed, see ``pack``)."""
 
-    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "_memo", "_text_memo")
+    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "floors", "_memo", "_text_memo")
 
     # Distinct sentences (by their text, and by their terms) whose scores are remembered. Replies are
     # written from templates, so the same sentences come again and again; plain
@@ -538,16 +542,42 @@ class Model:
         self.packed = {feature: pack(vector) for feature, vector in weights.items() if any(vector)}
         self.settings = settings
         self.path = path
+        # (column, need) of the lowest need per category among the rules that read
+        # this model (see admit): a sentence below every one of them reports nothing
+        self.floors: Tuple[Tuple[int, int], ...] = ()
         self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
-        self._text_memo: Dict[str, Tuple[int, ...]] = {}
+        self._text_memo: Dict[str, Tuple[Tuple[int, ...], int, int]] = {}
 
     def __getstate__(self) -> tuple:
-        return self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path
+        return self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path, self.floors
 
     def __setstate__(self, state: tuple) -> None:
-        self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path = state
+        self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path, self.floors = state
         self._memo = {}
         self._text_memo = {}
+
+    def admit(self, column: int, need: int) -> None:
+        """Note a rule that reports ``column`` at ``need`` (called as rules are
+        compiled): the floors only ever go down, so a draft found below them
+        is below every rule's need."""
+        floors = dict(self.floors)
+        if column in floors and floors[column] <= need:
+            return
+        floors[column] = need
+        # the floors first, then a fresh memo: a check racing with this stores
+        # headroom worked out from the new floors, or into the memo being dropped
+        self.floors = tuple(sorted(floors.items()))
+        self._text_memo = {}
+
+    def headroom(self, nets: Tuple[int, ...]) -> Tuple[int, int]:
+        """(alone, paired) for one sentence's ``nets``: the most by which a category's
+        score is above its floor, and the same for twice the score against the
+        floor (two neighbours' paired values summing below 0 mean their window is
+        below every floor: 2a + 2b - 2f < 0 when a + b < f). No floors: never below."""
+        floors = self.floors
+        if not floors:
+            return 0, 0
+        return (max([nets[c] - f for c, f in floors]), max([2 * nets[c] - f for c, f in floors]))
 
     def weight(self, feature: str, column: int) -> float:
         packed = self.packed.get(feature)
@@ -596,24 +626,25 @@ class Model:
             if draft.has_han:
                 # only a sentence that holds Chinese is read as such: the others are the
                 # same sentences as in a reply without any, and remembered as those
-                nets = list(map(self._sentence_nets, sentences, map(_holds_han, sentences)))
-            else:  # _sentence_nets' memo looked up here, C-level, for most sentences are known
-                nets = list(map(self._text_memo.get, sentences))
-                if None in nets:
-                    nets = [found if found is not None else self._sentence_nets(sentence, False)
-                            for found, sentence in zip(nets, sentences)]
-            found = draft.extras[self] = Scores(bounds, nets, self.settings.windows)
+                entries = list(map(self._sentence_entry, sentences, map(_holds_han, sentences)))
+            else:  # _sentence_entry's memo looked up here, C-level, for most sentences are known
+                entries = list(map(self._text_memo.get, sentences))
+                if None in entries:
+                    entries = [found if found is not None else self._sentence_entry(sentence, False)
+                               for found, sentence in zip(entries, sentences)]
+            found = draft.extras[self] = Scores(bounds, entries, self.settings.windows)
         return found  # type: ignore[no-any-return]
 
-    def _sentence_nets(self, sentence: str, han: bool) -> Tuple[int, ...]:
-        """``_terms_nets`` of one sentence, remembered by its text too: a
-        template's sentence comes back word for word."""
+    def _sentence_entry(self, sentence: str, han: bool) -> Tuple[Tuple[int, ...], int, int]:
+        """``_terms_nets`` of one sentence with its headroom, remembered by its text
+        too: a template's sentence comes back word for word."""
         key = sentence if not han else "\x00" + sentence  # its words are read otherwise
-        memo = self._text_memo
+        memo = self._text_memo  # (before the floors: see admit)
         found = memo.get(key)
         if found is None:
             _, terms, concepts = words_and_terms(sentence, han, self.settings)
-            found = self._terms_nets(terms, concepts)
+            nets = self._terms_nets(terms, concepts)
+            found = (nets,) + self.headroom(nets)
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
             memo[key] = found
@@ -645,16 +676,52 @@ class Scores:
     """A draft's sentences (words-view spans) with, per category, each
     sentence's score (weights in thousandths, bias aside) and the best score
     of a sentence and of a window (two neighbouring sentences, whose score is
-    the sum of theirs): a rule whose threshold neither reaches is done at once."""
+    the sum of theirs): a rule whose threshold neither reaches is done at once.
 
-    __slots__ = ("bounds", "columns", "best_alone", "best_window")
+    ``below``: no sentence and no window reaches the floors of the model (see
+    Model.admit), so no rule reports anything; most drafts are, and for them
+    the per-category columns are not worked out (only when asked for)."""
 
-    def __init__(self, bounds: List[Tuple[int, int]], nets: List[Tuple[int, ...]], windows: bool) -> None:
+    __slots__ = ("bounds", "below", "_nets", "_windows", "_columns", "_best_alone", "_best_window")
+
+    def __init__(self, bounds: List[Tuple[int, int]], entries: List[Tuple[Tuple[int, ...], int, int]],
+                 windows: bool) -> None:
         self.bounds = bounds
-        self.columns: List[Tuple[int, ...]] = list(zip(*nets))
-        self.best_alone = [max(column) for column in self.columns]
-        self.best_window = ([max(map(operator.add, column, column[1:]), default=_NEVER) for column in self.columns]
-                            if windows else [_NEVER] * len(self.columns))
+        self._nets = list(map(operator.itemgetter(0), entries))
+        self._windows = windows
+        self._columns: Optional[List[Tuple[int, ...]]] = None
+        alone = list(map(operator.itemgetter(1), entries))
+        if not alone or max(alone) >= 0:
+            self.below = False
+        elif windows and len(entries) > 1:
+            paired = list(map(operator.itemgetter(2), entries))
+            self.below = max(map(operator.add, paired, paired[1:])) < 0
+        else:
+            self.below = True
+
+    def _fill(self) -> List[Tuple[int, ...]]:
+        columns = self._columns = list(zip(*self._nets))
+        self._best_alone = [max(column) for column in columns]
+        self._best_window = ([max(map(operator.add, column, column[1:]), default=_NEVER) for column in columns]
+                             if self._windows else [_NEVER] * len(columns))
+        return columns
+
+    @property
+    def columns(self) -> List[Tuple[int, ...]]:
+        columns = self._columns
+        return columns if columns is not None else self._fill()
+
+    @property
+    def best_alone(self) -> List[int]:
+        if self._columns is None:
+            self._fill()
+        return self._best_alone
+
+    @property
+    def best_window(self) -> List[int]:
+        if self._columns is None:
+            self._fill()
+        return self._best_window
 
 
 _NEVER = -(1 << 62)  # a score no threshold is below
@@ -847,8 +914,12 @@ class ClassifierMatcher(Matcher):
                                 f"rule {spec.id}: 'threshold' must be a number between 0 and 1")
         self.threshold = float(threshold)
         self.need = self.model.need(self.column, self.threshold)
+        self.model.admit(self.column, self.need)
 
     def find(self, draft: Draft) -> List[Span]:
+        scores = draft.extras.get(self.model)
+        if scores is not None and scores.below:  # the model's other rules scored the draft: nothing
+            return []
         return [span for span, _ in self._found(draft)]
 
     def _found(self, draft: Draft) -> List[Tuple[Span, Tuple[int, ...]]]:
@@ -856,6 +927,8 @@ class ClassifierMatcher(Matcher):
         sentence, or a window of two whose sentences are not reported alone."""
         # the six rules of one model share its scores: most drafts are done by two comparisons
         scores = self.model.draft_scores(draft)
+        if scores.below:
+            return []
         column, need = self.column, self.need
         if not scores.columns or scores.best_alone[column] < need and scores.best_window[column] < need:
             return []

@@ -24,6 +24,9 @@ from .params import Param
 # Ukrainian, Belarusian and Kazakh share and which also turns up as a stray.
 _FOREIGN_CYRILLIC_LETTERS = "їєґўәғқңөұүһјљњћџѓќҳҷӣӯҗҡҙҫ"
 _FOREIGN_CYRILLIC = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}]")
+# The same in either case: what a plain text holds of them before case folding
+# (in a plain text, see normalize.is_plain, folding changes only the case of a letter).
+_FOREIGN_CYRILLIC_ANY_CASE = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}{_FOREIGN_CYRILLIC_LETTERS.upper()}]")
 # A word with such a letter: one ("Сәлем, Дана!", "Київ") is a greeting or a
 # name in a Russian reply; two are a phrase in another language.
 _FOREIGN_CYRILLIC_WORD = lazy_re(f"[а-яё{_FOREIGN_CYRILLIC_LETTERS}]*[і{_FOREIGN_CYRILLIC_LETTERS}]")
@@ -71,7 +74,7 @@ _UKRAINIAN_I = "і"
 
 def _english(words: List[str]) -> bool:
     """At least one word in five is a common English word."""
-    return sum(w in _ENGLISH_WORDS for w in words) * 5 >= len(words)
+    return len(list(filter(_ENGLISH_WORDS.__contains__, words))) * 5 >= len(words)  # (C-level filter)
 
 
 _detector_lock = threading.Lock()
@@ -127,8 +130,14 @@ class LanguageMatcher(Matcher):
     def _foreign(self, draft: Draft) -> bool:
         # the original letters, case-folded: the base view folds the very letters
         # (ї, ў, ä, ñ) that tell other languages apart
-        text = draft.text.casefold()
         plain = draft.base.plain  # ASCII and basic Cyrillic only: no other script, no foreign letters
+        if plain and len(draft.text.encode("ascii", "ignore")) * 3 < len(draft.text):
+            # the common case, a plain Russian reply: read as written, without folding its case
+            original = draft.text
+            if not (_FOREIGN_CYRILLIC_ANY_CASE.search(original)
+                    or original.count(_UKRAINIAN_I) + original.count(_UKRAINIAN_I.upper()) >= 2):
+                return False
+        text = draft.text.casefold()
         other_script = 0 if plain else len(_OTHER_SCRIPT.findall(text))
         if other_script >= 2 or not plain and len(_GREEK_WORD.findall(text)) >= 2:
             return True  # a phrase in Korean, Georgian, Arabic, Greek… ("감사합니다") is not Russian or English

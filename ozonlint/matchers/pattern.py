@@ -10,10 +10,12 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
+from ..lazyre import LazyPattern, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
-from .base import Draft, Matcher, Span, compile_pattern, context_filter, search_with_budget
+from .base import Draft, Matcher, Span, compile_pattern, context_filter
 from .gatekeys import DerivedGate, derive_all, derive_gate
+from .leads import lead_of
 from .params import CONTEXT, Param
 from .terms import TermSet
 
@@ -98,6 +100,11 @@ def literal_starts(source: str) -> Optional[List[str]]:
     return found
 
 
+def _heads(starts: List[str]) -> Tuple[str, ...]:
+    # the views patterns read here are case-folded: a match begins with the folded text
+    return tuple(sorted({h.casefold() for h in starts}))
+
+
 class PatternMatcher(Matcher):
     PARAMS = (Param("patterns", "texts", None, "regex-module patterns (required)."),
               Param("view", "choice", "base", "The text the patterns read.", choices=VIEWS),
@@ -123,6 +130,8 @@ class PatternMatcher(Matcher):
         # scan, where they combine.
         # per keyed pattern, its parts as key sets (the Chinese one as _HAN_KEY)
         self.keyed: List[Tuple[List[FrozenSet[str]], SafePattern]] = []
+        # each scan's lead (see leads.py), looked for first, and the scan run from where it stands
+        self._leads: Dict[str, Optional[LazyPattern]] = {}  # by the source of the pattern
         self._by_key: Dict[str, List[int]] = {}  # the keyed patterns that need a key (by one part)
         self.hinted: List[Tuple[Tuple[str, ...], SafePattern]] = []
         rest = []
@@ -135,8 +144,7 @@ class PatternMatcher(Matcher):
                     self._by_key.setdefault(key, []).append(len(self.keyed))
                 self.keyed.append((needs, compile_pattern(source, spec, "patterns", flags=flags)))
             elif starts:
-                heads = tuple(sorted({h.casefold() for h in starts}))
-                self.hinted.append((heads, compile_pattern(source, spec, "patterns", flags=flags)))
+                self.hinted.append((_heads(starts), compile_pattern(source, spec, "patterns", flags=flags)))
             else:
                 rest.append(source)
         combined = "|".join(f"(?:{s})" for s in rest)
@@ -144,6 +152,10 @@ class PatternMatcher(Matcher):
             self.patterns = [SafePattern(combined, flags, owner=spec.id)] if rest else []
         except PatternError:  # inline flags that do not combine: one scan each
             self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in rest]
+        folded = self.view != "original"
+        for pattern in [p for _, p in self.keyed] + [p for _, p in self.hinted] + self.patterns:
+            lead = lead_of(pattern.source, folded)
+            self._leads[pattern.source] = None if lead is None else lazy_re(lead)  # (case-sensitive: see leads.py)
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # substring tests (C-level; cheaper than one alternation scan for a few literals)
         self.requires: Tuple[str, ...] = tuple(r if self.view == "original" else r.casefold() for r in requires)
@@ -151,6 +163,8 @@ class PatternMatcher(Matcher):
         # case-sensitive, like the original view it usually reads
         self.prefilter: Optional[SafePattern] = (
             compile_pattern(prefilter, spec, "prefilter", flags=0) if prefilter is not None else None)
+        lead = lead_of(prefilter, folded=False) if prefilter is not None else None
+        self._prefilter_lead: Optional[LazyPattern] = lazy_re(lead) if lead is not None else None
         self._keys = frozenset().union(*(keys for needs, _ in self.keyed for keys in needs))
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
@@ -163,6 +177,34 @@ class PatternMatcher(Matcher):
             TermSet(spec, gate, vocabularies, key="gate") if gate is not None else None)
         self.rule = spec.id
         self.keep = context_filter(spec)
+
+    def _prefiltered(self, text: str) -> bool:
+        """Whether the prefilter matches ``text``: searched from where its lead first stands."""
+        lead = self._prefilter_lead
+        start = 0
+        if lead is not None:
+            found = lead.search(text)
+            if found is None:
+                return False
+            start = found.start()
+        return self.prefilter.search(text, start) is not None  # type: ignore[union-attr]
+
+    def _scan(self, pattern: SafePattern, text: str, heads: Tuple[str, ...] = ()) -> List[Span]:
+        """``pattern``'s matches in ``text``, scanned from where its lead (else the
+        first of its plain ``heads``) first stands: no match begins before."""
+        lead = self._leads.get(pattern.source)
+        start = 0
+        if lead is not None:
+            found = lead.search(text)
+            if found is None:
+                return []
+            start = found.start()
+        elif heads:
+            starts = [i for i in map(text.find, heads) if i >= 0]
+            if not starts:
+                return []
+            start = min(starts)
+        return [m.span() for m in pattern.finditer(text, start) if m.end() > m.start()]
 
     def term_sets(self) -> List[object]:
         sets: List[object] = [self.gate] if self.gate is not None else []
@@ -180,7 +222,7 @@ class PatternMatcher(Matcher):
         text = view.text
         if self.requires and not any(map(text.__contains__, self.requires)):
             return []
-        if self.prefilter is not None and not self.prefilter.search(text):
+        if self.prefilter is not None and not self._prefiltered(text):
             return []
         patterns = self.patterns
         if self.keyed:
@@ -197,8 +239,8 @@ class PatternMatcher(Matcher):
                             break
                     else:
                         patterns.append(pattern)
-        if self.hinted:
-            patterns = patterns + [p for heads, p in self.hinted if any(h in text for h in heads)]
-        spans = {m.span() for p in patterns for m in search_with_budget(p, text, self.rule)
-                 if m.end() > m.start()}
+        scan = self._scan
+        spans = {span for p in patterns for span in scan(p, text)}
+        for heads, pattern in self.hinted:
+            spans.update(scan(pattern, text, heads))
         return [view.span(s, e) for s, e in sorted(spans) if self.keep(text, s, e)]

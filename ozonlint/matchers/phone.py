@@ -58,6 +58,10 @@ _LETTER_DIGIT = lazy(
     r"(?<=\d[\doоlзiб\s\-().]{0,12})[oоlзiб](?=[\doоlзiб\s\-().]{0,12}\d|[oоlзiб]*(?![\p{L}]))")
 # The cheap sign of it (anchored on a digit, so the scan is fast): most replies have none.
 _LETTER_DIGIT_HINT = lazy(r"[0-9][0-9oоlзiб\s\-().]{0,12}[oоlзiб]")
+# Where the first of them may stand (any decimal digit, as _LETTER_DIGIT's \\d; std
+# re's \\s holds regex's): _LETTER_DIGIT, whose look-behind is tried at every
+# position, is searched from there (its look-behind still sees what is before).
+_LETTER_DIGIT_START = lazy_re(r"\d[\doоlзiб\s\-().]{0,12}[oоlзiб]")
 _LETTER_DIGIT_MAP = str.maketrans({"o": "0", "о": "0", "l": "1", "i": "1", "з": "3", "б": "6"})
 
 
@@ -156,9 +160,11 @@ def digits_view(draft: Draft) -> View:
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
-    if _LETTER_DIGIT_HINT.search(view.text) and _LETTER_DIGIT.search(view.text):
-        view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
-                                                     view.text), view._maps)
+    if _LETTER_DIGIT_HINT.search(view.text):
+        start = _LETTER_DIGIT_START.search(view.text).start()  # (found: the hint's match is one)
+        if _LETTER_DIGIT.search(view.text, start):
+            view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
+                                                         view.text, pos=start), view._maps)
     draft.extras["digits"] = view
     return view
 
@@ -178,6 +184,11 @@ _LETTERS_BEFORE = lazy(r"(?r)\p{L}+")
 # Seven digits with separators: what every candidate holds (a fast scan; the
 # candidate pattern itself starts with a look-behind, tried at every position).
 _CANDIDATE_HINT = lazy_re(r"[0-9](?:" + _SEP + r"[0-9]){6}")  # std re: its classes are ASCII
+# The same with any decimal digit (what the candidate pattern's \d is): every
+# candidate holds one, and begins at most five characters ("+  ( ") before it,
+# so the candidate scan starts there rather than at the draft's start.
+_FIRST_DIGITS = lazy_re(r"\d(?:" + _SEP + r"\d){6}")
+_MAX_LEAD = 5
 _GROUPS = lazy(r"\d+")
 # Words that say "this number is something else" when they stand right before it.
 _NOT_PHONE_BEFORE = lazy_re(
@@ -297,7 +308,8 @@ class PhoneMatcher(Matcher):
                          if 5 <= sum(ch.isdigit() for ch in m.group(1)) <= 6)
         if not _CANDIDATE_HINT.search(text):
             return spans
-        for m in _CANDIDATE.finditer(text):
+        first = _FIRST_DIGITS.search(text)  # (found: the hint's match is one)
+        for m in _CANDIDATE.finditer(text, max(0, first.start() - _MAX_LEAD)):
             start, end = m.span()
             if start and text[start - 1].isalpha():
                 word = _LETTERS_BEFORE.search(text, max(0, start - 30), start)

@@ -1,0 +1,264 @@
+"""A pattern's lead: a std ``re`` pattern that every match of it begins with.
+
+A rule's pattern runs on ``regex`` under a time budget, and ``regex`` pays for
+the budget on every call (it reads the process clock, a system call, twice)
+and tries a pattern like ``не\\s+(?:возвращайте|…)`` at every position of a
+draft. Its lead (``не\\s+(?:возвращайте|…)``, read off its source) runs on std
+``re``, which jumps to a literal start and needs no budget: where the lead is
+not found, the pattern cannot match; where it is first found, the pattern's
+scan may start (``finditer(text, pos)``: its look-behinds still see the text
+before ``pos``).
+
+A lead matches wherever the pattern could begin a match (it may match more:
+``\\s`` of std re is a superset of regex's, a lazy or possessive repeat is read
+as a greedy one) and it cannot backtrack for long, having no budget itself:
+literal characters, classes of plain characters, ``\\s`` and ``\\d``, each at
+most an exact number of times (or optional), alternatives of such sequences,
+and at most one open repeat, of spaces and marks only (no letter or digit), so
+that a start costs at most its run of spaces. It stops at the first item it
+cannot read. With case folding (the base and words views are case-folded), its
+letters are ASCII or Cyrillic, written in lower case, and it is compiled
+without IGNORECASE (std re jumps to a literal start only when it is case
+sensitive): in a case-folded text, a letter that matches one of those
+ignoring case is that lower-case letter.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+_MAX_OPTIONAL = 4
+
+
+class _Lead:
+    """The state of one lead being read: what it has, whether it may go on."""
+
+    def __init__(self, folded: bool) -> None:
+        self.folded = folded
+        self.open_repeat = False  # the one open repeat has been used
+        self.optional = 0
+
+
+def _plain_char(ch: str, folded: bool) -> bool:
+    if ch.isalnum():
+        return ch.isascii() or not folded or "\u0400" <= ch <= "\u04ff"
+    return ch.isprintable() and ch not in "\\[]()|{}.^$*+?"
+
+
+def _atom(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
+    """(end, re source, whether it can match a letter or digit) of the one-character
+    item at ``i``, or None when it is not one a lead reads."""
+    ch = source[i]
+    if ch == "\\":
+        nxt = source[i + 1:i + 2]
+        if nxt in ("s", "d"):
+            return i + 2, "\\" + nxt, nxt == "d"
+        if nxt and not nxt.isalnum() and nxt.isascii() and nxt.isprintable():
+            return i + 2, "\\" + nxt, False
+        return None
+    if ch == "[":
+        return _class(source, i, lead)
+    if _plain_char(ch, lead.folded):
+        return i + 1, re.escape(ch.lower() if lead.folded else ch), ch.isalnum()
+    return None
+
+
+def _class(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
+    """A class of plain characters, ranges, ``\\s``, ``\\d`` and escaped marks (no
+    negation, nested sets or set operations, which regex's version 1 reads otherwise)."""
+    j = i + 1
+    if source[j:j + 1] in ("^", "]"):
+        return None
+    alnum = False
+    while j < len(source) and source[j] != "]":
+        ch = source[j]
+        if ch == "\\":
+            nxt = source[j + 1:j + 2]
+            if nxt == "d":
+                alnum = True
+            elif not (nxt == "s" or nxt and not nxt.isalnum() and nxt.isascii() and nxt.isprintable()):
+                return None
+            j += 2
+            continue
+        if ch == "[" or source[j:j + 2] in ("--", "&&", "||", "~~"):
+            return None
+        if ch != "-" and not _plain_char(ch, lead.folded) and ch not in ".$*+?(){}|^":
+            return None
+        if lead.folded and ch != ch.lower():
+            return None  # an upper-case letter in a class read ignoring case: not rewritten here
+        alnum = alnum or ch.isalnum()
+        j += 1
+    if j >= len(source):
+        return None
+    return j + 1, source[i:j + 1], alnum
+
+
+def _quantifier(source: str, i: int) -> Tuple[int, Optional[int], Optional[int]]:
+    """(end, least, most) of the quantifier at ``i`` (most None: open); (i, 1, 1) when none,
+    (i, None, None) when one that is not read."""
+    ch = source[i:i + 1]
+    if ch == "?":
+        low, high, end = 0, 1, i + 1
+    elif ch == "*":
+        low, high, end = 0, None, i + 1
+    elif ch == "+":
+        low, high, end = 1, None, i + 1
+    elif ch == "{":
+        m = re.match(r"\{(\d+)(,(\d*))?\}", source[i:])
+        if m is None:
+            return i, None, None
+        low = int(m.group(1))
+        high = low if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
+        end = i + m.end()
+    else:
+        return i, 1, 1
+    if source[end:end + 1] in ("?", "+"):
+        end += 1  # lazy or possessive: the same characters, tried in another order
+    return end, low, high
+
+
+def _sequence(source: str, lead: _Lead, whole: bool) -> Optional[Tuple[str, bool]]:
+    """(lead, whether all of ``source`` was read) of one alternative; None when
+    ``whole`` and it was not all read, or when nothing was."""
+    parts: List[str] = []
+    i = 0
+    done = True
+    while i < len(source):
+        if source[i] == "(":
+            group = _group(source, i, lead)
+            if group is None:
+                done = False
+                break
+            end, text, complete = group
+            q_end, low, high = _quantifier(source, end)
+            if (low, high) == (0, 1) and lead.optional < _MAX_OPTIONAL:
+                lead.optional += 1
+                parts.append(f"(?:{text})?")
+            elif (low, high) == (1, 1):
+                parts.append(f"(?:{text})")
+            else:
+                done = False
+                break
+            i = q_end
+            if not complete:
+                done = False
+                break
+            continue
+        atom = _atom(source, i, lead)
+        if atom is None:
+            done = False
+            break
+        end, text, alnum = atom
+        q_end, low, high = _quantifier(source, end)
+        if low is None:
+            done = False
+            break
+        if (low, high) == (1, 1):
+            parts.append(text)
+        elif low == high:
+            parts.append(text * low if low <= 8 else f"{text}{{{low}}}")  # std re scans a written-out run faster
+        elif (low, high) == (0, 1) and lead.optional < _MAX_OPTIONAL:
+            lead.optional += 1
+            parts.append(text + "?")
+        elif not alnum and not lead.open_repeat:
+            lead.open_repeat = True
+            parts.append(f"{text}{{{low},}}")
+        else:  # the lead stops here, with the least this repeat matches
+            if low:
+                parts.append(text * low if low <= 8 else f"{text}{{{low}}}")
+            done = False
+            break
+        i = q_end
+    if not parts or whole and not done:
+        return None
+    return "".join(parts), done
+
+
+def _group(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
+    """(end, alternatives, whether each was read whole) of the group at ``i``."""
+    from .pattern import _split_top
+
+    depth, j = 0, i
+    while j < len(source):
+        ch = source[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            while j < len(source) and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    if j >= len(source):
+        return None
+    inner = source[i + 1:j]
+    if inner.startswith("?:"):
+        inner = inner[2:]
+    elif inner.startswith("?"):
+        return None  # a look-around, inline flags, a named or atomic group
+    alternatives = _split_top(inner)
+    if not alternatives:
+        return None
+    read = []
+    complete = True
+    for alternative in alternatives:
+        if "(" in alternative.replace("\\(", ""):
+            return None  # a nested group: not read
+        found = _sequence(alternative, lead, whole=False)
+        if found is None:
+            return None
+        read.append(found[0])
+        complete = complete and found[1]
+    return j + 1, "|".join(read), complete
+
+
+def _starts_with_a_letter(source: str, folded: bool) -> bool:
+    """Whether every match of ``source`` begins with a letter or digit that it
+    must have: then no two starts share a run of spaces and marks that an open
+    repeat reads (a lead starting at every space of a long run would read the
+    rest of the run each time)."""
+    lead = _Lead(folded)
+    if source.startswith("("):
+        group = _group(source, 0, lead)
+        if group is None or _quantifier(source, group[0])[1:] != (1, 1):
+            return False
+        from .pattern import _split_top
+
+        inner = source[1:group[0] - 1]
+        inner = inner[2:] if inner.startswith("?:") else inner
+        return all(alternative and _starts_with_a_letter(alternative, folded)
+                   for alternative in _split_top(inner) or [""])
+    atom = _atom(source, 0, lead) if source else None
+    if atom is None or not atom[2]:
+        return False
+    low = _quantifier(source, atom[0])[1]
+    return low is not None and low >= 1
+
+
+def lead_of(source: str, folded: bool) -> Optional[str]:
+    """The lead of ``source`` (see the module's text), or None when it has none.
+    ``folded``: the pattern is case-insensitive and reads case-folded text."""
+    from .pattern import _split_top
+
+    if re.search(r"\(\?[a-zA-Z^]", source):
+        return None  # inline flags: not read
+    alternatives = _split_top(source)
+    if not alternatives:
+        return None
+    leads = []
+    for alternative in alternatives:
+        found = _sequence(alternative, _Lead(folded), whole=False)
+        if found is None or not _starts_with_a_letter(alternative, folded):
+            return None
+        leads.append(found[0])
+    lead = leads[0] if len(leads) == 1 else "|".join(f"(?:{lead})" for lead in leads)
+    try:
+        re.compile(lead)
+    except re.error:
+        return None
+    return lead

@@ -1,0 +1,269 @@
+"""Each fast path of a check gives what the slower way it replaces gives."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Dict, List
+
+import ozonlint
+from ozonlint.matchers import Draft
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _texts(limit: int = 1500) -> List[str]:
+    texts = []
+    for path in sorted(CORPUS.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts[::max(1, len(texts) // limit)][:limit]
+
+
+def _gate_reference(linter: ozonlint.Linter, draft: Draft) -> tuple:
+    """A draft's gate keys, term-set ids and each key's words, word by word (the way it was done)."""
+    index = linter._index
+    found: Dict[str, List[str]] = {}
+    ids: List[int] = []
+    for token in list(draft.tokens):
+        keys = index.keys_of(token)
+        for key in keys:
+            ids.extend(index.by_word.get(key, ()))
+            found.setdefault(key, []).append(token)
+    return frozenset(found), ids, found
+
+
+def test_a_drafts_gate_is_the_one_worked_out_word_by_word(linter: ozonlint.Linter) -> None:
+    texts = _texts()
+    for cold in (True, False):  # the memo filled during the check, then already full
+        if cold:
+            linter._index._memo.clear()
+        for text in texts:
+            draft = Draft(text, linter._index)
+            keys, ids, words = _gate_reference(linter, draft)
+            assert draft.gate_keys == keys
+            assert draft.gate_ids == ids
+            for key in keys:
+                assert draft.tokens_with_key(key) == words[key]
+            assert draft.tokens_with_key("\x01" + "нет такого") == []
+            assert draft.tokens_with_key("такого-нет") == []
+
+
+def _scans(linter: ozonlint.Linter) -> list:
+    """(matcher, pattern, heads) of every scan of the shipped pattern rules."""
+    from ozonlint.matchers.pattern import PatternMatcher
+
+    found = []
+    for rule in linter.all_rules:
+        matcher = rule.matcher
+        if isinstance(matcher, PatternMatcher):
+            found += [(matcher, pattern, ()) for _, pattern in matcher.keyed]
+            found += [(matcher, pattern, heads) for heads, pattern in matcher.hinted]
+            found += [(matcher, pattern, ()) for pattern in matcher.patterns]
+    return found
+
+
+def test_a_scan_from_where_its_lead_stands_finds_what_a_scan_of_the_whole_draft_finds(
+        linter: ozonlint.Linter) -> None:
+    scans = _scans(linter)
+    assert sum(matcher._leads[pattern.source] is not None for matcher, pattern, _ in scans) > 20
+    texts = _texts() + _TRICKY + ["не возвращайте через озон, не оформляйте на площадке", "верну деньги напрямую верну",
+                                  "Don't  return it via Ozon, do not refund it through the app"]
+    hits = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        for matcher, pattern, heads in scans:
+            view_text = draft.view(matcher.view).text
+            found = matcher._scan(pattern, view_text, heads)
+            assert found == [m.span() for m in pattern.finditer(view_text) if m.end() > m.start()]
+            hits += bool(found)
+    assert hits > 20
+
+
+def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() -> None:
+    import random
+    import re
+
+    import regex
+
+    from ozonlint.matchers.leads import lead_of
+
+    assert lead_of(r"[A-ZА-ЯЁ]{3}[\s,.!?:;\-]+[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ]*", False) == \
+        "[A-ZА-ЯЁ][A-ZА-ЯЁ][A-ZА-ЯЁ][\\s,.!?:;\\-]{1,}[A-ZА-ЯЁ][A-ZА-ЯЁ]"
+    assert lead_of(r"не\s+(?:возвращайте|делайте)\s+(?:\w+\s+){0,2}", True) == "не\\s{1,}(?:возвращайте|делайте)\\s"
+    assert lead_of(r"(?:возврат|замен\w*)\s+x", True) == "(?:возврат|замен)"  # a word cut short: the lead stops
+    assert lead_of(r"(?:don'?t|do\s+not)\s+return", True) == "(?:don'?t|do\\s{1,}not)\\s"  # one open repeat
+    for source in (r"\s+abc", r"[a-z]?x", r",\s+x", r"(?<!a)bc", r"\p{Lu}{3}", r"[^a]bc", r"[a-z--q]x", r"[[:alpha:]]",
+                   r"(?i)abc", r"a|\bb", "私下退款"):
+        assert lead_of(source, True) is None, source
+    assert lead_of("私下退款", False) == "私下退款"
+    assert lead_of(r"Ozon\s+X", True) == "ozon\\s{1,}x"  # a case-folded text: its letters in lower case
+    assert lead_of(r"[A-Z]x", True) is None and lead_of(r"[A-Z]x", False) == "[A-Z]x"
+    # every match of a pattern begins where its lead matches
+    sources = [r"не\s+(?:возвращайте|делайте)\s+\w+", r"[A-Z]{2}[\s,.]+[A-Z]{2}", r"(?:ab|a)c?\s*d", r"x\.?y{2}z+",
+               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}"]
+    rng = random.Random(9)
+    for source in sources:
+        folded = source.islower() or not any(ch.isupper() for ch in source)
+        pattern = regex.compile(source, (regex.IGNORECASE if folded else 0) | regex.VERSION1)
+        lead = re.compile(lead_of(source, folded))
+        alphabet = "неdoiz xyacABCDфеё12.,'\u00a0\x1c" + "".join(set(re.sub(r"\\.|[^\w]", "", source)))
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+            if folded:
+                text = text.casefold()
+            for m in pattern.finditer(text):
+                assert lead.match(text, m.start()), (source, text)
+
+
+def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: ozonlint.Linter) -> None:
+    """The headroom over the floors decides "nothing" only where the full scoring finds nothing."""
+    from ozonlint.matchers.classifier import ClassifierMatcher
+
+    rules = [r for r in linter.all_rules if isinstance(r.matcher, ClassifierMatcher)]
+    model = rules[0].matcher.model
+    assert all(r.matcher.model is model for r in rules)
+    assert dict(model.floors) == {c: min(r.matcher.need for r in rules if r.matcher.column == c)
+                                  for c in {r.matcher.column for r in rules}}
+    below = found = 0
+    for text in _texts():
+        draft = Draft(text, linter._index)
+        scores = model.draft_scores(draft)
+        spans = [r.matcher.find(draft) for r in rules]
+        if scores.below:
+            below += 1
+            scores.below = False  # the full scoring, as if the headroom were not known
+            assert [r.matcher.find(draft) for r in rules] == spans == [[]] * len(rules)
+        found += any(spans)
+    assert below > 100 and found > 100
+
+
+def test_a_lower_threshold_lowers_the_floor_and_forgets_the_headroom_worked_out(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers.classifier import Model, Settings
+
+    model = Model(["a", "b"], [0.0, 0.0], [0.5, 0.5], {"x": [1.0, 0.0]}, Settings())
+    model.admit(0, 500)
+    model._text_memo["x"] = ((600, 0), 100, 700)
+    model.admit(0, 800)  # higher: the floor stays
+    assert model.floors == ((0, 500),) and "x" in model._text_memo
+    model.admit(1, 100)
+    model.admit(0, 300)
+    assert model.floors == ((0, 300), (1, 100)) and not model._text_memo
+    assert model.headroom((250, 120)) == (20, 200)  # max(250-300, 120-100), max(500-300, 240-100)
+
+
+_TRICKY = ["", "   ", "a. b. C", "Привет.  Как дела?\n\n  ok…  ", "x.\u00a0Y", "1. 2. 3.", "…", "\u2028a\u2029. B",
+           "Звоните +7 (916) 555-12-34 или 8 916 555 12 34.", "+  ( 916 555 12 34", "٣٤٥ ٦٧٨ ٩٠ ١٢ и 8 916 555 12 34",
+           "Заказ 12345678-0012-1, тел. 8-916-555-12-34", "a.b.c. D. e!f?g;h。i…j"]
+
+
+def test_the_sentence_end_pattern_finds_the_ends_of_the_alternation_it_replaces() -> None:
+    """One character class first (a fast scan), the same ends and the same next character after a dot."""
+    import re
+
+    from ozonlint.matchers.classifier import _SENTENCE_END
+
+    alternation = re.compile(r"[!?;\n。！？；…]|\.(?=\s*(\S)|\s*$)")
+    for text in _texts() + _TRICKY:
+        for view in (text, Draft(text).words.text):
+            want = [(m.end(), m.start(1)) for m in alternation.finditer(view)]
+            assert [(m.end(), m.start(1)) for m in _SENTENCE_END.finditer(view)] == want
+
+
+def test_the_phone_candidates_scan_from_the_first_run_of_digits_finds_them_all() -> None:
+    from ozonlint.matchers import phone
+
+    checked = 0
+    for text in _texts() + _TRICKY:
+        view = phone.digits_view(Draft(text)).text
+        if phone._CANDIDATE_HINT.search(view):
+            start = max(0, phone._FIRST_DIGITS.search(view).start() - phone._MAX_LEAD)
+            found = [m.span() for m in phone._CANDIDATE.finditer(view, start)]
+            assert found == [m.span() for m in phone._CANDIDATE.finditer(view)]
+            checked += bool(found)
+    assert checked > 50
+
+
+def test_a_prefilter_is_searched_from_where_its_lead_stands(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers.pattern import PatternMatcher
+
+    matchers = [r.matcher for r in linter.all_rules
+                if isinstance(r.matcher, PatternMatcher) and r.matcher._prefilter_lead is not None]
+    assert matchers, "no shipped prefilter has a lead"
+    texts = _texts() + ["ВНИМАНИЕ! ЗАКАЗ НЕ ОТМЕНЯТЬ!", "Наш склад OZON FBS работает ежедневно.", "АБВ ГД ЕЖ",
+                        "абв ABC DE FG", "OZON, USB-C, HDMI", "X" * 50]
+    seen = 0
+    for matcher in matchers:
+        for text in texts:
+            want = matcher.prefilter.search(text) is not None
+            assert matcher._prefiltered(text) is want
+            seen += want
+    assert seen > 3
+
+
+def test_letters_as_digits_are_looked_for_from_the_first_digit_that_may_precede_one() -> None:
+    from ozonlint.matchers import phone
+
+    def whole(text: str) -> str:  # the rewrite over the whole text, as it was done
+        if phone._LETTER_DIGIT_HINT.search(text) and phone._LETTER_DIGIT.search(text):
+            return phone._LETTER_DIGIT.sub(lambda m: m.group().translate(phone._LETTER_DIGIT_MAP), text)
+        return text
+
+    changed = 0
+    for text in _texts() + _TRICKY + ["звоните 89l6 5З5 l2 З4, код 1о", "٣o 8 9I6 и 8-9l6-555-12-З4", "8 (9l6)"]:
+        draft = Draft(text)
+        want = whole(_before_letters(draft))
+        assert phone.digits_view(draft).text == want
+        changed += want != _before_letters(Draft(text))
+    assert changed >= 2
+
+
+def _before_letters(draft: Draft) -> str:
+    """The digits view up to (not with) its letters-as-digits rewrite."""
+    from ozonlint.matchers import phone
+
+    view = draft.base
+    present = draft.tokens & phone._NUMBER_WORD_SET
+    if present:
+        view = view.derive(*phone._rewrite_number_words(view.text, present))
+    if draft.has_han and phone._ZH_DIGIT_RUN.search(view.text):
+        view = view.derive(*phone.rewrite(view.text, phone._ZH_DIGIT_RUN,
+                                          lambda m: "".join(phone._ZH_DIGITS.get(c, c) for c in m.group())))
+    return view.text
+
+
+def test_a_plain_russian_reply_is_read_for_other_languages_letters_without_folding_its_case(
+        linter: ozonlint.Linter) -> None:
+    """Read as not plain (the general way: its case folded first), every plain reply gets the same answer."""
+    from ozonlint.matchers.language import LanguageMatcher
+    from ozonlint.normalize import View
+
+    matcher = next(r.matcher for r in linter.all_rules if isinstance(r.matcher, LanguageMatcher))
+    texts = _texts() + ["Дякую за замовлення, Її доставлять завтра.", "ЇЖАК І ЄНОТ у КИЄВІ",
+                        "Привет, Іван! І ще раз і.", "Спасибо, Ўладзімір.", "Товар в пути, ожидайте.",
+                        "Добрий день! Чекайте на доставку"]
+    plain = foreign = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        if not draft.base.plain:
+            continue
+        plain += 1
+        general = Draft(text, linter._index)
+        base = draft.base
+        general._base = View(base.original, base.text, base._maps, False, base.mixed)
+        assert matcher._foreign(draft) == matcher._foreign(general), text
+        foreign += matcher._foreign(draft)
+    assert plain > 500 and foreign >= 2
+
+
+def test_a_drafts_words_are_the_union_of_its_pieces_words_remembered_or_not(monkeypatch) -> None:
+    from ozonlint.matchers import base
+
+    texts = [Draft(text).words.text for text in _texts() + _TRICKY + ["a. b. c", ". . ", "x.y. z", "10. 5. 2026"]]
+    texts = [text for text in texts if "_" not in text]
+    for size in (4_000, 0):  # remembered, and cleared at every piece
+        monkeypatch.setattr(base, "_MAX_PIECES", size)
+        base._PIECE_WORDS.clear()
+        for _ in range(2):  # each piece new, then known
+            for text in texts:
+                assert base._word_runs(text) == frozenset(base._WORD_RUN.findall(text))
