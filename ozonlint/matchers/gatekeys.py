@@ -21,6 +21,29 @@ from typing import FrozenSet, List, Optional, Tuple
 
 from .base import PREFIXES
 
+
+def group_end(source: str, i: int) -> int:
+    """Where the group opened at ``i`` of a pattern's source closes (its ")"), or
+    ``len(source)`` or beyond when it does not; escapes and classes are skipped."""
+    depth, j, n = 0, i, len(source)
+    while j < n:
+        c = source[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    return j
+
+
 # Items after which a word starts, and items that end a word (see _items for their form).
 _SPACE_ITEMS = ("\\s", " ", "\\W", "\\b")
 
@@ -58,22 +81,7 @@ def _items(source: str) -> Optional[List[Tuple[str, str, bool]]]:
                 j += 2 if source[j] == "\\" else 1
             kind, text, i = "other", source[i:j + 1], j + 1
         elif ch == "(":
-            depth, j = 0, i
-            while j < n:
-                c = source[j]
-                if c == "\\":
-                    j += 2
-                    continue
-                if c == "[":
-                    while j < n and source[j] != "]":
-                        j += 2 if source[j] == "\\" else 1
-                elif c == "(":
-                    depth += 1
-                elif c == ")":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
+            j = group_end(source, i)
             if j >= n:
                 return None
             inner = source[i + 1:j]

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from .gatekeys import group_end
+
 _MAX_OPTIONAL = 4
 
 
@@ -178,22 +180,7 @@ def _group(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
     """(end, alternatives, whether each was read whole) of the group at ``i``."""
     from .pattern import _split_top
 
-    depth, j = 0, i
-    while j < len(source):
-        ch = source[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "[":
-            while j < len(source) and source[j] != "]":
-                j += 2 if source[j] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        j += 1
+    j = group_end(source, i)
     if j >= len(source):
         return None
     inner = source[i + 1:j]
