@@ -14,6 +14,8 @@ PROVIDERS = ("gmail|googlemail|mail|yandex|ya|bk|inbox|list|rambler|outlook|hotm
              "icloud|me|proton|protonmail|qq|163|126|sina|sohu|foxmail|aliyun|ukr|tut|gmx|aol|zoho")
 # A country code (any two letters) or a generic top-level domain that is in use:
 # "love@first.sight" and "coffee@work.always" printed on a mug are no addresses.
+# Not url.TLDS: an address tolerates spaces around its dots, so a word of prose
+# after a full stop must not pass for a domain ("Telegram @sale811. Best regards").
 _TLD = (r"(?:com|net|org|info|biz|edu|gov|name|pro|shop|store|online|site|website|xyz|top|club|app|dev|tech|"
         r"space|fun|live|life|world|today|email|mobi|asia|travel|cloud|digital|company|group|agency|center|"
         r"network|studio|design|media|news|blog|market|moscow|tatar|[a-z]{2}|рф|рус|онлайн|сайт)")

@@ -100,6 +100,15 @@ def literal_starts(source: str) -> Optional[List[str]]:
     return found
 
 
+def _lead_start(lead: Optional[LazyPattern], text: str) -> Optional[int]:
+    """Where a scan of ``text`` may start: where ``lead`` first stands (None when it is
+    absent: nothing can match), or 0 when the pattern has no lead."""
+    if lead is None:
+        return 0
+    found = lead.search(text)
+    return None if found is None else found.start()
+
+
 def _heads(starts: List[str]) -> Tuple[str, ...]:
     # the views patterns read here are case-folded: a match begins with the folded text
     return tuple(sorted({h.casefold() for h in starts}))
@@ -180,25 +189,18 @@ class PatternMatcher(Matcher):
 
     def _prefiltered(self, text: str) -> bool:
         """Whether the prefilter matches ``text``: searched from where its lead first stands."""
-        lead = self._prefilter_lead
-        start = 0
-        if lead is not None:
-            found = lead.search(text)
-            if found is None:
-                return False
-            start = found.start()
-        return self.prefilter.search(text, start) is not None  # type: ignore[union-attr]
+        start = _lead_start(self._prefilter_lead, text)
+        return start is not None and self.prefilter.search(text, start) is not None  # type: ignore[union-attr]
 
     def _scan(self, pattern: SafePattern, text: str, heads: Tuple[str, ...] = ()) -> List[Span]:
         """``pattern``'s matches in ``text``, scanned from where its lead (else the
         first of its plain ``heads``) first stands: no match begins before."""
         lead = self._leads.get(pattern.source)
-        start = 0
+        start: Optional[int] = 0
         if lead is not None:
-            found = lead.search(text)
-            if found is None:
+            start = _lead_start(lead, text)
+            if start is None:
                 return []
-            start = found.start()
         elif heads:
             starts = [i for i in map(text.find, heads) if i >= 0]
             if not starts:
