@@ -470,6 +470,7 @@ def test_the_same_words_offered_by_the_seller_are_reported(linter: ozonlint.Lint
 @pytest.mark.parametrize("text", [
     "Добрый день! Наш номер склада 77 в описании — это номер зоны хранения на складе Ozon.",
     "Dear Veronika, the phone case is from our 'Telegram Blue' colour line, a soft sky blue.",
+    'The tablet cover comes in the "Telegram Blue" and "Skype Grey" colors — those are just our color names.',
     "Колонка умеет зачитывать входящие из VK Мессенджера, если привязать аккаунт VK ID в приложении.",
 ])
 def test_a_number_of_a_thing_a_shade_or_the_buyers_linked_account_is_no_contact(linter: ozonlint.Linter,
@@ -480,6 +481,7 @@ def test_a_number_of_a_thing_a_shade_or_the_buyers_linked_account_is_no_contact(
 @pytest.mark.parametrize("text", [
     "Добрый день! Наш номер 8 912 555-34-21, звоните.",
     "The case is from our 'Telegram Blue' colour line. Also join our 'Telegram' channel for news.",
+    'Пишите нам в «Telegram» или «WhatsApp», ответим быстрее.',
     "Колонка читает сообщения из VK, добавьте наш аккаунт VK ID: shop123.",
 ])
 def test_the_sellers_number_channel_or_account_beside_them_is_reported(linter: ozonlint.Linter, text: str) -> None:

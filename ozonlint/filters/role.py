@@ -72,8 +72,10 @@ _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|l
                         regex.IGNORECASE)
 # What may stand between a product word and the name it titles: spaces, quotes, a dash.
 _TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
-# After the name, its title may take one more word inside the quotes: "our 'Telegram Blue' colour line".
-_TITLE_GAP_AFTER = lazy(r"[\s«»\"“”„'‘’()\-–—]*(?:\p{L}+[«»\"“”„'‘’]\s*)?")
+# After the name, its title may take one more word inside the quotes: "our 'Telegram Blue' colour line",
+# and more quoted titles may share the product word: '"Telegram Blue" and "Skype Grey" colours'.
+_TITLE_GAP_AFTER = lazy(r"[\s«»\"“”„'‘’()\-–—]*(?:\p{L}+[«»\"“”„'‘’]\s*)?"
+                        r"(?:(?:,|and|or|и|или)\s*[«\"“„'‘][^«»\"“”„'‘’\n]{1,30}[»\"”'’]\s*)*")
 # What ends a clause: a refusal there ("не можем ответить здесь, позвоните нам") no longer refuses.
 _CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
 # A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
