@@ -70,6 +70,8 @@ _ACCOUNT_LIKE = lazy(r"@\w|\d{5,}|[A-Za-z][A-Za-z.:_-]*\d|[A-Za-z\d]_[A-Za-z\d]"
 # A name glued to a design word is a look, not a channel: "telegram-style cards", "WhatsApp-themed stickers".
 _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|like|стиль|стиле|стилю)\b",
                         regex.IGNORECASE)
+# A document word alone, which may refer back to a product's papers named earlier.
+_BARE_PASSPORT = lazy(r"(?i)(?<!\w)(?:паспорт\w*|passports?|pasport\w*)")
 # What may stand between a product word and the name it titles: spaces, quotes, a dash.
 _TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
 # After the name, its title may take one more word inside the quotes: "our 'Telegram Blue' colour line",
@@ -304,6 +306,18 @@ class RoleFilter(Filter):
         return start is not None and start < hi and bool(_OZON_AFTER.fullmatch(text, candidate.end, start))
 
     @staticmethod
+    def _product_papers(text: str, found: Dict[str, Spans], start: int, end: int, lo: int, hi: int) -> bool:
+        """Whether the document in [start, end) of sentence [lo, hi) is a product's papers: named
+        so ("паспорт изделия", "product passport"), or a bare "паспорт" once the draft has named
+        the product's ("Паспорт изделия в коробке … отметку в паспорте ставит мастер") and its
+        sentence says nothing of the buyer's own ("ваш паспорт", "your passport")."""
+        papers = found["role_product_document"]
+        if papers.overlapping(start, end):
+            return True
+        return papers.last_end_by(start) is not None and not found["role_buyer"].within(lo, hi) \
+            and bool(_BARE_PASSPORT.search(text, start, end))
+
+    @staticmethod
     def _titles(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
         """Whether a product word stands right beside the name, so that the name is the
         product's: "our Line collection", "серия «Telegram»", "модель Viber Sport"."""
@@ -400,6 +414,9 @@ class RoleFilter(Filter):
             # own address and legal details are not what the words suggest
             if self._denied_in_sentence(draft, found, lo, hi):
                 return DROP
+            if candidate.category == Category.PERSONAL_DATA.value \
+                    and self._product_papers(draft.text, found, lo, hi, lo, hi):
+                return DROP
             # a sentence that sends the buyer to Ozon's own service ("позвоните в поддержку Ozon по
             # номеру …"), with nothing of the seller's in it: its contact is Ozon's
             if candidate.category == _CONTACT and candidate.end <= hi and within("role_ozon_contact", lo, hi) \
@@ -426,8 +443,8 @@ class RoleFilter(Filter):
         if candidate.category == Category.EXTRA_PAYMENT.value and self._refund_to_buyer(draft, found, index, lo, hi):
             return DROP
         if candidate.category == Category.PERSONAL_DATA.value \
-                and found["role_product_document"].overlapping(candidate.start, candidate.end):
-            return DROP  # a product's papers ("паспорт изделия", "product passport"), not a person's
+                and self._product_papers(draft.text, found, candidate.start, candidate.end, lo, hi):
+            return DROP
         if candidate.category != _CONTACT:
             # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
             # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
