@@ -483,6 +483,7 @@ def test_a_number_of_a_thing_a_shade_or_the_buyers_linked_account_is_no_contact(
     "The case is from our 'Telegram Blue' colour line. Also join our 'Telegram' channel for news.",
     'Пишите нам в «Telegram» или «WhatsApp», ответим быстрее.',
     "Колонка читает сообщения из VK, добавьте наш аккаунт VK ID: shop123.",
+    "Dear, for video please add 薇信 ozon-kitty520, we send you quickly.",
 ])
 def test_the_sellers_number_channel_or_account_beside_them_is_reported(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT in blocking(linter, text)

@@ -56,7 +56,8 @@ _NOTE = {
 }
 
 Span = Tuple[int, int]
-# An account written after the name ("vx: sunny_shop88", "(微信 xiaowang_baby)", "Telegram @shop"),
+# An account written after the name ("vx: sunny_shop88", "(微信 xiaowang_baby)", "Telegram @shop",
+# "薇信 ozon-kitty520"),
 # or after a colon later in its sentence ("Скайп для консультаций: decor.opt.msk").
 # After a colon an account is a handle, a number, or a Latin name that has a digit, "_" or an
 # inner dot or stands alone ("WhatsApp: shopname,"); not the first word of a title
@@ -64,12 +65,16 @@ Span = Tuple[int, int]
 _IDENTIFIER_AFTER = lazy(r"\s*[:：]\s*(?:[@+\d]|[A-Za-z](?=[\w.]*(?:[_\d]|\.\w))"
                          r"|[A-Za-z][\w.]*(?=\s*(?:[,;)\n]|$|точка|dot\b|\(dot\))))"
                          r"|\s*@\w|\s*(?:\+|\d{5,})"
-                         r"|[\s(\-–—]{1,3}(?=[\w.@]*(?:[_\d]|\.\w))@?\p{L}[\w.]{2,}")
+                         r"|[\s(\-–—]{1,3}(?=[\w.@]*(?:-[\w.]+)*(?:[_\d]|\.\w))@?\p{L}[\w.]{2,}(?:-[\w.]+)*")
 # Something that may be an account anywhere in a sentence: a handle, a long number, a word with digits or "_".
 _ACCOUNT_LIKE = lazy(r"@\w|\d{5,}|[A-Za-z][A-Za-z.:_-]*\d|[A-Za-z\d]_[A-Za-z\d]")
 # A name glued to a design word is a look, not a channel: "telegram-style cards", "WhatsApp-themed stickers".
 _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|like|стиль|стиле|стилю)\b",
                         regex.IGNORECASE)
+# Cues that name Ozon itself, and the marks of an account around a name ("ozon-kitty520", "@ozon_shop").
+_PLATFORM_CUES = frozenset(("role_platform", "role_ozon_contact"))
+_GLUED_BEFORE = lazy(r"[@_\-.]")
+_GLUED_AFTER = lazy(r"[_\-.]?[\p{L}\d]*\d|[_\-][\p{L}\d]")
 # A document word alone, which may refer back to a product's papers named earlier.
 _BARE_PASSPORT = lazy(r"(?i)(?<!\w)(?:паспорт\w*|passports?|pasport\w*)")
 # What may stand between a product word and the name it titles: spaces, quotes, a dash.
@@ -171,6 +176,11 @@ class _Cues(dict):
                 # channel, not a request, unless the seller is whom the call goes to ("звонить нам")
                 uses, possessives = self["role_use"], self["role_possessive"]
                 spans = [(s, e) for s, e in spans if not uses.overlapping(s, e) or _addressed(text, possessives, e)]
+        if spans and name in _PLATFORM_CUES:
+            # "ozon-kitty520", "@ozon_shop": a name glued into an account is the account's, not Ozon's
+            text = self._draft.text
+            spans = [(s, e) for s, e in spans if not _GLUED_BEFORE.match(text, max(0, s - 1), s)
+                     and not _GLUED_AFTER.match(text, e)]
         found = self[name] = spans_of(spans)
         return found
 
@@ -233,8 +243,12 @@ class RoleFilter(Filter):
 
     @staticmethod
     def _requested(text: str, found: Dict[str, Spans], lo: int, candidate: Candidate) -> bool:
-        """Whether a request ("Пришлите", "send us") stands within three words before the finding."""
-        end = found["role_invite"].last_end_by(candidate.start)
+        """Whether a request ("Пришлите", "send us") stands within three words before the finding,
+        or opens it (a rule that pairs the request with what is asked for finds both)."""
+        invites = found["role_invite"]
+        if invites.overlapping(candidate.start, candidate.end):
+            return True
+        end = invites.last_end_by(candidate.start)
         return end is not None and end >= lo and _last_words(text, end, candidate.start, 3) is not None
 
     @staticmethod
