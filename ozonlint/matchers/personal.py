@@ -73,6 +73,11 @@ _NAMED_STREET = lazy(
     r"бульвар\p{L}*+)[ \t]*+\p{Lu}\p{Ll}++"
     r"|(?<![\p{L}])(?i:on|from|off)[ \t]++\p{Lu}\p{Ll}++[ \t]++(?:Street|St\.|Avenue|Ave\.|Road|Lane|Boulevard)"
     r"(?![\p{L}])")
+# A street by its name alone with a house number ("Октябрьская, 17", "на Школьной, 8"): an address
+# only beside a person's full name (a shop's "Тверская, 1" is signed as the shop's, see _BUSINESS).
+_BARE_STREET = lazy(
+    r"(?<![\p{L}])\p{Lu}[а-яё]{2,20}?(?:ая|ой|ий|ый|ей|ого|ому)(?i:[ \t]+улиц\p{L}*+)?,?[ \t]*+(?i:д\.|дом)?[ \t]*+"
+    r"\d{1,4}+[а-я]?(?![\p{N}.,]\d)")
 # How far a name and a street without a number may stand apart: one phrase.
 _NAME_STREET_GAP = 40
 # A flat after a house number: what makes an address a home.
@@ -92,7 +97,7 @@ _RESIDENCE = lazy(
 # Part of a phone number.
 _PARTIAL_PHONE = lazy(
     r"(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number|mobile)[^\p{N}.!?\n]{0,40}?"
-    r"(?i:заканчива\p{L}*+|оканчива\p{L}*+|закінчу\p{L}*+|ending|ends"
+    r"(?i:заканчива\p{L}*+|оканчива\p{L}*+|кончает\p{L}*+|закінчу\p{L}*+|ending|ends"
     r"|последние[ \t]+(?:цифры|четыре|две)|last[ \t]+(?:four|two|digits))"
     r"[^\p{N}.!?\n]{0,12}?\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])"
     r"|(?<![\p{L}])(?i:по[ \t]+номеру[ \t]+на)[ \t]+\d{2}+[ \t\-]\d{2}+(?![\p{N}\-])"
@@ -129,7 +134,7 @@ _ADDRESS_WORDS = frozenset("""
 _NUMBER_WORDS = frozenset("""
     телефон телефона телефоном телефону номер номера номером номеру phone number mobile
 """.split())
-_ENDING_PREFIXES = ("заканчива", "оканчива", "закінчу", "ending", "ends", "последни", "last")
+_ENDING_PREFIXES = ("заканчива", "оканчива", "кончает", "закінчу", "ending", "ends", "последни", "last")
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel".split())
 _HAS_DIGIT = lazy(r"[0-9]")
 _CLAUSE_BEFORE = 80  # characters before an address searched for business words
@@ -198,7 +203,7 @@ class PersonalDataMatcher(Matcher):
         text = draft.text
         if self.check == "address":
             if tokens.isdisjoint(_ADDRESS_WORDS):
-                return []
+                return self._names_on_bare_streets(text) if self.first_names and _HAS_DIGIT.search(text) else []
             found = self._addresses(text) if _HAS_DIGIT.search(text) else []
             return found + self._names_on_streets(text) if self.first_names else found
         if self.check == "partial-phone":
@@ -257,6 +262,16 @@ class PersonalDataMatcher(Matcher):
                 found.append((start, names[i + 1][1]))  # the name right after: "с улицы Лесной — Анна Петрова"
         return found
 
+    def _names_on_bare_streets(self, text: str) -> List[Span]:
+        """A person's full name with a street by its name and a house number, no street word:
+        "Тамара Ивановна Белова, Октябрьская, 17"."""
+        streets = [m.span() for m in _BARE_STREET.finditer(text) if not _business_before(text, m.start())]
+        if not streets:
+            return []
+        names = _Spans(self.full_names(text))
+        return [(min(s, n[0]), max(e, n[1])) for s, e in streets
+                for n in (names.near(s, e),) if n is not None and abs(n[1] - s) <= _NAME_STREET_GAP]
+
     def _partial_phones(self, text: str) -> List[Span]:
         found = []
         places = None
@@ -290,7 +305,8 @@ def _stem(word: str) -> str:
     for ending in _RU_ENDINGS:
         if len(word) > len(ending) + 2 and word.endswith(ending):
             return word[:-len(ending)]
-    return word
+    # a soft sign ends the name only where no case ending follows: Игорь, Игоря -> игор
+    return word[:-1] if len(word) > 3 and word.endswith("ь") else word
 
 
 def _business_before(text: str, start: int) -> bool:
