@@ -359,3 +359,16 @@ def test_a_drafts_scores_are_the_same_from_a_warm_memo_and_a_cold_one(linter: oz
     model._text_memo.clear()
     model._memo.clear()
     assert columns() == cold
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--only", "no-such-corpus"], "unknown corpus: no-such-corpus"),
+    (["--only", "r1", "--write"], "thresholds are chosen from all of them"),
+])
+def test_evaluating_a_few_folds_refuses_what_it_cannot_do(args: list, message: str) -> None:
+    """tools/evaluate_classifier.py --only: a corpus it does not know, or asked to choose thresholds
+    from a few folds, is an error said before any training starts."""
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "evaluate_classifier.py"), *args],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert message in result.stderr
