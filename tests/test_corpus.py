@@ -157,14 +157,18 @@ REGRESSION = [
     #                                       60 % hard negatives; first 0.866 / 0.100 (0341324)
     ("realistic/r36.jsonl", 0.95, 0.03),  # long replies (280-500 characters), one clause decides; first 0.965 / 0.000
     # (session 10: scored first when they arrived, all at 1bd708c, the main the session began from)
-    ("realistic/r37.jsonl", 0.80, 0.07),  # off-platform described in plain words, with near-twins kept on Ozon;
+    ("realistic/r37.jsonl", 0.95, 0.05),  # off-platform described in plain words, with near-twins kept on Ozon;
     #                                       first score 0.814 / FPR 0.056
-    ("realistic/r38.jsonl", 0.90, 0.04),  # spam as care advice and thanks, answers to the buyer's own questions;
+    ("realistic/r38.jsonl", 0.97, 0.04),  # spam as care advice and thanks, answers to the buyer's own questions;
     #                                       first score 0.876 / FPR 0.031
-    ("realistic/r39.jsonl", 0.94, 0.04),  # busy seasons, 70 % hard negatives (Ozon's sales, points, mechanics);
+    ("realistic/r39.jsonl", 0.96, 0.03),  # busy seasons, 70 % hard negatives (Ozon's sales, points, mechanics);
     #                                       first score 0.957 / FPR 0.029
-    ("realistic/r40.jsonl", 0.88, 0.06),  # extra payments for services and contacts pointed to, by role;
+    ("realistic/r40.jsonl", 0.96, 0.03),  # extra payments for services and contacts pointed to, by role;
     #                                       first score 0.895 / FPR 0.050
+    # (scored first at dd840ae: the session's rule fixes up to then, the model retrained with r37-r40)
+    ("realistic/r41.jsonl", 0.96, 0.03),  # personal data asked for or disclosed in free form, product passports,
+    #                                       router passwords; first score 0.896 / FPR 0.105
+    ("realistic/r42.jsonl", 0.96, 0.03),  # a day of Chinese cross-border shops; first score 0.960 / FPR 0.011
 ]
 
 
