@@ -169,6 +169,10 @@ REGRESSION = [
     ("realistic/r41.jsonl", 0.96, 0.03),  # personal data asked for or disclosed in free form, product passports,
     #                                       router passwords; first score 0.896 / FPR 0.105
     ("realistic/r42.jsonl", 0.96, 0.03),  # a day of Chinese cross-border shops; first score 0.960 / FPR 0.011
+    # (scored first at 1448e5b, the rule fixes up to then and the model retrained with r37-r42)
+    ("realistic/r43.jsonl", 0.95, 0.06),  # off-platform and extra payments of regional shops' after-sales, told as
+    #                                       favours (a relative's van, a stand at the fair); first 0.791 / 0.066
+    ("realistic/r44.jsonl", 0.97, 0.02),  # precision: an ordinary month, 65 % hard negatives; first 0.984 / 0.008
 ]
 
 
