@@ -525,3 +525,14 @@ def test_the_sellers_possessive_in_another_language_offers_the_channel(linter: o
 ])
 def test_a_fake_in_another_language_is_someone_elses(linter: ozonlint.Linter, text: str) -> None:
     assert CONTACT not in blocking(linter, text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Спасибо, что предложили заехать к нам и доплатить разницу наличными, но так мы сделать не можем.",
+     "extra-payment"),
+    ("Thank you for offering to meet at the market and pay cash for the second jar, but we can't do that: "
+     "all sales go through Ozon.", "extra-payment"),
+])
+def test_the_buyers_offer_thanked_for_and_turned_down_is_not_the_sellers(linter: ozonlint.Linter, text: str,
+                                                                         category: str) -> None:
+    assert category not in blocking_all(linter, text)
