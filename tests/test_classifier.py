@@ -178,6 +178,38 @@ def test_the_compiled_rules_pickle(linter: ozonlint.Linter) -> None:
     assert copy.score_sentences(draft) == matcher.score_sentences(Draft(draft.text))
 
 
+def test_the_weight_table_holds_every_feature_and_nothing_else() -> None:
+    from ozonlint.matchers.classifier import WeightTable, cached_model
+
+    model = cached_model(str(MODELS / "semantic.json"))
+    table = WeightTable.of(model.packed)
+    assert table is not None and len(table) == len(model.packed)
+    assert all(table.get(feature) == packed for feature, packed in model.packed.items())
+    for absent in ("", "zz qq", "~nothing", "отзыв отзыв отзыв", "\ud800"):
+        assert absent not in model.packed and table.get(absent) == 0
+    assert table.decode() == model.packed
+    odd = {"a": 1, "a b": 2 ** 200, "\ud800x": 3, "": 4}
+    assert WeightTable.of(odd).decode() == odd and WeightTable.of({"a\nb": 1}) is None
+
+
+def test_a_model_read_from_the_cache_scores_as_the_model_file_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ozonlint.matchers.classifier import Model, cached_model
+
+    model = cached_model(str(MODELS / "semantic.json"))
+    draft = Draft("Поставьте пять звёзд, и мы вернём вам 150 рублей. Пишите в телеграм, там быстрее.")
+    expected = model.logits(sentences(draft, model.settings))
+    copy = pickle.loads(pickle.dumps(model))
+    assert copy.packed == {} and copy.logits(sentences(draft, copy.settings)) == expected
+    assert 0 < len(copy.packed) < 100  # decoded: only what the draft asked for
+    monkeypatch.setattr(Model, "DECODE_ALL", len(copy.packed) + 1)  # the next look-up decodes the whole table
+    assert copy.weight("zz qq", 0) == 0.0 and copy.packed == model.packed
+    assert copy.logits(sentences(draft, copy.settings)) == expected
+    again = pickle.loads(pickle.dumps(copy))  # decoded whole, it is stored as a table again
+    assert again.logits(sentences(draft, again.settings)) == expected
+    unusual = Model(["a"], [0.0], [0.5], {"x\ny": [1.0]}, Settings())  # no table for it: kept as a dictionary
+    assert pickle.loads(pickle.dumps(unusual)).packed == unusual.packed
+
+
 def test_retrained_model_is_a_new_cache_key(tmp_path: Path) -> None:
     from ozonlint import cache
 
