@@ -21,6 +21,7 @@ from ozonlint.matchers.classifier import (
     concept_vocabulary,
     load_model,
     model_files,
+    pack,
     score_sentence,
     sentences,
 )
@@ -182,14 +183,18 @@ def test_the_weight_table_holds_every_feature_and_nothing_else() -> None:
     from ozonlint.matchers.classifier import WeightTable, cached_model
 
     model = cached_model(str(MODELS / "semantic.json"))
-    table = WeightTable.of(model.packed)
+    table = WeightTable.of(model.packed, len(model.categories))
     assert table is not None and len(table) == len(model.packed)
     assert all(table.get(feature) == packed for feature, packed in model.packed.items())
     for absent in ("", "zz qq", "~nothing", "отзыв отзыв отзыв", "\ud800"):
         assert absent not in model.packed and table.get(absent) == 0
     assert table.decode() == model.packed
-    odd = {"a": 1, "a b": 2 ** 200, "\ud800x": 3, "": 4}
-    assert WeightTable.of(odd).decode() == odd and WeightTable.of({"a\nb": 1}) is None
+    assert table.weights.itemsize == 2  # every weight of the shipped model fits in 16 bits
+    packed = [pack(v) for v in ([0.0, 1.5], [-2.0, 0.001], [32.767, -32.768], [0.0, 0.0])]
+    odd = dict(zip(["a", "a b", "\ud800x", ""], packed))
+    assert WeightTable.of(odd, 2).decode() == odd and WeightTable.of({"a\nb": packed[0]}, 2) is None
+    wide = {"a": pack([1000.0, -1000.0]), "b": pack([32.768, 0.0])}  # beyond 16 bits: wider fields
+    assert WeightTable.of(wide, 2).decode() == wide and WeightTable.of(wide, 2).get("a") == wide["a"]
 
 
 def test_a_model_read_from_the_cache_scores_as_the_model_file_does(monkeypatch: pytest.MonkeyPatch) -> None:

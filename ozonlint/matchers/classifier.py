@@ -42,6 +42,7 @@ from __future__ import annotations
 import math
 import operator
 import os
+import sys
 from array import array
 from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 from zlib import crc32
@@ -525,54 +526,68 @@ def pack(vector: Sequence[float]) -> int:
     return sum((round(w * UNIT) + OFFSET) << (FIELD * i) for i, w in enumerate(vector))
 
 
+_U32 = "I" if array("I").itemsize == 4 else "L"  # an unsigned type of 4 bytes (C guarantees "L" at least that)
+
+
 class WeightTable:
-    """The packed weights of a model's features, as the compiled-rules cache keeps
-    them: rebuilt on every start, a dictionary of 22,000 features (each name
-    decoded and hashed, each weight an integer object) took 4 to 5 ms, yet one
-    draft reads a few dozen. Here the names are one byte string and the weights
-    another, in buckets by a hash that is the same in every process (crc32: a
-    ``str``'s hash is not), and a feature is decoded when it is asked for.
+    """The weights of a model's features as the compiled-rules cache keeps them.
 
-    ``names`` holds every feature as ``\nNAME`` in bucket order and ends with
-    ``\n``; bucket ``b`` spans ``names[starts[b]:starts[b + 1] + 1]`` and its
-    first feature is the ``firsts[b]``-th; feature ``i``'s packed weights are
-    ``blob[i * width:(i + 1) * width]``, little-endian."""
+    Rebuilt on every start, a dictionary of 22,000 features (each name decoded
+    and hashed, each packed weight an integer object) took 4 to 5 ms, and every
+    megabyte a start touches costs about a millisecond more, yet one draft reads
+    a few dozen features. Here the names are one byte string and the weights one
+    array of small integers, in buckets by a hash that is the same in every
+    process (crc32: a ``str``'s hash is not), and a feature is decoded when it is
+    asked for (or all at once, see ``decode``).
 
-    __slots__ = ("names", "starts", "firsts", "blob", "width", "mask")
+    ``names`` holds every feature as ``\\nNAME`` in bucket order and ends with
+    ``\\n``; bucket ``b`` spans ``names[starts[b]:starts[b + 1] + 1]`` and its
+    first feature is the ``firsts[b]``-th; feature ``i``'s weights, one per
+    category in thousandths plus ``bias`` (so that they are never negative), are
+    ``weights[i * columns:(i + 1) * columns]``."""
 
-    def __init__(self, names: bytes, starts: "array[int]", firsts: "array[int]", blob: bytes, width: int) -> None:
-        self.names, self.starts, self.firsts, self.blob, self.width = names, starts, firsts, blob, width
+    __slots__ = ("names", "starts", "firsts", "weights", "columns", "mask", "bias", "_scales", "_extra")
+
+    def __init__(self, names: bytes, starts: "array[int]", firsts: "array[int]", weights: "array[int]",
+                 columns: int) -> None:
+        self.names, self.starts, self.firsts, self.weights, self.columns = names, starts, firsts, weights, columns
         self.mask = len(starts) - 2  # the number of buckets is a power of two
+        self.bias = 1 << (8 * weights.itemsize - 1)
+        self._scales = [1 << (FIELD * column) for column in range(columns)]
+        # what turns the sum of (weight + bias) << FIELD * column into the packed form's (weight + OFFSET) << ...
+        self._extra = sum((OFFSET - self.bias) * scale for scale in self._scales)
 
     @classmethod
-    def of(cls, packed: Dict[str, int]) -> "Optional[WeightTable]":
-        """The table of ``packed`` (feature -> packed weights, all positive); None if
-        a feature's name holds a newline (no sentence has such a feature, but a
-        model file could name one)."""
+    def of(cls, packed: Dict[str, int], columns: int) -> "Optional[WeightTable]":
+        """The table of ``packed`` (feature -> packed weights of ``columns``
+        categories); None if a feature's name holds a newline (no sentence has
+        such a feature, but a model file could name one)."""
         if any("\n" in feature for feature in packed):
             return None
-        buckets = 1 << max(4, (len(packed) // 2).bit_length())  # two or three features a bucket
+        buckets = 1 << max(4, (len(packed) // 4).bit_length())  # three to six features a bucket
         mask = buckets - 1
         keyed = sorted((crc32(encoded) & mask, encoded, value)
                        for encoded, value in ((f.encode("utf-8", "surrogatepass"), v) for f, v in packed.items()))
-        width = max([(v.bit_length() + 7) // 8 for v in packed.values()] or [1])
-        starts, firsts = array("L", [0] * (buckets + 1)), array("L", [0] * (buckets + 1))
-        names, blob, offset, index = [], [], 0, 0
+        unpacked = [((value >> (FIELD * column)) & _MASK) - OFFSET for _, _, value in keyed for column in range(columns)]
+        typecode = "H" if all(-(1 << 15) <= w < 1 << 15 for w in unpacked) else _U32
+        bias = 1 << (8 * array(typecode).itemsize - 1)
+        weights = array(typecode, [w + bias for w in unpacked])
+        starts, firsts = array(_U32, [0] * (buckets + 1)), array(_U32, [0] * (buckets + 1))
+        names, offset, index = [], 0, 0
         for bucket in range(buckets + 1):  # the last one marks the end
             starts[bucket], firsts[bucket] = offset, index
             while index < len(keyed) and keyed[index][0] == bucket:
-                _, encoded, value = keyed[index]
+                encoded = keyed[index][1]
                 names.append(b"\n" + encoded)
-                blob.append(value.to_bytes(width, "little"))
                 offset += len(encoded) + 1
                 index += 1
-        return cls(b"".join(names) + b"\n", starts, firsts, b"".join(blob), width)
+        return cls(b"".join(names) + b"\n", starts, firsts, weights, columns)
 
     def __reduce__(self) -> Tuple[Any, ...]:
-        return WeightTable, (self.names, self.starts, self.firsts, self.blob, self.width)
+        return WeightTable, (self.names, self.starts, self.firsts, self.weights, self.columns)
 
     def __len__(self) -> int:
-        return len(self.blob) // self.width
+        return len(self.weights) // self.columns
 
     def get(self, feature: str) -> int:
         """The packed weights of ``feature``; 0 if the model has none for it."""
@@ -583,15 +598,28 @@ class WeightTable:
         at = names.find(b"\n" + encoded + b"\n", start, end)
         if at < 0:
             return 0
-        index = self.firsts[bucket] + names.count(b"\n", start, at)
-        width = self.width
-        return int.from_bytes(self.blob[index * width:(index + 1) * width], "little")
+        index = (self.firsts[bucket] + names.count(b"\n", start, at)) * self.columns
+        return self._extra + sum(map(operator.mul, self.weights[index:index + self.columns], self._scales))
 
     def decode(self) -> Dict[str, int]:
-        """Every feature with its packed weights."""
-        width, blob = self.width, self.blob
+        """Every feature with its packed weights: each weight's bytes are copied to
+        its field of the packed form at once for all features (a strided copy per
+        byte), so that a feature costs one ``int.from_bytes``."""
+        columns, size, field = self.columns, self.weights.itemsize, FIELD // 8
+        weights = self.weights
+        if sys.byteorder != "little":  # the packed form is read little-endian
+            weights = array(weights.typecode, weights)
+            weights.byteswap()
+        raw = weights.tobytes()
+        width = field * columns
+        spread = bytearray(len(self) * width)
+        for column in range(columns):
+            for byte in range(size):
+                spread[column * field + byte::width] = raw[column * size + byte::columns * size]
         features = self.names.decode("utf-8", "surrogatepass").split("\n")[1:-1]
-        return dict(zip(features, [int.from_bytes(blob[i:i + width], "little") for i in range(0, len(blob), width)]))
+        extra, from_bytes = self._extra, int.from_bytes
+        return dict(zip(features, [extra + from_bytes(spread[i:i + width], "little")
+                                   for i in range(0, len(spread), width)]))
 
 
 class Model:
@@ -631,7 +659,7 @@ class Model:
         self._text_memo: Dict[str, Tuple[Tuple[int, ...], int, int]] = {}
 
     def __getstate__(self) -> tuple:
-        table = self._table if self._table is not None else WeightTable.of(self.packed)
+        table = self._table if self._table is not None else WeightTable.of(self.packed, len(self.categories))
         weights = table if table is not None else self.packed
         return self.categories, self.bias, self.thresholds, weights, self.settings, self.path, self.floors
 
