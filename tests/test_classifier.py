@@ -204,6 +204,7 @@ def test_a_model_read_from_the_cache_scores_as_the_model_file_does(monkeypatch: 
     draft = Draft("Поставьте пять звёзд, и мы вернём вам 150 рублей. Пишите в телеграм, там быстрее.")
     expected = model.logits(sentences(draft, model.settings))
     copy = pickle.loads(pickle.dumps(model))
+    assert "index" in vars(copy.settings.concepts)  # the concepts' look-up index travels with them
     assert copy.packed == {} and copy.logits(sentences(draft, copy.settings)) == expected
     assert 0 < len(copy.packed) < 100  # decoded: only what the draft asked for
     monkeypatch.setattr(Model, "DECODE_ALL", len(copy.packed) + 1)  # the next look-up decodes the whole table

@@ -112,8 +112,10 @@ class Concepts(tuple):  # type: ignore[type-arg]
             found = self.__dict__["hash"] = tuple.__hash__(self)
         return found  # type: ignore[no-any-return]
 
-    def __reduce__(self) -> Tuple[Any, ...]:  # a string's hash differs between processes: never pickle it
-        return Concepts, (tuple(self),)
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # a string's hash differs between processes: never pickle it; the index travels
+        # (the compiled-rules cache: reading it costs half of building it on the first check)
+        return Concepts, (tuple(self),), {"index": _concept_index(self)}
 
 
 class Settings(NamedTuple):
