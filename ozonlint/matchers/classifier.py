@@ -44,6 +44,8 @@ import operator
 import os
 import sys
 from array import array
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 from zlib import crc32
 
@@ -574,15 +576,11 @@ class WeightTable:
         typecode = "H" if all(-(1 << 15) <= w < 1 << 15 for w in unpacked) else _U32
         bias = 1 << (8 * array(typecode).itemsize - 1)
         weights = array(typecode, [w + bias for w in unpacked])
-        starts, firsts = array(_U32, [0] * (buckets + 1)), array(_U32, [0] * (buckets + 1))
-        names, offset, index = [], 0, 0
-        for bucket in range(buckets + 1):  # the last one marks the end
-            starts[bucket], firsts[bucket] = offset, index
-            while index < len(keyed) and keyed[index][0] == bucket:
-                encoded = keyed[index][1]
-                names.append(b"\n" + encoded)
-                offset += len(encoded) + 1
-                index += 1
+        names = [b"\n" + encoded for _, encoded, _ in keyed]
+        offsets = [0, *accumulate(map(len, names))]  # where each name starts, and where they end
+        in_order = [bucket for bucket, _, _ in keyed]
+        firsts = array(_U32, [bisect_left(in_order, bucket) for bucket in range(buckets + 1)])  # the last: the end
+        starts = array(_U32, [offsets[first] for first in firsts])
         return cls(b"".join(names) + b"\n", starts, firsts, weights, columns)
 
     def __reduce__(self) -> Tuple[Any, ...]:
