@@ -64,13 +64,25 @@ def _stat_line(path: str) -> Optional[str]:
     return f"{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}"
 
 
-def _code_files() -> list:
-    package = os.path.dirname(os.path.abspath(__file__))
-    found = []
-    for root, dirs, files in os.walk(package):
-        dirs.sort()
-        found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
-    return found
+def _code_lines() -> Optional[list]:
+    """``path:size:mtime`` of every module of ozonlint (read from the folders'
+    entries: os.walk and a normalised path per file cost as much again as the
+    stat calls themselves, on every start)."""
+    lines = []
+    pending = [os.path.dirname(os.path.abspath(__file__))]
+    while pending:
+        with os.scandir(pending.pop()) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.name.endswith(".py"):
+                try:
+                    st = entry.stat()
+                except OSError:
+                    return None  # a module that cannot be read: no key, no cache
+                lines.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
+    return lines
 
 
 def key(files: Sequence[str], version: str) -> Optional[Tuple[str, str]]:
@@ -87,8 +99,13 @@ def key(files: Sequence[str], version: str) -> Optional[Tuple[str, str]]:
     lines = [f"format {FORMAT}", f"ozonlint {version}",
              f"python {sys.implementation.cache_tag} {sys.version_info[:3]}",
              f"regex {getattr(regex, '__version__', '?')}"]
-    for path in _code_files() + ["--packs--"] + list(files):
-        line = path if path == "--packs--" else _stat_line(path)
+    code = _code_lines()
+    if code is None:
+        return None
+    lines.extend(code)
+    lines.append("--packs--")
+    for path in files:
+        line = _stat_line(path)
         if line is None:
             return None
         lines.append(line)

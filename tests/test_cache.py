@@ -167,6 +167,24 @@ def test_the_key_names_python_and_regex(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert after[0] != before[0]
 
 
+def test_the_key_names_every_module_of_the_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A changed, added or unreadable module of ozonlint is another key (or none): never old objects."""
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    for name in ("cache.py", "sub/kind.py"):
+        (package / name).write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+    first = cache.key([], "x")
+    assert first is not None and str(package / "sub" / "kind.py") in first[1]
+    (package / "sub" / "kind.py").write_text("x = 22\n", encoding="utf-8")
+    edited = cache.key([], "x")
+    (package / "sub" / "new.py").write_text("", encoding="utf-8")
+    added = cache.key([], "x")
+    assert len({first[0], edited[0], added[0]}) == 3
+    (package / "sub" / "gone.py").symlink_to(package / "nowhere.py")
+    assert cache.key([], "x") is None
+
+
 def test_a_cached_linter_makes_its_patterns_from_their_compiled_forms(cache_dir: Path, tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import re

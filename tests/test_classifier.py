@@ -21,6 +21,7 @@ from ozonlint.matchers.classifier import (
     concept_vocabulary,
     load_model,
     model_files,
+    pack,
     score_sentence,
     sentences,
 )
@@ -176,6 +177,43 @@ def test_the_compiled_rules_pickle(linter: ozonlint.Linter) -> None:
     copy = pickle.loads(pickle.dumps(matcher))
     draft = Draft("Подпишитесь на наш магазин, чтобы первыми узнавать о новинках!")
     assert copy.score_sentences(draft) == matcher.score_sentences(Draft(draft.text))
+
+
+def test_the_weight_table_holds_every_feature_and_nothing_else() -> None:
+    from ozonlint.matchers.classifier import WeightTable, cached_model
+
+    model = cached_model(str(MODELS / "semantic.json"))
+    table = WeightTable.of(model.packed, len(model.categories))
+    assert table is not None and len(table) == len(model.packed)
+    assert all(table.get(feature) == packed for feature, packed in model.packed.items())
+    for absent in ("", "zz qq", "~nothing", "отзыв отзыв отзыв", "\ud800"):
+        assert absent not in model.packed and table.get(absent) == 0
+    assert table.decode() == model.packed
+    assert table.weights.itemsize == 2  # every weight of the shipped model fits in 16 bits
+    packed = [pack(v) for v in ([0.0, 1.5], [-2.0, 0.001], [32.767, -32.768], [0.0, 0.0])]
+    odd = dict(zip(["a", "a b", "\ud800x", ""], packed))
+    assert WeightTable.of(odd, 2).decode() == odd and WeightTable.of({"a\nb": packed[0]}, 2) is None
+    wide = {"a": pack([1000.0, -1000.0]), "b": pack([32.768, 0.0])}  # beyond 16 bits: wider fields
+    assert WeightTable.of(wide, 2).decode() == wide and WeightTable.of(wide, 2).get("a") == wide["a"]
+
+
+def test_a_model_read_from_the_cache_scores_as_the_model_file_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ozonlint.matchers.classifier import Model, cached_model
+
+    model = cached_model(str(MODELS / "semantic.json"))
+    draft = Draft("Поставьте пять звёзд, и мы вернём вам 150 рублей. Пишите в телеграм, там быстрее.")
+    expected = model.logits(sentences(draft, model.settings))
+    copy = pickle.loads(pickle.dumps(model))
+    assert "index" in vars(copy.settings.concepts)  # the concepts' look-up index travels with them
+    assert copy.packed == {} and copy.logits(sentences(draft, copy.settings)) == expected
+    assert 0 < len(copy.packed) < 100  # decoded: only what the draft asked for
+    monkeypatch.setattr(Model, "DECODE_ALL", len(copy.packed) + 1)  # the next look-up decodes the whole table
+    assert copy.weight("zz qq", 0) == 0.0 and copy.packed == model.packed
+    assert copy.logits(sentences(draft, copy.settings)) == expected
+    again = pickle.loads(pickle.dumps(copy))  # decoded whole, it is stored as a table again
+    assert again.logits(sentences(draft, again.settings)) == expected
+    unusual = Model(["a"], [0.0], [0.5], {"x\ny": [1.0]}, Settings())  # no table for it: kept as a dictionary
+    assert pickle.loads(pickle.dumps(unusual)).packed == unusual.packed
 
 
 def test_retrained_model_is_a_new_cache_key(tmp_path: Path) -> None:

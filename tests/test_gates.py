@@ -31,6 +31,19 @@ def test_a_chinese_term_set_opens_on_the_first_character_of_a_term(tmp_path: Pat
     assert [v.match for v in linter.check("订单已发货。薇信：abc")] == ["薇信"]
 
 
+def test_a_cached_term_set_leaves_its_gate_keys_out_and_works_them_out_again(tmp_path: Path) -> None:
+    import pickle
+
+    linter = _linter(tmp_path, "    kind: terms\n    terms: [вотсап, пишите в личку, 加微信]\n"
+                               "    examples: {bad: ['пишите в личку'], good: ['спасибо']}\n")
+    [term_set] = linter.rules[0].matcher.term_sets()
+    gate = (term_set.keys, term_set.lookup_keys, term_set.han_first_chars)
+    assert len(gate[0]) == 2 and gate[0] < gate[1] and gate[2] == frozenset("加")  # one key a term; every word's key besides
+    copy = pickle.loads(pickle.dumps(term_set))
+    assert not {"keys", "lookup_keys", "han_first_chars"} & set(vars(copy))
+    assert (copy.keys, copy.lookup_keys, copy.han_first_chars) == gate
+
+
 def test_a_pattern_needs_every_part_it_names(tmp_path: Path) -> None:
     parts = derive_all(r"(?:возврат|обмен)\s+(?:\S+\s+){0,4}(?:напрямую|переводом)")
     assert parts is not None and len(parts) == 2  # both groups, the optional words between skipped

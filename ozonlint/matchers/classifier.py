@@ -42,7 +42,12 @@ from __future__ import annotations
 import math
 import operator
 import os
+import sys
+from array import array
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from zlib import crc32
 
 from ..lazyre import lazy_re
 from ..model import Violation
@@ -109,8 +114,10 @@ class Concepts(tuple):  # type: ignore[type-arg]
             found = self.__dict__["hash"] = tuple.__hash__(self)
         return found  # type: ignore[no-any-return]
 
-    def __reduce__(self) -> Tuple[Any, ...]:  # a string's hash differs between processes: never pickle it
-        return Concepts, (tuple(self),)
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # a string's hash differs between processes: never pickle it; the index travels
+        # (the compiled-rules cache: reading it costs half of building it on the first check)
+        return Concepts, (tuple(self),), {"index": _concept_index(self)}
 
 
 class Settings(NamedTuple):
@@ -523,23 +530,126 @@ def pack(vector: Sequence[float]) -> int:
     return sum((round(w * UNIT) + OFFSET) << (FIELD * i) for i, w in enumerate(vector))
 
 
+_U32 = "I" if array("I").itemsize == 4 else "L"  # an unsigned type of 4 bytes (C guarantees "L" at least that)
+
+
+class WeightTable:
+    """The weights of a model's features as the compiled-rules cache keeps them.
+
+    Rebuilt on every start, a dictionary of 22,000 features (each name decoded
+    and hashed, each packed weight an integer object) took 4 to 5 ms, and every
+    megabyte a start touches costs about a millisecond more, yet one draft reads
+    a few dozen features. Here the names are one byte string and the weights one
+    array of small integers, in buckets by a hash that is the same in every
+    process (crc32: a ``str``'s hash is not), and a feature is decoded when it is
+    asked for (or all at once, see ``decode``).
+
+    ``names`` holds every feature as ``\\nNAME`` in bucket order and ends with
+    ``\\n``; bucket ``b`` spans ``names[starts[b]:starts[b + 1] + 1]`` and its
+    first feature is the ``firsts[b]``-th; feature ``i``'s weights, one per
+    category in thousandths plus ``bias`` (so that they are never negative), are
+    ``weights[i * columns:(i + 1) * columns]``."""
+
+    __slots__ = ("names", "starts", "firsts", "weights", "columns", "mask", "bias", "_scales", "_extra")
+
+    def __init__(self, names: bytes, starts: "array[int]", firsts: "array[int]", weights: "array[int]",
+                 columns: int) -> None:
+        self.names, self.starts, self.firsts, self.weights, self.columns = names, starts, firsts, weights, columns
+        self.mask = len(starts) - 2  # the number of buckets is a power of two
+        self.bias = 1 << (8 * weights.itemsize - 1)
+        self._scales = [1 << (FIELD * column) for column in range(columns)]
+        # what turns the sum of (weight + bias) << FIELD * column into the packed form's (weight + OFFSET) << ...
+        self._extra = sum((OFFSET - self.bias) * scale for scale in self._scales)
+
+    @classmethod
+    def of(cls, packed: Dict[str, int], columns: int) -> "Optional[WeightTable]":
+        """The table of ``packed`` (feature -> packed weights of ``columns``
+        categories); None if a feature's name holds a newline (no sentence has
+        such a feature, but a model file could name one)."""
+        if any("\n" in feature for feature in packed):
+            return None
+        buckets = 1 << max(4, (len(packed) // 4).bit_length())  # three to six features a bucket
+        mask = buckets - 1
+        keyed = sorted((crc32(encoded) & mask, encoded, value)
+                       for encoded, value in ((f.encode("utf-8", "surrogatepass"), v) for f, v in packed.items()))
+        unpacked = [((value >> (FIELD * column)) & _MASK) - OFFSET for _, _, value in keyed for column in range(columns)]
+        typecode = "H" if all(-(1 << 15) <= w < 1 << 15 for w in unpacked) else _U32
+        bias = 1 << (8 * array(typecode).itemsize - 1)
+        weights = array(typecode, [w + bias for w in unpacked])
+        names = [b"\n" + encoded for _, encoded, _ in keyed]
+        offsets = [0, *accumulate(map(len, names))]  # where each name starts, and where they end
+        in_order = [bucket for bucket, _, _ in keyed]
+        firsts = array(_U32, [bisect_left(in_order, bucket) for bucket in range(buckets + 1)])  # the last: the end
+        starts = array(_U32, [offsets[first] for first in firsts])
+        return cls(b"".join(names) + b"\n", starts, firsts, weights, columns)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return WeightTable, (self.names, self.starts, self.firsts, self.weights, self.columns)
+
+    def __len__(self) -> int:
+        return len(self.weights) // self.columns
+
+    def get(self, feature: str) -> int:
+        """The packed weights of ``feature``; 0 if the model has none for it."""
+        encoded = feature.encode("utf-8", "surrogatepass")
+        bucket = crc32(encoded) & self.mask
+        start, end = self.starts[bucket], self.starts[bucket + 1] + 1
+        names = self.names
+        at = names.find(b"\n" + encoded + b"\n", start, end)
+        if at < 0:
+            return 0
+        index = (self.firsts[bucket] + names.count(b"\n", start, at)) * self.columns
+        return self._extra + sum(map(operator.mul, self.weights[index:index + self.columns], self._scales))
+
+    def decode(self) -> Dict[str, int]:
+        """Every feature with its packed weights: each weight's bytes are copied to
+        its field of the packed form at once for all features (a strided copy per
+        byte), so that a feature costs one ``int.from_bytes``."""
+        columns, size, field = self.columns, self.weights.itemsize, FIELD // 8
+        weights = self.weights
+        if sys.byteorder != "little":  # the packed form is read little-endian
+            weights = array(weights.typecode, weights)
+            weights.byteswap()
+        raw = weights.tobytes()
+        width = field * columns
+        spread = bytearray(len(self) * width)
+        for column in range(columns):
+            for byte in range(size):
+                spread[column * field + byte::width] = raw[column * size + byte::columns * size]
+        features = self.names.decode("utf-8", "surrogatepass").split("\n")[1:-1]
+        extra, from_bytes = self._extra, int.from_bytes
+        return dict(zip(features, [extra + from_bytes(spread[i:i + width], "little")
+                                   for i in range(0, len(spread), width)]))
+
+
 class Model:
     """One model file: per category a bias and a threshold; per feature its
-    weights, one per category (packed, see ``pack``)."""
+    weights, one per category (packed, see ``pack``).
 
-    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "floors", "_memo", "_text_memo")
+    Read from the model file, every feature's weights are in ``packed``. Read
+    from the compiled-rules cache, they are in a WeightTable, and ``packed``
+    holds the features decoded so far (0 for those the model lacks); once
+    DECODE_ALL have been looked up, the process is reading many drafts and the
+    whole table is decoded into ``packed`` at once."""
+
+    __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "floors", "_memo", "_text_memo",
+                 "_table", "_looked_up")
 
     # Distinct sentences (by their text, and by their terms) whose scores are remembered. Replies are
     # written from templates, so the same sentences come again and again; plain
     # dict stores, so threads may share it, and results never depend on it.
     MEMO_SIZE = 20_000
+    # Look-ups in the table after which it is decoded whole (about what the whole costs, one by one).
+    DECODE_ALL = 4096
 
     def __init__(self, categories: Sequence[str], bias: Sequence[float], thresholds: Sequence[float],
                  weights: Dict[str, Sequence[float]], settings: Settings, path: str = "") -> None:
         self.categories = tuple(categories)
         self.bias = tuple(bias)
         self.thresholds = tuple(thresholds)
-        self.packed = {feature: pack(vector) for feature, vector in weights.items() if any(vector)}
+        self.packed: Dict[str, int] = {feature: pack(vector) for feature, vector in weights.items() if any(vector)}
+        self._table: Optional[WeightTable] = None
+        self._looked_up = 0
         self.settings = settings
         self.path = path
         # (column, need) of the lowest need per category among the rules that read
@@ -549,12 +659,39 @@ class Model:
         self._text_memo: Dict[str, Tuple[Tuple[int, ...], int, int]] = {}
 
     def __getstate__(self) -> tuple:
-        return self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path, self.floors
+        table = self._table if self._table is not None else WeightTable.of(self.packed, len(self.categories))
+        weights = table if table is not None else self.packed
+        return self.categories, self.bias, self.thresholds, weights, self.settings, self.path, self.floors
 
     def __setstate__(self, state: tuple) -> None:
-        self.categories, self.bias, self.thresholds, self.packed, self.settings, self.path, self.floors = state
+        self.categories, self.bias, self.thresholds, weights, self.settings, self.path, self.floors = state
+        if isinstance(weights, WeightTable):
+            self.packed, self._table = {}, weights
+        else:
+            self.packed, self._table = weights, None
+        self._looked_up = 0
         self._memo = {}
         self._text_memo = {}
+
+    def _weights(self, features: Sequence[str]) -> List[int]:
+        """The packed weights of those of ``features`` the model has."""
+        found = list(map(self.packed.get, features))
+        if self._table is not None and None in found:
+            found = [self._look_up(f) if w is None else w for f, w in zip(features, found)]
+        return list(filter(None, found))
+
+    def _look_up(self, feature: str) -> int:
+        """A feature's packed weights (0: none) from the table, kept in ``packed``."""
+        table = self._table
+        if table is None:  # another thread decoded it whole meanwhile
+            return self.packed.get(feature, 0)
+        self._looked_up += 1
+        if self._looked_up >= self.DECODE_ALL:
+            self.packed = table.decode()
+            self._table = None
+            return self.packed.get(feature, 0)
+        found = self.packed[feature] = table.get(feature)
+        return found
 
     def admit(self, column: int, need: int) -> None:
         """Note a rule that reports ``column`` at ``need`` (called as rules are
@@ -580,8 +717,8 @@ class Model:
         return (max([nets[c] - f for c, f in floors]), max([2 * nets[c] - f for c, f in floors]))
 
     def weight(self, feature: str, column: int) -> float:
-        packed = self.packed.get(feature)
-        return 0.0 if packed is None else (((packed >> (FIELD * column)) & _MASK) - OFFSET) / UNIT
+        packed = self._weights((feature,))
+        return 0.0 if not packed else (((packed[0] >> (FIELD * column)) & _MASK) - OFFSET) / UNIT
 
     def _unpack(self, total: int, count: int) -> List[float]:
         base = count * OFFSET
@@ -589,10 +726,9 @@ class Model:
 
     def sums(self, sents: Sequence[Sentence]) -> List[Tuple[int, int]]:
         """Per sentence, the packed sum of its features' weights and how many there were."""
-        get = self.packed.get
         out = []
         for s in sents:
-            found = list(filter(None, map(get, s.features)))
+            found = self._weights(s.features)
             out.append((sum(found), len(found)))
         return out
 
@@ -607,7 +743,7 @@ class Model:
         memo = self._memo
         found = memo.get(key)
         if found is None:
-            weights = list(filter(None, map(self.packed.get, features_of(terms, self.settings.bigrams, concepts))))
+            weights = self._weights(features_of(terms, self.settings.bigrams, concepts))
             total, base = sum(weights), len(weights) * OFFSET
             found = tuple(((total >> (FIELD * i)) & _MASK) - base for i in range(len(self.bias)))
             if len(memo) >= self.MEMO_SIZE:

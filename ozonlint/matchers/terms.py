@@ -211,6 +211,25 @@ _ByFirstWord = Tuple[List[Word], List[Phrase]]
 _Starting = Tuple[bool, Tuple[Phrase, ...], Optional[FrozenSet[str]]]
 
 
+def _gate_keys(first: Dict[str, _ByFirstWord]) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """(keys, lookup keys) of a phrase table: each term's most selective word's key,
+    which the gate index opens the set on — the longest word ("личку", not "в"),
+    and not one that almost every reply holds ("через", "товар", "Ozon") — and
+    every key that find_in_view asks a draft about (the gate index remembers only these)."""
+    keys, lookup = set(), set()
+    for words, phrases in first.values():
+        keys.update(w.key for w in words)
+        for phrase in phrases:
+            keys.add(max(phrase.words, key=lambda w: (w.key not in _COMMON_KEYS, w.selectivity)).key)
+            lookup.update(w.key for w in phrase.words)
+    return frozenset(keys), frozenset(keys | lookup)
+
+
+# Read by the gate index, which is built when the rules are compiled and cached
+# with them: a cached set leaves them out (they were a sixth of a start's memory).
+_GATE_ATTRIBUTES = ("keys", "lookup_keys", "han_first_chars")
+
+
 class TermSet:
     """Terms (and optional raw patterns) from one rule or one proximity set.
 
@@ -245,7 +264,6 @@ class TermSet:
         han_terms: List[Tuple[str, bool, bool]] = []
         symbols: List[str] = []
         first: Dict[str, List[Phrase]] = {}  # phrases by the key of their first word
-        keys: set = set()
         for raw in terms:
             term = normalise_term(raw)
             if not term:
@@ -257,10 +275,6 @@ class TermSet:
             else:
                 phrase = Phrase(term, inflect)
                 first.setdefault(phrase.words[0].key, []).append(phrase)
-                # gate on the most selective word: the longest one ("личку", not "в"),
-                # and not one that almost every reply holds ("через", "товар", "Ozon")
-                keys.add(max(phrase.words, key=lambda w: (w.key not in _COMMON_KEYS, w.selectivity)).key)
-        self.keys: FrozenSet[str] = frozenset(keys)
         # by the key of their first word: the one-word terms (a token is a hit where it
         # stands), then the longer phrases (matched on from there)
         self._first: Optional[Dict[str, _ByFirstWord]] = {
@@ -268,9 +282,7 @@ class TermSet:
             for key, phrases in first.items()}
         self._first_keys = frozenset(first)
         self._memo: Dict[Tuple[str, str], _Starting] = {}  # see _starting_with
-        # every key that find_in_view asks a draft about (the gate index remembers only these)
-        self.lookup_keys = frozenset(keys).union(
-            w.key for phrases in first.values() for phrase in phrases for w in phrase.words)
+        self.keys, self.lookup_keys = _gate_keys(self._first)
         self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         self._keep = context_filter(spec, params=params)
@@ -316,10 +328,21 @@ class TermSet:
         state["content"] = None
         state["_first"] = None
         state["_memo"] = {}  # this process's own
+        for name in _GATE_ATTRIBUTES:  # what the gate index is built from: worked out again if ever asked for
+            state.pop(name, None)
         import pickle  # only when the rules are cached (a check reads with cache.unpickle_bytes)
 
         state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
         return state
+
+    def __getattr__(self, name: str) -> Any:  # only reached for what __getstate__ leaves out
+        if name in ("keys", "lookup_keys"):
+            self.keys, self.lookup_keys = _gate_keys(self._phrases())
+        elif name == "han_first_chars":
+            self.han_first_chars = frozenset(self._han_by_first)
+        else:
+            raise AttributeError(name)
+        return self.__dict__[name]
 
     def _phrases(self) -> Dict[str, "_ByFirstWord"]:
         first = self._first
