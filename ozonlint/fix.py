@@ -200,10 +200,11 @@ def sentences(text: str) -> List[Span]:
     return list(iter_sentences(text))
 
 
-def iter_sentences(text: str) -> Iterator[Span]:
-    """``sentences``, one at a time (a caller that stops early reads no further)."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
+def iter_sentences(text: str, start: int = 0) -> Iterator[Span]:
+    """``sentences``, one at a time (a caller that stops early reads no further);
+    from ``start``, those after it when a sentence certainly starts afresh there
+    (see sentence_restart)."""
+    for m in _SENTENCE_END.finditer(text, start):
         at, end = m.span()
         mark = m.group()
         if mark == "\n":
@@ -224,6 +225,46 @@ def iter_sentences(text: str) -> Iterator[Span]:
     span = _trimmed(text, start, len(text))
     if span is not None:
         yield span
+
+
+# The characters a sentence end (_SENTENCE_END) starts with, looked for backwards.
+_END_MARK_BEFORE = lazy(r"(?r)[.!?…。！？\n]")
+
+
+def sentence_restart(text: str, pos: int) -> int:
+    """An offset at or before ``pos`` where the split of ``text`` from its start
+    begins a sentence whatever came before it: after a line break (not one after
+    a label's colon), a Chinese end, or an end of ! ? … or a full stop that no
+    abbreviation or lower-case word can cancel. ``iter_sentences(text, at)`` then
+    gives the very sentences ``iter_sentences(text)`` gives from there on, so a
+    plan reads the sentences around its findings, not every one before them (0
+    when no such end stands before ``pos``)."""
+    end = pos
+    while end > 0:
+        mark = _END_MARK_BEFORE.search(text, 0, end)
+        if mark is None:
+            return 0
+        at = mark.start()
+        char = text[at]
+        end = at
+        if char == "\n":
+            before = at
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            if before == 0 or text[before - 1] != ":":  # (after a colon: "Контакты:\n+7 …" is one sentence)
+                return at + 1
+            continue
+        run = "。！？" if char in "。！？" else ".!?…"
+        while end > 0 and text[end - 1] in run:  # the run's first mark: where the split meets it
+            end -= 1
+        m = _SENTENCE_END.match(text, end)
+        if m is None or m.end() > pos:
+            continue  # no end here ("v2.0"), or one that reaches past pos
+        if text[end] == "." and (text[end - 1:end] in _ABBREVIATION_ENDS
+                                 or text[m.end():m.end() + 1] in _SPACE_OR_TAB and _LOWER_NEXT.match(text, m.end())):
+            continue  # perhaps "ул. Ленина" (whether it is depends on the sentence's start), or "т. е. так"
+        return m.end()
+    return 0
 
 
 def _trimmed(text: str, start: int, end: int) -> Optional[Span]:
@@ -386,16 +427,31 @@ class _Unit(NamedTuple):
 
 class _Sentences:
     """The sentences of a text (see iter_sentences), split only as far as asked:
-    planning reads those around its findings, and the rest only when a rewrite
-    asks whether another sentence says it already (most never do)."""
+    planning reads those around its findings (from the restart before the first:
+    see start_before), and the rest only when a rewrite asks whether another
+    sentence says it already (most never do)."""
 
     def __init__(self, text: str) -> None:
-        self._rest: Optional[Iterator[Span]] = iter_sentences(text)
+        self._text = text
+        self._rest: Optional[Iterator[Span]] = None
+        self._started = False
+        self._whole = False  # whether spans start at the text's first sentence
         self.spans: List[Span] = []
         self.starts: List[int] = []
 
+    def start_before(self, pos: int) -> None:
+        """Split from a restart at or before ``pos`` (see sentence_restart), not from
+        the text's start: no sentence before ``pos`` is asked for but the one holding it."""
+        if not self._started:
+            restart = sentence_restart(self._text, pos)
+            self._started, self._whole = True, restart == 0
+            self._rest = iter_sentences(self._text, restart)
+
     def up_to(self, pos: int) -> None:
         """Split on until a sentence starts at or after ``pos`` (or none is left)."""
+        if not self._started:
+            self._started, self._whole = True, True
+            self._rest = iter_sentences(self._text)
         rest, spans, starts = self._rest, self.spans, self.starts
         while rest is not None and (not starts or starts[-1] < pos):
             span = next(rest, None)
@@ -406,7 +462,11 @@ class _Sentences:
                 starts.append(span.start)
 
     def all(self) -> List[Span]:
-        if self._rest is not None:
+        if not self._whole:  # split from a restart (or not at all): the sentences before it too
+            self.spans = list(iter_sentences(self._text))
+            self._rest, self._started, self._whole = None, True, True
+            self.starts = [s.start for s in self.spans]
+        elif self._rest is not None:
             self.spans.extend(self._rest)
             self._rest = None
             self.starts = [s.start for s in self.spans]
@@ -416,7 +476,10 @@ class _Sentences:
 def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
     units: List[_Unit] = []
-    for choice in sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)):
+    ordered = sorted(chosen, key=lambda c: (c.violation.start, c.violation.end))
+    if ordered:
+        sentences.start_before(ordered[0].violation.start)
+    for choice in ordered:
         v = choice.violation
         start, end = v.start, v.end
         stop = max(v.end, v.start + 1)

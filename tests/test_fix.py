@@ -208,6 +208,27 @@ def test_planning_splits_only_as_far_as_asked() -> None:
         assert lazy.spans[-1].start >= pos or len(lazy.spans) == len(whole)
         assert lazy.all() == whole and lazy.starts == [s.start for s in whole]
 
+
+@given(st.lists(st.sampled_from(list("aZЫул.д!?…»)\n\t :;5 。！") + ["т.е", "руб", "\u3000", "\x1c", ". x", "?»"]),
+                max_size=30).map("".join), st.integers(min_value=0, max_value=200))
+@settings(max_examples=500, deadline=None)
+def test_a_split_from_a_restart_gives_the_whole_split_from_there(text: str, pos: int) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    pos = min(pos, len(text))
+    restart = fix.sentence_restart(text, pos)
+    assert 0 <= restart <= pos
+    assert list(fix.iter_sentences(text, restart)) == [s for s in sentences(text) if s.start >= restart]
+
+
+def test_a_restart_skips_the_sentences_before_but_no_end_that_may_not_be_one() -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    text = "Привет! Адрес: ул. Ленина. Контакты:\nпишите. Всё. Т. е. так"
+    assert fix.sentence_restart(text, text.index("Адрес")) == text.index(" Адрес")
+    assert fix.sentence_restart(text, text.index("Ленина")) == text.index(" Адрес")  # "ул." may be no end
+    assert fix.sentence_restart(text, text.index("пишите")) == text.index(" Контакты")  # a label's line
+    assert fix.sentence_restart(text, text.rindex("так")) == text.index(" Т. е.")  # "Т. е. так" is one
+    assert fix.sentence_restart(text, 3) == 0
+
 @pytest.mark.parametrize("edited, original, joined", [
     ("Пишите в чат Ozon: , там быстрее", "x", "Пишите в чат Ozon: там быстрее"),
     ("Подробнее на нашем сайте !", "Подробнее на нашем сайте x!", "Подробнее на нашем сайте!"),
