@@ -107,6 +107,9 @@ _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқ�
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
 _FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one in a plain text
 _FOREIGN_BASIC_CYRILLIC = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+# What a plain text (see is_plain) may hold beyond ASCII and the basic Cyrillic letters
+# U+0400-U+045F (a test checks them against is_plain).
+PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -122,8 +125,10 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
         if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
                 and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
             return None
-    cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
     if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
+        # beyond ASCII a plain text holds basic Cyrillic letters and a few marks: its
+        # Cyrillic letters are the rest, counted without reading its words one by one
+        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - sum(map(text.count, PLAIN_MARKS))
         foreign = sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
         # Latin and Cyrillic letters are different characters: a mostly Cyrillic reply is
         # Russian whatever its Latin words weigh, and then they need not be counted
@@ -131,6 +136,7 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
             return "ru"
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
     else:
+        cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
         latin = sum(len(w) for w in _LATIN_WORD.findall(text))
         # a Chinese character carries about a Russian or English word's worth of two syllables;
         # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
@@ -509,7 +515,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     paragraph_starts = _paragraph_starts(text)
     already = _AlreadySaid(text, spans, units, paragraph_starts)
     written: Dict[int, List[str]] = {}
-    has_cyrillic = bool(_CYRILLIC.search(text))
+    has_cyrillic = reply == "ru" or bool(_CYRILLIC.search(text))  # (a Russian reply has Cyrillic letters)
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
@@ -569,6 +575,8 @@ def _in_reply_quotes(new: str, text: str) -> str:
 
 def _paragraph_starts(text: str) -> List[int]:
     """Where the paragraphs (the replies of a file of many) start."""
+    if text.count("\n") < 2:  # a paragraph break takes two line breaks: most replies have none
+        return [0]
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
@@ -726,6 +734,9 @@ def _clause_removal(sentence: str, spans: List[Tuple[int, int]]) -> Optional[Tup
     """The edit that removes the clauses holding ``spans``: a run at the end of the
     sentence, leaving a main clause of a few words; None when what would be
     left could not stand alone (then the next rewrite, or the sentence goes)."""
+    first = _CLAUSE_BREAK.search(sentence)
+    if first is None or any(s < first.start() for s, _ in spans):
+        return None  # a finding in the first clause: nothing would be left (the rest of the clauses unread)
     parts = clauses(sentence)
     hit = [i for i, c in enumerate(parts) if any(c.start < e and s < c.end for s, e in spans)]
     if not hit:

@@ -478,6 +478,15 @@ def test_cyrillic_codes_are_the_cyrillic_script() -> None:
     assert re.sub("[^" + fix.CYRILLIC_CODES + "]", "", every) == "".join(regex.findall(r"\p{Cyrillic}", every))
 
 
+def test_plain_marks_are_what_a_plain_text_holds_beyond_ascii_and_basic_cyrillic() -> None:
+    # reply_language counts a plain text's Cyrillic letters as its characters that are neither
+    fix = importlib.import_module("ozonlint.fix")
+    beyond = {chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000 and not 0x400 <= c <= 0x45F
+              and fix.is_plain(chr(c))}
+    assert beyond == set(fix.PLAIN_MARKS)
+    assert all(fix.is_plain(chr(c)) and fix._CYRILLIC.match(chr(c)) for c in range(0x400, 0x460))
+
+
 def _reply_language_counted(text: str) -> object:
     """reply_language of a plain text without findings, every letter counted (what its
     shortcut for a mostly Cyrillic reply must agree with)."""
@@ -490,7 +499,7 @@ def _reply_language_counted(text: str) -> object:
     return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
 
 
-@given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0—…₽\u00a0")), max_size=60))
 @settings(max_examples=500, deadline=None)
 def test_a_mostly_cyrillic_reply_is_russian_without_counting_its_latin(text: str) -> None:
     fix = importlib.import_module("ozonlint.fix")
