@@ -529,7 +529,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         if new is None:
             continue
         new = _in_reply_quotes(new, text)
-        said_new = _norm(new) if new else ""
+        said_new = _norm_rewrite(new) if new else ""
         if new and (said_new in said_here or said(said_new)):
             new = ""   # the reply says it already
         if new:
@@ -636,6 +636,19 @@ def _norm(sentence: str) -> str:
 
 
 _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
+# _norm of the rewrites planned: a pack's few rewrite texts, asked about reply after reply
+_NORMED: Dict[str, str] = {}
+_NORMED_SIZE = 1_000
+
+
+def _norm_rewrite(rewrite: str) -> str:
+    """``_norm(rewrite)``, remembered (plain dict stores: threads may share it)."""
+    found = _NORMED.get(rewrite)
+    if found is None:
+        if len(_NORMED) >= _NORMED_SIZE:
+            _NORMED.clear()
+        found = _NORMED[rewrite] = _norm(rewrite)
+    return found
 
 
 def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, int]] = (),
@@ -676,7 +689,7 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             continue
         start, end = v.start - unit.start, v.end - unit.start
         if rewrite.scope == TOKEN:
-            said_replacement = _norm(replacement)
+            said_replacement = _norm_rewrite(replacement)
             if said_replacement and said(said_replacement):
                 replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
             elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):

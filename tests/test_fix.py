@@ -540,3 +540,9 @@ def test_sentences_of_the_corpus_split_as_the_reference_does() -> None:
     assert len(texts) > 2000
     for text in texts:
         assert sentences(text) == _sentences_one_by_one(text), text
+
+
+def test_a_rewrite_normalised_once_is_normalised_alike() -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    for rewrite in ("Оплатить можно только в заказе на Ozon.", "Thank you!", "«Мои заказы» — там"):
+        assert fix._norm_rewrite(rewrite) == fix._norm(rewrite) == fix._norm_rewrite(rewrite)
