@@ -107,6 +107,9 @@ _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқ�
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
 _FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one in a plain text
 _FOREIGN_BASIC_CYRILLIC = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+# What a plain text (see is_plain) may hold beyond ASCII and the basic Cyrillic letters
+# U+0400-U+045F (a test checks them against is_plain).
+PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -122,8 +125,10 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
         if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
                 and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
             return None
-    cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
     if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
+        # beyond ASCII a plain text holds basic Cyrillic letters and a few marks: its
+        # Cyrillic letters are the rest, counted without reading its words one by one
+        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - sum(map(text.count, PLAIN_MARKS))
         foreign = sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
         # Latin and Cyrillic letters are different characters: a mostly Cyrillic reply is
         # Russian whatever its Latin words weigh, and then they need not be counted
@@ -131,6 +136,7 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
             return "ru"
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
     else:
+        cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
         latin = sum(len(w) for w in _LATIN_WORD.findall(text))
         # a Chinese character carries about a Russian or English word's worth of two syllables;
         # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
@@ -200,10 +206,11 @@ def sentences(text: str) -> List[Span]:
     return list(iter_sentences(text))
 
 
-def iter_sentences(text: str) -> Iterator[Span]:
-    """``sentences``, one at a time (a caller that stops early reads no further)."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
+def iter_sentences(text: str, start: int = 0) -> Iterator[Span]:
+    """``sentences``, one at a time (a caller that stops early reads no further);
+    from ``start``, those after it when a sentence certainly starts afresh there
+    (see sentence_restart)."""
+    for m in _SENTENCE_END.finditer(text, start):
         at, end = m.span()
         mark = m.group()
         if mark == "\n":
@@ -224,6 +231,46 @@ def iter_sentences(text: str) -> Iterator[Span]:
     span = _trimmed(text, start, len(text))
     if span is not None:
         yield span
+
+
+# The characters a sentence end (_SENTENCE_END) starts with, looked for backwards.
+_END_MARK_BEFORE = lazy(r"(?r)[.!?…。！？\n]")
+
+
+def sentence_restart(text: str, pos: int) -> int:
+    """An offset at or before ``pos`` where the split of ``text`` from its start
+    begins a sentence whatever came before it: after a line break (not one after
+    a label's colon), a Chinese end, or an end of ! ? … or a full stop that no
+    abbreviation or lower-case word can cancel. ``iter_sentences(text, at)`` then
+    gives the very sentences ``iter_sentences(text)`` gives from there on, so a
+    plan reads the sentences around its findings, not every one before them (0
+    when no such end stands before ``pos``)."""
+    end = pos
+    while end > 0:
+        mark = _END_MARK_BEFORE.search(text, 0, end)
+        if mark is None:
+            return 0
+        at = mark.start()
+        char = text[at]
+        end = at
+        if char == "\n":
+            before = at
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            if before == 0 or text[before - 1] != ":":  # (after a colon: "Контакты:\n+7 …" is one sentence)
+                return at + 1
+            continue
+        run = "。！？" if char in "。！？" else ".!?…"
+        while end > 0 and text[end - 1] in run:  # the run's first mark: where the split meets it
+            end -= 1
+        m = _SENTENCE_END.match(text, end)
+        if m is None or m.end() > pos:
+            continue  # no end here ("v2.0"), or one that reaches past pos
+        if text[end] == "." and (text[end - 1:end] in _ABBREVIATION_ENDS
+                                 or text[m.end():m.end() + 1] in _SPACE_OR_TAB and _LOWER_NEXT.match(text, m.end())):
+            continue  # perhaps "ул. Ленина" (whether it is depends on the sentence's start), or "т. е. так"
+        return m.end()
+    return 0
 
 
 def _trimmed(text: str, start: int, end: int) -> Optional[Span]:
@@ -386,16 +433,31 @@ class _Unit(NamedTuple):
 
 class _Sentences:
     """The sentences of a text (see iter_sentences), split only as far as asked:
-    planning reads those around its findings, and the rest only when a rewrite
-    asks whether another sentence says it already (most never do)."""
+    planning reads those around its findings (from the restart before the first:
+    see start_before), and the rest only when a rewrite asks whether another
+    sentence says it already (most never do)."""
 
     def __init__(self, text: str) -> None:
-        self._rest: Optional[Iterator[Span]] = iter_sentences(text)
+        self._text = text
+        self._rest: Optional[Iterator[Span]] = None
+        self._started = False
+        self._whole = False  # whether spans start at the text's first sentence
         self.spans: List[Span] = []
         self.starts: List[int] = []
 
+    def start_before(self, pos: int) -> None:
+        """Split from a restart at or before ``pos`` (see sentence_restart), not from
+        the text's start: no sentence before ``pos`` is asked for but the one holding it."""
+        if not self._started:
+            restart = sentence_restart(self._text, pos)
+            self._started, self._whole = True, restart == 0
+            self._rest = iter_sentences(self._text, restart)
+
     def up_to(self, pos: int) -> None:
         """Split on until a sentence starts at or after ``pos`` (or none is left)."""
+        if not self._started:
+            self._started, self._whole = True, True
+            self._rest = iter_sentences(self._text)
         rest, spans, starts = self._rest, self.spans, self.starts
         while rest is not None and (not starts or starts[-1] < pos):
             span = next(rest, None)
@@ -406,7 +468,11 @@ class _Sentences:
                 starts.append(span.start)
 
     def all(self) -> List[Span]:
-        if self._rest is not None:
+        if not self._whole:  # split from a restart (or not at all): the sentences before it too
+            self.spans = list(iter_sentences(self._text))
+            self._rest, self._started, self._whole = None, True, True
+            self.starts = [s.start for s in self.spans]
+        elif self._rest is not None:
             self.spans.extend(self._rest)
             self._rest = None
             self.starts = [s.start for s in self.spans]
@@ -416,7 +482,10 @@ class _Sentences:
 def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
     units: List[_Unit] = []
-    for choice in sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)):
+    ordered = sorted(chosen, key=lambda c: (c.violation.start, c.violation.end))
+    if ordered:
+        sentences.start_before(ordered[0].violation.start)
+    for choice in ordered:
         v = choice.violation
         start, end = v.start, v.end
         stop = max(v.end, v.start + 1)
@@ -446,7 +515,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     paragraph_starts = _paragraph_starts(text)
     already = _AlreadySaid(text, spans, units, paragraph_starts)
     written: Dict[int, List[str]] = {}
-    has_cyrillic = bool(_CYRILLIC.search(text))
+    has_cyrillic = reply == "ru" or bool(_CYRILLIC.search(text))  # (a Russian reply has Cyrillic letters)
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
@@ -460,7 +529,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         if new is None:
             continue
         new = _in_reply_quotes(new, text)
-        said_new = _norm(new) if new else ""
+        said_new = _norm_rewrite(new) if new else ""
         if new and (said_new in said_here or said(said_new)):
             new = ""   # the reply says it already
         if new:
@@ -506,6 +575,8 @@ def _in_reply_quotes(new: str, text: str) -> str:
 
 def _paragraph_starts(text: str) -> List[int]:
     """Where the paragraphs (the replies of a file of many) start."""
+    if text.count("\n") < 2:  # a paragraph break takes two line breaks: most replies have none
+        return [0]
     return [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
@@ -565,6 +636,19 @@ def _norm(sentence: str) -> str:
 
 
 _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
+# _norm of the rewrites planned: a pack's few rewrite texts, asked about reply after reply
+_NORMED: Dict[str, str] = {}
+_NORMED_SIZE = 1_000
+
+
+def _norm_rewrite(rewrite: str) -> str:
+    """``_norm(rewrite)``, remembered (plain dict stores: threads may share it)."""
+    found = _NORMED.get(rewrite)
+    if found is None:
+        if len(_NORMED) >= _NORMED_SIZE:
+            _NORMED.clear()
+        found = _NORMED[rewrite] = _norm(rewrite)
+    return found
 
 
 def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, int]] = (),
@@ -605,7 +689,7 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             continue
         start, end = v.start - unit.start, v.end - unit.start
         if rewrite.scope == TOKEN:
-            said_replacement = _norm(replacement)
+            said_replacement = _norm_rewrite(replacement)
             if said_replacement and said(said_replacement):
                 replacement = ""  # "Здравствуйте, Ирина! 您好 …": the greeting is there already
             elif replacement[:1].isupper() and _MID_SENTENCE.search(original[:start]):
@@ -663,6 +747,9 @@ def _clause_removal(sentence: str, spans: List[Tuple[int, int]]) -> Optional[Tup
     """The edit that removes the clauses holding ``spans``: a run at the end of the
     sentence, leaving a main clause of a few words; None when what would be
     left could not stand alone (then the next rewrite, or the sentence goes)."""
+    first = _CLAUSE_BREAK.search(sentence)
+    if first is None or any(s < first.start() for s, _ in spans):
+        return None  # a finding in the first clause: nothing would be left (the rest of the clauses unread)
     parts = clauses(sentence)
     hit = [i for i, c in enumerate(parts) if any(c.start < e and s < c.end for s, e in spans)]
     if not hit:

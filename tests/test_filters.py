@@ -182,3 +182,25 @@ def test_the_one_scan_for_a_retold_question_or_proposal_finds_what_each_sign_wou
     found = [quote._ANY_SIGN.search(text) is not None for text in texts]
     assert found == [any(sign in text for sign in signs) for text in texts]
     assert any(found) and not all(found)
+
+
+def test_the_buyer_said_scan_finds_what_its_grouped_form_would() -> None:
+    # each alternative of _BUYER_SAID starts with a letter of its own, so that std re jumps
+    # from one such letter to the next; the same matches as the form with groups and a class
+    import json
+    import re
+    from pathlib import Path
+
+    from ozonlint.filters import quote
+
+    grouped = re.compile(
+        r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
+        r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
+        r"|(?:sms|message|e-?mail)\s+you|[您你](?:问|说|写|提到)|您的问题|您(?:转发|收到)")
+    texts = [json.loads(line)["text"].casefold()
+             for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["the sms you got", "an e-mail  you received", "email you", "你说了", "您收到的", "вы\nнаписали"]
+    found = [quote._BUYER_SAID.search(text) for text in texts]
+    assert [m and m.span() for m in found] == [m and m.span() for m in map(grouped.search, texts)]
+    assert any(found) and not all(found)

@@ -208,6 +208,27 @@ def test_planning_splits_only_as_far_as_asked() -> None:
         assert lazy.spans[-1].start >= pos or len(lazy.spans) == len(whole)
         assert lazy.all() == whole and lazy.starts == [s.start for s in whole]
 
+
+@given(st.lists(st.sampled_from(list("aZЫул.д!?…»)\n\t :;5 。！") + ["т.е", "руб", "\u3000", "\x1c", ". x", "?»"]),
+                max_size=30).map("".join), st.integers(min_value=0, max_value=200))
+@settings(max_examples=500, deadline=None)
+def test_a_split_from_a_restart_gives_the_whole_split_from_there(text: str, pos: int) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    pos = min(pos, len(text))
+    restart = fix.sentence_restart(text, pos)
+    assert 0 <= restart <= pos
+    assert list(fix.iter_sentences(text, restart)) == [s for s in sentences(text) if s.start >= restart]
+
+
+def test_a_restart_skips_the_sentences_before_but_no_end_that_may_not_be_one() -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    text = "Привет! Адрес: ул. Ленина. Контакты:\nпишите. Всё. Т. е. так"
+    assert fix.sentence_restart(text, text.index("Адрес")) == text.index(" Адрес")
+    assert fix.sentence_restart(text, text.index("Ленина")) == text.index(" Адрес")  # "ул." may be no end
+    assert fix.sentence_restart(text, text.index("пишите")) == text.index(" Контакты")  # a label's line
+    assert fix.sentence_restart(text, text.rindex("так")) == text.index(" Т. е.")  # "Т. е. так" is one
+    assert fix.sentence_restart(text, 3) == 0
+
 @pytest.mark.parametrize("edited, original, joined", [
     ("Пишите в чат Ozon: , там быстрее", "x", "Пишите в чат Ozon: там быстрее"),
     ("Подробнее на нашем сайте !", "Подробнее на нашем сайте x!", "Подробнее на нашем сайте!"),
@@ -457,6 +478,15 @@ def test_cyrillic_codes_are_the_cyrillic_script() -> None:
     assert re.sub("[^" + fix.CYRILLIC_CODES + "]", "", every) == "".join(regex.findall(r"\p{Cyrillic}", every))
 
 
+def test_plain_marks_are_what_a_plain_text_holds_beyond_ascii_and_basic_cyrillic() -> None:
+    # reply_language counts a plain text's Cyrillic letters as its characters that are neither
+    fix = importlib.import_module("ozonlint.fix")
+    beyond = {chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000 and not 0x400 <= c <= 0x45F
+              and fix.is_plain(chr(c))}
+    assert beyond == set(fix.PLAIN_MARKS)
+    assert all(fix.is_plain(chr(c)) and fix._CYRILLIC.match(chr(c)) for c in range(0x400, 0x460))
+
+
 def _reply_language_counted(text: str) -> object:
     """reply_language of a plain text without findings, every letter counted (what its
     shortcut for a mostly Cyrillic reply must agree with)."""
@@ -469,7 +499,7 @@ def _reply_language_counted(text: str) -> object:
     return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
 
 
-@given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0—…₽\u00a0")), max_size=60))
 @settings(max_examples=500, deadline=None)
 def test_a_mostly_cyrillic_reply_is_russian_without_counting_its_latin(text: str) -> None:
     fix = importlib.import_module("ozonlint.fix")
@@ -510,3 +540,9 @@ def test_sentences_of_the_corpus_split_as_the_reference_does() -> None:
     assert len(texts) > 2000
     for text in texts:
         assert sentences(text) == _sentences_one_by_one(text), text
+
+
+def test_a_rewrite_normalised_once_is_normalised_alike() -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    for rewrite in ("Оплатить можно только в заказе на Ozon.", "Thank you!", "«Мои заказы» — там"):
+        assert fix._norm_rewrite(rewrite) == fix._norm(rewrite) == fix._norm_rewrite(rewrite)

@@ -54,11 +54,13 @@ _POINTS_BACK = lazy(r"(?<![\p{L}\p{N}])(?:туда|там|по нему|на н�
 _DENIES = lazy(r"(?<![\p{L}\p{N}])(?:нет|не|ни|no|not|never|sorry|извините|к сожалению)(?![\p{L}\p{N}])"
                r"|n't|没有|不|抱歉", regex.IGNORECASE)
 # What every match of _QUOTED_BUYER holds before its quote, as a fast scan of the case-folded
-# text: most replies with a quote mark (an apostrophe in "don't") quote no one.
+# text: most replies with a quote mark (an apostrophe in "don't") quote no one. Every
+# alternative starts with a letter of its own (no group, no class), so that std re looks
+# for a match only where one of those letters stands.
 _BUYER_SAID = lazy_re(
     r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
     r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
-    r"|(?:sms|message|e-?mail)\s+you|[您你](?:问|说|写|提到)|您的问题|您(?:转发|收到)")
+    r"|sms\s+you|message\s+you|e-?mail\s+you|您(?:问|说|写|提到)|你(?:问|说|写|提到)|您的问题|您(?:转发|收到)")
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
