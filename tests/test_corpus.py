@@ -230,6 +230,14 @@ BLIND = [
     # session's final detection code, 5652f67)
     ("blind/b19.jsonl", 0.965, 0.014, 0.92, 0.05),
     ("blind/b20.jsonl", 0.935, 0.018, 0.88, 0.06),
+    # (b21: the New Year season across fourteen shops, 220, 107 clean; scored once when it arrived, with main at
+    # the start of session 10, 1bd708c)
+    ("blind/b21.jsonl", 0.966, 0.009, 0.91, 0.06),
+    # (b22: twelve shops whose goods need service after the sale, 220, 110 clean; b23: an ordinary week of sixteen
+    # shops, 240, 119 clean. Both written during session 10, kept unscored, and scored first with the session's
+    # final detection code, fb7e5c6)
+    ("blind/b22.jsonl", 0.884, 0.045, 0.83, 0.09),
+    ("blind/b23.jsonl", 0.956, 0.017, 0.90, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
