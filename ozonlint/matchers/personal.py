@@ -79,8 +79,8 @@ _BARE_STREET = lazy(
     r"(?<![\p{L}])\p{Lu}[а-яё]{2,20}?(?:ая|ой|ий|ый|ей|ого|ому)(?i:[ \t]+улиц\p{L}*+)?,?[ \t]*+(?i:д\.|дом)?[ \t]*+"
     r"\d{1,4}+[а-я]?(?![\p{N}.,]\d)")
 # What such a street ends with, looked for first with plain ``re`` (most drafts have none).
-# (its last letter opens the pattern: one character class, which ``re`` scans for quickly)
-_BARE_STREET_HINT = lazy_re(r"[яйоу],?[ \t]*(?:д\.|дом)?[ \t]*\d")
+# (a capital letter opens it: one character class, which ``re`` scans for quickly, and rarer than a vowel)
+_BARE_STREET_HINT = lazy_re(r"[А-ЯЁ][а-яё]{2,20}(?:ая|ой|ий|ый|ей|ого|ому),?[ \t]*(?:д\.[ \t]*)?\d")
 # How far a name and a street without a number may stand apart: one phrase.
 _NAME_STREET_GAP = 40
 # A flat after a house number: what makes an address a home.
