@@ -74,7 +74,8 @@ _DESIGN_COMPOUND = lazy(r"[-‑]\s?(?:style|styled|themed|inspired|shaped|look|l
 # Cues that name Ozon itself, and the marks of an account around a name ("ozon-kitty520", "@ozon_shop").
 _PLATFORM_CUES = frozenset(("role_platform", "role_ozon_contact"))
 _GLUED_BEFORE = lazy(r"[@_\-.]")
-_GLUED_AFTER = lazy(r"[_\-.]?[\p{L}\d]*\d|[_\-][\p{L}\d]")
+# (a hyphen alone joins Ozon's own services too: "Ozon-доставка", "ozon-express")
+_GLUED_AFTER = lazy(r"[_\-.]?[\p{L}\d_\-]*\d|_\w")
 # A document word alone, which may refer back to a product's papers named earlier.
 _BARE_PASSPORT = lazy(r"(?i)(?<!\w)(?:паспорт\w*|passports?|pasport\w*)")
 # What may stand between a product word and the name it titles: spaces, quotes, a dash.
