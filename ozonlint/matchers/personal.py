@@ -206,7 +206,7 @@ class PersonalDataMatcher(Matcher):
         text = draft.text
         if self.check == "address":
             if tokens.isdisjoint(_ADDRESS_WORDS):
-                return self._names_on_bare_streets(text) if self.first_names and _HAS_DIGIT.search(text) else []
+                return self._names_on_bare_streets(text) if self.first_names else []
             found = self._addresses(text) if _HAS_DIGIT.search(text) else []
             return found + self._names_on_streets(text) if self.first_names else found
         if self.check == "partial-phone":
