@@ -401,7 +401,8 @@ def test_a_drafts_scores_are_the_same_from_a_warm_memo_and_a_cold_one(linter: oz
 
 @pytest.mark.parametrize("args, message", [
     (["--only", "no-such-corpus"], "unknown corpus: no-such-corpus"),
-    (["--only", "r1", "--write"], "thresholds are chosen from all of them"),
+    (["--only", "r1", "--write"], "thresholds and the full report come from all of them"),
+    (["--only", "r1", "--json", "out.json"], "thresholds and the full report come from all of them"),
 ])
 def test_evaluating_a_few_folds_refuses_what_it_cannot_do(args: list, message: str) -> None:
     """tools/evaluate_classifier.py --only: a corpus it does not know, or asked to choose thresholds

@@ -259,8 +259,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     settings = tc.default_settings()
     corpora = sorted({r.corpus for r in records})
     if args.only:
-        if args.write:
-            parser.error("--only scores a few folds; thresholds are chosen from all of them (drop --write)")
+        if args.write or args.json:
+            parser.error("--only scores a few folds and prints them; thresholds and the full report come from "
+                         "all of them (drop --write and --json)")
         unknown = sorted(set(args.only) - set(corpora))
         if unknown:
             parser.error(f"unknown corpus: {', '.join(unknown)} (known: {', '.join(corpora)})")
