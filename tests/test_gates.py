@@ -38,7 +38,8 @@ def test_a_cached_term_set_leaves_its_gate_keys_out_and_works_them_out_again(tmp
                                "    examples: {bad: ['пишите в личку'], good: ['спасибо']}\n")
     [term_set] = linter.rules[0].matcher.term_sets()
     gate = (term_set.keys, term_set.lookup_keys, term_set.han_first_chars)
-    assert len(gate[0]) == 2 and gate[0] < gate[1] and gate[2] == frozenset("加")  # one key a term; every word's key besides
+    # one key a term; every word's key besides
+    assert len(gate[0]) == 2 and gate[0] < gate[1] and gate[2] == frozenset("加")
     copy = pickle.loads(pickle.dumps(term_set))
     assert not {"keys", "lookup_keys", "han_first_chars"} & set(vars(copy))
     assert (copy.keys, copy.lookup_keys, copy.han_first_chars) == gate

@@ -572,7 +572,8 @@ class WeightTable:
         mask = buckets - 1
         keyed = sorted((crc32(encoded) & mask, encoded, value)
                        for encoded, value in ((f.encode("utf-8", "surrogatepass"), v) for f, v in packed.items()))
-        unpacked = [((value >> (FIELD * column)) & _MASK) - OFFSET for _, _, value in keyed for column in range(columns)]
+        unpacked = [((value >> (FIELD * column)) & _MASK) - OFFSET
+                    for _, _, value in keyed for column in range(columns)]
         typecode = "H" if all(-(1 << 15) <= w < 1 << 15 for w in unpacked) else _U32
         bias = 1 << (8 * array(typecode).itemsize - 1)
         weights = array(typecode, [w + bias for w in unpacked])
