@@ -173,6 +173,14 @@ REGRESSION = [
     ("realistic/r43.jsonl", 0.95, 0.06),  # off-platform and extra payments of regional shops' after-sales, told as
     #                                       favours (a relative's van, a stand at the fair); first 0.791 / 0.066
     ("realistic/r44.jsonl", 0.97, 0.02),  # precision: an ordinary month, 65 % hard negatives; first 0.984 / 0.008
+    # (session 11, each scored first when it arrived, with main at the session's start, aa6c7a5)
+    ("realistic/r45.jsonl", 0.96, 0.03),  # spam told as service: extended warranties, service plans, refills and
+    #                                       consumables from the shop; first 0.882 / 0.011
+    ("realistic/r46.jsonl", 0.95, 0.05),  # off-platform offered as a favour (a cousin, the shop's van, a fair stall),
+    #                                       paid to the person who brings it; first 0.882 / 0.056
+    ("realistic/r47.jsonl", 0.95, 0.04),  # precision over a sale season, 69 % hard negatives; first 0.932 / 0.053
+    ("realistic/r48.jsonl", 0.95, 0.03),  # contacts pointed to and payments for services, by role; first 0.926 / 0.042
+    ("realistic/r49.jsonl", 0.96, 0.05),  # review incentives and personal data in free form; first 0.945 / 0.054
 ]
 
 
@@ -238,6 +246,9 @@ BLIND = [
     # final detection code, fb7e5c6)
     ("blind/b22.jsonl", 0.884, 0.045, 0.83, 0.09),
     ("blind/b23.jsonl", 0.956, 0.017, 0.90, 0.06),
+    # (b24: an ordinary month of sixteen shops, 240, 114 clean, 18 % in Chinese or another language; scored once when
+    # it arrived, with main at the start of session 11, aa6c7a5)
+    ("blind/b24.jsonl", 0.959, 0.009, 0.91, 0.05),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
