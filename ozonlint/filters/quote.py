@@ -61,6 +61,16 @@ _BUYER_SAID = lazy_re(
     r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
     r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
     r"|sms\s+you|message\s+you|e-?mail\s+you|您(?:问|说|写|提到)|你(?:问|说|写|提到)|您的问题|您(?:转发|收到)")
+# A question in quote marks introduced as the one being answered ("На вопрос «Можете привезти
+# сами?» — нет", "Regarding «Will I get a discount for 5 stars?» — no"): the buyer's words even
+# with no "you asked", since a seller does not quote a question of their own to answer it.
+_ANSWERED_QUESTION = lazy(
+    r"(?:\bна\s+(?:ваш\s+)?вопрос|\bпо\s+поводу|\bнасч[её]т|\bотносительно|\bregarding|\bas\s+for|\bas\s+to"
+    r"|\babout\s+your\s+question|关于)\W{0,4}?"
+    r"(?:«([^»\n]{1,200}[?？])»|\"([^\"\n]{1,200}[?？])\"|“([^”\n]{1,200}[?？])”|„([^“”\n]{1,200}[?？])[“”]"
+    r"|「([^」\n]{1,200}[?？])」)",
+    regex.IGNORECASE)
+_QUESTION_LEADS = ("вопрос", "поводу", "насчет", "насчёт", "относительно", "regarding", "as for", "as to", "关于")
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
@@ -83,9 +93,14 @@ def adopted(text: str, end: int) -> bool:
 def quoted_spans(text: str) -> List[Tuple[int, int]]:
     """Spans of the buyer's words quoted or retold in ``text`` (not those the seller then agrees with)."""
     spans = []
-    if any(q in text for q in _QUOTE_MARKS) and _BUYER_SAID.search(text.casefold()):
-        spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
-                 if m.lastindex and not adopted(text, m.end())]
+    if any(q in text for q in _QUOTE_MARKS):
+        folded = text.casefold()
+        if _BUYER_SAID.search(folded):
+            spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)
+                     if m.lastindex and not adopted(text, m.end())]
+        if any(lead in folded for lead in _QUESTION_LEADS):
+            spans.extend(m.span(m.lastindex) for m in _ANSWERED_QUESTION.finditer(text)
+                         if m.lastindex and not adopted(text, m.end()))
     if not _ANY_SIGN.search(text):
         return spans
     if any(sign in text for sign in _REPORTED_SIGNS):
