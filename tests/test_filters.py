@@ -75,6 +75,20 @@ def test_a_quote_may_excuse_a_name_but_never_an_identifier(linter: ozonlint.Lint
     assert blocking(linter, "Вы написали: «дайте ваш WhatsApp». Извините, общаемся только здесь.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "На вопрос «Можете привезти сами, я рядом со складом?» — нет, своими силами мы не доставляем.",
+    "Regarding «Will I get a discount if I give 5 stars?» — no, we don't reward ratings in any way.",
+])
+def test_a_quoted_question_introduced_as_the_one_answered_is_the_buyers(linter: ozonlint.Linter, text: str) -> None:
+    assert blocking(linter, text) == []
+
+
+def test_a_quoted_question_answered_yes_or_holding_an_identifier_still_blocks(linter: ozonlint.Linter) -> None:
+    assert blocking(linter, "На вопрос «Можно оплатить на карту?» — да, переведите 500 ₽ на карту.") != []
+    text = "На вопрос «Где вас найти, +7 916 555 12 34?» — нет, только здесь."
+    assert ("external-contact", "+7 916 555 12 34") in blocking(linter, text)
+
+
 def test_the_quote_filter_spares_identifiers_by_declaration() -> None:
     assert QuotedBuyerFilter.spares_identifiers
     assert "language" not in QuotedBuyerFilter.categories
@@ -88,6 +102,20 @@ def test_the_quote_filter_spares_identifiers_by_declaration() -> None:
 ])
 def test_refusals_and_ozons_own_offers_are_clean(linter: ozonlint.Linter, text: str) -> None:
     assert blocking(linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The 12,490 ₽ you see as pending is a hold placed by your bank when Ozon authorised the payment; it becomes "
+    "the actual payment once the order ships.",
+    "Второе «списание» 4 120 ₽ в банке — временная блокировка при первой неудачной попытке оплаты; банк снимет её сам.",
+])
+def test_a_banks_hold_explained_is_not_a_charge(linter: ozonlint.Linter, text: str) -> None:
+    assert blocking(linter, text) == []
+
+
+def test_a_charge_called_a_hold_still_blocks_when_it_is_paid_to_a_card(linter: ozonlint.Linter) -> None:
+    text = "Списание 500 ₽ — это оплата доставки, переведите её на карту 2202 2015 4477 3310."
+    assert "extra-payment" in {c for c, _ in blocking(linter, text)}
 
 
 def test_a_turn_after_a_refusal_is_judged_on_its_own(linter: ozonlint.Linter) -> None:
