@@ -226,8 +226,11 @@ def _report_only(records: Sequence[tc.Record], held_out: List[str], jobs: int) -
     with Pool(jobs) as pool:
         folds = pool.map(_fold, held_out)
     engine: Dict[str, Set[str]] = {}
-    for _, fold_engine, _ in folds:
+    grid: Dict[float, Dict[str, Set[str]]] = {t: {} for t in ENGINE_THRESHOLDS}
+    for _, fold_engine, fold_grid in folds:
         engine.update(fold_engine)
+        for threshold, predicted in fold_grid.items():
+            grid[threshold].update(predicted)
     held = [r for r in records if r.corpus in held_out]
     rules = rule_predictions(held)
     print(f"leave-one-corpus-out for {len(held_out)} of the corpora ({', '.join(held_out)}), {len(held)} messages, "
@@ -240,7 +243,26 @@ def _report_only(records: Sequence[tc.Record], held_out: List[str], jobs: int) -
         print(f"  {corpus:12s} " + " | ".join(
             f"{t['micro']['f1']:.3f} / {t['clean_flagged']:.3f}"
             for t in (score(subset, rules, tc.CATEGORIES), score(subset, engine, tc.CATEGORIES))))
+    # what these folds alone would choose: a hint between full runs, never written (few corpora)
+    shipped = _shipped_thresholds()
+    chosen = choose_engine_thresholds(held, grid)
+    print("engine F1 on the held-out corpora per classifier rule threshold (shipped [ ], best within "
+          f"{ENGINE_F1_TOLERANCE} *):")
+    for c in tc.CATEGORIES:
+        cells = []
+        for t in ENGINE_THRESHOLDS:
+            f1 = _f1(held, c, lambda r: c in grid[t][r.id])
+            mark = ("[" if t == shipped.get(c) else " ") + ("*" if t == chosen[c][0] else " ")
+            cells.append(f"{mark}{t}: {f1:.3f}")
+        print(f"  {c:18s} " + " ".join(cells))
     return 0
+
+
+def _shipped_thresholds() -> Dict[str, float]:
+    """The threshold of each category's classifier rule in the default packs."""
+    import ozonlint
+
+    return {r.spec.category: r.matcher.threshold for r in ozonlint.Linter().all_rules if r.spec.kind == "classifier"}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
