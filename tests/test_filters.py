@@ -118,6 +118,20 @@ def test_a_charge_called_a_hold_still_blocks_when_it_is_paid_to_a_card(linter: o
     assert "extra-payment" in {c for c, _ in blocking(linter, text)}
 
 
+def test_a_promotion_that_answers_the_buyers_retold_question_is_not_spam(linter: ozonlint.Linter) -> None:
+    text = ("Вы спрашивали, как не пропустить поступление новых моделей. Откройте страницу нашего магазина на Ozon "
+            "и нажмите «Подписаться» — новинки будут появляться в вашей ленте.")
+    assert blocking(linter, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Вы спрашивали про доставку: завтра. Кстати, подпишитесь на наш магазин, чтобы первыми узнавать о новинках!",
+    "Вы спрашивали, когда придёт заказ. Он придёт завтра. Подпишитесь на наш магазин, чтобы узнавать о новинках!",
+])
+def test_an_aside_or_a_later_sentence_is_not_the_answer(linter: ozonlint.Linter, text: str) -> None:
+    assert "spam" in {c for c, _ in blocking(linter, text)}
+
+
 def test_a_turn_after_a_refusal_is_judged_on_its_own(linter: ozonlint.Linter) -> None:
     text = "По правилам Ozon мы не можем дать скидку в чате, но за отзыв на пять звёзд вернём 200 ₽."
     assert "review-incentive" in {c for c, _ in blocking(linter, text)}

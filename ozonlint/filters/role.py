@@ -36,7 +36,7 @@ ROLE_VOCABULARIES = ("role_invite", "role_possessive", "role_contact", "role_cap
                      "role_refusal", "role_platform", "role_contrast", "role_own_details", "negation_sentence",
                      "role_thanks", "role_product", "role_buyer", "role_others",
                      "role_concession", "role_claim", "role_invite_verb", "role_content", "role_ozon_contact",
-                     "role_use", "role_product_document", "role_refund", "role_payer")
+                     "role_use", "role_product_document", "role_refund", "role_payer", "role_asked")
 # Cue lists read as written, not inflected: "звонить" (how someone uses a channel) must not
 # read "звоните" (an invitation).
 EXACT_VOCABULARIES = frozenset(("role_use",))
@@ -383,6 +383,24 @@ class RoleFilter(Filter):
         return found["role_refund"].within(last_lo, last_hi) and not found["role_payer"].within(last_lo, last_hi)
 
     @staticmethod
+    def _answers_the_buyer(draft: Draft, found: Dict[str, Spans], index: int, lo: int, candidate: Candidate) -> bool:
+        """Whether the promotion answers the buyer's own question, reported in its sentence before it
+        or in the sentence right before ("Вы спрашивали, как не пропустить новинки. Нажмите
+        «Подписаться»"), with no aside between ("Кстати, …", "а ещё", "also"): asked for, it is
+        not unsolicited."""
+        asked = found["role_asked"]
+        if not asked:
+            return False
+        since = asked.last_end_by(candidate.start)
+        if since is None or since < lo:
+            if index == 0 or since is None:
+                return False
+            _, last_lo, _ = sentence_of(draft, lo - 1)
+            if since < last_lo:
+                return False
+        return not found["role_contrast"].within(max(since, lo), candidate.start)
+
+    @staticmethod
     def _possessive_near(draft: Draft, found: Dict[str, Spans], candidate: Candidate) -> bool:
         """Whether a possessive stands next to the channel (counted in words of the text).
 
@@ -456,6 +474,8 @@ class RoleFilter(Filter):
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
         if candidate.category == Category.EXTRA_PAYMENT.value and self._refund_to_buyer(draft, found, index, lo, hi):
+            return DROP
+        if candidate.category == Category.SPAM.value and self._answers_the_buyer(draft, found, index, lo, candidate):
             return DROP
         if candidate.category == Category.PERSONAL_DATA.value \
                 and self._product_papers(draft.text, found, candidate.start, candidate.end, lo, hi):
