@@ -83,6 +83,12 @@ def test_a_quoted_question_introduced_as_the_one_answered_is_the_buyers(linter: 
     assert blocking(linter, text) == []
 
 
+def test_a_question_retold_in_clumsy_english_is_the_buyers(linter: ozonlint.Linter) -> None:
+    text = ("Hi Wang, you ask if we have QQ or WeChat for faster answer. Sorry, by Ozon rules we talk with customers "
+            "only here in Ozon chat.")
+    assert blocking(linter, text) == []
+
+
 def test_a_quoted_question_answered_yes_or_holding_an_identifier_still_blocks(linter: ozonlint.Linter) -> None:
     assert blocking(linter, "На вопрос «Можно оплатить на карту?» — да, переведите 500 ₽ на карту.") != []
     text = "На вопрос «Где вас найти, +7 916 555 12 34?» — нет, только здесь."

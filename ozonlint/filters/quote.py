@@ -33,9 +33,10 @@ _QUOTED_BUYER = lazy(
 # own words quoted inside it too: "можно ли купить «без посредников»"):
 # "Вы спросили, можно ли купить у нас напрямую.", "You asked whether we have a Telegram channel."
 _REPORTED_QUESTION = lazy(
-    r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|интересовал\w*|уточнял\w*)|\byou\s+(?:asked|were\s+asking|wondered))"
+    r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|спрашиваете|интересовал\w*|уточнял\w*)"
+    r"|\byou\s+(?:asked|ask|are\s+asking|were\s+asking|wondered))"  # "you ask if …": the clumsy English of cross-border shops
     r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
-    r"whether|if|about)\b(?:[^.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200})",
+    r"whether|if|about|how|where|why|when|what|which|can|could|do|does|is|are|will|should)\b(?:[^.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200})",
     regex.IGNORECASE)
 # The buyer's proposal retold, up to the end of its clause: "Вы предложили брать следующую
 # партию у нас напрямую.", "You suggested paying the courier in cash."
@@ -72,7 +73,7 @@ _ANSWERED_QUESTION = lazy(
     regex.IGNORECASE)
 _QUESTION_LEADS = ("вопрос", "поводу", "насчет", "насчёт", "относительно", "regarding", "as for", "as to", "关于")
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
-_REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered")  # a cheap gate
+_REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered", "you ask")  # a cheap gate
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
                    "asked us", "like to", "prefer to")
 _QUOTE_MARKS = "«\"“„'「"
