@@ -19,6 +19,11 @@ def _language(linter: ozonlint.Linter, text: str) -> bool:
     "Саламатсызбы! Буйрутмаңыз жөнөтүлдү.",
     "Merhaba Ayşe Hanım, siparişiniz yarın kargoya verilecek.",
     "Salam! Sifarişiniz sabah göndəriləcək, təşəkkür edirik.",
+    # many ə (U+0259, outside Latin Extended) and no word the function lists know
+    "Salam, Rəşad bəy! Zəmanəti rəsmiləşdirmək üçün şəxsiyyət vəsiqənizin şəklini və vəsiqə əlinizdə olan "
+    "selfinizi göndərin.",
+    # Uzbek signed in English: its own words tell it
+    "Salom, Sardor! Kofe mashinani Ozon orqali qaytarish shart emas, uni do'konimizga olib keling. Coffee Corner",
     "Добрий день! Ваше замовлення вже відправлено, очікуйте.",
     "Γεια σας! Ευχαριστούμε για την παραγγελία σας.",
     "Xin chào chị Lan! Đơn hàng của chị đã được gửi đi, cảm ơn chị.",

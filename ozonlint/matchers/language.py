@@ -42,8 +42,10 @@ _OTHER_SCRIPT = lazy_re("[\u0530-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u
 MAX_WORD = 40            # longer runs of letters are not words
 MAX_DETECT_WORDS = 400   # langdetect samples the text anyway: bound its cost
 _LETTER_RUN = lazy(r"\p{L}+")
-_LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff]+")  # case-folded text
-_LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+# (with Azerbaijani ə, U+0259, outside Latin Extended: without it "Zəmanəti" was three words and its
+# ə's were counted as Cyrillic letters, so a reply in Azerbaijani read as Russian)
+_LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0259\u1e00-\u1eff]+")  # case-folded text
+_LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]+")
 # Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
 # an address, a link, a code.
 _TECHNICAL = lazy_re(r"[@/(\[_:\d]|\w\.\w")
