@@ -76,6 +76,8 @@ def test_a_quote_may_excuse_a_name_but_never_an_identifier(linter: ozonlint.Lint
 
 
 @pytest.mark.parametrize("text", [
+    "«Есть ли у вас телеграм-канал с новинками?» — нет, и заводить не планируем.",
+    "'Could you send it by Boxberry instead?' — unfortunately not, all orders go through Ozon delivery only.",
     "На вопрос «Можете привезти сами, я рядом со складом?» — нет, своими силами мы не доставляем.",
     "Regarding «Will I get a discount if I give 5 stars?» — no, we don't reward ratings in any way.",
 ])

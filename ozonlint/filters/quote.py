@@ -72,6 +72,13 @@ _ANSWERED_QUESTION = lazy(
     r"|「([^」\n]{1,200}[?？])」)",
     regex.IGNORECASE)
 _QUESTION_LEADS = ("вопрос", "поводу", "насчет", "насчёт", "относительно", "regarding", "as for", "as to", "关于")
+# …or one the seller answers "no" right after it, wherever it stands: «Есть ли у вас телеграм-канал?» — нет;
+# 'Could you send it by Boxberry instead?' — unfortunately not. A seller does not ask and refuse their own question.
+_DENIED_QUESTION = lazy(
+    r"(?:«([^»\n]{1,200}[?？])»|\"([^\"\n]{1,200}[?？])\"|“([^”\n]{1,200}[?？])”|„([^“”\n]{1,200}[?？])[“”]"
+    r"|'([^'\n]{1,200}[?？])'|「([^」\n]{1,200}[?？])」)"
+    r"\s*[—–-]?\s*(?=(?:нет|к\s+сожалению|увы|no|unfortunately|sorry|not|不|没有|抱歉)(?![\p{L}\p{N}]))",
+    regex.IGNORECASE)
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered", "you ask")  # a cheap gate
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
@@ -102,6 +109,8 @@ def quoted_spans(text: str) -> List[Tuple[int, int]]:
         if any(lead in folded for lead in _QUESTION_LEADS):
             spans.extend(m.span(m.lastindex) for m in _ANSWERED_QUESTION.finditer(text)
                          if m.lastindex and not adopted(text, m.end()))
+        if "?" in text or "？" in text:
+            spans.extend(m.span(m.lastindex) for m in _DENIED_QUESTION.finditer(text) if m.lastindex)
     if not _ANY_SIGN.search(text):
         return spans
     if any(sign in text for sign in _REPORTED_SIGNS):
