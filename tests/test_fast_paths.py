@@ -80,6 +80,27 @@ def test_a_scan_from_where_its_lead_stands_finds_what_a_scan_of_the_whole_draft_
     assert hits > 20
 
 
+def test_a_term_sets_patterns_scanned_from_their_leads_find_what_whole_scans_find(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers.leads import lead_start
+    from ozonlint.matchers.terms import TermSet
+
+    sets = {id(t): t for rule in linter.all_rules for t in rule.matcher.term_sets()
+            if isinstance(t, TermSet) and t._patterns}
+    assert sum(lead is not None for t in sets.values() for lead in t._leads) > 5
+    texts = _texts() + _TRICKY + ["Отмените заказ, мы сами привезём. Возврат оформлять не нужно, переведём напрямую",
+                                  "Don't open a return, rather than returning it we will pay you back directly"]
+    hits = 0
+    for text in texts:
+        words = Draft(text, linter._index).words.text
+        for term_set in sets.values():
+            for pattern, lead in zip(term_set._patterns, term_set._leads):
+                whole = [m.span() for m in pattern.finditer(words)]
+                start = lead_start(lead, words)
+                assert (start is None and not whole) or [m.span() for m in pattern.finditer(words, start)] == whole
+                hits += bool(whole)
+    assert hits > 5
+
+
 def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() -> None:
     import random
     import re
