@@ -159,6 +159,39 @@ def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: 
     assert below > 100 and found > 100
 
 
+def test_sentences_of_one_number_shape_have_the_same_features(linter: ozonlint.Linter) -> None:
+    """A sentence met again with other digits in it is known by its number shape
+    (a sentence with Chinese characters is read otherwise, and never by its shape)."""
+    import random
+
+    from ozonlint.matchers.classifier import ClassifierMatcher, digit_blind, number_shape, words_and_terms
+
+    settings = next(r.matcher.model.settings for r in linter.all_rules if isinstance(r.matcher, ClassifierMatcher))
+    assert digit_blind(settings)
+
+    def features(sentence: str) -> tuple:  # what a sentence's scores are worked out from (see Model._terms_nets)
+        _, terms, concepts = words_and_terms(sentence, False, settings)
+        return terms, list(concepts)
+
+    rng = random.Random(3)
+    texts = _texts() + ["Спасибо за заказ №45331778-0844, 500 ₽ вернём", "кэш6эк 200р за отзыв",
+                        "x5 and 2 pcs, 12 345 руб.", "пишите на shop12@mail.ru или @sale77, сайт best24.ru"]
+    shaped = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        shape = None if draft.has_han else number_shape(draft.words.text)
+        if shape is None:
+            continue
+        words = draft.words.text
+        assert len(shape) == len(words)
+        shaped += 1
+        other = "".join(rng.choice("0123456789") if ch.isascii() and ch.isdigit() else ch for ch in words)
+        assert number_shape(other) in (shape, None if other == shape else shape)
+        assert features(words) == features(other) == features(shape), text
+    assert number_shape("кэш6эк за отзыв") is None and number_shape("no digits") is None
+    assert shaped > 100
+
+
 def test_a_lower_threshold_lowers_the_floor_and_forgets_the_headroom_worked_out(linter: ozonlint.Linter) -> None:
     from ozonlint.matchers.classifier import Model, Settings
 
