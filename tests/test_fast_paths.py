@@ -257,6 +257,25 @@ def test_a_prefilter_is_searched_from_where_its_lead_stands(linter: ozonlint.Lin
     assert seen > 3
 
 
+def test_the_sign_of_letters_as_digits_is_the_plain_patterns() -> None:
+    import random
+
+    import regex
+
+    from ozonlint.matchers import phone
+
+    plain = regex.compile(r"[0-9][0-9oоlзiб\s\-().]{0,12}[oоlзiб]")
+    rng = random.Random(5)
+    alphabet = "0123456789oоlзiб \t\x1c\x85\u00a0\u3000-().xaб,"
+    texts = _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(30000)]
+    found = 0
+    for text in texts:
+        want = plain.search(text) is not None
+        assert (phone._LETTER_DIGIT_HINT.search(text) is not None) is want, text
+        found += want
+    assert found > 1000
+
+
 def test_letters_as_digits_are_looked_for_from_the_first_digit_that_may_precede_one() -> None:
     from ozonlint.matchers import phone
 
@@ -323,3 +342,16 @@ def test_a_drafts_words_are_the_union_of_its_pieces_words_remembered_or_not(monk
         for _ in range(2):  # each piece new, then known
             for text in texts:
                 assert base._word_runs(text) == frozenset(base._WORD_RUN.findall(text))
+
+
+def test_every_top_level_domain_starts_with_a_letter() -> None:
+    """The link sign turns a full stop away unless a letter follows (see url._DOT_TLD_SOURCE)."""
+    import re
+
+    from ozonlint.matchers import url
+
+    assert all(re.match(r"[^\W\d_]", tld) for tld in url._TLD_SET)
+    for text in _texts() + ["см. shop.ru и www.x.com", "site.рф, a.b.1c, x.xn--p1ai"]:
+        folded = Draft(text).base.text
+        plain = re.compile(r"://|www\.|\.(?<=[^\W_]\.)(?:" + "|".join(url._TLD_ORDER) + r")(?![^\W_]|-)")
+        assert [m.span() for m in url._LINK_SIGN.finditer(folded)] == [m.span() for m in plain.finditer(folded)]
