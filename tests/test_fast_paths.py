@@ -80,6 +80,30 @@ def test_a_scan_from_where_its_lead_stands_finds_what_a_scan_of_the_whole_draft_
     assert hits > 20
 
 
+def test_a_term_sets_patterns_scanned_from_their_leads_find_what_whole_scans_find(linter: ozonlint.Linter) -> None:
+    from ozonlint.matchers.leads import lead_start
+    from ozonlint.matchers.terms import TermSet
+
+    sets = {id(t): t for rule in linter.all_rules for t in rule.matcher.term_sets()
+            if isinstance(t, TermSet) and t._patterns}
+    assert sum(lead is not None for t in sets.values() for lead in t._leads) > 5
+    texts = _texts() + _TRICKY + ["Отмените заказ, мы сами привезём. Возврат оформлять не нужно, переведём напрямую",
+                                  "Don't open a return, rather than returning it we will pay you back directly"]
+    hits = 0
+    for text in texts:
+        words = Draft(text, linter._index).words.text
+        for term_set in sets.values():
+            for pattern, lead in zip(term_set._patterns, term_set._leads):
+                whole = [m.span() for m in pattern.finditer(words)]
+                start = lead_start(lead, words)
+                if start is None:
+                    assert whole == []
+                else:
+                    assert [m.span() for m in pattern.finditer(words, start)] == whole
+                hits += bool(whole)
+    assert hits > 5
+
+
 def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() -> None:
     import random
     import re
@@ -136,6 +160,39 @@ def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: 
             assert [r.matcher.find(draft) for r in rules] == spans == [[]] * len(rules)
         found += any(spans)
     assert below > 100 and found > 100
+
+
+def test_sentences_of_one_number_shape_have_the_same_features(linter: ozonlint.Linter) -> None:
+    """A sentence met again with other digits in it is known by its number shape
+    (a sentence with Chinese characters is read otherwise, and never by its shape)."""
+    import random
+
+    from ozonlint.matchers.classifier import ClassifierMatcher, digit_blind, number_shape, words_and_terms
+
+    settings = next(r.matcher.model.settings for r in linter.all_rules if isinstance(r.matcher, ClassifierMatcher))
+    assert digit_blind(settings)
+
+    def features(sentence: str) -> tuple:  # what a sentence's scores are worked out from (see Model._terms_nets)
+        _, terms, concepts = words_and_terms(sentence, False, settings)
+        return terms, list(concepts)
+
+    rng = random.Random(3)
+    texts = _texts() + ["Спасибо за заказ №45331778-0844, 500 ₽ вернём", "кэш6эк 200р за отзыв",
+                        "x5 and 2 pcs, 12 345 руб.", "пишите на shop12@mail.ru или @sale77, сайт best24.ru"]
+    shaped = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        shape = None if draft.has_han else number_shape(draft.words.text)
+        if shape is None:
+            continue
+        words = draft.words.text
+        assert len(shape) == len(words)
+        shaped += 1
+        other = "".join(rng.choice("0123456789") if ch.isascii() and ch.isdigit() else ch for ch in words)
+        assert number_shape(other) in (shape, None if other == shape else shape)
+        assert features(words) == features(other) == features(shape), text
+    assert number_shape("кэш6эк за отзыв") is None and number_shape("no digits") is None
+    assert shaped > 100
 
 
 def test_a_lower_threshold_lowers_the_floor_and_forgets_the_headroom_worked_out(linter: ozonlint.Linter) -> None:
@@ -201,6 +258,25 @@ def test_a_prefilter_is_searched_from_where_its_lead_stands(linter: ozonlint.Lin
             assert matcher._prefiltered(text) is want
             seen += want
     assert seen > 3
+
+
+def test_the_sign_of_letters_as_digits_is_the_plain_patterns() -> None:
+    import random
+
+    import regex
+
+    from ozonlint.matchers import phone
+
+    plain = regex.compile(r"[0-9][0-9oоlзiб\s\-().]{0,12}[oоlзiб]")
+    rng = random.Random(5)
+    alphabet = "0123456789oоlзiб \t\x1c\x85\u00a0\u3000-().xaб,"
+    texts = _texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(30000)]
+    found = 0
+    for text in texts:
+        want = plain.search(text) is not None
+        assert (phone._LETTER_DIGIT_HINT.search(text) is not None) is want, text
+        found += want
+    assert found > 1000
 
 
 def test_letters_as_digits_are_looked_for_from_the_first_digit_that_may_precede_one() -> None:
@@ -269,3 +345,16 @@ def test_a_drafts_words_are_the_union_of_its_pieces_words_remembered_or_not(monk
         for _ in range(2):  # each piece new, then known
             for text in texts:
                 assert base._word_runs(text) == frozenset(base._WORD_RUN.findall(text))
+
+
+def test_every_top_level_domain_starts_with_a_letter() -> None:
+    """The link sign turns a full stop away unless a letter follows (see url._DOT_TLD_SOURCE)."""
+    import re
+
+    from ozonlint.matchers import url
+
+    assert all(re.match(r"[^\W\d_]", tld) for tld in url._TLD_SET)
+    for text in _texts() + ["см. shop.ru и www.x.com", "site.рф, a.b.1c, x.xn--p1ai"]:
+        folded = Draft(text).base.text
+        plain = re.compile(r"://|www\.|\.(?<=[^\W_]\.)(?:" + "|".join(url._TLD_ORDER) + r")(?![^\W_]|-)")
+        assert [m.span() for m in url._LINK_SIGN.finditer(folded)] == [m.span() for m in plain.finditer(folded)]

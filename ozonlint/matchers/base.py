@@ -409,11 +409,6 @@ def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = regex.
                             f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
 
 
-def search_with_budget(pattern: SafePattern, text: str, rule: str = "") -> List["regex.Match[str]"]:
-    """All matches of ``pattern`` under its time budget (a time-out raises PatternTimeout)."""
-    return list(pattern.finditer(text))
-
-
 class ContextFilter:
     """Whether a hit stands in an allowed context, from a rule's context keys.
 

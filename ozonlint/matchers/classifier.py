@@ -512,6 +512,33 @@ def span_sentence(draft: Draft, start: int, end: int, settings: Settings) -> Sen
     return Sentence(start, end, list(dict.fromkeys(features)), words, terms, concepts)
 
 
+# A sentence's features read its ASCII digits alike: a word of digits is a number
+# (#num, #long: by its length), a word of Latin letters and digits a code, and
+# money, e-mails and domains are marked by patterns to which one digit is any
+# other (\d, \w). Only a word that starts with a Cyrillic letter keeps its digits
+# in its term (its first letters: "кэш6эк"); and a concept or a messenger's name
+# with a digit in it would tell digits apart (see digit_blind).
+_DIGITS_ALIKE = str.maketrans("123456789", "000000000")
+_CYRILLIC_WORD_WITH_DIGIT = lazy_re(r"(?<![^\W_])[\u0400-\u04ff][^\W_]*0")  # in a number shape
+
+
+def number_shape(sentence: str) -> Optional[str]:
+    """``sentence`` with its ASCII digits written as ``0``, when it has some and no
+    word that starts with a Cyrillic letter holds one: every sentence of that shape
+    has the same features (given settings that are digit_blind); else None."""
+    shape = sentence.translate(_DIGITS_ALIKE)
+    if shape == sentence or _CYRILLIC_WORD_WITH_DIGIT.search(shape):
+        return None
+    return shape
+
+
+def digit_blind(settings: Settings) -> bool:
+    """Whether no concept entry and no messenger's name holds a digit (a word with
+    digits is then never one, and a word's concepts come from its letters alone)."""
+    words = [entry for _, entries in settings.concepts for entry in entries] + list(settings.messengers)
+    return not any(ch.isdigit() for word in words for ch in word)
+
+
 # ----------------------------------------------------------------- the model
 
 
@@ -634,7 +661,7 @@ class Model:
     whole table is decoded into ``packed`` at once."""
 
     __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "floors", "_memo", "_text_memo",
-                 "_table", "_looked_up")
+                 "_table", "_looked_up", "_digit_blind")
 
     # Distinct sentences (by their text, and by their terms) whose scores are remembered. Replies are
     # written from templates, so the same sentences come again and again; plain
@@ -658,6 +685,7 @@ class Model:
         self.floors: Tuple[Tuple[int, int], ...] = ()
         self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
         self._text_memo: Dict[str, Tuple[Tuple[int, ...], int, int]] = {}
+        self._digit_blind = digit_blind(settings)
 
     def __getstate__(self) -> tuple:
         table = self._table if self._table is not None else WeightTable.of(self.packed, len(self.categories))
@@ -673,6 +701,7 @@ class Model:
         self._looked_up = 0
         self._memo = {}
         self._text_memo = {}
+        self._digit_blind = digit_blind(self.settings)
 
     def _weights(self, features: Sequence[str]) -> List[int]:
         """The packed weights of those of ``features`` the model has."""
@@ -774,16 +803,23 @@ class Model:
 
     def _sentence_entry(self, sentence: str, han: bool) -> Tuple[Tuple[int, ...], int, int]:
         """``_terms_nets`` of one sentence with its headroom, remembered by its text
-        too: a template's sentence comes back word for word."""
+        too: a template's sentence comes back word for word, and with other numbers
+        in it ("заказ №45331778-0844") by its number shape (see number_shape)."""
         key = sentence if not han else "\x00" + sentence  # its words are read otherwise
         memo = self._text_memo  # (before the floors: see admit)
         found = memo.get(key)
         if found is None:
-            _, terms, concepts = words_and_terms(sentence, han, self.settings)
-            nets = self._terms_nets(terms, concepts)
-            found = (nets,) + self.headroom(nets)
+            shape = number_shape(sentence) if not han and self._digit_blind else None
+            if shape is not None:
+                found = memo.get(shape)
+            if found is None:
+                _, terms, concepts = words_and_terms(sentence, han, self.settings)
+                nets = self._terms_nets(terms, concepts)
+                found = (nets,) + self.headroom(nets)
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
+            if shape is not None:
+                memo[shape] = found
             memo[key] = found
         return found
 

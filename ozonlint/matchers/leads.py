@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from ..lazyre import LazyPattern, lazy_re
 from .gatekeys import group_end
 
 _MAX_OPTIONAL = 4
@@ -249,3 +250,18 @@ def lead_of(source: str, folded: bool) -> Optional[str]:
     except re.error:
         return None
     return lead
+
+
+def compiled_lead(source: str, folded: bool) -> Optional[LazyPattern]:
+    """The lead of ``source`` as a std ``re`` pattern (compiled on first use), or None."""
+    lead = lead_of(source, folded)
+    return None if lead is None else lazy_re(lead)  # (case-sensitive: see the module's text)
+
+
+def lead_start(lead: Optional[LazyPattern], text: str) -> Optional[int]:
+    """Where a scan of ``text`` may start: where ``lead`` first stands (None when it is
+    absent: nothing can match), or 0 when the pattern has no lead."""
+    if lead is None:
+        return 0
+    found = lead.search(text)
+    return None if found is None else found.start()

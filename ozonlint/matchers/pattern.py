@@ -10,12 +10,12 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
-from ..lazyre import LazyPattern, lazy_re
+from ..lazyre import LazyPattern
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter
 from .gatekeys import DerivedGate, derive_all, derive_gate
-from .leads import lead_of
+from .leads import compiled_lead, lead_start
 from .params import CONTEXT, Param
 from .terms import TermSet
 
@@ -100,15 +100,6 @@ def literal_starts(source: str) -> Optional[List[str]]:
     return found
 
 
-def _lead_start(lead: Optional[LazyPattern], text: str) -> Optional[int]:
-    """Where a scan of ``text`` may start: where ``lead`` first stands (None when it is
-    absent: nothing can match), or 0 when the pattern has no lead."""
-    if lead is None:
-        return 0
-    found = lead.search(text)
-    return None if found is None else found.start()
-
-
 def _heads(starts: List[str]) -> Tuple[str, ...]:
     # the views patterns read here are case-folded: a match begins with the folded text
     return tuple(sorted({h.casefold() for h in starts}))
@@ -163,8 +154,7 @@ class PatternMatcher(Matcher):
             self.patterns = [compile_pattern(s, spec, "patterns", flags=flags) for s in rest]
         folded = self.view != "original"
         for pattern in [p for _, p in self.keyed] + [p for _, p in self.hinted] + self.patterns:
-            lead = lead_of(pattern.source, folded)
-            self._leads[pattern.source] = None if lead is None else lazy_re(lead)  # (case-sensitive: see leads.py)
+            self._leads[pattern.source] = compiled_lead(pattern.source, folded)
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # substring tests (C-level; cheaper than one alternation scan for a few literals)
         self.requires: Tuple[str, ...] = tuple(r if self.view == "original" else r.casefold() for r in requires)
@@ -172,8 +162,8 @@ class PatternMatcher(Matcher):
         # case-sensitive, like the original view it usually reads
         self.prefilter: Optional[SafePattern] = (
             compile_pattern(prefilter, spec, "prefilter", flags=0) if prefilter is not None else None)
-        lead = lead_of(prefilter, folded=False) if prefilter is not None else None
-        self._prefilter_lead: Optional[LazyPattern] = lazy_re(lead) if lead is not None else None
+        self._prefilter_lead: Optional[LazyPattern] = (
+            compiled_lead(prefilter, folded=False) if prefilter is not None else None)
         self._keys = frozenset().union(*(keys for needs, _ in self.keyed for keys in needs))
         gate = spec.params.get("gate")
         if gate is not None and not isinstance(gate, dict):
@@ -189,7 +179,7 @@ class PatternMatcher(Matcher):
 
     def _prefiltered(self, text: str) -> bool:
         """Whether the prefilter matches ``text``: searched from where its lead first stands."""
-        start = _lead_start(self._prefilter_lead, text)
+        start = lead_start(self._prefilter_lead, text)
         return start is not None and self.prefilter.search(text, start) is not None  # type: ignore[union-attr]
 
     def _scan(self, pattern: SafePattern, text: str, heads: Tuple[str, ...] = ()) -> List[Span]:
@@ -198,7 +188,7 @@ class PatternMatcher(Matcher):
         lead = self._leads.get(pattern.source)
         start: Optional[int] = 0
         if lead is not None:
-            start = _lead_start(lead, text)
+            start = lead_start(lead, text)
             if start is None:
                 return []
         elif heads:

@@ -29,8 +29,8 @@ from .base import (
     compile_pattern,
     context_filter,
     prefix_key,
-    search_with_budget,
 )
+from .leads import compiled_lead, lead_start
 from .params import CONTEXT, NEGATION, NEGATION_KEYS, TERM_SET
 
 # Russian endings added to a word, or to the word without its final vowel.
@@ -285,6 +285,9 @@ class TermSet:
         self.keys, self.lookup_keys = _gate_keys(self._first)
         self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
+        # each pattern's lead (see leads.py): a pattern is scanned only from where its lead
+        # first stands in the (case-folded) words view, and not at all where it is absent
+        self._leads = [compiled_lead(p, folded=True) for p in patterns]
         self._keep = context_filter(spec, params=params)
         self.symbols = tuple(symbols)
         self.has_han_terms = bool(self._han_terms)
@@ -412,8 +415,10 @@ class TermSet:
             while pos != -1:
                 spans.append((pos, pos + len(symbol)))
                 pos = text.find(symbol, pos + len(symbol))
-        for pattern in self._patterns:
-            spans.extend(m.span() for m in search_with_budget(pattern, text, self.rule) if m.end() > m.start())
+        for pattern, lead in zip(self._patterns, self._leads):
+            start = lead_start(lead, text)
+            if start is not None:
+                spans.extend(m.span() for m in pattern.finditer(text, start) if m.end() > m.start())
         if not spans:
             return spans
         keep = None if self._keep.empty else self._keep  # most sets have no context patterns

@@ -31,7 +31,9 @@ _URL = lazy(
 # to dot, faster than walking the dots in Python).
 _TLD_SET = frozenset(TLDS.split("|"))
 _TLD_ORDER = sorted(_TLD_SET, key=lambda tld: (-len(tld), tld))  # not the set's order: it differs between processes
-_DOT_TLD_SOURCE = r"\.(?<=[^\W_]\.)(?:" + "|".join(_TLD_ORDER) + r")(?![^\W_]|-)"
+# (Every top-level domain starts with a letter: the look-ahead turns a sentence's
+# full stop away before the alternation of domains is tried there.)
+_DOT_TLD_SOURCE = r"\.(?<=[^\W_]\.)(?=[^\W\d_])(?:" + "|".join(_TLD_ORDER) + r")(?![^\W_]|-)"
 # "santeh-pro точка ru", "shop dot com": a domain with its dot spelled out.
 _SPELLED_DOMAIN = lazy(
     r"(?<![\p{L}\p{N}@])[\p{L}\p{N}][\p{L}\p{N}\-]*\s*[(\[]?\s*(?:точка|dot|тчк)\s*[)\]]?\s*"
