@@ -41,3 +41,21 @@ def test_l_from_the_default_packs_has_word_boundaries(bench) -> None:
     engine = bench.build_engine(["vx", "телега"], [r"\d{11}"])
     assert engine.findall("vx телега") == ["vx", "телега"]
     assert engine.findall("xvxz телеграф") == []  # whole words only, as build_L()
+
+
+def test_latency_is_measured_after_a_warm_up_on_other_replies(bench) -> None:
+    """The measured replies are timed after the warm-up ones were checked, and the
+    warm-up's one-time cost is reported beside the figures, not hidden."""
+    import ozonlint
+
+    checked = []
+
+    class Recording(ozonlint.Linter):
+        def check(self, text, **kwargs):
+            checked.append(text)
+            return super().check(text, **kwargs)
+
+    measured, warm = ["Здравствуйте! Заказ отправлен.", "Hello, your order ships today."], ["Спасибо за отзыв!"]
+    figures = bench.latency(measured, warm, Recording(), bench.build_engine(["whatsapp"], []))
+    assert checked == warm + measured
+    assert figures["warmup_replies"] == 1 and "warmup_extra_ms" in figures
