@@ -32,9 +32,10 @@ _QUOTED_BUYER = lazy(
 # The buyer's question told in the seller's words, up to the end of its clause (the buyer's
 # own words quoted inside it too: "можно ли купить «без посредников»"):
 # "Вы спросили, можно ли купить у нас напрямую.", "You asked whether we have a Telegram channel."
+# ("you ask if …": the clumsy English of cross-border shops)
 _REPORTED_QUESTION = lazy(
     r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|спрашиваете|интересовал\w*|уточнял\w*)"
-    r"|\byou\s+(?:asked|ask|are\s+asking|were\s+asking|wondered))"  # "you ask if …": the clumsy English of cross-border shops
+    r"|\byou\s+(?:asked|ask|are\s+asking|were\s+asking|wondered))"
     r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
     r"whether|if|about|how|where|why|when|what|which|can|could|do|does|is|are|will|should)\b(?:[^.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200})",
     regex.IGNORECASE)
