@@ -262,6 +262,13 @@ BLIND = [
     # (b24: an ordinary month of sixteen shops, 240, 114 clean, 18 % in Chinese or another language; scored once when
     # it arrived, with main at the start of session 11, aa6c7a5)
     ("blind/b24.jsonl", 0.959, 0.009, 0.91, 0.05),
+    # (b25: a spring month of fourteen shops, four of them Chinese cross-border shops writing from templates, 240,
+    # 117 clean; b26: an autumn month of fifteen shops, 240, 116 clean; b27: a winter month after the holidays,
+    # sixteen shops, 240, 118 clean. All three written during session 11, kept unscored, and scored first with the
+    # session's final detection code, b03d3a9)
+    ("blind/b25.jsonl", 0.960, 0.034, 0.91, 0.08),
+    ("blind/b26.jsonl", 0.945, 0.017, 0.89, 0.06),
+    ("blind/b27.jsonl", 0.972, 0.025, 0.92, 0.07),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
