@@ -81,7 +81,7 @@ def test_a_quote_may_excuse_a_name_but_never_an_identifier(linter: ozonlint.Lint
     "На вопрос «Можете привезти сами, я рядом со складом?» — нет, своими силами мы не доставляем.",
     "Regarding «Will I get a discount if I give 5 stars?» — no, we don't reward ratings in any way.",
 ])
-def test_a_quoted_question_introduced_as_the_one_answered_is_the_buyers(linter: ozonlint.Linter, text: str) -> None:
+def test_a_quoted_question_the_seller_answers_no_to_is_the_buyers(linter: ozonlint.Linter, text: str) -> None:
     assert blocking(linter, text) == []
 
 
