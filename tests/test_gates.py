@@ -55,3 +55,16 @@ def test_a_pattern_needs_every_part_it_names(tmp_path: Path) -> None:
         "Обмен товара сделаем напрямую"]
     assert linter.check("Возврат оформляется в приложении, деньги придут переводом на карту.") == []
     assert linter.check("Оплата переводом не нужна, возврат через Ozon.") == []
+
+
+def test_a_word_that_a_group_ends_with_is_whole_when_a_space_follows_the_group() -> None:
+    from ozonlint.matchers.gatekeys import derive
+
+    # "передайте" itself, not every word from "переда…" ("передан в доставку")
+    assert derive(r"(?:передайте|отдайте)\s+курьеру") == (frozenset(["передайте", "отдайте"]), False)
+    assert derive(r"(?:вне|без)\s+(?:озона|площадки)\s") == (frozenset(["озона", "площадки"]), False)  # a later group
+    # a stem still where the group may be followed by letters, or repeats
+    assert derive(r"(?:передайте|отдайте)\w*\s") == (frozenset(["\x02переда", "\x02отдайт"]), False)
+    assert derive(r"(?:передайте|отдайте)+\s") == (frozenset(["\x02переда", "\x02отдайт"]), False)
+    assert derive(r"x\s+(?:передайте|отдайте)") == (frozenset(["\x02переда", "\x02отдайт"]), False)
+    assert derive(r"(?:передайте+)\s") == (frozenset(["\x02переда"]), False)  # "передайтее"
