@@ -68,3 +68,12 @@ def test_a_word_that_a_group_ends_with_is_whole_when_a_space_follows_the_group()
     assert derive(r"(?:передайте|отдайте)+\s") == (frozenset(["\x02переда", "\x02отдайт"]), False)
     assert derive(r"x\s+(?:передайте|отдайте)") == (frozenset(["\x02переда", "\x02отдайт"]), False)
     assert derive(r"(?:передайте+)\s") == (frozenset(["\x02переда"]), False)  # "передайтее"
+
+
+def test_a_phrase_gates_on_a_word_whose_key_opens_its_set_anyway(tmp_path: Path) -> None:
+    linter = _linter(tmp_path, "    kind: terms\n    terms: [cat, big dog cat, lazy fox]\n"
+                               "    examples: {bad: ['big dog cat'], good: ['a big dog']}\n")
+    [term_set] = linter.rules[0].matcher.term_sets()
+    assert term_set.keys == frozenset(["cat", "lazy"])  # not "big" too: a draft without "cat" has no match
+    assert Draft("a big dog", linter._index).active_sets.isdisjoint([term_set.id])
+    assert [v.match for v in linter.check("such a big dog cat")] == ["big dog cat"]
