@@ -55,3 +55,25 @@ def test_a_pattern_needs_every_part_it_names(tmp_path: Path) -> None:
         "Обмен товара сделаем напрямую"]
     assert linter.check("Возврат оформляется в приложении, деньги придут переводом на карту.") == []
     assert linter.check("Оплата переводом не нужна, возврат через Ozon.") == []
+
+
+def test_a_word_that_a_group_ends_with_is_whole_when_a_space_follows_the_group() -> None:
+    from ozonlint.matchers.gatekeys import derive
+
+    # "передайте" itself, not every word from "переда…" ("передан в доставку")
+    assert derive(r"(?:передайте|отдайте)\s+курьеру") == (frozenset(["передайте", "отдайте"]), False)
+    assert derive(r"(?:вне|без)\s+(?:озона|площадки)\s") == (frozenset(["озона", "площадки"]), False)  # a later group
+    # a stem still where the group may be followed by letters, or repeats
+    assert derive(r"(?:передайте|отдайте)\w*\s") == (frozenset(["\x02переда", "\x02отдайт"]), False)
+    assert derive(r"(?:передайте|отдайте)+\s") == (frozenset(["\x02переда", "\x02отдайт"]), False)
+    assert derive(r"x\s+(?:передайте|отдайте)") == (frozenset(["\x02переда", "\x02отдайт"]), False)
+    assert derive(r"(?:передайте+)\s") == (frozenset(["\x02переда"]), False)  # "передайтее"
+
+
+def test_a_phrase_gates_on_a_word_whose_key_opens_its_set_anyway(tmp_path: Path) -> None:
+    linter = _linter(tmp_path, "    kind: terms\n    terms: [cat, big dog cat, lazy fox]\n"
+                               "    examples: {bad: ['big dog cat'], good: ['a big dog']}\n")
+    [term_set] = linter.rules[0].matcher.term_sets()
+    assert term_set.keys == frozenset(["cat", "lazy"])  # not "big" too: a draft without "cat" has no match
+    assert Draft("a big dog", linter._index).active_sets.isdisjoint([term_set.id])
+    assert [v.match for v in linter.check("such a big dog cat")] == ["big dog cat"]

@@ -57,12 +57,13 @@ def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-def _items(source: str) -> Optional[List[Tuple[str, str, bool]]]:
-    """The sequence ``source`` as (kind, text, optional) items; None when it cannot be read.
+def _items(source: str) -> Optional[List[Tuple[str, str, bool, bool]]]:
+    """The sequence ``source`` as (kind, text, optional, once) items; None when it cannot be read.
 
     kinds: ``lit`` (one literal character), ``group`` (inner source), ``look``
-    (a look-around: matches nothing), ``other`` (escapes, classes, dots …)."""
-    items: List[Tuple[str, str, bool]] = []
+    (a look-around: matches nothing), ``other`` (escapes, classes, dots …);
+    ``once``: not repeated (no ``+``, ``*`` or ``{n,m}`` after it)."""
+    items: List[Tuple[str, str, bool, bool]] = []
     i, n = 0, len(source)
     while i < n:
         ch = source[i]
@@ -100,23 +101,24 @@ def _items(source: str) -> Optional[List[Tuple[str, str, bool]]]:
             return None  # a quantifier with nothing before it, or an unbalanced bracket
         else:
             kind, text, i = "lit", ch, i + 1
-        optional = False
+        optional, once = False, True
         if i < n and source[i] in "?*":
-            optional, i = True, i + 1
+            optional, once, i = True, source[i] == "?", i + 1
         elif i < n and source[i] == "{":
             close = source.find("}", i)
             if close < 0:
                 return None
             optional = source[i + 1:close].split(",")[0].strip() in ("", "0")
+            once = source[i + 1:close].strip() in ("0,1", "1", "1,1")
             i = close + 1
         elif i < n and source[i] == "+":
-            i += 1
+            once, i = False, i + 1
         else:
-            items.append((kind, text, optional))
+            items.append((kind, text, optional, once))
             continue
         if i < n and source[i] in "?+":
             i += 1  # lazy or possessive
-        items.append((kind, text, optional))
+        items.append((kind, text, optional, once))
     return items
 
 
@@ -129,8 +131,10 @@ def _word_key(word: str, stem: bool) -> Optional[str]:
     return None
 
 
-def derive(source: str) -> Optional[Keys]:
-    """(keys, han) one of which every match of ``source`` needs, or None."""
+def derive(source: str, ends: bool = False) -> Optional[Keys]:
+    """(keys, han) one of which every match of ``source`` needs, or None.
+    ``ends``: a word ends where a match ends (the pattern says so after the group
+    ``source`` is the inside of), so a word last in an alternative is whole."""
     from .pattern import _split_top
 
     alternatives = _split_top(source)
@@ -139,7 +143,7 @@ def derive(source: str) -> Optional[Keys]:
     keys: set = set()
     han = False
     for alternative in alternatives:
-        found = _branch(alternative)
+        found = _branch(alternative, ends)
         if found is None:
             return None
         keys |= found[0]
@@ -147,9 +151,9 @@ def derive(source: str) -> Optional[Keys]:
     return frozenset(keys), han
 
 
-def _branch(source: str) -> Optional[Keys]:
+def _branch(source: str, ends: bool = False) -> Optional[Keys]:
     """The most selective part (the longest key) of one alternative."""
-    parts = _parts(source)
+    parts = _parts(source, ends)
     if parts is None:
         return None
     best: Optional[Keys] = None
@@ -160,9 +164,9 @@ def _branch(source: str) -> Optional[Keys]:
     return best
 
 
-def _parts(source: str) -> Optional[List[Tuple[Keys, int]]]:
+def _parts(source: str, ends: bool = False) -> Optional[List[Tuple[Keys, int]]]:
     """Every part that each match of ``source`` (one alternative) must hold, in
-    order, with its size (the length of its shortest key)."""
+    order, with its size (the length of its shortest key); ``ends`` as in derive."""
     items = _items(source)
     if items is None:
         return None
@@ -170,7 +174,7 @@ def _parts(source: str) -> Optional[List[Tuple[Keys, int]]]:
     word_start = True
     i = 0
     while i < len(items):
-        kind, text, optional = items[i]
+        kind, text, optional, _ = items[i]
         if kind == "look":
             i += 1
             continue
@@ -180,11 +184,10 @@ def _parts(source: str) -> Optional[List[Tuple[Keys, int]]]:
             while j < len(items) and items[j][0] == "lit" and not items[j][2] and items[j][1].isalnum():
                 word += items[j][1]
                 j += 1
-            following = items[j] if j < len(items) else None
+                if not items[j - 1][3]:
+                    break  # "ааа+": the word may go on with more of its last letter
             # the word ends where the pattern says a non-letter follows; else it may go on (a stem)
-            whole = following is not None and not following[2] and (
-                following[0] == "other" and following[1] in _SPACE_ITEMS
-                or following[0] == "lit" and not following[1].isalnum())
+            whole = items[j - 1][3] and _word_ends(items, j, ends)
             if any(_is_han(c) for c in word):
                 parts.append(((frozenset(), True), 1))
             else:
@@ -195,7 +198,8 @@ def _parts(source: str) -> Optional[List[Tuple[Keys, int]]]:
             word_start = False
             continue
         if kind == "group" and not optional and word_start:
-            inner = derive(text)
+            # "(?:передайте|отдайте)\\s+": the words end with the group ("передайте", not every "передан…")
+            inner = derive(text, items[i][3] and _word_ends(items, i + 1, ends))
             if inner is not None and (inner[0] or inner[1]):
                 parts.append((inner, min((len(k.lstrip("\x01\x02")) for k in inner[0]), default=1)))
         if kind == "group" and text.endswith(_SPACE_ENDS):
@@ -205,6 +209,15 @@ def _parts(source: str) -> Optional[List[Tuple[Keys, int]]]:
             word_start = not optional and (kind == "other" and text in _SPACE_ITEMS or kind == "lit" and text == " ")
         i += 1
     return parts
+
+
+def _word_ends(items: List[Tuple[str, str, bool, bool]], j: int, ends: bool) -> bool:
+    """Whether a word ends before ``items[j]``: a non-letter that is not optional
+    follows (or nothing follows, and a word ends where ``items`` end: ``ends``)."""
+    if j >= len(items):
+        return ends
+    kind, text, optional, _ = items[j]
+    return not optional and (kind == "other" and text in _SPACE_ITEMS or kind == "lit" and not text.isalnum())
 
 
 def derive_all(source: str) -> Optional[List[Keys]]:

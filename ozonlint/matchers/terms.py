@@ -214,13 +214,17 @@ _Starting = Tuple[bool, Tuple[Phrase, ...], Optional[FrozenSet[str]]]
 def _gate_keys(first: Dict[str, _ByFirstWord]) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(keys, lookup keys) of a phrase table: each term's most selective word's key,
     which the gate index opens the set on — the longest word ("личку", not "в"),
-    and not one that almost every reply holds ("через", "товар", "Ozon") — and
+    and not one that almost every reply holds ("через", "товар", "Ozon"), or one
+    the set opens on already (a one-word term's, an earlier phrase's) — and
     every key that find_in_view asks a draft about (the gate index remembers only these)."""
     keys, lookup = set(), set()
     for words, phrases in first.values():
         keys.update(w.key for w in words)
+    for words, phrases in first.values():
         for phrase in phrases:
-            keys.add(max(phrase.words, key=lambda w: (w.key not in _COMMON_KEYS, w.selectivity)).key)
+            # a word whose key opens the set anyway ("фото отзыв" beside "отзыв") widens nothing
+            known = [w for w in phrase.words if w.key in keys]
+            keys.add(max(known or phrase.words, key=lambda w: (w.key not in _COMMON_KEYS, w.selectivity)).key)
             lookup.update(w.key for w in phrase.words)
     return frozenset(keys), frozenset(keys | lookup)
 
