@@ -145,6 +145,14 @@ def test_a_turn_after_a_refusal_is_judged_on_its_own(linter: ozonlint.Linter) ->
     assert "review-incentive" in {c for c, _ in blocking(linter, text)}
 
 
+@pytest.mark.parametrize("text", [
+    "Мы не можем отправить заказ вовремя, поэтому вернём деньги вам напрямую переводом.",
+    "We could not ship it in time, so we will refund you by bank transfer directly.",
+])
+def test_the_sellers_own_way_after_an_inability_is_judged_on_its_own(linter: ozonlint.Linter, text: str) -> None:
+    assert "off-platform" in {c for c, _ in blocking(linter, text)}
+
+
 def test_a_prize_draw_for_reviewers_is_one_category(linter: ozonlint.Linter) -> None:
     text = "Все, кто до конца месяца опубликует отзыв, участвуют в нашем розыгрыше робота-пылесоса."
     assert {c for c, _ in blocking(linter, text)} == {"review-incentive"}
