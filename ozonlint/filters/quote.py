@@ -66,18 +66,17 @@ _BUYER_SAID = lazy_re(
 # A question in quote marks introduced as the one being answered ("На вопрос «Можете привезти
 # сами?» — нет", "Regarding «Will I get a discount for 5 stars?» — no"): the buyer's words even
 # with no "you asked", since a seller does not quote a question of their own to answer it.
+_QUESTION_IN_QUOTES = (r"«([^»\n]{1,200}[?？])»|\"([^\"\n]{1,200}[?？])\"|“([^”\n]{1,200}[?？])”"
+                       r"|„([^“”\n]{1,200}[?？])[“”]|「([^」\n]{1,200}[?？])」")
 _ANSWERED_QUESTION = lazy(
     r"(?:\bна\s+(?:ваш\s+)?вопрос|\bпо\s+поводу|\bнасч[её]т|\bотносительно|\bregarding|\bas\s+for|\bas\s+to"
-    r"|\babout\s+your\s+question|关于)\W{0,4}?"
-    r"(?:«([^»\n]{1,200}[?？])»|\"([^\"\n]{1,200}[?？])\"|“([^”\n]{1,200}[?？])”|„([^“”\n]{1,200}[?？])[“”]"
-    r"|「([^」\n]{1,200}[?？])」)",
+    r"|\babout\s+your\s+question|关于)\W{0,4}?(?:" + _QUESTION_IN_QUOTES + ")",
     regex.IGNORECASE)
 _QUESTION_LEADS = ("вопрос", "поводу", "насчет", "насчёт", "относительно", "regarding", "as for", "as to", "关于")
 # …or one the seller answers "no" right after it, wherever it stands: «Есть ли у вас телеграм-канал?» — нет;
 # 'Could you send it by Boxberry instead?' — unfortunately not. A seller does not ask and refuse their own question.
 _DENIED_QUESTION = lazy(
-    r"(?:«([^»\n]{1,200}[?？])»|\"([^\"\n]{1,200}[?？])\"|“([^”\n]{1,200}[?？])”|„([^“”\n]{1,200}[?？])[“”]"
-    r"|'([^'\n]{1,200}[?？])'|「([^」\n]{1,200}[?？])」)"
+    r"(?:" + _QUESTION_IN_QUOTES + r"|'([^'\n]{1,200}[?？])')"
     r"\s*[—–-]?\s*(?=(?:нет|к\s+сожалению|увы|no|unfortunately|sorry|not|不|没有|抱歉)(?![\p{L}\p{N}]))",
     regex.IGNORECASE)
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
