@@ -274,6 +274,11 @@ BLIND = [
     ("blind/b25.jsonl", 0.960, 0.034, 0.91, 0.08),
     ("blind/b26.jsonl", 0.945, 0.017, 0.89, 0.06),
     ("blind/b27.jsonl", 0.972, 0.025, 0.92, 0.07),
+    # (b28: an early-summer month of sixteen shops, four of them cross-border, 240, 120 clean; b29: the
+    # back-to-school month of fifteen shops, three cross-border and one that answers in Kazakh or Uzbek, 240,
+    # 116 clean. Both scored once when they arrived, with main at the start of session 12, d74a6f7)
+    ("blind/b28.jsonl", 0.945, 0.017, 0.89, 0.06),
+    ("blind/b29.jsonl", 0.968, 0.000, 0.92, 0.04),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
