@@ -217,8 +217,9 @@ class _Cues(dict):
     """The spans of each kind of role cue in one draft, found when first asked
     for (most findings are judged on one or two kinds)."""
 
+    __slots__ = ("_cues", "_draft")  # (one per draft with a finding to judge: made without an attribute dict)
+
     def __init__(self, cues: Dict[str, TermSet], draft: Draft) -> None:
-        super().__init__()
         self._cues = cues
         self._draft = draft
 
