@@ -262,3 +262,25 @@ def test_the_buyer_said_scan_finds_what_its_grouped_form_would() -> None:
     found = [quote._BUYER_SAID.search(text) for text in texts]
     assert [m and m.span() for m in found] == [m and m.span() for m in map(grouped.search, texts)]
     assert any(found) and not all(found)
+
+
+def test_the_sentences_of_a_draft_are_where_the_sentence_end_pattern_ends_whoever_found_them() -> None:
+    """The role filter's sentences, from its own scan or from the ends a rule found before
+    (terms._SentenceEnds), start where _SENTENCE_END's matches end."""
+    import json
+    from pathlib import Path
+
+    from ozonlint.filters import role
+    from ozonlint.matchers import Draft
+    from ozonlint.matchers.terms import _SENTENCE_END, _SentenceEnds
+
+    texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["", ".", ". ", "a.", "a. ", "a.\n", "a.  \n", "a..B", "a. b", "a.  B", "a. \tB", "a.\x1cB",
+              "a.\u00a0B", "a. \nÄ", "a. ǅ", "a.Ⅰ", "x. Ё", "руб. по СБП", "т.е. Да", "Цена 1.5 руб.", "Да… нет"]
+    for text in texts:
+        expected = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        assert role.sentences(Draft(text)) == expected, text
+        found_before = Draft(text)
+        found_before.extras[_SentenceEnds] = _SentenceEnds(text)
+        assert role.sentences(found_before) == expected, text

@@ -46,6 +46,8 @@ class Filter:
 
     ``categories``: the categories this filter may act on (None: all).
     ``spares_identifiers``: never act on a phone, e-mail, handle, link or card.
+    Whether a filter acts on a candidate (``applies``) depends on its category
+    and kind only: the stage asks once per pair (see FilterStage.acting_on).
     ``judge`` returns None to keep the candidate, ``DROP``, or a candidate to
     put in its place (a lower severity, with a note)."""
 
@@ -71,6 +73,16 @@ class FilterStage:
 
     def __init__(self, filters: Iterable[Filter] = ()) -> None:
         self.filters: Tuple[Filter, ...] = tuple(filters)
+        # (category, kind) -> the filters that act on such a candidate; filled by
+        # single dict stores (atomic: threads may share a stage), never pickled
+        self._acting: Dict[Tuple[str, str], Tuple[Filter, ...]] = {}
+
+    def __getstate__(self) -> Dict[str, object]:
+        return {"filters": self.filters}
+
+    def __setstate__(self, state: Dict[str, Tuple[Filter, ...]]) -> None:
+        self.filters = state["filters"]
+        self._acting = {}
 
     def with_filter(self, extra: Filter) -> "FilterStage":
         return FilterStage(self.filters + (extra,))
@@ -78,35 +90,46 @@ class FilterStage:
     def term_sets(self) -> List[object]:
         return [t for f in self.filters for t in f.term_sets()]
 
-    def run(self, draft: Draft, candidates: Iterable[Candidate]) -> List[Candidate]:
-        from .precedence import resolve, settled
+    def acting_on(self, candidate: Candidate) -> Tuple[Filter, ...]:
+        """The filters that act on ``candidate``, in order (see Filter.applies)."""
+        spec = candidate.rule.spec  # type: ignore[attr-defined]
+        key = (spec.category, spec.kind)
+        acting = self._acting.get(key)
+        if acting is None:
+            acting = self._acting[key] = tuple(f for f in self.filters if f.applies(candidate))
+        return acting
 
+    def run(self, draft: Draft, candidates: Iterable[Candidate]) -> List[Candidate]:
         kept: List[Optional[Candidate]] = []
         sentences: List[Tuple[int, Candidate]] = []  # the classifiers' findings, by their place in ``kept``
+        judged = self.judged
         for candidate in candidates:
-            if candidate.kind == "classifier":
+            if candidate.rule.spec.kind == "classifier":  # type: ignore[attr-defined]
                 sentences.append((len(kept), candidate))
                 kept.append(None)
             else:
-                kept.append(self.judged(draft, candidate))
+                kept.append(judged(draft, candidate))
         if sentences:
             # a model's sentence that a precise finding kept above settles is not judged
             # (most of them: the sentence around a phone or a messenger's name)
             precise = [c for c in kept if c is not None]
-            for (i, candidate), done in zip(sentences, settled(draft, [c for _, c in sentences], precise)):
+            for (i, candidate), done in zip(sentences, precedence.settled(draft, [c for _, c in sentences], precise)):
                 if not done:
-                    kept[i] = self.judged(draft, candidate)
-        return resolve(draft, [c for c in kept if c is not None])
+                    kept[i] = judged(draft, candidate)
+        return precedence.resolve(draft, [c for c in kept if c is not None])
 
     def judged(self, draft: Draft, candidate: Candidate) -> Optional[Candidate]:
         """The candidate after every filter: None when one drops it."""
         current = candidate
-        for f in self.filters:
-            if not f.applies(current):
-                continue
+        for f in self.acting_on(candidate):
             verdict = f.judge(draft, current)
             if verdict is DROP:
                 return None
             if verdict is not None:
                 current = verdict  # type: ignore[assignment]
         return current
+
+
+# (last: the filters of precedence import this module's Candidate; looked up as
+# ``precedence.settled`` when called, so that tests may stand in for it)
+from . import precedence  # noqa: E402

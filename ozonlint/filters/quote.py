@@ -129,7 +129,7 @@ class QuotedBuyerFilter(Filter):
         quotes = draft.extras.get(QuotedBuyerFilter)
         if quotes is None:
             quotes = draft.extras[QuotedBuyerFilter] = spans_of(quoted_spans(draft.text))
-        return DROP if excused(candidate, quotes) else None
+        return DROP if quotes and excused(candidate, quotes) else None  # (most drafts quote no one)
 
 
 def excused(candidate: Candidate, spans: Spans) -> bool:

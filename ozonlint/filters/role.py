@@ -19,14 +19,15 @@ details is dropped. The cue words are data (``rules/vocab/roles.yaml``).
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import string
+from bisect import bisect_left, bisect_right, insort
 from typing import Callable, Dict, List, Optional, Tuple
 
 import regex
 
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..matchers.base import Draft
-from ..matchers.terms import _SENTENCE_END, TermSet, own_clause_between
+from ..matchers.terms import _SENTENCE_END, TermSet, _SentenceEnds, own_clause_between
 from ..model import Category
 from ..rulepack import RuleSpec
 from ..spans import Spans, spans_of
@@ -49,6 +50,10 @@ CLAIM_REACH = 60
 # How far (in characters) Ozon's own service named before a number ("поддержка Ozon по номеру …") owns it.
 OZON_REACH = 40
 _CONTACT = Category.EXTERNAL_CONTACT.value
+_PERSONAL_DATA = Category.PERSONAL_DATA.value
+_REVIEW_INCENTIVE = Category.REVIEW_INCENTIVE.value
+_EXTRA_PAYMENT = Category.EXTRA_PAYMENT.value
+_SPAM = Category.SPAM.value
 _NOTE = {
     "ru": "Упоминание без приглашения связаться (не блокирует): модерация Ozon всё же может задержать сообщение.",
     "en": "A mention, not an invitation to get in touch (does not block): Ozon's own filter may still hold it.",
@@ -102,21 +107,80 @@ _OZON_AFTER = lazy(r"[\s()\-–—:,]*(?:(?:это|is|the)\s+)?[\s()\-–—:,]*
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?:live:\.?)?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
+# Where _SENTENCE_END may match, for std re (a character class it scans for fast): every
+# match is one of these characters, and each but a full stop is one.
+_END_MARKS = lazy_re(r"[!?;\n。！？；….]")
+# A full stop before these (no space, no capital) ends no sentence; before a space and one of
+# _CAPITALS (each a \p{Lu}) it does; _SENTENCE_END decides any other.
+_NO_END_AFTER = frozenset(string.ascii_lowercase + string.digits + "абвгдеёжзийклмнопрстуфхцчшщъыьэюя,.:)»\"'/-")
+_CAPITALS = frozenset(string.ascii_uppercase + "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+
+
+def _sentence_ends(text: str) -> List[int]:
+    """Where each match of _SENTENCE_END in ``text`` ends."""
+    ends = []
+    for m in _END_MARKS.finditer(text):
+        at = m.start()
+        if text[at] == ".":
+            after = text[at + 1:at + 2]
+            if after in _NO_END_AFTER:
+                continue
+            if not (after == " " and text[at + 2:at + 3] in _CAPITALS) and not _SENTENCE_END.match(text, at):
+                continue
+        ends.append(at + 1)
+    return ends
+
+
+def _ends_found(draft: Draft) -> Optional[List[int]]:
+    """The ends of _SENTENCE_END's matches, when a rule has found them already (as terms'
+    _SentenceEnds: those with a capital after, and the full stop that only whitespace follows)."""
+    found = draft.extras.get(_SentenceEnds)
+    if found is None:
+        return None
+    ends = [at + 1 for at in found.firm]
+    if found.reach and found.reach[-1] == len(draft.text):
+        insort(ends, found.stops[-1] + 1)
+    return ends
+
+
+class _Sentences:
+    """The sentences of one draft: where each starts (original text), and the sentence
+    of each position asked about, kept (the findings of a sentence, each filter and
+    the precedence after them ask about the same few positions)."""
+
+    __slots__ = ("starts", "_end", "_of")
+
+    def __init__(self, draft: Draft) -> None:
+        ends = _ends_found(draft)
+        self.starts = [0] + (_sentence_ends(draft.text) if ends is None else ends)
+        self._end = len(draft.text)
+        self._of: Dict[int, Tuple[int, int, int]] = {}
+
+    def of(self, pos: int) -> Tuple[int, int, int]:
+        """(index, start, end) of the sentence holding ``pos``."""
+        found = self._of.get(pos)
+        if found is None:
+            starts = self.starts
+            i = bisect_right(starts, pos) - 1
+            found = self._of[pos] = (i, starts[i], starts[i + 1] if i + 1 < len(starts) else self._end)
+        return found
+
+
+def _sentences(draft: Draft) -> _Sentences:
+    table = draft.extras.get(_Sentences)
+    if table is None:
+        table = draft.extras[_Sentences] = _Sentences(draft)
+    return table  # type: ignore[no-any-return]
+
+
 def sentences(draft: Draft) -> List[int]:
     """Start offsets (original text) of the draft's sentences."""
-    starts = draft.extras.get("sentence_starts")
-    if starts is None:
-        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(draft.text)]
-        draft.extras["sentence_starts"] = starts
-    return starts
+    return _sentences(draft).starts
 
 
 def sentence_of(draft: Draft, start: int) -> Tuple[int, int, int]:
     """(index, start, end) of the sentence holding ``start``."""
-    starts = sentences(draft)
-    i = bisect_right(starts, start) - 1
-    end = starts[i + 1] if i + 1 < len(starts) else len(draft.text)
-    return i, starts[i], end
+    return _sentences(draft).of(start)
 
 
 _HAN = lazy(r"\p{Han}")
@@ -153,16 +217,21 @@ class _Cues(dict):
     """The spans of each kind of role cue in one draft, found when first asked
     for (most findings are judged on one or two kinds)."""
 
+    __slots__ = ("_cues", "_draft")  # (one per draft with a finding to judge: made without an attribute dict)
+
     def __init__(self, cues: Dict[str, TermSet], draft: Draft) -> None:
-        super().__init__()
         self._cues = cues
         self._draft = draft
 
     def __missing__(self, name: str) -> Spans:
-        view = self._draft.words
-        spans = self._cues[name].find_in_view(self._draft)
-        if view._maps:  # words-view spans are the original's unless the view moved something
-            spans = [view.span(s, e) for s, e in spans]
+        draft = self._draft
+        cues = self._cues[name]
+        # most cue kinds are in no draft: the gate tells, without a look
+        spans = cues.find_in_view(draft) if not cues.gated or cues.id in draft.active_sets else []
+        if spans:
+            view = draft.words
+            if view._maps:  # words-view spans are the original's unless the view moved something
+                spans = [view.span(s, e) for s, e in spans]
         if name == "role_invite":
             text = self._draft.text
             # an English verb that is also a noun invites only with an object or a way after it
@@ -373,14 +442,17 @@ class RoleFilter(Filter):
         ("we want to refund the shipping cost. Please send the card number so we can transfer
         it") and the sentence tells the buyer to pay nothing: a card asked for to pay a refund
         to is no extra payment (it may be personal data, or a refund off Ozon)."""
+        refunds = found["role_refund"]
+        if not refunds:  # (asked first: a refund is in few drafts, a payer's word in many)
+            return False
         if found["role_payer"].within(lo, hi):
             return False
-        if found["role_refund"].within(lo, hi):
+        if refunds.within(lo, hi):
             return True
         if index == 0:
             return False
         _, last_lo, last_hi = sentence_of(draft, lo - 1)
-        return found["role_refund"].within(last_lo, last_hi) and not found["role_payer"].within(last_lo, last_hi)
+        return refunds.within(last_lo, last_hi) and not found["role_payer"].within(last_lo, last_hi)
 
     @staticmethod
     def _answers_the_buyer(draft: Draft, found: Dict[str, Spans], index: int, lo: int, candidate: Candidate) -> bool:
@@ -426,99 +498,111 @@ class RoleFilter(Filter):
 
     def judge(self, draft: Draft, candidate: Candidate) -> Optional[object]:
         found = self._found(draft)
-        index, lo, hi = sentence_of(draft, candidate.start)
+        table = _sentences(draft)
+        index, lo, hi = table.of(candidate.start)
+        spec = candidate.rule.spec  # type: ignore[attr-defined]
+        kind, category = spec.kind, spec.category
 
-        def within(name: str, a: int, b: int) -> bool:
-            return found[name].within(a, b)
-
-        disowned = within("role_disown", lo, hi)
-        if not disowned and index + 1 < len(sentences(draft)):
-            _, next_lo, next_hi = sentence_of(draft, hi)
-            disowned = next_hi - next_lo <= 120 and within("role_disown", next_lo, next_hi)
-        if disowned and not self._claimed(found, lo, candidate):
-            return DROP
-        if candidate.kind == "phone" and self._ozons(draft.text, found, lo, hi, candidate):
-            return DROP
-        if candidate.kind in IDENTIFIER_KINDS:
-            return None
-        if candidate.kind == "classifier":
+        disowns = found["role_disown"]
+        if disowns:  # (a warning about someone else is in few drafts)
+            disowned = disowns.within(lo, hi)
+            if not disowned and index + 1 < len(table.starts):
+                _, next_lo, next_hi = table.of(hi)
+                disowned = next_hi - next_lo <= 120 and disowns.within(next_lo, next_hi)
+            if disowned and not self._claimed(found, lo, candidate):
+                return DROP
+        if kind in IDENTIFIER_KINDS:
+            return DROP if kind == "phone" and self._ozons(draft.text, found, lo, hi, candidate) else None
+        if kind == "classifier":
             # a model reads the words of a sentence, not what the sentence does with them:
             # a negated sentence ("мы никогда не просим пароль"), a refusal, or the seller's
             # own address and legal details are not what the words suggest
             if self._denied_in_sentence(draft, found, lo, hi):
                 return DROP
-            if candidate.category == Category.PERSONAL_DATA.value \
-                    and self._product_papers(draft.text, found, lo, hi, lo, hi):
+            if category == _PERSONAL_DATA and self._product_papers(draft.text, found, lo, hi, lo, hi):
                 return DROP
             # a sentence that sends the buyer to Ozon's own service ("позвоните в поддержку Ozon по
             # номеру …"), with nothing of the seller's in it: its contact is Ozon's
-            if candidate.category == _CONTACT and candidate.end <= hi and within("role_ozon_contact", lo, hi) \
-                    and not any(within(name, lo, hi) for name in ("role_possessive", "role_contrast")):
+            if category == _CONTACT and candidate.end <= hi and found["role_ozon_contact"].within(lo, hi) \
+                    and not any(found[name].within(lo, hi) for name in ("role_possessive", "role_contrast")):
                 return DROP
             line_start = draft.text.rfind("\n", 0, lo) + 1  # "юридический адрес: г. Москва, ул. …" spans "sentences"
-            if candidate.category == Category.PERSONAL_DATA.value and within("role_own_details", line_start, hi):
+            if category == _PERSONAL_DATA and found["role_own_details"].within(line_start, hi):
                 return DROP
             # thanks for a review already left ("Спасибо за отзыв на 5 звёзд!"), the finding within that sentence
-            if candidate.category == Category.REVIEW_INCENTIVE.value and candidate.end <= hi \
-                    and within("role_thanks", lo, hi):
+            if category == _REVIEW_INCENTIVE and candidate.end <= hi and found["role_thanks"].within(lo, hi):
                 return DROP
             # a channel in a sentence about what a product does ("支持微信视频通话") or is called
             # ("微信系列的手机壳"), whom the buyer talks to ("видео — друзьям в Telegram") or what a
             # code opens ("the QR code opens the assembly video") with nothing that offers it to
             # the buyer: no invitation, contact word or "our"
             # (asked only of a contact: each cue kind asked for is looked for in the whole draft)
-            if candidate.category == _CONTACT \
-                    and any(within(name, lo, hi)
+            if category == _CONTACT \
+                    and any(found[name].within(lo, hi)
                             for name in ("role_capability", "role_product", "role_others", "role_content")) \
-                    and not any(within(name, lo, hi) for name in ("role_invite", "role_contact", "role_possessive")) \
+                    and not any(found[name].within(lo, hi)
+                                for name in ("role_invite", "role_contact", "role_possessive")) \
                     and not _ACCOUNT_LIKE.search(draft.text, lo, hi):
                 return DROP
-        if candidate.category == Category.EXTRA_PAYMENT.value and self._refund_to_buyer(draft, found, index, lo, hi):
+        if category == _EXTRA_PAYMENT and self._refund_to_buyer(draft, found, index, lo, hi):
             return DROP
-        if candidate.category == Category.SPAM.value and self._answers_the_buyer(draft, found, index, lo, candidate):
+        if category == _SPAM and self._answers_the_buyer(draft, found, index, lo, candidate):
             return DROP
-        if candidate.category == Category.PERSONAL_DATA.value \
+        if category == _PERSONAL_DATA \
                 and self._product_papers(draft.text, found, candidate.start, candidate.end, lo, hi):
             return DROP
-        if candidate.category != _CONTACT:
-            # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
-            # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
-            # clause: unless a turn ("…, но вернём 200 ₽") stands between them
-            def requested() -> bool:
-                return self._requested(draft.text, found, lo, candidate)
+        if category != _CONTACT:
+            return self._judge_by_clause(draft, found, table, index, lo, hi, candidate, kind)
+        return self._judge_channel(draft, found, table, index, lo, hi, candidate, spec.role)
 
-            if self._excused_in_clause(found["role_refusal"], found, lo, hi, candidate, requested) \
-                    or self._excused_in_clause(found["role_platform"], found, lo, hi, candidate):
+    def _judge_by_clause(self, draft: Draft, found: Dict[str, Spans], table: _Sentences, index: int,
+                         lo: int, hi: int, candidate: Candidate, kind: str) -> Optional[object]:
+        """The verdict on a finding that is no channel's name, in its clause and sentence."""
+        # a refusal ("по правилам Ozon мы не можем ничего давать за отзывы") or
+        # Ozon's own offer ("баллы за отзывы начисляет Ozon") in the finding's
+        # clause: unless a turn ("…, но вернём 200 ₽") stands between them
+        # (each kind is asked about only when the draft has one: most have none)
+        refusals = found["role_refusal"]
+        if refusals and self._excused_in_clause(refusals, found, lo, hi, candidate,
+                                                lambda: self._requested(draft.text, found, lo, candidate)):
+            return DROP
+        platforms = found["role_platform"]
+        if platforms and self._excused_in_clause(platforms, found, lo, hi, candidate):
+            return DROP
+        # the buyer's wish granted in words or reported, then refused: "we understand you'd
+        # prefer to pay the courier in cash, but we can't take any payment outside Ozon"; "you
+        # ask can you pay half to our card. Sorry, we cannot accept any payment to card"
+        whole_sentence = kind == "classifier"
+        concessions = found["role_concession"]
+        concession = concessions.last_start_within(lo, candidate.end if whole_sentence else candidate.start) \
+            if concessions else None
+        if concession is not None:
+            # (a model's finding may be the question and its answer together: two sentences)
+            if refusals.last_start_within(concession if whole_sentence else candidate.end,
+                                          max(hi, candidate.end)) is not None:
                 return DROP
-            # the buyer's wish granted in words or reported, then refused: "we understand you'd
-            # prefer to pay the courier in cash, but we can't take any payment outside Ozon"; "you
-            # ask can you pay half to our card. Sorry, we cannot accept any payment to card"
-            whole_sentence = candidate.kind == "classifier"
-            concession = found["role_concession"].last_start_within(
-                lo, candidate.end if whole_sentence else candidate.start)
-            if concession is not None:
-                # (a model's finding may be the question and its answer together: two sentences)
-                if found["role_refusal"].last_start_within(concession if whole_sentence else candidate.end,
-                                                           max(hi, candidate.end)) is not None:
+            if candidate.end <= hi and index + 1 < len(table.starts):
+                _, next_lo, next_hi = table.of(hi)
+                # refused, or answered as Ozon's own ("Вы спросили, правда ли, что за отзыв с фото
+                # дают баллы. Да, это программа Ozon «Баллы за отзывы»")
+                if next_hi - next_lo <= 160 and (refusals.within(next_lo, next_hi)
+                                                 or platforms.within(next_lo, next_hi)) \
+                        and not found["role_contrast"].within(next_lo, next_hi):
                     return DROP
-                if candidate.end <= hi and index + 1 < len(sentences(draft)):
-                    _, next_lo, next_hi = sentence_of(draft, hi)
-                    # refused, or answered as Ozon's own ("Вы спросили, правда ли, что за отзыв с фото
-                    # дают баллы. Да, это программа Ozon «Баллы за отзывы»")
-                    if next_hi - next_lo <= 160 and (within("role_refusal", next_lo, next_hi)
-                                                     or within("role_platform", next_lo, next_hi)) \
-                            and not within("role_contrast", next_lo, next_hi):
-                        return DROP
-            # a model's finding may span sentences: Ozon's own programme as the last word on it
-            # ("… в отзыв можно добавить фото — за отзывы с фото Ozon начисляет баллы")
-            if candidate.kind == "classifier" and candidate.end > hi:
-                platform = found["role_platform"].last_start_within(candidate.start, candidate.end)
-                contrast = found["role_contrast"].last_start_within(candidate.start, candidate.end)
-                if platform is not None and platform > (contrast or -1):
-                    return DROP
-            return None
+        # a model's finding may span sentences: Ozon's own programme as the last word on it
+        # ("… в отзыв можно добавить фото — за отзывы с фото Ozon начисляет баллы")
+        if whole_sentence and candidate.end > hi and platforms:
+            platform = platforms.last_start_within(candidate.start, candidate.end)
+            contrast = found["role_contrast"].last_start_within(candidate.start, candidate.end)
+            if platform is not None and platform > (contrast or -1):
+                return DROP
+        return None
+
+    def _judge_channel(self, draft: Draft, found: Dict[str, Spans], table: _Sentences, index: int,
+                       lo: int, hi: int, candidate: Candidate, role: Optional[str]) -> Optional[object]:
+        """The verdict on a channel's name (a contact finding that is no identifier)."""
         text = draft.text
-        if candidate.rule.spec.role not in ("mention", "homonym"):  # type: ignore[attr-defined]
+        if role not in ("mention", "homonym"):
             # an invitation or a request by its own definition, unless its own clause refuses it
             # ("我们不能提供微信或电话", "номер для связи дать не можем")
             return DROP if self._refused_in_clause(text, found, candidate, invitation=True) else None
@@ -536,7 +620,7 @@ class RoleFilter(Filter):
         if disguised(text, candidate.start, candidate.end):
             return None  # "W h a t s A p p", "WhаtsApp" with a Cyrillic а: nobody hides a product feature
         near = self._possessive_near(draft, found, candidate)
-        if not near and (within("role_capability", lo, hi) or within("role_others", lo, hi)):
+        if not near and (found["role_capability"].within(lo, hi) or found["role_others"].within(lo, hi)):
             # in a sentence about what a product does or whom the buyer talks to, a contact word
             # that makes the name an offer stands in the name's own clause ("наш канал в
             # Telegram"), not in another ("comes with YouTube Kids preinstalled, and the parent
@@ -546,15 +630,14 @@ class RoleFilter(Filter):
                 return DROP
         # a name that is also an ordinary word ("тележка", "Line", "Max") is offered only in its own
         # clause: "Если колесо на тележке сломается, пишите" invites to Ozon chat about the cart
-        homonym = candidate.rule.spec.role == "homonym"  # type: ignore[attr-defined]
-        a, b = _clause_of(draft, index, lo, hi, candidate) if homonym else (lo, hi)
-        if near or self._sellers_contact_word(draft, found, lo, hi) or within("role_invite", a, b) \
-                or within("role_possessive", a, b):
+        a, b = _clause_of(draft, index, lo, hi, candidate) if role == "homonym" else (lo, hi)
+        if near or self._sellers_contact_word(draft, found, lo, hi) or found["role_invite"].within(a, b) \
+                or found["role_possessive"].within(a, b):
             return None
-        if _is_question(draft, index, lo, hi) and index + 1 < len(sentences(draft)):
+        if _is_question(draft, index, lo, hi) and index + 1 < len(table.starts):
             # "вацап есть? кину фотки туда": a question, answered by the invitation after it
-            _, next_lo, next_hi = sentence_of(draft, hi)
-            if within("role_invite", next_lo, next_hi) or within("role_contact", next_lo, next_hi):
+            _, next_lo, next_hi = table.of(hi)
+            if found["role_invite"].within(next_lo, next_hi) or found["role_contact"].within(next_lo, next_hi):
                 return None
         return candidate._replace(severity="info", note=_NOTE)
 
