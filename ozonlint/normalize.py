@@ -402,6 +402,40 @@ def _mixes_scripts(text: str) -> bool:
     return False
 
 
+# A plain text (see is_plain), folded as base_view folds it, holds only
+# characters of code page 1251 and "₽", which is no letter. Encoded in it (one
+# byte a character; "₽" as "?", no letter either), a table turns each byte into
+# the script of its letter (L or C; another mark for any other script, or more
+# than one), and a switch of script (what _SCRIPT_SWITCH finds) is "LC" or "CL",
+# found by C-level ``bytes.find``: a third of the cost of a scan of the text.
+_cp1251_scripts: List[Tuple[bytes, bool]] = []
+
+
+def _cp1251_script_table() -> Tuple[bytes, bool]:
+    """The table, and whether a byte is marked as a letter of another script."""
+    if not _cp1251_scripts:
+        chars = bytes(range(256)).decode("cp1251", "replace")
+        scripts = [regex.compile(r"\p{Latin}"), regex.compile(r"\p{Cyrillic}"), regex.compile(r"\p{Greek}")]
+        table = bytearray(b" " * 256)
+        for i, ch in enumerate(chars):
+            found = [name for name, script in zip(b"LCG", scripts) if script.match(ch)]
+            if found:
+                table[i] = found[0] if len(found) == 1 else ord("M")
+        _cp1251_scripts.append((bytes(table), b"G" in table or b"M" in table))
+    return _cp1251_scripts[0]
+
+
+def _plain_mixes_scripts(folded: str) -> bool:
+    """_mixes_scripts of the folded text of a plain draft."""
+    if folded.isascii():
+        return False  # no letter but Latin ones
+    table, other_scripts = _cp1251_script_table()
+    scripts = folded.encode("cp1251", "replace").translate(table)
+    if other_scripts and (b"G" in scripts or b"M" in scripts):
+        return _mixes_scripts(folded)
+    return b"LC" in scripts or b"CL" in scripts
+
+
 def _char_class(codes: Sequence[int]) -> str:
     """A character class of ``codes`` written as ranges (compiles faster than a list)."""
     parts, run = [], []
@@ -542,7 +576,7 @@ def base_view(text: str) -> View:
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
     if not calm and _ACCENTED.search(folded):
         folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-    mixed = _mixes_scripts(folded)
+    mixed = _plain_mixes_scripts(folded) if plain else _mixes_scripts(folded)
     if mixed:
         folded = _unmix_words(folded)  # same length
     return View(text, folded, view._maps, plain, mixed)

@@ -358,3 +358,25 @@ def test_every_top_level_domain_starts_with_a_letter() -> None:
         folded = Draft(text).base.text
         plain = re.compile(r"://|www\.|\.(?<=[^\W_]\.)(?:" + "|".join(url._TLD_ORDER) + r")(?![^\W_]|-)")
         assert [m.span() for m in url._LINK_SIGN.finditer(folded)] == [m.span() for m in plain.finditer(folded)]
+
+
+def test_a_plain_drafts_switch_of_script_is_found_as_the_general_scan_finds_it() -> None:
+    from ozonlint import normalize
+
+    plain = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list("\n\r\t«»°\u00a0–—’“”„…№₽")
+    assert all(normalize.is_plain(ch) for ch in plain)
+    folded = sorted({ch for text in plain for ch in Draft(text).base.text})
+    # every plain character, folded, is in code page 1251 or no letter (the fast scan's premise)
+    for ch in folded:
+        try:
+            ch.encode("cp1251")
+        except UnicodeEncodeError:
+            assert not ch.isalpha(), ch
+    pairs = [a + b for a in folded for b in folded]
+    texts = pairs + [Draft(text).base.text for text in _texts() + _TRICKY + ["whаtsapp тут", "Оzon", "тeлeграм ₽5"]]
+    mixed = 0
+    for text in texts:
+        if normalize.is_plain(text):
+            assert normalize._plain_mixes_scripts(text) == normalize._mixes_scripts(text), text
+            mixed += normalize._mixes_scripts(text)
+    assert mixed > 1000
