@@ -360,23 +360,43 @@ def test_every_top_level_domain_starts_with_a_letter() -> None:
         assert [m.span() for m in url._LINK_SIGN.finditer(folded)] == [m.span() for m in plain.finditer(folded)]
 
 
-def test_a_plain_drafts_switch_of_script_is_found_as_the_general_scan_finds_it() -> None:
+def test_a_plain_drafts_narrow_form_has_the_signs_its_text_has() -> None:
+    """A plain draft's folded text in code page 1251, read through class tables, has a
+    switch of script and the signs of the words view's rewrites where its text has them."""
+    import random
+    import re
+
     from ozonlint import normalize
 
     plain = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list("\n\r\t«»°\u00a0–—’“”„…№₽")
     assert all(normalize.is_plain(ch) for ch in plain)
     folded = sorted({ch for text in plain for ch in Draft(text).base.text})
-    # every plain character, folded, is in code page 1251 or no letter (the fast scan's premise)
+    # every plain character, folded, is in code page 1251, or no letter, digit or separator ("?" is none)
     for ch in folded:
         try:
             ch.encode("cp1251")
         except UnicodeEncodeError:
-            assert not ch.isalpha(), ch
-    pairs = [a + b for a in folded for b in folded]
-    texts = pairs + [Draft(text).base.text for text in _texts() + _TRICKY + ["whаtsapp тут", "Оzon", "тeлeграм ₽5"]]
-    mixed = 0
+            assert not ch.isalnum() and not re.match(normalize._SEP, ch) and ch not in "/\\*·•+~@$|!"
+    rng = random.Random(12)
+    common = list("ab vwxyz авсд еи т.-_/|@0134789$!'*·•+~,:()") + folded
+    texts = [a + b for a in folded for b in folded]
+    texts += ["".join(rng.choice(common) for _ in range(rng.randint(3, 12))) for _ in range(30_000)]
+    texts += [Draft(text).base.text for text in _texts() + _TRICKY + ["whаtsapp тут", "Оzon", "тeлeграм ₽5"]]
+    classes = normalize._classes()
+    seen = [0, 0, 0, 0]
     for text in texts:
-        if normalize.is_plain(text):
-            assert normalize._plain_mixes_scripts(text) == normalize._mixes_scripts(text), text
-            mixed += normalize._mixes_scripts(text)
-    assert mixed > 1000
+        if not normalize.is_plain(text):
+            continue
+        narrow = normalize.narrow_form(text)
+        assert len(narrow) == len(text)
+        found = [normalize._mixes_scripts(text), bool(normalize._MAYBE_SPACED.search(text)),
+                 bool(normalize._LEET_HINT.search(text)), bool(normalize._IN_WORD_MARK_HINT.search(text))]
+        assert found == [normalize._narrow_mixes_scripts(narrow, text),
+                         bool(classes.spaced_sign.search(narrow.translate(classes.spaced))),
+                         bool(classes.leet_sign.search(narrow.translate(classes.leet))),
+                         b"m" in narrow.translate(classes.marks)], text
+        seen = [n + f for n, f in zip(seen, found)]
+    assert min(seen) > 500, seen
+    for text in _texts() + _TRICKY + ["W h a t s A р p ₽", "т3л3гр@мм3", "Оzon"]:
+        base = Draft(text).base
+        assert base.narrow == (normalize.narrow_form(base.text) if base.plain else None)
