@@ -400,3 +400,24 @@ def test_a_plain_drafts_narrow_form_has_the_signs_its_text_has() -> None:
     for text in _texts() + _TRICKY + ["W h a t s A р p ₽", "т3л3гр@мм3", "Оzon"]:
         base = Draft(text).base
         assert base.narrow == (normalize.narrow_form(base.text) if base.plain else None)
+
+
+def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None:
+    """number_shape as first written (str.translate, a look-behind tried at every position)."""
+    import re
+
+    from ozonlint.matchers.classifier import number_shape
+
+    word_with_digit = re.compile(r"(?<![^\W_])[\u0400-\u04ff][^\W_]*0")
+
+    def reference(sentence: str):
+        shape = sentence.translate(str.maketrans("123456789", "000000000"))
+        return None if shape == sentence or word_with_digit.search(shape) else shape
+
+    texts = [Draft(text).words.text for text in _texts()] + _TRICKY + [
+        "щ5", "_щ5", "a_щ5", "aщ5", " щ5", "ё5 x", "Ӿ9", "ԁ9", "٣ и 5", "x\ud800 5", "\udfff1щ", "№5 щ 5", "щ-5"]
+    shaped = 0
+    for text in texts:
+        assert number_shape(text) == reference(text), text
+        shaped += number_shape(text) is not None
+    assert shaped > 100
