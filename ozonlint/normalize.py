@@ -432,10 +432,27 @@ class _NarrowClasses(NamedTuple):
 _narrow_classes: List[_NarrowClasses] = []
 
 
+def class_table(kind: Callable[[str], str]) -> bytes:
+    """A bytes.translate table that turns each byte of a narrow form into the class
+    (an ASCII letter) that ``kind`` gives its character (the byte of "₽" is "?")."""
+    return "".join(map(kind, bytes(range(256)).decode("cp1251", "replace"))).encode("ascii")
+
+
+def class_sets(sets: Sequence[Callable[[str], bool]]) -> Tuple[bytes, List[bytes]]:
+    """A class table (see class_table) in which the characters that are in the same
+    of ``sets`` share a class, and for each set the classes of its characters (a
+    character class of a pattern on bytes: "[" + them + "]"). Worked out, not written."""
+    chars = bytes(range(256)).decode("cp1251", "replace")
+    memberships = [tuple(bool(member(ch)) for member in sets) for ch in chars]
+    letters = {m: chr(ord("A") + i) for i, m in enumerate(dict.fromkeys(memberships))}
+    table = "".join(letters[m] for m in memberships).encode("ascii")
+    members = ["".join(letter for m, letter in letters.items() if m[i]).encode("ascii") for i in range(len(sets))]
+    return table, members
+
+
 def _classes() -> _NarrowClasses:
     """The class tables, worked out from the patterns' own classes on first use."""
     if not _narrow_classes:
-        chars = bytes(range(256)).decode("cp1251", "replace")
         scripts = [regex.compile(r"\p{Latin}"), regex.compile(r"\p{Cyrillic}"), regex.compile(r"\p{Greek}")]
         sep, letter, alnum = re.compile(_SEP), re.compile(r"[^\W\d_]"), re.compile(r"[^\W_]")
         leet = re.compile(r"[@0-9$|!]")
@@ -457,7 +474,7 @@ def _classes() -> _NarrowClasses:
             return "d" if alnum.match(ch) else " "
 
         _narrow_classes.append(_NarrowClasses(
-            *("".join(map(kind, chars)).encode("ascii")
+            *(class_table(kind)
               for kind in (script_of, spaced_class, leet_class, lambda ch: "m" if ch in "/\\*·•+~" else " ")),
             re.compile(rb"sas{1,3}a(?![ad])"),
             re.compile(rb"[EeLl](?<=a[EeLl])(?:[EeLl]?a|(?<=[Ee])(?![aELd]))")))

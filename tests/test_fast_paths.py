@@ -421,3 +421,32 @@ def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None
         assert number_shape(text) == reference(text), text
         shaped += number_shape(text) is not None
     assert shaped > 100
+
+
+def test_a_plain_drafts_digit_signs_are_those_of_the_patterns_they_stand_for() -> None:
+    import random
+
+    from ozonlint import normalize
+    from ozonlint.matchers import card, phone
+
+    signs = phone.digit_signs()
+    # "₽", the one plain character outside code page 1251, is read as "?": in no class of the patterns either
+    for pattern in (phone._HAS_DIGIT, phone._LETTER_DIGIT_HINT, phone._CANDIDATE_HINT, card._HINT):
+        for text in ("1₽2", "12₽34", "1₽о", "₽", "1234567₽", "1₽2₽3₽4₽5₽6₽7", "1₽2345678901234"):
+            assert bool(pattern.search(text)) == bool(pattern.search(text.replace("₽", "?")))
+    rng = random.Random(5)
+    alphabet = list("0123456789" * 4 + " -\t\n.()[]/|_*~•·\\,oоlзiбa₽?")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 40))) for _ in range(30_000)]
+    texts += ["".join(rng.choice("0123456789" * 9 + " -.") for _ in range(rng.randint(12, 24))) for _ in range(3_000)]
+    texts += [Draft(text).base.text for text in _texts() + _TRICKY]
+    seen = [0, 0, 0, 0]
+    for text in texts:
+        if not normalize.is_plain(text):
+            continue
+        classes = normalize.narrow_form(text).translate(signs.table)
+        found = [bool(p.search(text)) for p in (phone._HAS_DIGIT, phone._LETTER_DIGIT_HINT, phone._CANDIDATE_HINT,
+                                                card._HINT)]
+        assert found == [bool(s.search(classes)) for s in (signs.any_digit, signs.letter_digit, signs.candidate,
+                                                           signs.card)], text
+        seen = [n + f for n, f in zip(seen, found)]
+    assert min(seen) > 300, seen
