@@ -450,3 +450,24 @@ def test_a_plain_drafts_digit_signs_are_those_of_the_patterns_they_stand_for() -
                                                            signs.card)], text
         seen = [n + f for n, f in zip(seen, found)]
     assert min(seen) > 300, seen
+
+
+def test_a_plain_draft_without_the_sign_of_a_link_in_its_narrow_form_has_no_link_chunk() -> None:
+    import random
+
+    from ozonlint import normalize
+    from ozonlint.matchers import url
+
+    rng = random.Random(8)
+    alphabet = list("ab.ru com1 .-:/w₽?щ") + ["www.", "://", ".ru", "ozon"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 12))) for _ in range(20_000)]
+    texts += [Draft(text).base.text for text in _texts() + _TRICKY + ["см. shop.ru и www.x.com", "site.рф, a.b.1c"]]
+    chunked = 0
+    for text in texts:
+        if not normalize.is_plain(text):
+            continue
+        view = normalize.View(text, text, (), True, False, normalize.narrow_form(text))
+        chunks = url._link_chunks(text)
+        assert url._may_hold_link(view) or not chunks, text
+        chunked += bool(chunks)
+    assert chunked > 1000
