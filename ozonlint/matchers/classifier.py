@@ -366,11 +366,17 @@ def _mark_money(text: str) -> str:
 
 def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     """The sentences of the words view (spans), without surrounding spaces."""
+    return _split_sentences(draft)[0]
+
+
+def _split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
+    """The sentences of the words view: their spans, without surrounding spaces, and their texts."""
     view = draft.words
     text = view.text
     original = draft.text
     span = view.span if view._maps else None
-    out = []
+    bounds: List[Tuple[int, int]] = []
+    texts: List[str] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         at = m.start(1)
@@ -383,13 +389,17 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
         rest = text[pos:end].lstrip()
         if rest:
             start = end - len(rest)
-            out.append((start, start + len(rest.rstrip())))
+            rest = rest.rstrip()
+            bounds.append((start, start + len(rest)))
+            texts.append(rest)
         pos = end
     rest = text[pos:].lstrip()
     if rest:
         start = len(text) - len(rest)
-        out.append((start, start + len(rest.rstrip())))
-    return out
+        rest = rest.rstrip()
+        bounds.append((start, start + len(rest)))
+        texts.append(rest)
+    return bounds, texts
 
 
 def sentences(draft: Draft, settings: Settings) -> List[Sentence]:
@@ -446,9 +456,14 @@ def sentence_at(draft: Draft, index: int, settings: Settings) -> Sentence:
 
 def sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     """The sentences of the words view (spans), found once per draft."""
+    return split_sentences(draft)[0]
+
+
+def split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
+    """The sentences of the words view, spans and texts (see _split_sentences), found once per draft."""
     found = draft.extras.get("classifier-sentences")
     if found is None:
-        found = draft.extras["classifier-sentences"] = _sentence_bounds(draft)
+        found = draft.extras["classifier-sentences"] = _split_sentences(draft)
     return found  # type: ignore[no-any-return]
 
 
@@ -791,9 +806,7 @@ class Model:
         draft for every rule of this model."""
         found = draft.extras.get(self)  # the model itself is the key: no tuple built per rule
         if found is None:
-            bounds = sentence_bounds(draft)
-            text = draft.words.text
-            sentences = [text[a:b] for a, b in bounds]
+            bounds, sentences = split_sentences(draft)
             if draft.has_han:
                 # only a sentence that holds Chinese is read as such: the others are the
                 # same sentences as in a reply without any, and remembered as those
