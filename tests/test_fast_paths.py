@@ -471,3 +471,24 @@ def test_a_plain_draft_without_the_sign_of_a_link_in_its_narrow_form_has_no_link
         assert url._may_hold_link(view) or not chunks, text
         chunked += bool(chunks)
     assert chunked > 1000
+
+
+def test_a_plain_draft_without_a_digit_in_its_narrow_form_has_none_as_written() -> None:
+    """(what lets the street without a street word go unread: its house number is a digit)"""
+    import random
+    import re
+
+    from ozonlint.matchers import phone
+
+    rng = random.Random(9)
+    alphabet = list("ab №…\u00a0x5٣¹²ЁёЙ₽?-") + [chr(c) for c in range(0x400, 0x460, 7)]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    without = 0
+    for text in texts + _texts() + _TRICKY:
+        draft = Draft(text)
+        if phone.plain_without_digit(draft):
+            assert not re.search(r"\d", text), text
+            without += 1
+        elif draft.base.plain:
+            assert re.search(r"\d", text), text
+    assert without > 1000

@@ -197,6 +197,14 @@ def digit_classes(draft: Draft) -> Optional[bytes]:
     return found  # type: ignore[no-any-return]
 
 
+def plain_without_digit(draft: Draft) -> bool:
+    """Whether the draft is plain (see normalize.is_plain) and holds no digit: a
+    plain text's only digits are ASCII ones, which folding neither makes nor
+    takes, so its base view's narrow form tells for the text as written too."""
+    classes = digit_classes(draft)
+    return classes is not None and not digit_signs().any_digit.search(classes)
+
+
 def digits_view(draft: Draft) -> View:
     """The base view with number words and letters-as-digits turned into digits."""
     cached = draft.extras.get("digits")
