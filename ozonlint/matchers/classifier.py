@@ -863,6 +863,9 @@ class Model:
         return sorted(((w, label) for label, w in found.items()), key=lambda x: (-x[0], x[1]))
 
 
+_NETS, _HEADROOM_ALONE, _HEADROOM_PAIRED = (operator.itemgetter(i) for i in range(3))  # of a sentence's entry
+
+
 class Scores:
     """A draft's sentences (words-view spans) with, per category, each
     sentence's score (weights in thousandths, bias aside) and the best score
@@ -873,25 +876,24 @@ class Scores:
     Model.admit), so no rule reports anything; most drafts are, and for them
     the per-category columns are not worked out (only when asked for)."""
 
-    __slots__ = ("bounds", "below", "_nets", "_windows", "_columns", "_best_alone", "_best_window")
+    __slots__ = ("bounds", "below", "_entries", "_windows", "_columns", "_best_alone", "_best_window")
 
     def __init__(self, bounds: List[Tuple[int, int]], entries: List[Tuple[Tuple[int, ...], int, int]],
                  windows: bool) -> None:
         self.bounds = bounds
-        self._nets = list(map(operator.itemgetter(0), entries))
+        self._entries = entries  # (the sentences' nets are read from them only when asked for: see _fill)
         self._windows = windows
         self._columns: Optional[List[Tuple[int, ...]]] = None
-        alone = list(map(operator.itemgetter(1), entries))
-        if not alone or max(alone) >= 0:
+        if not entries or max(map(_HEADROOM_ALONE, entries)) >= 0:
             self.below = False
         elif windows and len(entries) > 1:
-            paired = list(map(operator.itemgetter(2), entries))
+            paired = list(map(_HEADROOM_PAIRED, entries))
             self.below = max(map(operator.add, paired, paired[1:])) < 0
         else:
             self.below = True
 
     def _fill(self) -> List[Tuple[int, ...]]:
-        columns = self._columns = list(zip(*self._nets))
+        columns = self._columns = list(zip(*map(_NETS, self._entries)))
         self._best_alone = [max(column) for column in columns]
         self._best_window = ([max(map(operator.add, column, column[1:]), default=_NEVER) for column in columns]
                              if self._windows else [_NEVER] * len(columns))
