@@ -109,7 +109,8 @@ _link_dot: List[Tuple[bytes, "re.Pattern[bytes]"]] = []
 
 
 def _may_hold_link(view: View) -> bool:
-    """False when _LINK_SIGN finds nothing in the view (a plain draft's base view)."""
+    """Whether _LINK_SIGN may find something in the view (False: it finds nothing;
+    told apart without a scan for a plain draft's base view)."""
     text = view.text
     if "://" in text or "www." in text or view.narrow is None:
         return True
