@@ -264,10 +264,10 @@ class Linter:
             raise TypeError(f"check() takes a str, not {type(text).__name__}")
         if len(text) > SPLIT_CHARS:
             return self._annotate_long(text, self._check_long(text), unsafe_fixes)
-        found = _drop_nested(_merge_one_phrase(text, self._check(text)))
-        if not found:
+        found = self._check(text)
+        if not found:  # most replies
             return found
-        return annotate(text, found, self.rewrites, unsafe_fixes)
+        return annotate(text, _drop_nested(_merge_one_phrase(text, found)), self.rewrites, unsafe_fixes)
 
     def _annotate_long(self, text: str, found: List[Violation], unsafe_fixes: bool) -> List[Violation]:
         """The fixes of a long text's findings, planned piece by piece (the pieces of

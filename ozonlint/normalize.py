@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import regex
 
@@ -105,15 +105,16 @@ def rewrite(text: str, pattern: "regex.Pattern[str]",
 class View:
     """A normalised string plus the chain of maps back to the original text."""
 
-    __slots__ = ("original", "text", "_maps", "plain", "mixed")
+    __slots__ = ("original", "text", "_maps", "plain", "mixed", "narrow")
 
     def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False,
-                 mixed: Optional[bool] = None) -> None:
+                 mixed: Optional[bool] = None, narrow: Optional[bytes] = None) -> None:
         self.original = original
         self.text = text
         self._maps = maps
         self.plain = plain  # the original is printable ASCII, basic Cyrillic and common punctuation
         self.mixed = mixed  # a word of the text mixes Latin with Cyrillic or Greek (None: not known)
+        self.narrow = narrow  # the text's narrow form (see narrow_form), for a plain draft's base view
 
     def derive(self, text: str, edits: Sequence[Edit]) -> "View":
         """A further view of this one, made by ``edits`` on ``self.text``."""
@@ -402,6 +403,92 @@ def _mixes_scripts(text: str) -> bool:
     return False
 
 
+# ------------------------------------------------ a plain text's narrow form
+
+# A plain draft's folded text (see is_plain and base_view) holds only characters
+# of code page 1251 and "₽", which is no letter, digit or separator of any
+# pattern here. Encoded in it, one byte a character ("₽" as "?", likewise none
+# of those), it is the text's *narrow form*: a table turns each byte into the
+# class of its character for one pattern (bytes.translate), and the pattern,
+# written on those classes, is a C-level bytes.find or a short std-re scan of
+# bytes, where the pattern itself scans the text at several times the cost.
+
+
+def narrow_form(text: str) -> bytes:
+    """``text`` (a plain draft's folded text) in code page 1251, "?" for "₽"."""
+    return text.encode("ascii") if text.isascii() else text.encode("cp1251", "replace")
+
+
+class _NarrowClasses(NamedTuple):
+    scripts: bytes  # L: a Latin letter, C: a Cyrillic one, G: a Greek one, M: of more than one script
+    spaced: bytes   # _MAYBE_SPACED's: s: a separator, a: a letter, d: another letter or digit
+    leet: bytes     # _LEET_HINT's: a: a letter; leet characters: E 0134, e @, L other digits, l $|!
+    marks: bytes    # m: a mark of _IN_WORD_MARK_HINT
+    # _MAYBE_SPACED and _LEET_HINT written on those classes: the same drafts have them
+    spaced_sign: "re.Pattern[bytes]"
+    leet_sign: "re.Pattern[bytes]"
+
+
+_narrow_classes: List[_NarrowClasses] = []
+
+
+def class_table(kind: Callable[[str], str]) -> bytes:
+    """A bytes.translate table that turns each byte of a narrow form into the class
+    (an ASCII letter) that ``kind`` gives its character (the byte of "₽" is "?")."""
+    return "".join(map(kind, bytes(range(256)).decode("cp1251", "replace"))).encode("ascii")
+
+
+def class_sets(sets: Sequence[Callable[[str], bool]]) -> Tuple[bytes, List[bytes]]:
+    """A class table (see class_table) in which the characters that are in the same
+    of ``sets`` share a class, and for each set the classes of its characters (a
+    character class of a pattern on bytes: "[" + them + "]"). Worked out, not written."""
+    chars = bytes(range(256)).decode("cp1251", "replace")
+    memberships = [tuple(bool(member(ch)) for member in sets) for ch in chars]
+    letters = {m: chr(ord("A") + i) for i, m in enumerate(dict.fromkeys(memberships))}
+    table = "".join(letters[m] for m in memberships).encode("ascii")
+    members = ["".join(letter for m, letter in letters.items() if m[i]).encode("ascii") for i in range(len(sets))]
+    return table, members
+
+
+def _classes() -> _NarrowClasses:
+    """The class tables, worked out from the patterns' own classes on first use."""
+    if not _narrow_classes:
+        scripts = [regex.compile(r"\p{Latin}"), regex.compile(r"\p{Cyrillic}"), regex.compile(r"\p{Greek}")]
+        sep, letter, alnum = re.compile(_SEP), re.compile(r"[^\W\d_]"), re.compile(r"[^\W_]")
+        leet = re.compile(r"[@0-9$|!]")
+
+        def script_of(ch: str) -> str:
+            found = [name for name, script in zip("LCG", scripts) if script.match(ch)]
+            return (found[0] if len(found) == 1 else "M") if found else " "
+
+        def spaced_class(ch: str) -> str:
+            return "s" if sep.match(ch) else "a" if letter.match(ch) else "d" if alnum.match(ch) else " "
+
+        def leet_class(ch: str) -> str:
+            if letter.match(ch):
+                return "a"
+            if ch in "0134@":  # (may end a word)
+                return "E" if alnum.match(ch) else "e"
+            if leet.match(ch):
+                return "L" if alnum.match(ch) else "l"
+            return "d" if alnum.match(ch) else " "
+
+        _narrow_classes.append(_NarrowClasses(
+            *(class_table(kind)
+              for kind in (script_of, spaced_class, leet_class, lambda ch: "m" if ch in "/\\*·•+~" else " ")),
+            re.compile(rb"sas{1,3}a(?![ad])"),
+            re.compile(rb"[EeLl](?<=a[EeLl])(?:[EeLl]?a|(?<=[Ee])(?![aELd]))")))
+    return _narrow_classes[0]
+
+
+def _narrow_mixes_scripts(narrow: bytes, folded: str) -> bool:
+    """_mixes_scripts of a plain draft's folded text, from its narrow form."""
+    scripts = narrow.translate(_classes().scripts)
+    if b"G" in scripts or b"M" in scripts:  # (no byte of code page 1251 is either today)
+        return _mixes_scripts(folded)
+    return b"LC" in scripts or b"CL" in scripts
+
+
 def _char_class(codes: Sequence[int]) -> str:
     """A character class of ``codes`` written as ranges (compiles faster than a list)."""
     parts, run = [], []
@@ -542,10 +629,16 @@ def base_view(text: str) -> View:
     folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
     if not calm and _ACCENTED.search(folded):
         folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-    mixed = _mixes_scripts(folded)
+    narrow = None
+    if plain:
+        narrow = narrow_form(folded)
+        mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
+    else:
+        mixed = _mixes_scripts(folded)
     if mixed:
         folded = _unmix_words(folded)  # same length
-    return View(text, folded, view._maps, plain, mixed)
+        narrow = narrow_form(folded) if plain else None
+    return View(text, folded, view._maps, plain, mixed, narrow)
 
 
 # -------------------------------------------------------------- words view
@@ -619,19 +712,27 @@ def words_view(base: View) -> View:
     to the next word of the other script split from it ("WhatsAppсейчас")."""
     view = base
     mixed = base.mixed  # whether a word mixes scripts, kept up to date below (None: look)
-    if _MAYBE_SPACED.search(view.text):
+    narrow = base.narrow  # the narrow form of view.text while it is the base's (see narrow_form)
+    classes = _classes() if narrow is not None else None
+    if (classes.spaced_sign.search(narrow.translate(classes.spaced)) if classes
+            else _MAYBE_SPACED.search(view.text)):
         view = view.derive(*rewrite(view.text, _SPACED_LETTERS, _join_letters))
         mixed = _mixes_scripts(view.text)
         if mixed:  # joined letters may mix scripts: "W h a t s A р p"
             view = View(view.original, _unmix_words(view.text), view._maps)
+        classes = None
     if "'" in view.text and _IN_WORD_APOSTROPHE.search(view.text):
         text = view.text
         view = view.derive(*rewrite(text, _IN_WORD_APOSTROPHE,
                                     lambda m: " " if _NAME_SUFFIX.match(text, m.start()) else ""))
         mixed = None
-    if _IN_WORD_MARK_HINT.search(view.text) and _IN_WORD_MARK.search(view.text):
+        classes = None
+    if ((b"m" in narrow.translate(classes.marks)) if classes else _IN_WORD_MARK_HINT.search(view.text)) \
+            and _IN_WORD_MARK.search(view.text):
         view = View(view.original, _IN_WORD_MARK.sub(" ", view.text), view._maps)  # same length
-    if _LEET_HINT.search(view.text) and _LEET_RUN.search(view.text):
+        classes = None
+    if (classes.leet_sign.search(narrow.translate(classes.leet)) if classes else _LEET_HINT.search(view.text)) \
+            and _LEET_RUN.search(view.text):
         # twice: a digit at the end of "т3л3гр@мм3" is only at a word's end once "@" is a letter
         text = _LEET_RUN.sub(_leet, _LEET_RUN.sub(_leet, view.text))  # same length
         mixed = _mixes_scripts(text)

@@ -358,3 +358,137 @@ def test_every_top_level_domain_starts_with_a_letter() -> None:
         folded = Draft(text).base.text
         plain = re.compile(r"://|www\.|\.(?<=[^\W_]\.)(?:" + "|".join(url._TLD_ORDER) + r")(?![^\W_]|-)")
         assert [m.span() for m in url._LINK_SIGN.finditer(folded)] == [m.span() for m in plain.finditer(folded)]
+
+
+def test_a_plain_drafts_narrow_form_has_the_signs_its_text_has() -> None:
+    """A plain draft's folded text in code page 1251, read through class tables, has a
+    switch of script and the signs of the words view's rewrites where its text has them."""
+    import random
+    import re
+
+    from ozonlint import normalize
+
+    plain = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list("\n\r\t«»°\u00a0–—’“”„…№₽")
+    assert all(normalize.is_plain(ch) for ch in plain)
+    folded = sorted({ch for text in plain for ch in Draft(text).base.text})
+    # every plain character, folded, is in code page 1251, or no letter, digit or separator ("?" is none)
+    for ch in folded:
+        try:
+            ch.encode("cp1251")
+        except UnicodeEncodeError:
+            assert not ch.isalnum() and not re.match(normalize._SEP, ch) and ch not in "/\\*·•+~@$|!"
+    rng = random.Random(12)
+    common = list("ab vwxyz авсд еи т.-_/|@0134789$!'*·•+~,:()") + folded
+    texts = [a + b for a in folded for b in folded]
+    texts += ["".join(rng.choice(common) for _ in range(rng.randint(3, 12))) for _ in range(30_000)]
+    texts += [Draft(text).base.text for text in _texts() + _TRICKY + ["whаtsapp тут", "Оzon", "тeлeграм ₽5"]]
+    classes = normalize._classes()
+    seen = [0, 0, 0, 0]
+    for text in texts:
+        if not normalize.is_plain(text):
+            continue
+        narrow = normalize.narrow_form(text)
+        assert len(narrow) == len(text)
+        found = [normalize._mixes_scripts(text), bool(normalize._MAYBE_SPACED.search(text)),
+                 bool(normalize._LEET_HINT.search(text)), bool(normalize._IN_WORD_MARK_HINT.search(text))]
+        assert found == [normalize._narrow_mixes_scripts(narrow, text),
+                         bool(classes.spaced_sign.search(narrow.translate(classes.spaced))),
+                         bool(classes.leet_sign.search(narrow.translate(classes.leet))),
+                         b"m" in narrow.translate(classes.marks)], text
+        seen = [n + f for n, f in zip(seen, found)]
+    assert min(seen) > 500, seen
+    for text in _texts() + _TRICKY + ["W h a t s A р p ₽", "т3л3гр@мм3", "Оzon"]:
+        base = Draft(text).base
+        assert base.narrow == (normalize.narrow_form(base.text) if base.plain else None)
+
+
+def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None:
+    """number_shape as first written (str.translate, a look-behind tried at every position)."""
+    import re
+
+    from ozonlint.matchers.classifier import number_shape
+
+    word_with_digit = re.compile(r"(?<![^\W_])[\u0400-\u04ff][^\W_]*0")
+
+    def reference(sentence: str):
+        shape = sentence.translate(str.maketrans("123456789", "000000000"))
+        return None if shape == sentence or word_with_digit.search(shape) else shape
+
+    texts = [Draft(text).words.text for text in _texts()] + _TRICKY + [
+        "щ5", "_щ5", "a_щ5", "aщ5", " щ5", "ё5 x", "Ӿ9", "ԁ9", "٣ и 5", "x\ud800 5", "\udfff1щ", "№5 щ 5", "щ-5"]
+    shaped = 0
+    for text in texts:
+        assert number_shape(text) == reference(text), text
+        shaped += number_shape(text) is not None
+    assert shaped > 100
+
+
+def test_a_plain_drafts_digit_signs_are_those_of_the_patterns_they_stand_for() -> None:
+    import random
+
+    from ozonlint import normalize
+    from ozonlint.matchers import card, phone
+
+    signs = phone.digit_signs()
+    # "₽", the one plain character outside code page 1251, is read as "?": in no class of the patterns either
+    for pattern in (phone._HAS_DIGIT, phone._LETTER_DIGIT_HINT, phone._CANDIDATE_HINT, card._HINT):
+        for text in ("1₽2", "12₽34", "1₽о", "₽", "1234567₽", "1₽2₽3₽4₽5₽6₽7", "1₽2345678901234"):
+            assert bool(pattern.search(text)) == bool(pattern.search(text.replace("₽", "?")))
+    rng = random.Random(5)
+    alphabet = list("0123456789" * 4 + " -\t\n.()[]/|_*~•·\\,oоlзiбa₽?")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 40))) for _ in range(30_000)]
+    texts += ["".join(rng.choice("0123456789" * 9 + " -.") for _ in range(rng.randint(12, 24))) for _ in range(3_000)]
+    texts += [Draft(text).base.text for text in _texts() + _TRICKY]
+    seen = [0, 0, 0, 0]
+    for text in texts:
+        if not normalize.is_plain(text):
+            continue
+        classes = normalize.narrow_form(text).translate(signs.table)
+        found = [bool(p.search(text)) for p in (phone._HAS_DIGIT, phone._LETTER_DIGIT_HINT, phone._CANDIDATE_HINT,
+                                                card._HINT)]
+        assert found == [bool(s.search(classes)) for s in (signs.any_digit, signs.letter_digit, signs.candidate,
+                                                           signs.card)], text
+        seen = [n + f for n, f in zip(seen, found)]
+    assert min(seen) > 300, seen
+
+
+def test_a_plain_draft_without_the_sign_of_a_link_in_its_narrow_form_has_no_link_chunk() -> None:
+    import random
+
+    from ozonlint import normalize
+    from ozonlint.matchers import url
+
+    rng = random.Random(8)
+    alphabet = list("ab.ru com1 .-:/w₽?щ") + ["www.", "://", ".ru", "ozon"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 12))) for _ in range(20_000)]
+    texts += [Draft(text).base.text for text in _texts() + _TRICKY + ["см. shop.ru и www.x.com", "site.рф, a.b.1c"]]
+    chunked = 0
+    for text in texts:
+        if not normalize.is_plain(text):
+            continue
+        view = normalize.View(text, text, (), True, False, normalize.narrow_form(text))
+        chunks = url._link_chunks(text)
+        assert url._may_hold_link(view) or not chunks, text
+        chunked += bool(chunks)
+    assert chunked > 1000
+
+
+def test_a_plain_draft_without_a_digit_in_its_narrow_form_has_none_as_written() -> None:
+    """(what lets the street without a street word go unread: its house number is a digit)"""
+    import random
+    import re
+
+    from ozonlint.matchers import phone
+
+    rng = random.Random(9)
+    alphabet = list("ab №…\u00a0x5٣¹²ЁёЙ₽?-") + [chr(c) for c in range(0x400, 0x460, 7)]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(20_000)]
+    without = 0
+    for text in texts + _texts() + _TRICKY:
+        draft = Draft(text)
+        if phone.plain_without_digit(draft):
+            assert not re.search(r"\d", text), text
+            without += 1
+        elif draft.base.plain:
+            assert re.search(r"\d", text), text
+    assert without > 1000

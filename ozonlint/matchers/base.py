@@ -208,16 +208,19 @@ class GateIndex:
         return found
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
-        ids = list(draft.gate_ids)
+        ids = draft.gate_ids
+        more: List[int] = []  # (most drafts have none: the words' ids are not copied)
         symbols = self.by_plain_symbol if draft.base.plain else self.by_symbol
         if symbols:
             text = draft.words.text
-            ids.extend(i for symbol, owners in symbols.items() if symbol in text for i in owners)
+            for symbol, owners in symbols.items():
+                if symbol in text:
+                    more += owners
         if draft.has_han:
-            ids.extend(self.han_sets)
+            more += self.han_sets
             by_han_char = self.by_han_char
-            ids.extend(i for char in draft.chars.intersection(by_han_char) for i in by_han_char[char])
-        return frozenset(ids)
+            more.extend(i for char in draft.chars.intersection(by_han_char) for i in by_han_char[char])
+        return frozenset(ids + more if more else ids)
 
 
 _NO_GATES = GateIndex()

@@ -8,6 +8,7 @@ import regex
 from ..lazyre import lazy, lazy_re
 from ..rulepack import RuleSpec
 from .base import Draft, Matcher, Span
+from .phone import digit_classes, digit_signs
 
 _CANDIDATE = lazy(r"(?<![\p{L}\d])\d(?:[ \-]?\d){12,18}(?![\p{L}\d])")
 # What every candidate holds; anchored on a digit, so the scan is fast (the
@@ -46,7 +47,8 @@ class CardMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         view = draft.base
         text = view.text
-        if not _HINT.search(text):
+        classes = digit_classes(draft)
+        if not (digit_signs().card.search(classes) if classes is not None else _HINT.search(text)):
             return []  # no 13 digits in a row: no card number
         spans = []
         for m in _CANDIDATE.finditer(text):

@@ -366,11 +366,17 @@ def _mark_money(text: str) -> str:
 
 def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     """The sentences of the words view (spans), without surrounding spaces."""
+    return _split_sentences(draft)[0]
+
+
+def _split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
+    """The sentences of the words view: their spans, without surrounding spaces, and their texts."""
     view = draft.words
     text = view.text
     original = draft.text
     span = view.span if view._maps else None
-    out = []
+    bounds: List[Tuple[int, int]] = []
+    texts: List[str] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         at = m.start(1)
@@ -383,13 +389,17 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
         rest = text[pos:end].lstrip()
         if rest:
             start = end - len(rest)
-            out.append((start, start + len(rest.rstrip())))
+            rest = rest.rstrip()
+            bounds.append((start, start + len(rest)))
+            texts.append(rest)
         pos = end
     rest = text[pos:].lstrip()
     if rest:
         start = len(text) - len(rest)
-        out.append((start, start + len(rest.rstrip())))
-    return out
+        rest = rest.rstrip()
+        bounds.append((start, start + len(rest)))
+        texts.append(rest)
+    return bounds, texts
 
 
 def sentences(draft: Draft, settings: Settings) -> List[Sentence]:
@@ -446,9 +456,14 @@ def sentence_at(draft: Draft, index: int, settings: Settings) -> Sentence:
 
 def sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     """The sentences of the words view (spans), found once per draft."""
+    return split_sentences(draft)[0]
+
+
+def split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
+    """The sentences of the words view, spans and texts (see _split_sentences), found once per draft."""
     found = draft.extras.get("classifier-sentences")
     if found is None:
-        found = draft.extras["classifier-sentences"] = _sentence_bounds(draft)
+        found = draft.extras["classifier-sentences"] = _split_sentences(draft)
     return found  # type: ignore[no-any-return]
 
 
@@ -518,15 +533,20 @@ def span_sentence(draft: Draft, start: int, end: int, settings: Settings) -> Sen
 # other (\d, \w). Only a word that starts with a Cyrillic letter keeps its digits
 # in its term (its first letters: "кэш6эк"); and a concept or a messenger's name
 # with a digit in it would tell digits apart (see digit_blind).
-_DIGITS_ALIKE = str.maketrans("123456789", "000000000")
-_CYRILLIC_WORD_WITH_DIGIT = lazy_re(r"(?<![^\W_])[\u0400-\u04ff][^\W_]*0")  # in a number shape
+# (Written as 0 in the sentence's UTF-8 bytes, where an ASCII digit is one byte and
+# no other character holds such a byte: str.translate reads a non-ASCII string
+# character by character through a dict, at 25 times the cost.)
+_DIGITS_ALIKE = bytes.maketrans(b"123456789", b"000000000")
+# (Anchored on the Cyrillic letter, which std re jumps to, its look-behind then
+# tried there only: "(?<![^\W_])[\u0400-\u04ff]…" tried that at every position.)
+_CYRILLIC_WORD_WITH_DIGIT = lazy_re(r"[\u0400-\u04ff](?<![^\W_][\u0400-\u04ff])[^\W_]*0")  # in a number shape
 
 
 def number_shape(sentence: str) -> Optional[str]:
     """``sentence`` with its ASCII digits written as ``0``, when it has some and no
     word that starts with a Cyrillic letter holds one: every sentence of that shape
     has the same features (given settings that are digit_blind); else None."""
-    shape = sentence.translate(_DIGITS_ALIKE)
+    shape = sentence.encode("utf-8", "surrogatepass").translate(_DIGITS_ALIKE).decode("utf-8", "surrogatepass")
     if shape == sentence or _CYRILLIC_WORD_WITH_DIGIT.search(shape):
         return None
     return shape
@@ -786,9 +806,7 @@ class Model:
         draft for every rule of this model."""
         found = draft.extras.get(self)  # the model itself is the key: no tuple built per rule
         if found is None:
-            bounds = sentence_bounds(draft)
-            text = draft.words.text
-            sentences = [text[a:b] for a, b in bounds]
+            bounds, sentences = split_sentences(draft)
             if draft.has_han:
                 # only a sentence that holds Chinese is read as such: the others are the
                 # same sentences as in a reply without any, and remembered as those
@@ -845,6 +863,9 @@ class Model:
         return sorted(((w, label) for label, w in found.items()), key=lambda x: (-x[0], x[1]))
 
 
+_NETS, _HEADROOM_ALONE, _HEADROOM_PAIRED = (operator.itemgetter(i) for i in range(3))  # of a sentence's entry
+
+
 class Scores:
     """A draft's sentences (words-view spans) with, per category, each
     sentence's score (weights in thousandths, bias aside) and the best score
@@ -855,25 +876,24 @@ class Scores:
     Model.admit), so no rule reports anything; most drafts are, and for them
     the per-category columns are not worked out (only when asked for)."""
 
-    __slots__ = ("bounds", "below", "_nets", "_windows", "_columns", "_best_alone", "_best_window")
+    __slots__ = ("bounds", "below", "_entries", "_windows", "_columns", "_best_alone", "_best_window")
 
     def __init__(self, bounds: List[Tuple[int, int]], entries: List[Tuple[Tuple[int, ...], int, int]],
                  windows: bool) -> None:
         self.bounds = bounds
-        self._nets = list(map(operator.itemgetter(0), entries))
+        self._entries = entries  # (the sentences' nets are read from them only when asked for: see _fill)
         self._windows = windows
         self._columns: Optional[List[Tuple[int, ...]]] = None
-        alone = list(map(operator.itemgetter(1), entries))
-        if not alone or max(alone) >= 0:
+        if not entries or max(map(_HEADROOM_ALONE, entries)) >= 0:
             self.below = False
         elif windows and len(entries) > 1:
-            paired = list(map(operator.itemgetter(2), entries))
+            paired = list(map(_HEADROOM_PAIRED, entries))
             self.below = max(map(operator.add, paired, paired[1:])) < 0
         else:
             self.below = True
 
     def _fill(self) -> List[Tuple[int, ...]]:
-        columns = self._columns = list(zip(*self._nets))
+        columns = self._columns = list(zip(*map(_NETS, self._entries)))
         self._best_alone = [max(column) for column in columns]
         self._best_window = ([max(map(operator.add, column, column[1:]), default=_NEVER) for column in columns]
                              if self._windows else [_NEVER] * len(columns))

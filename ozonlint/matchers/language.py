@@ -210,8 +210,10 @@ class LanguageMatcher(Matcher):
         function words, or Ukrainian ``і`` without a letter only Russian has.
         Only a draft that has such words or letters reads its sentences, so a
         clean reply costs a set intersection and a count."""
-        hits = draft.tokens & self.foreign_words
         ukrainian = draft.text.count(_UKRAINIAN_I) >= 2
+        if not ukrainian and self.foreign_words.isdisjoint(draft.tokens):  # (most drafts: no set made)
+            return False
+        hits = draft.tokens & self.foreign_words
         if len(hits) < 2 and not ukrainian and not (hits and "\u0130" in draft.text):  # Turkish İ splits a word
             return False
         for sentence in _SENTENCE.findall(draft.words.text):

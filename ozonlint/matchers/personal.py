@@ -36,6 +36,7 @@ from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 from .params import Param
+from .phone import plain_without_digit
 
 CHECKS = ("address", "partial-phone", "name-pickup")
 
@@ -205,8 +206,8 @@ class PersonalDataMatcher(Matcher):
         tokens = draft.tokens
         text = draft.text
         if self.check == "address":
-            if tokens.isdisjoint(_ADDRESS_WORDS):
-                return self._names_on_bare_streets(text) if self.first_names else []
+            if tokens.isdisjoint(_ADDRESS_WORDS):  # (a street's house number needs a digit)
+                return self._names_on_bare_streets(text) if self.first_names and not plain_without_digit(draft) else []
             found = self._addresses(text) if _HAS_DIGIT.search(text) else []
             return found + self._names_on_streets(text) if self.first_names else found
         if self.check == "partial-phone":

@@ -11,12 +11,13 @@ tracking codes, dates, sizes and prices do not fit and are not reported.
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Optional, Tuple
+import re
+from typing import Dict, FrozenSet, List, NamedTuple, Optional, Tuple
 
 import regex
 
 from ..lazyre import lazy, lazy_re
-from ..normalize import View, apply_edits, rewrite
+from ..normalize import View, apply_edits, class_sets, rewrite
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span, compile_pattern
 from .params import Param
@@ -153,6 +154,57 @@ def _rewrite_number_words(text: str, present: FrozenSet[str]) -> Tuple[str, List
     return apply_edits(text, edits), edits
 
 
+class DigitSigns(NamedTuple):
+    """The signs of a number, read from a plain draft's narrow form (see
+    normalize.narrow_form) through one class table: found in the same drafts
+    as the patterns they stand for on the base view, at a fraction of the cost."""
+
+    table: bytes
+    any_digit: "re.Pattern[bytes]"     # _HAS_DIGIT
+    letter_digit: "re.Pattern[bytes]"  # _LETTER_DIGIT_HINT
+    candidate: "re.Pattern[bytes]"     # _CANDIDATE_HINT
+    card: "re.Pattern[bytes]"          # card._HINT
+
+
+_digit_signs: List[DigitSigns] = []
+
+
+def digit_signs() -> DigitSigns:
+    """The table and the signs, worked out from the patterns' own classes on first use."""
+    if not _digit_signs:
+        table, (any_digit, digit, letter_digit_gap, letter_digit, gap, comma, card_gap) = class_sets([
+            regex.compile(r"\d").fullmatch, re.compile("[0-9]").fullmatch, regex.compile(r"[0-9\s\-().]").fullmatch,
+            regex.compile("[oоlзiб]").fullmatch, re.compile(_SEP_CHARS).fullmatch, ",".__eq__,
+            re.compile(r"[ \-]").fullmatch])
+        _digit_signs.append(DigitSigns(
+            table,
+            re.compile(b"[%s]" % any_digit),
+            re.compile(b"[%s][%s]{0,12}[%s]" % (digit, letter_digit_gap, letter_digit)),
+            re.compile(b"[%s](?:(?:[%s]{0,3}|[%s])[%s]){6}" % (digit, gap, comma, digit)),
+            re.compile(b"[%s](?:[%s]?[%s]){12}" % (digit, card_gap, digit))))
+    return _digit_signs[0]
+
+
+def digit_classes(draft: Draft) -> Optional[bytes]:
+    """The base view's narrow form read through digit_signs' table (once per
+    draft), for a plain draft; else None."""
+    narrow = draft.base.narrow
+    if narrow is None:
+        return None
+    found = draft.extras.get("digit-classes")
+    if found is None:
+        found = draft.extras["digit-classes"] = narrow.translate(digit_signs().table)
+    return found  # type: ignore[no-any-return]
+
+
+def plain_without_digit(draft: Draft) -> bool:
+    """Whether the draft is plain (see normalize.is_plain) and holds no digit: a
+    plain text's only digits are ASCII ones, which folding neither makes nor
+    takes, so its base view's narrow form tells for the text as written too."""
+    classes = digit_classes(draft)
+    return classes is not None and not digit_signs().any_digit.search(classes)
+
+
 def digits_view(draft: Draft) -> View:
     """The base view with number words and letters-as-digits turned into digits."""
     cached = draft.extras.get("digits")
@@ -165,7 +217,9 @@ def digits_view(draft: Draft) -> View:
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))
-    if _LETTER_DIGIT_HINT.search(view.text):
+    classes = digit_classes(draft) if view is draft.base else None
+    if (digit_signs().letter_digit.search(classes) if classes is not None
+            else _LETTER_DIGIT_HINT.search(view.text)):
         start = _LETTER_DIGIT_START.search(view.text).start()  # (found: the hint's match is one)
         if _LETTER_DIGIT.search(view.text, start):
             view = View(view.original, _LETTER_DIGIT.sub(lambda m: m.group().translate(_LETTER_DIGIT_MAP),
@@ -176,7 +230,8 @@ def digits_view(draft: Draft) -> View:
 
 # What stands between digit groups: spaces, dashes, dots, brackets, slashes,
 # and the marks used only to break a number up for a filter (|, _, *, ~, •, \).
-_SEP = r"(?:[ \t\-.()\[\]/|_*~•·\\]{0,3}|,)"  # a comma only alone: "44, 46, 48" is a list
+_SEP_CHARS = r"[ \t\-.()\[\]/|_*~•·\\]"
+_SEP = r"(?:" + _SEP_CHARS + r"{0,3}|,)"  # a comma only alone: "44, 46, 48" is a list
 # (A candidate glued to the word before it, "Звоните89165551234" or
 # "WhatsApp+79165551234", is a phone only when that word is a phone word.)
 _CANDIDATE = lazy(
@@ -300,8 +355,9 @@ class PhoneMatcher(Matcher):
 
     def find(self, draft: Draft) -> List[Span]:
         base = draft.base.text
-        if not _HAS_DIGIT.search(base) and draft.tokens.isdisjoint(_NUMBER_WORD_SET) \
-                and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
+        classes = digit_classes(draft)
+        if not (digit_signs().any_digit.search(classes) if classes is not None else _HAS_DIGIT.search(base)) \
+                and draft.tokens.isdisjoint(_NUMBER_WORD_SET) and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
             return []
         view = digits_view(draft)
         text = view.text
@@ -311,7 +367,8 @@ class PhoneMatcher(Matcher):
         if not draft.tokens.isdisjoint(_PHONE_WORDS):
             spans.extend(view.span(*m.span(1)) for m in _SHORT_AFTER_WORD.finditer(text)
                          if 5 <= sum(ch.isdigit() for ch in m.group(1)) <= 6)
-        if not _CANDIDATE_HINT.search(text):
+        if not (digit_signs().candidate.search(classes) if classes is not None and view is draft.base
+                else _CANDIDATE_HINT.search(text)):
             return spans
         first = _FIRST_DIGITS.search(text)  # (found: the hint's match is one)
         for m in _CANDIDATE.finditer(text, max(0, first.start() - _MAX_LEAD)):

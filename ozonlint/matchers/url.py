@@ -5,12 +5,13 @@ A domain is allowed when it is an allow-listed domain or a subdomain of one:
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Tuple
 
 import regex
 
 from ..lazyre import lazy, lazy_re
-from ..normalize import View, rewrite
+from ..normalize import View, class_sets, rewrite
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from .base import Draft, Matcher, Span
 from .params import Param
@@ -100,6 +101,27 @@ def _link_chunks(text: str) -> List[Tuple[int, int]]:
     return chunks
 
 
+# What _LINK_SIGN's dot before a top-level domain needs, a dot between a letter or
+# digit and a letter, in a plain draft's narrow form (see normalize.narrow_form):
+# a table of those classes and a search that starts at the dot, where _LINK_SIGN
+# scans the whole reply ("://" and "www." are looked for as they are).
+_link_dot: List[Tuple[bytes, "re.Pattern[bytes]"]] = []
+
+
+def _may_hold_link(view: View) -> bool:
+    """Whether _LINK_SIGN may find something in the view (False: it finds nothing;
+    told apart without a scan for a plain draft's base view)."""
+    text = view.text
+    if "://" in text or "www." in text or view.narrow is None:
+        return True
+    if not _link_dot:
+        table, (alnum, dot, letter) = class_sets([re.compile(r"[^\W_]").fullmatch, ".".__eq__,
+                                                  re.compile(r"[^\W\d_]").fullmatch])
+        _link_dot.append((table, re.compile(b"%s(?<=[%s]%s)[%s]" % (dot, alnum, dot, letter))))
+    table, dot = _link_dot[0]
+    return dot.search(view.narrow.translate(table)) is not None
+
+
 class UrlMatcher(Matcher):
     PARAMS = (Param("allow_domains", "texts", [], "Domains (and their subdomains) whose links are not reported."),)
 
@@ -128,7 +150,8 @@ class UrlMatcher(Matcher):
         if " ." in text:
             spans.extend(view.span(*m.span()) for m in _SPACED_DOMAIN.finditer(text)
                          if not self.allowed(regex.sub(r"\s+", "", m.group())))
-        for m in (m for lo, hi in _link_chunks(text) for m in _URL.finditer(text, lo, hi)):
+        chunks = _link_chunks(text) if _may_hold_link(view) else []
+        for m in (m for lo, hi in chunks for m in _URL.finditer(text, lo, hi)):
             start, end = m.span()
             while end > start and text[end - 1] in _TRAILING:
                 end -= 1
