@@ -163,8 +163,9 @@ def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: 
 
 
 def test_sentences_of_one_number_shape_have_the_same_features(linter: ozonlint.Linter) -> None:
-    """A sentence met again with other digits in it is known by its number shape
-    (a sentence with Chinese characters is read otherwise, and never by its shape)."""
+    """A sentence met again with other digits in it is known by its number shape,
+    a sentence with Chinese characters too (read as one: its Chinese runs are words
+    of their own, and a Cyrillic word right after one is a word that keeps its digits)."""
     import random
 
     from ozonlint.matchers.classifier import ClassifierMatcher, digit_blind, number_shape, words_and_terms
@@ -172,27 +173,30 @@ def test_sentences_of_one_number_shape_have_the_same_features(linter: ozonlint.L
     settings = next(r.matcher.model.settings for r in linter.all_rules if isinstance(r.matcher, ClassifierMatcher))
     assert digit_blind(settings)
 
-    def features(sentence: str) -> tuple:  # what a sentence's scores are worked out from (see Model._terms_nets)
-        _, terms, concepts = words_and_terms(sentence, False, settings)
+    def features(sentence: str, han: bool) -> tuple:  # what a sentence's scores are worked out from (_terms_nets)
+        _, terms, concepts = words_and_terms(sentence, han, settings)
         return terms, list(concepts)
 
     rng = random.Random(3)
     texts = _texts() + ["Спасибо за заказ №45331778-0844, 500 ₽ вернём", "кэш6эк 200р за отзыв",
-                        "x5 and 2 pcs, 12 345 руб.", "пишите на shop12@mail.ru или @sale77, сайт best24.ru"]
-    shaped = 0
+                        "x5 and 2 pcs, 12 345 руб.", "пишите на shop12@mail.ru или @sale77, сайт best24.ru",
+                        "亲，好评返现10元，加微信 shop325", "好评返现3元，加V信：best_898，5星", "加с5微信", "返现5元"]
+    shaped = {False: 0, True: 0}
     for text in texts:
         draft = Draft(text, linter._index)
-        shape = None if draft.has_han else number_shape(draft.words.text)
+        han = draft.has_han
+        words = draft.words.text
+        shape = number_shape(words, han)
         if shape is None:
             continue
-        words = draft.words.text
         assert len(shape) == len(words)
-        shaped += 1
+        shaped[han] += 1
         other = "".join(rng.choice("0123456789") if ch.isascii() and ch.isdigit() else ch for ch in words)
-        assert number_shape(other) in (shape, None if other == shape else shape)
-        assert features(words) == features(other) == features(shape), text
+        assert number_shape(other, han) in (shape, None if other == shape else shape)
+        assert features(words, han) == features(other, han) == features(shape, han), text
     assert number_shape("кэш6эк за отзыв") is None and number_shape("no digits") is None
-    assert shaped > 100
+    assert number_shape("加с5微信", han=True) is None and number_shape("返现5元", han=True) == "返现0元"
+    assert shaped[False] > 100 and shaped[True] > 20
 
 
 def test_a_lower_threshold_lowers_the_floor_and_forgets_the_headroom_worked_out(linter: ozonlint.Linter) -> None:

@@ -49,7 +49,9 @@ from itertools import accumulate
 from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
 from zlib import crc32
 
-from ..lazyre import lazy_re
+import regex
+
+from ..lazyre import lazy, lazy_re
 from ..model import Violation
 from ..rulepack import RulePackError, RuleSpec, read_limited
 from .base import HAN, TOKEN, Draft, Matcher, Span
@@ -540,14 +542,18 @@ _DIGITS_ALIKE = bytes.maketrans(b"123456789", b"000000000")
 # (Anchored on the Cyrillic letter, which std re jumps to, its look-behind then
 # tried there only: "(?<![^\W_])[\u0400-\u04ff]…" tried that at every position.)
 _CYRILLIC_WORD_WITH_DIGIT = lazy_re(r"[\u0400-\u04ff](?<![^\W_][\u0400-\u04ff])[^\W_]*0")  # in a number shape
+# The same in a sentence with Chinese, whose words are TOKEN's: a Chinese character ends a word ("加с5")
+_CYRILLIC_TOKEN_WITH_DIGIT = lazy(r"(?<![[\p{L}\p{N}]--\p{Han}])[\u0400-\u04ff][[\p{L}\p{N}]--\p{Han}]*0",
+                                  regex.VERSION1)
 
 
-def number_shape(sentence: str) -> Optional[str]:
+def number_shape(sentence: str, han: bool = False) -> Optional[str]:
     """``sentence`` with its ASCII digits written as ``0``, when it has some and no
     word that starts with a Cyrillic letter holds one: every sentence of that shape
-    has the same features (given settings that are digit_blind); else None."""
+    has the same features (given settings that are digit_blind); else None.
+    ``han``: the sentence is read as one with Chinese (see words_and_terms)."""
     shape = sentence.encode("utf-8", "surrogatepass").translate(_DIGITS_ALIKE).decode("utf-8", "surrogatepass")
-    if shape == sentence or _CYRILLIC_WORD_WITH_DIGIT.search(shape):
+    if shape == sentence or (_CYRILLIC_TOKEN_WITH_DIGIT if han else _CYRILLIC_WORD_WITH_DIGIT).search(shape):
         return None
     return shape
 
@@ -823,12 +829,15 @@ class Model:
         """``_terms_nets`` of one sentence with its headroom, remembered by its text
         too: a template's sentence comes back word for word, and with other numbers
         in it ("заказ №45331778-0844") by its number shape (see number_shape)."""
-        key = sentence if not han else "\x00" + sentence  # its words are read otherwise
+        mark = "\x00" if han else ""  # its words are read otherwise
+        key = mark + sentence
         memo = self._text_memo  # (before the floors: see admit)
         found = memo.get(key)
         if found is None:
-            shape = number_shape(sentence) if not han and self._digit_blind else None
+            # (Chinese runs are words of their own, never with a digit: see TOKEN, _split_han)
+            shape = number_shape(sentence, han) if self._digit_blind else None
             if shape is not None:
+                shape = mark + shape
                 found = memo.get(shape)
             if found is None:
                 _, terms, concepts = words_and_terms(sentence, han, self.settings)
