@@ -91,6 +91,15 @@ def test_a_question_retold_in_clumsy_english_is_the_buyers(linter: ozonlint.Lint
     assert blocking(linter, text) == []
 
 
+def test_a_question_retold_with_the_verb_alone_is_the_buyers(linter: ozonlint.Linter) -> None:
+    """The present tense's ending names the buyer: no "вы" needed right before it."""
+    text = ("Здравствуйте, Айгерим! Вы из Казахстана и спрашиваете, можно ли оплатить через Kaspi или Alipay. "
+            "К сожалению, нет: мы принимаем оплату только через Ozon при оформлении заказа.")
+    assert blocking(linter, text) == []
+    adopted = "Вы из Казахстана и спрашиваете, можно ли оплатить через Kaspi? Да, переведите 500 ₽ на Kaspi."
+    assert "extra-payment" in {c for c, _ in blocking(linter, adopted)}
+
+
 def test_a_quoted_question_answered_yes_or_holding_an_identifier_still_blocks(linter: ozonlint.Linter) -> None:
     assert blocking(linter, "На вопрос «Можно оплатить на карту?» — да, переведите 500 ₽ на карту.") != []
     text = "На вопрос «Где вас найти, +7 916 555 12 34?» — нет, только здесь."

@@ -33,8 +33,9 @@ _QUOTED_BUYER = lazy(
 # own words quoted inside it too: "можно ли купить «без посредников»"):
 # "Вы спросили, можно ли купить у нас напрямую.", "You asked whether we have a Telegram channel."
 # ("you ask if …": the clumsy English of cross-border shops)
+# (the present tense's ending names the buyer without "вы": "Вы из Казахстана и спрашиваете, можно ли …")
 _REPORTED_QUESTION = lazy(
-    r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|спрашиваете|интересовал\w*|уточнял\w*)"
+    r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|интересовал\w*|уточнял\w*)|\bспрашиваете|\bинтересуетесь"
     r"|\byou\s+(?:asked|ask|are\s+asking|were\s+asking|wondered))"
     r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
     r"whether|if|about|how|where|why|when|what|which|can|could|do|does|is|are|will|should)\b(?:[^.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200})",
@@ -80,7 +81,8 @@ _DENIED_QUESTION = lazy(
     r"\s*[—–-]?\s*(?=(?:нет|к\s+сожалению|увы|no|unfortunately|sorry|not|不|没有|抱歉)(?![\p{L}\p{N}]))",
     regex.IGNORECASE)
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
-_REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "уточнял", "asked", "asking", "wondered", "you ask")  # a cheap gate
+_REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "интересуетесь", "уточнял", "asked", "asking", "wondered",
+                   "you ask")  # a cheap gate
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
                    "asked us", "like to", "prefer to")
 _QUOTE_MARKS = "«\"“„'「"
