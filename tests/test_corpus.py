@@ -279,6 +279,12 @@ BLIND = [
     # 116 clean. Both scored once when they arrived, with main at the start of session 12, d74a6f7)
     ("blind/b28.jsonl", 0.945, 0.017, 0.89, 0.06),
     ("blind/b29.jsonl", 0.968, 0.000, 0.92, 0.04),
+    # (b30: a late-autumn month of sixteen shops, five of them cross-border with long clumsy replies, 240, 119
+    # clean; b31: a spring month of fifteen shops, three cross-border and two whose goods need installation, 240,
+    # 113 clean. Both written during session 12, kept unscored, and scored first with the session's final detection
+    # code, 1810391)
+    ("blind/b30.jsonl", 0.961, 0.008, 0.91, 0.05),
+    ("blind/b31.jsonl", 0.958, 0.018, 0.91, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
