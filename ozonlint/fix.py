@@ -110,6 +110,7 @@ _FOREIGN_BASIC_CYRILLIC = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
 # What a plain text (see is_plain) may hold beyond ASCII and the basic Cyrillic letters
 # U+0400-U+045F (a test checks them against is_plain).
 PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
+_PLAIN_MARK_OR_FOREIGN = lazy_re("[" + PLAIN_MARKS + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -128,8 +129,9 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
         # beyond ASCII a plain text holds basic Cyrillic letters and a few marks: its
         # Cyrillic letters are the rest, counted without reading its words one by one
-        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - sum(map(text.count, PLAIN_MARKS))
-        foreign = sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        rare = _PLAIN_MARK_OR_FOREIGN.findall(text)  # one scan for both: they are few
+        foreign = sum(map(rare.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - (len(rare) - foreign)
         # Latin and Cyrillic letters are different characters: a mostly Cyrillic reply is
         # Russian whatever its Latin words weigh, and then they need not be counted
         if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):
@@ -152,8 +154,10 @@ def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True
     aside); a reply without Cyrillic is English throughout."""
     if not reply_has_cyrillic:
         return "en"
-    cyrillic = len(_CYRILLIC_WORD.findall(sentence))
     latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
+    if latin <= 1:  # (most sentences) one Cyrillic word is as many: no need to count them
+        return "ru" if _CYRILLIC.search(sentence) else reply
+    cyrillic = len(_CYRILLIC_WORD.findall(sentence))
     if cyrillic and cyrillic >= latin:
         return "ru"
     if latin >= 3 and latin > 2 * cyrillic:
@@ -387,6 +391,8 @@ def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequ
             # removing would leave nothing to send: the rewrites that say something instead
             fixes = _plan_sentences(text, [c._replace(rewrites=_saying_first(c)) for c in chosen], reply, keep,
                                     saying=True)
+    if not keep:
+        return fixes
     return {index: fix for index, fix in fixes.items()
             if not any(fix.start < k_end and k_start < fix.end for k_start, k_end in keep)}
 
@@ -410,9 +416,14 @@ def _plan_foreign(text: str, chosen: List[_Choice]) -> Dict[int, Fix]:
 _PHATIC = lazy(r"(?i)^\W*(?:(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар)\w*|"
                r"(?:hello|hi|hey|dear|good|thanks?|thank you)\b)")
 _PHATIC_WORDS = 4
+# More words than that between two characters a sentence may end at (_END_MARK_BEFORE's): the sentence that
+# holds them all has something to send (most replies have one, found without a split).
+_MANY_WORDS_IN_A_ROW = lazy(r"(?<!\p{L})(?:\p{L}++[^\p{L}.!?…。！？\n]++){%d}\p{L}" % _PHATIC_WORDS)
 
 
 def _nothing_to_send(text: str) -> bool:
+    if _MANY_WORDS_IN_A_ROW.search(text):
+        return False
     # (the opening word first: it rules out most sentences at their first letters)
     return all(_PHATIC.match(text[s.start:s.end]) and len(_LETTER_RUN.findall(text[s.start:s.end])) <= _PHATIC_WORDS
                for s in iter_sentences(text))
@@ -454,12 +465,14 @@ class _Sentences:
             self._rest = iter_sentences(self._text, restart)
 
     def up_to(self, pos: int) -> None:
-        """Split on until a sentence starts at or after ``pos`` (or none is left)."""
+        """Split on until no sentence left can start before ``pos``: the last one
+        split ends at or after it (a sentence starts where the one before it has
+        ended), or none is left."""
         if not self._started:
             self._started, self._whole = True, True
             self._rest = iter_sentences(self._text)
         rest, spans, starts = self._rest, self.spans, self.starts
-        while rest is not None and (not starts or starts[-1] < pos):
+        while rest is not None and (not spans or spans[-1].end < pos):
             span = next(rest, None)
             if span is None:
                 self._rest = rest = None
@@ -489,8 +502,7 @@ def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
         v = choice.violation
         start, end = v.start, v.end
         stop = max(v.end, v.start + 1)
-        # every sentence that starts before ``stop``, and the one after them: what the
-        # whole list would show to this search
+        # every sentence that starts before ``stop``: what the whole list would show to this search
         sentences.up_to(stop)
         spans = sentences.spans
         i = max(0, bisect_right(sentences.starts, v.start) - 1)
@@ -599,7 +611,7 @@ class _AlreadySaid:
     def says(self, paragraph: int, new: str) -> bool:
         """Whether a sentence without findings in ``paragraph`` says ``new`` (normalised)."""
         if self._letters is None:
-            self._letters = _WORD_OR_SPACE.sub("", self._text.casefold())
+            self._letters = _letters(self._text)
         if not all(word in self._letters for word in new.split()):
             return False  # a word of it is nowhere in the text: no sentence says it
         if self._untouched is None:
@@ -636,6 +648,14 @@ def _norm(sentence: str) -> str:
 
 
 _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
+# The same in a plain text (see is_plain; a test checks them alike): std re's scan is faster.
+_PLAIN_WORD_OR_SPACE = lazy_re("[^0-9A-Za-z\u0400-\u045f \t\n\r\u00a0]")
+
+
+def _letters(text: str) -> str:
+    """``text`` case-folded, its letters, digits and spaces only."""
+    folded = text.casefold()
+    return (_PLAIN_WORD_OR_SPACE if is_plain(folded) else _WORD_OR_SPACE).sub("", folded)
 # _norm of the rewrites planned: a pack's few rewrite texts, asked about reply after reply
 _NORMED: Dict[str, str] = {}
 _NORMED_SIZE = 1_000
