@@ -20,6 +20,8 @@ from bisect import bisect_right
 from functools import partial
 from typing import Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
+import regex
+
 from .lazyre import lazy, lazy_re
 from .model import Violation
 from .normalize import is_plain, is_plain_or_chinese
@@ -360,8 +362,8 @@ def choose(rewrites: Sequence[Rewrite], unsafe: bool, foreign: bool) -> Tuple[Re
     unsafe ones too, when ``unsafe``). Without any, the first one alone: shown
     as the suggestion but never applied."""
     usable = [r for r in rewrites if (r.scope == REPLY) == foreign]
-    allowed = tuple(r for r in usable if unsafe or r.applicability == SAFE)
-    return allowed or tuple(usable[:1])
+    allowed = usable if unsafe else [r for r in usable if r.applicability == SAFE]
+    return tuple(allowed or usable[:1])
 
 
 def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequence[Rewrite]],
@@ -387,7 +389,8 @@ def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequ
         fixes = _plan_foreign(text, chosen)
     else:
         fixes = _plan_sentences(text, chosen, reply, keep)
-        if _nothing_to_send(apply(text, fixes.values())) and not _nothing_to_send(text):
+        if (not _many_words_left(text, fixes.values()) and _nothing_to_send(apply(text, fixes.values()))
+                and not _nothing_to_send(text)):
             # removing would leave nothing to send: the rewrites that say something instead
             fixes = _plan_sentences(text, [c._replace(rewrites=_saying_first(c)) for c in chosen], reply, keep,
                                     saying=True)
@@ -419,6 +422,17 @@ _PHATIC_WORDS = 4
 # More words than that between two characters a sentence may end at (_END_MARK_BEFORE's): the sentence that
 # holds them all has something to send (most replies have one, found without a split).
 _MANY_WORDS_IN_A_ROW = lazy(r"(?<!\p{L})(?:\p{L}++[^\p{L}.!?…。！？\n]++){%d}\p{L}" % _PHATIC_WORDS)
+
+
+def _many_words_left(text: str, fixes: Iterable[Fix]) -> bool:
+    """Whether ``text`` holds a stretch of _MANY_WORDS_IN_A_ROW that no fix touches: then
+    the fixed text has something to send (most do: this is found without applying them)."""
+    pos = 0
+    for fix in sorted(fixes):
+        if fix.start > pos and _MANY_WORDS_IN_A_ROW.search(text, pos, fix.start):
+            return True
+        pos = max(pos, fix.end)
+    return _MANY_WORDS_IN_A_ROW.search(text, pos) is not None
 
 
 def _nothing_to_send(text: str) -> bool:
@@ -605,14 +619,14 @@ class _AlreadySaid:
 
     def __init__(self, text: str, spans: _Sentences, units: List[_Unit], paragraph_starts: List[int]) -> None:
         self._text, self._spans, self._units, self._starts = text, spans, units, paragraph_starts
-        self._letters: Optional[str] = None  # the text's letters, digits and spaces, case-folded
+        self._folded: Optional[str] = None  # the text case-folded
         self._untouched: Optional[Dict[int, List[str]]] = None
 
     def says(self, paragraph: int, new: str) -> bool:
         """Whether a sentence without findings in ``paragraph`` says ``new`` (normalised)."""
-        if self._letters is None:
-            self._letters = _letters(self._text)
-        if not all(word in self._letters for word in new.split()):
+        if self._folded is None:
+            self._folded = self._text.casefold()
+        if not all(_spelled_in(word, self._folded) for word in new.split()):
             return False  # a word of it is nowhere in the text: no sentence says it
         if self._untouched is None:
             self._untouched = _untouched_sentences(self._text, self._spans.all(), self._units, self._starts)
@@ -648,14 +662,25 @@ def _norm(sentence: str) -> str:
 
 
 _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
-# The same in a plain text (see is_plain; a test checks them alike): std re's scan is faster.
-_PLAIN_WORD_OR_SPACE = lazy_re("[^0-9A-Za-z\u0400-\u045f \t\n\r\u00a0]")
+_NOT_WORD_OR_SPACE_RUN = r"[^\p{L}\p{N}\s]*+"
+# For each word of a rewrite (see _spelled_in), the pattern of its letters with any of
+# what _norm drops between them; a pack's rewrites hold a few hundred words.
+_SPELLED: Dict[str, "regex.Pattern[str]"] = {}
 
 
-def _letters(text: str) -> str:
-    """``text`` case-folded, its letters, digits and spaces only."""
-    folded = text.casefold()
-    return (_PLAIN_WORD_OR_SPACE if is_plain(folded) else _WORD_OR_SPACE).sub("", folded)
+def _spelled_in(word: str, folded: str) -> bool:
+    """Whether the normalised ``word`` (letters and digits) is in ``_norm(folded)``: in
+    ``folded`` itself (most that are), or spelled with what _norm drops between its
+    letters ("e-mail"). Cheaper than dropping it from the whole text."""
+    if word in folded:
+        return True
+    pattern = _SPELLED.get(word)
+    if pattern is None:
+        if len(_SPELLED) >= _NORMED_SIZE:
+            _SPELLED.clear()
+        pattern = _SPELLED[word] = regex.compile(_NOT_WORD_OR_SPACE_RUN.join(map(regex.escape, word)))
+    return pattern.search(folded) is not None
+
 # _norm of the rewrites planned: a pack's few rewrite texts, asked about reply after reply
 _NORMED: Dict[str, str] = {}
 _NORMED_SIZE = 1_000
@@ -937,13 +962,18 @@ def annotate(text: str, violations: List[Violation], rewrites: Mapping[str, Sequ
 def with_fixes(violations: List[Violation], fixes: Mapping[int, Fix]) -> List[Violation]:
     """The violations with their planned fix, and its replacement as the suggestion."""
     if not fixes:
-        return [v._replace(suggestion=None, fix=None) if v.suggestion is not None or v.fix else v
-                for v in violations]
-    out = []
-    for index, v in enumerate(violations):
-        fix = fixes.get(index)
-        out.append(v._replace(suggestion=fix.replacement if fix else None, fix=fix))
-    return out
+        return [_with_fix(v, None) if v.suggestion is not None or v.fix else v for v in violations]
+    return [_with_fix(v, fixes.get(index)) for index, v in enumerate(violations)]
+
+
+_SUGGESTION, _FIX = Violation._fields.index("suggestion"), Violation._fields.index("fix")
+
+
+def _with_fix(v: Violation, fix: Optional[Fix]) -> Violation:
+    """``v._replace(suggestion=…, fix=fix)`` without reading every field by name."""
+    values = list(v)
+    values[_SUGGESTION], values[_FIX] = (fix.replacement if fix else None), fix
+    return v._make(values)
 
 
 # ------------------------------------------------------------------ reviewing
