@@ -107,12 +107,17 @@ _ASCII_LATIN_WORD = lazy_re(r"[A-Za-z][A-Za-z'\-]*")  # the same words in a plai
 _HAN = lazy(r"\p{Han}")
 _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
-_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one in a plain text
-_FOREIGN_BASIC_CYRILLIC = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one
 # What a plain text (see is_plain) may hold beyond ASCII and the basic Cyrillic letters
 # U+0400-U+045F (a test checks them against is_plain).
 PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
 _PLAIN_MARK_OR_FOREIGN = lazy_re("[" + PLAIN_MARKS + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+# In a plain or Chinese text (see is_plain_or_chinese; tests check them against the
+# regex module's tables): what is neither ASCII nor basic Cyrillic, the Chinese
+# characters, and the Latin words (full-width letters too).
+_NOT_ASCII_OR_BASIC_CYRILLIC_RUN = lazy_re("[^\x00-\x7f\u0400-\u045f]+")
+_PLAIN_HAN = lazy_re("[\u3400-\u4dbf\u4e00-\u9fff]")
+_WIDE_LATIN_WORD = lazy_re("[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z\uff21-\uff3a\uff41-\uff5a'\\-]*")
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -139,13 +144,20 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
         if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):
             return "ru"
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
+    elif is_plain_or_chinese(text):  # most of the rest: Russian or English with Chinese in it
+        # its Cyrillic letters are the basic ones, counted as the plain text's are
+        others = "".join(_NOT_ASCII_OR_BASIC_CYRILLIC_RUN.findall(text))
+        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - len(others)
+        foreign = 2 * len(_PLAIN_HAN.findall(others)) + sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):  # (see above)
+            return "ru"
+        latin = sum(map(len, _WIDE_LATIN_WORD.findall(text)))
     else:
         cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
         latin = sum(len(w) for w in _LATIN_WORD.findall(text))
         # a Chinese character carries about a Russian or English word's worth of two syllables;
         # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
-        foreign = 2 * len(_NOT_HAN_RUN.sub("", text)) + len(
-            (_FOREIGN_BASIC_CYRILLIC if is_plain_or_chinese(text) else _FOREIGN_LETTER).findall(text))
+        foreign = 2 * len(_NOT_HAN_RUN.sub("", text)) + len(_FOREIGN_LETTER.findall(text))
     if foreign and foreign > cyrillic + latin:
         return None
     return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
