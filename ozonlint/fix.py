@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import partial
+from operator import itemgetter
 from typing import Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 import regex
@@ -128,11 +129,11 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     """``ru`` or ``en`` for a reply written in Russian or English (mostly), None for
     one written in another language (Chinese characters outweigh the rest, or a
     finding of another language covers most of it)."""
-    size = len(text.strip())
     for v in violations:  # langdetect's word on a reply long enough to judge
-        if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
-                and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
-            return None
+        if v.rule == "language.other":
+            size = len(text.strip())
+            if size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size and len(v.match.split()) >= _WHOLE_REPLY_WORDS:
+                return None
     if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
         # beyond ASCII a plain text holds basic Cyrillic letters and a few marks: its
         # Cyrillic letters are the rest, counted without reading its words one by one
@@ -198,7 +199,15 @@ _ABBREVIATION = lazy(r"(?:^|[\s(])(?:" + "|".join(a.replace(".", r"\.") for a in
 _ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # a full stop before a lower-case word or a digit ends nothing
 _LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
-_SPACE_OR_TAB = (" ", "\t")  # what _LOWER_NEXT starts with (a cheap test first)
+_SPACE_OR_TAB = (" ", "\t")  # what _LOWER_NEXT starts with
+
+
+def _lower_next(text: str, end: int) -> bool:
+    """Whether _LOWER_NEXT follows ``end``; the cheap tests first: most sentence ends
+    are followed by a space and a capital (no capital is a lower-case letter or a
+    digit: a test checks)."""
+    return (text[end:end + 1] in _SPACE_OR_TAB and not text[end + 1:end + 2].isupper()
+            and _LOWER_NEXT.match(text, end) is not None)
 # A clause starts after a semicolon, or after a comma or a dash before a
 # conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
@@ -230,14 +239,14 @@ def iter_sentences(text: str, start: int = 0) -> Iterator[Span]:
     (see sentence_restart)."""
     for m in _SENTENCE_END.finditer(text, start):
         at, end = m.span()
-        mark = m.group()
+        mark = text[at]  # (its first character tells the kinds of end apart)
         if mark == "\n":
             if text[start:at].rstrip().endswith(":"):
                 continue  # "Контакты:\n+7 …" is one thing
             piece = text[start:at]
-        elif mark[0] == "." and ((at > start and text[at - 1] in _ABBREVIATION_ENDS
-                                  and _ABBREVIATION.search(text[max(start, at - 8):at + 1]))
-                                 or text[end:end + 1] in _SPACE_OR_TAB and _LOWER_NEXT.match(text, end)):
+        elif mark == "." and ((at > start and text[at - 1] in _ABBREVIATION_ENDS
+                               and _ABBREVIATION.search(text[max(start, at - 8):at + 1]))
+                              or _lower_next(text, end)):
             continue  # "ул. Ленина", "доб. 3", "т. е. так"
         else:
             piece = text[start:end]
@@ -285,7 +294,7 @@ def sentence_restart(text: str, pos: int) -> int:
         if m is None or m.end() > pos:
             continue  # no end here ("v2.0"), or one that reaches past pos
         if text[end] == "." and (text[end - 1:end] in _ABBREVIATION_ENDS
-                                 or text[m.end():m.end() + 1] in _SPACE_OR_TAB and _LOWER_NEXT.match(text, m.end())):
+                                 or _lower_next(text, m.end())):
             continue  # perhaps "ул. Ленина" (whether it is depends on the sentence's start), or "т. е. так"
         return m.end()
     return 0
@@ -498,13 +507,14 @@ class _Sentences:
             self._started, self._whole = True, True
             self._rest = iter_sentences(self._text)
         rest, spans, starts = self._rest, self.spans, self.starts
-        while rest is not None and (not spans or spans[-1].end < pos):
-            span = next(rest, None)
-            if span is None:
-                self._rest = rest = None
-            else:
-                spans.append(span)
-                starts.append(span.start)
+        if rest is None or (spans and spans[-1].end >= pos):
+            return
+        for span in rest:
+            spans.append(span)
+            starts.append(span.start)
+            if span.end >= pos:
+                return
+        self._rest = None
 
     def all(self) -> List[Span]:
         if not self._whole:  # split from a restart (or not at all): the sentences before it too
@@ -521,20 +531,25 @@ class _Sentences:
 def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
     units: List[_Unit] = []
-    ordered = sorted(chosen, key=lambda c: (c.violation.start, c.violation.end))
+    ordered = sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)) if len(chosen) > 1 else chosen
     if ordered:
         sentences.start_before(ordered[0].violation.start)
     for choice in ordered:
         v = choice.violation
         start, end = v.start, v.end
-        stop = max(v.end, v.start + 1)
+        stop = end if end > start else start + 1
         # every sentence that starts before ``stop``: what the whole list would show to this search
-        sentences.up_to(stop)
         spans = sentences.spans
+        if not spans or spans[-1].end < stop:
+            sentences.up_to(stop)
+            spans = sentences.spans
         i = max(0, bisect_right(sentences.starts, v.start) - 1)
-        while i < len(spans) and spans[i].start < stop:
-            if v.start < spans[i].end:
-                start, end = min(start, spans[i].start), max(end, spans[i].end)
+        while i < len(spans):
+            span = spans[i]
+            if span.start >= stop:
+                break
+            if v.start < span.end:
+                start, end = min(start, span.start), max(end, span.end)
             i += 1
         if units and start < units[-1].end:
             last = units.pop()
@@ -562,7 +577,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
-                for s, e in keep if s < unit.end and unit.start < e]
+                for s, e in keep if s < unit.end and unit.start < e] if keep else keep
         new, scope, applicability = _rewrite_unit(text, unit, lang, kept, said, saying)
         if new is None:
             continue
@@ -776,8 +791,8 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             else:
                 take(fallback, fallback.text_for("", lang) or "", end - start)
     # one rewrite of the sentence: the one of its widest finding, which says most about it
-    best = max(sentence_texts, key=lambda item: item[0])[1] if sentence_texts else ""
-    applicability = UNSAFE if any(r.applicability == UNSAFE for r in used) else SAFE
+    best = max(sentence_texts, key=itemgetter(0))[1] if sentence_texts else ""
+    applicability = UNSAFE if UNSAFE in [r.applicability for r in used] else SAFE
     if keep and (sentence_texts or remove_sentence):
         spans = [(c.violation.start - unit.start, c.violation.end - unit.start) for c in unit.choices]
         edit = _clause_replacement(original, spans, keep, best)

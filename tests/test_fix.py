@@ -633,3 +633,14 @@ def test_sentence_language_as_by_every_word(sentence: str, reply: str) -> None:
     latin = len([w for w in fix._PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
     expected = "ru" if cyrillic and cyrillic >= latin else "en" if latin >= 3 and latin > 2 * cyrillic else reply
     assert sentence_language(sentence, reply) == expected
+
+
+def test_no_capital_is_what_a_sentence_end_may_be_followed_by_in_lower_case() -> None:
+    # _lower_next skips its pattern after a space and a capital
+    import regex
+
+    fix = importlib.import_module("ozonlint.fix")
+    capitals = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and chr(c).isupper())
+    assert not regex.search(r"[\p{Ll}\d]", capitals)
+    for text in ("Ок. да", "Ок. Да", "Ок.  да", "Ок.\tДа", "Ок. 5", "Ок.", "Ок. ", "Ок.Да"):
+        assert fix._lower_next(text, 3) == (fix._LOWER_NEXT.match(text, 3) is not None)
