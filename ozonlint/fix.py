@@ -220,7 +220,8 @@ _WORD = lazy(r"[\p{L}\p{N}]")
 _LETTER = lazy(r"\p{L}")
 _WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
 _MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
-_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
+_BULLET_MARKS = "-–—•*·"
+_BULLET = lazy(r"(?:[" + _BULLET_MARKS + r"]|\d{1,2}[.)])[ \t]+")
 
 
 class Span(NamedTuple):
@@ -382,9 +383,25 @@ def choose(rewrites: Sequence[Rewrite], unsafe: bool, foreign: bool) -> Tuple[Re
     """The rewrites that may be applied, preferred first: the safe ones (and the
     unsafe ones too, when ``unsafe``). Without any, the first one alone: shown
     as the suggestion but never applied."""
+    key = (id(rewrites), unsafe, foreign)
+    known = _CHOSEN.get(key)
+    if known is not None and known[0] is rewrites:
+        return known[1]
     usable = [r for r in rewrites if (r.scope == REPLY) == foreign]
     allowed = usable if unsafe else [r for r in usable if r.applicability == SAFE]
-    return tuple(allowed or usable[:1])
+    chosen = tuple(allowed or usable[:1])
+    if type(rewrites) is tuple:
+        if len(_CHOSEN) >= _CHOSEN_SIZE:
+            _CHOSEN.clear()
+        _CHOSEN[key] = (rewrites, chosen)
+    return chosen
+
+
+# choose's answer for a rule's rewrites (a Linter's tuple, asked about reply after reply),
+# by the tuple's identity: the entry holds the tuple, so no other can take its id while
+# it is there (plain dict stores: threads may share it)
+_CHOSEN: Dict[Tuple[int, bool, bool], Tuple[Tuple[Rewrite, ...], Tuple[Rewrite, ...]]] = {}
+_CHOSEN_SIZE = 1_000
 
 
 def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequence[Rewrite]],
@@ -447,9 +464,13 @@ _MANY_WORDS_IN_A_ROW = lazy(r"(?<!\p{L})(?:\p{L}++[^\p{L}.!?…。！？\n]++){%
 
 def _many_words_left(text: str, fixes: Iterable[Fix]) -> bool:
     """Whether ``text`` holds a stretch of _MANY_WORDS_IN_A_ROW that no fix touches: then
-    the fixed text has something to send (most do: this is found without applying them)."""
+    the fixed text has something to send (most do: this is found without applying them),
+    or a replacement holds one (the first fix applies whole: most replace a sentence)."""
+    ordered = sorted(set(fixes), key=_apply_order)
+    if ordered and _MANY_WORDS_IN_A_ROW.search(ordered[0].replacement):
+        return True
     pos = 0
-    for fix in sorted(fixes):
+    for fix in ordered:
         if fix.start > pos and _MANY_WORDS_IN_A_ROW.search(text, pos, fix.start):
             return True
         pos = max(pos, fix.end)
@@ -748,9 +769,9 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
     # a contact that is the means of another request (a card number to pay to,
     # a messenger to send a passport to) goes with that request's rewrite (unless
     # that one only removes, and removing would leave nothing to send: ``saying``)
-    others = any(c.violation.category != "external-contact" and c.rewrites[0].scope != TOKEN
-                 and (not saying or c.rewrites[0].text_for(c.violation.match, lang))
-                 for c in unit.choices)
+    others = len(unit.choices) > 1 and any(  # (a finding alone has no other to go with)
+        c.violation.category != "external-contact" and c.rewrites[0].scope != TOKEN
+        and (not saying or c.rewrites[0].text_for(c.violation.match, lang)) for c in unit.choices)
     for choice in unit.choices:
         v, rewrite = choice.violation, choice.rewrites[0]
         if others and v.category == "external-contact":
@@ -785,11 +806,13 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
     removed = _clause_removal(original, clause_spans) if clause_spans else None
     if clause_spans and removed is None:  # the clause cannot go alone: the next rewrite, or the sentence
         for (start, end), rest in zip(clause_spans, clause_fallbacks):
-            fallback = next((r for r in rest if r.text_for("", lang) is not None), None)
-            if fallback is None:
-                remove_sentence = True
+            for fallback in rest:
+                replacement = fallback.text_for("", lang)
+                if replacement is not None:
+                    take(fallback, replacement, end - start)
+                    break
             else:
-                take(fallback, fallback.text_for("", lang) or "", end - start)
+                remove_sentence = True
     # one rewrite of the sentence: the one of its widest finding, which says most about it
     best = max(sentence_texts, key=itemgetter(0))[1] if sentence_texts else ""
     applicability = UNSAFE if UNSAFE in [r.applicability for r in used] else SAFE
@@ -906,7 +929,9 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
                    and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]):
                 suffix += 1
             return start + prefix, end - suffix, new[prefix:len(new) - suffix]
-        bullet = _BULLET.match(text, start, end)  # "- write me on WhatsApp": the list keeps its dash
+        # "- write me on WhatsApp": the list keeps its dash (a sentence starts with a mark or a digit first)
+        first = text[start:start + 1]
+        bullet = _BULLET.match(text, start, end) if first in _BULLET_MARKS or first.isdecimal() else None
         return (bullet.end() if bullet else start), end, new
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -937,11 +962,15 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
 _TRAILING_BLANKS = lazy_re(r"[ \t]+(?=\r|\n|\Z)")
 
 
+def _apply_order(fix: Fix) -> Tuple[int, int]:
+    return fix.start, -fix.end
+
+
 def apply(text: str, fixes: Iterable[Fix]) -> str:
     """``text`` with the fixes applied once; where two overlap, the one that starts first wins."""
     parts: List[str] = []
     pos = 0
-    for fix in sorted(set(fixes), key=lambda f: (f.start, -f.end)):
+    for fix in sorted(set(fixes), key=_apply_order):
         if fix.start < pos:
             continue
         parts.append(text[pos:fix.start])

@@ -644,3 +644,17 @@ def test_no_capital_is_what_a_sentence_end_may_be_followed_by_in_lower_case() ->
     assert not regex.search(r"[\p{Ll}\d]", capitals)
     for text in ("Ок. да", "Ок. Да", "Ок.  да", "Ок.\tДа", "Ок. 5", "Ок.", "Ок. ", "Ок.Да"):
         assert fix._lower_next(text, 3) == (fix._LOWER_NEXT.match(text, 3) is not None)
+
+
+def test_choose_remembers_a_tuple_of_rewrites_by_identity_only() -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    safe = Rewrite("sentence", "safe", {"ru": "А", "en": "A"})
+    unsafe = Rewrite("sentence", "unsafe", {"ru": "Б", "en": "B"})
+    rewrites = (unsafe, safe)
+    assert fix.choose(rewrites, False, False) == (safe,) == fix.choose(rewrites, False, False)
+    assert fix.choose(rewrites, True, False) == (unsafe, safe)
+    assert fix.choose((unsafe,), False, False) == (unsafe,)  # an equal key, another tuple
+    listed = [unsafe, safe]
+    assert fix.choose(listed, False, False) == (safe,)
+    listed.remove(safe)
+    assert fix.choose(listed, False, False) == (unsafe,)  # a list may change: never remembered
