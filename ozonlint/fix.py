@@ -213,6 +213,8 @@ def _lower_next(text: str, end: int) -> bool:
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
 _CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
                      r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
+# One of these is in every clause break, at most a character after where its blanks end.
+_CLAUSE_BREAK_MARKS = ";,—–-"
 _SUBORDINATE_START = lazy(r"(?i)^(?:если|когда|чтобы|пока|хотя|после того|как только|поскольку|потому что|"
                           r"так как|if|when|once|so that|as soon as|because|since|while|unless|after|before)\b")
 _ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
@@ -467,7 +469,7 @@ def _many_words_left(text: str, fixes: Iterable[Fix]) -> bool:
     the fixed text has something to send (most do: this is found without applying them),
     or a replacement holds one (the first fix applies whole: most replace a sentence)."""
     ordered = sorted(set(fixes), key=_apply_order)
-    if ordered and _MANY_WORDS_IN_A_ROW.search(ordered[0].replacement):
+    if ordered and _has_many_words(ordered[0].replacement):
         return True
     pos = 0
     for fix in ordered:
@@ -475,6 +477,20 @@ def _many_words_left(text: str, fixes: Iterable[Fix]) -> bool:
             return True
         pos = max(pos, fix.end)
     return _MANY_WORDS_IN_A_ROW.search(text, pos) is not None
+
+
+def _has_many_words(replacement: str) -> bool:
+    """Whether a replacement holds _MANY_WORDS_IN_A_ROW, remembered: most are a pack's
+    few rewrite texts, asked about reply after reply (plain dict stores: threads may share it)."""
+    found = _MANY_WORDS_IN.get(replacement)
+    if found is None:
+        if len(_MANY_WORDS_IN) >= _NORMED_SIZE:
+            _MANY_WORDS_IN.clear()
+        found = _MANY_WORDS_IN[replacement] = _MANY_WORDS_IN_A_ROW.search(replacement) is not None
+    return found
+
+
+_MANY_WORDS_IN: Dict[str, bool] = {}
 
 
 def _nothing_to_send(text: str) -> bool:
@@ -593,7 +609,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
-        paragraph = _paragraph(paragraph_starts, unit.start)
+        paragraph = _paragraph(paragraph_starts, unit.start) if len(paragraph_starts) > 1 else 0
         said, said_here = partial(already.says, paragraph), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
@@ -620,8 +636,9 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
                 and not replacement and (end == len(text) or text[end] in "\r\n"):
             _replace_fix(fixes, previous, previous._replace(replacement=previous.replacement.rstrip(" ")))
         last_end = end
-        fix = previous = Fix(start, end, replacement, scope, applicability,
-                             tuple(sorted({c.violation.rule for c in unit.choices})))
+        rules = (tuple(sorted({c.violation.rule for c in unit.choices})) if len(unit.choices) > 1
+                 else (unit.choices[0].violation.rule,))
+        fix = previous = Fix(start, end, replacement, scope, applicability, rules)
         for c in unit.choices:
             fixes[c.index] = fix
     return fixes
@@ -751,21 +768,12 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
     used and its applicability (unsafe when any rewrite used is). A sentence
     holding a placeholder (``keep``) is rewritten only in the clauses of its findings."""
     original = text[unit.start:unit.end]
-    sentence_texts: List[Tuple[int, str]] = []   # (length of the finding, its sentence)
+    taken: List[Tuple[int, str]] = []   # (length of the finding, its sentence; "" removes the sentence)
     remove_sentence = False
     clause_spans: List[Tuple[int, int]] = []
     clause_fallbacks: List[Tuple[Rewrite, ...]] = []
     token_edits: List[Tuple[int, int, str]] = []
     used: List[Rewrite] = []
-
-    def take(rewrite: Rewrite, replacement: str, size: int) -> None:
-        nonlocal remove_sentence
-        used.append(rewrite)
-        if replacement:
-            sentence_texts.append((size, replacement))
-        else:
-            remove_sentence = True
-
     # a contact that is the means of another request (a card number to pay to,
     # a messenger to send a passport to) goes with that request's rewrite (unless
     # that one only removes, and removing would leave nothing to send: ``saying``)
@@ -802,17 +810,21 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             clause_fallbacks.append(choice.rewrites[1:])
             used.append(rewrite)
         else:
-            take(rewrite, replacement, end - start)
+            used.append(rewrite)
+            taken.append((end - start, replacement))
     removed = _clause_removal(original, clause_spans) if clause_spans else None
     if clause_spans and removed is None:  # the clause cannot go alone: the next rewrite, or the sentence
         for (start, end), rest in zip(clause_spans, clause_fallbacks):
             for fallback in rest:
                 replacement = fallback.text_for("", lang)
                 if replacement is not None:
-                    take(fallback, replacement, end - start)
+                    used.append(fallback)
+                    taken.append((end - start, replacement))
                     break
             else:
                 remove_sentence = True
+    sentence_texts = [item for item in taken if item[1]]
+    remove_sentence = remove_sentence or len(sentence_texts) < len(taken)
     # one rewrite of the sentence: the one of its widest finding, which says most about it
     best = max(sentence_texts, key=itemgetter(0))[1] if sentence_texts else ""
     applicability = UNSAFE if UNSAFE in [r.applicability for r in used] else SAFE
@@ -842,6 +854,10 @@ def _clause_removal(sentence: str, spans: List[Tuple[int, int]]) -> Optional[Tup
     """The edit that removes the clauses holding ``spans``: a run at the end of the
     sentence, leaving a main clause of a few words; None when what would be
     left could not stand alone (then the next rewrite, or the sentence goes)."""
+    first_finding = min(s for s, _ in spans)
+    if not sentence[first_finding:first_finding + 1].isspace() and not any(
+            mark in sentence[:first_finding + 2] for mark in _CLAUSE_BREAK_MARKS):
+        return None  # no clause break starts before the first finding (the search below would find none)
     first = _CLAUSE_BREAK.search(sentence)
     if first is None or any(s < first.start() for s, _ in spans):
         return None  # a finding in the first clause: nothing would be left (the rest of the clauses unread)

@@ -658,3 +658,14 @@ def test_choose_remembers_a_tuple_of_rewrites_by_identity_only() -> None:
     assert fix.choose(listed, False, False) == (safe,)
     listed.remove(safe)
     assert fix.choose(listed, False, False) == (unsafe,)  # a list may change: never remembered
+
+
+@given(st.lists(st.sampled_from(["мы", "и", "we", "Ок", " ", "  ", ",", ";", " —", "-", "–", "\t", "x"]),
+                max_size=16).map("".join), st.integers(0, 40))
+@settings(max_examples=500, deadline=None)
+def test_no_clause_break_before_a_finding_without_its_marks(sentence: str, start: int) -> None:
+    # _clause_removal's cheap test: no mark of _CLAUSE_BREAK_MARKS up to a character past the finding's start
+    fix = importlib.import_module("ozonlint.fix")
+    if not sentence[start:start + 1].isspace() and not any(m in sentence[:start + 2] for m in fix._CLAUSE_BREAK_MARKS):
+        first = fix._CLAUSE_BREAK.search(sentence)
+        assert first is None or first.start() > start
