@@ -604,7 +604,8 @@ def test_nothing_to_send_as_sentence_by_sentence(text: str) -> None:
     assert fix._nothing_to_send(text) == by_sentence
 
 
-@given(_WORDS_AND_ENDS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20), st.sampled_from(["", "Ок.", " "])),
+@given(_WORDS_AND_ENDS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20),
+                                           st.sampled_from(["", "Ок.", " ", "Пишите нам здесь, в чате Ozon."])),
                                  max_size=3))
 @settings(max_examples=500, deadline=None)
 def test_many_words_left_means_something_to_send(text: str, edits: list) -> None:
@@ -669,3 +670,13 @@ def test_no_clause_break_before_a_finding_without_its_marks(sentence: str, start
     if not sentence[start:start + 1].isspace() and not any(m in sentence[:start + 2] for m in fix._CLAUSE_BREAK_MARKS):
         first = fix._CLAUSE_BREAK.search(sentence)
         assert first is None or first.start() > start
+
+
+def test_a_bullet_starts_with_its_mark_or_a_decimal_digit() -> None:
+    # _span_of looks for a bullet only after one of _BULLET_MARKS or a digit (str.isdecimal)
+    import regex
+
+    fix = importlib.import_module("ozonlint.fix")
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert regex.findall(r"\d", every) == [c for c in every if c.isdecimal()]
+    assert fix._BULLET.match("• x") and fix._BULLET.match("12) x") and not fix._BULLET.match("x - y")
