@@ -945,9 +945,8 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
                    and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]):
                 suffix += 1
             return start + prefix, end - suffix, new[prefix:len(new) - suffix]
-        # "- write me on WhatsApp": the list keeps its dash (a sentence starts with a mark or a digit first)
-        first = text[start:start + 1]
-        bullet = _BULLET.match(text, start, end) if first in _BULLET_MARKS or first.isdecimal() else None
+        # "- write me on WhatsApp": the list keeps its dash (no bullet starts with a letter: most sentences do)
+        bullet = None if text[start:start + 1].isalpha() else _BULLET.match(text, start, end)
         return (bullet.end() if bullet else start), end, new
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)

@@ -672,11 +672,12 @@ def test_no_clause_break_before_a_finding_without_its_marks(sentence: str, start
         assert first is None or first.start() > start
 
 
-def test_a_bullet_starts_with_its_mark_or_a_decimal_digit() -> None:
-    # _span_of looks for a bullet only after one of _BULLET_MARKS or a digit (str.isdecimal)
+def test_no_bullet_starts_with_a_letter() -> None:
+    # _span_of looks for a bullet only where a sentence starts with no letter (str.isalpha)
     import regex
 
     fix = importlib.import_module("ozonlint.fix")
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    assert regex.findall(r"\d", every) == [c for c in every if c.isdecimal()]
+    assert not [c for c in every if c.isalpha() and regex.match(r"\d", c)]
+    assert not [c for c in fix._BULLET_MARKS if c.isalpha()]
     assert fix._BULLET.match("• x") and fix._BULLET.match("12) x") and not fix._BULLET.match("x - y")
