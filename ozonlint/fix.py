@@ -208,6 +208,8 @@ def _lower_next(text: str, end: int) -> bool:
     digit: a test checks)."""
     return (text[end:end + 1] in _SPACE_OR_TAB and not text[end + 1:end + 2].isupper()
             and _LOWER_NEXT.match(text, end) is not None)
+
+
 # A clause starts after a semicolon, or after a comma or a dash before a
 # conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
@@ -746,6 +748,7 @@ def _spelled_in(word: str, folded: str) -> bool:
         pattern = _SPELLED[word] = regex.compile(_NOT_WORD_OR_SPACE_RUN.join(map(regex.escape, word)))
     return pattern.search(folded) is not None
 
+
 # _norm of the rewrites planned: a pack's few rewrite texts, asked about reply after reply
 _NORMED: Dict[str, str] = {}
 _NORMED_SIZE = 1_000
@@ -774,6 +777,7 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
     clause_fallbacks: List[Tuple[Rewrite, ...]] = []
     token_edits: List[Tuple[int, int, str]] = []
     used: List[Rewrite] = []
+
     # a contact that is the means of another request (a card number to pay to,
     # a messenger to send a passport to) goes with that request's rewrite (unless
     # that one only removes, and removing would leave nothing to send: ``saying``)
