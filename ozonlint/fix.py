@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import partial
+from operator import itemgetter
 from typing import Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+
+import regex
 
 from .lazyre import lazy, lazy_re
 from .model import Violation
@@ -105,11 +108,17 @@ _ASCII_LATIN_WORD = lazy_re(r"[A-Za-z][A-Za-z'\-]*")  # the same words in a plai
 _HAN = lazy(r"\p{Han}")
 _FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
-_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one in a plain text
-_FOREIGN_BASIC_CYRILLIC = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+_FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one
 # What a plain text (see is_plain) may hold beyond ASCII and the basic Cyrillic letters
 # U+0400-U+045F (a test checks them against is_plain).
 PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
+_PLAIN_MARK_OR_FOREIGN = lazy_re("[" + PLAIN_MARKS + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+# In a plain or Chinese text (see is_plain_or_chinese; tests check them against the
+# regex module's tables): what is neither ASCII nor basic Cyrillic, the Chinese
+# characters, and the Latin words (full-width letters too).
+_NOT_ASCII_OR_BASIC_CYRILLIC_RUN = lazy_re("[^\x00-\x7f\u0400-\u045f]+")
+_PLAIN_HAN = lazy_re("[\u3400-\u4dbf\u4e00-\u9fff]")
+_WIDE_LATIN_WORD = lazy_re("[A-Za-z\uff21-\uff3a\uff41-\uff5a][A-Za-z\uff21-\uff3a\uff41-\uff5a'\\-]*")
 # A reply-wide finding of language.other covering at least this share of the text
 # says the reply is written in another language.
 _WHOLE_REPLY_SHARE = 0.5
@@ -120,28 +129,36 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
     """``ru`` or ``en`` for a reply written in Russian or English (mostly), None for
     one written in another language (Chinese characters outweigh the rest, or a
     finding of another language covers most of it)."""
-    size = len(text.strip())
     for v in violations:  # langdetect's word on a reply long enough to judge
-        if (v.rule == "language.other" and size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size
-                and len(v.match.split()) >= _WHOLE_REPLY_WORDS):
-            return None
+        if v.rule == "language.other":
+            size = len(text.strip())
+            if size and (v.end - v.start) >= _WHOLE_REPLY_SHARE * size and len(v.match.split()) >= _WHOLE_REPLY_WORDS:
+                return None
     if is_plain(text):  # most replies: no Chinese, and ASCII letters are all the Latin there is
         # beyond ASCII a plain text holds basic Cyrillic letters and a few marks: its
         # Cyrillic letters are the rest, counted without reading its words one by one
-        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - sum(map(text.count, PLAIN_MARKS))
-        foreign = sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        rare = _PLAIN_MARK_OR_FOREIGN.findall(text)  # one scan for both: they are few
+        foreign = sum(map(rare.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - (len(rare) - foreign)
         # Latin and Cyrillic letters are different characters: a mostly Cyrillic reply is
         # Russian whatever its Latin words weigh, and then they need not be counted
         if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):
             return "ru"
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
+    elif is_plain_or_chinese(text):  # most of the rest: Russian or English with Chinese in it
+        # its Cyrillic letters are the basic ones, counted as the plain text's are
+        others = "".join(_NOT_ASCII_OR_BASIC_CYRILLIC_RUN.findall(text))
+        cyrillic = len(text) - len(text.encode("ascii", "ignore")) - len(others)
+        foreign = 2 * len(_PLAIN_HAN.findall(others)) + sum(map(text.count, _FOREIGN_BASIC_CYRILLIC_LETTERS))
+        if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):  # (see above)
+            return "ru"
+        latin = sum(map(len, _WIDE_LATIN_WORD.findall(text)))
     else:
         cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))  # a match per word, not per letter
         latin = sum(len(w) for w in _LATIN_WORD.findall(text))
         # a Chinese character carries about a Russian or English word's worth of two syllables;
         # Ukrainian, Kazakh … letters and Latin letters with diacritics are another language's
-        foreign = 2 * len(_NOT_HAN_RUN.sub("", text)) + len(
-            (_FOREIGN_BASIC_CYRILLIC if is_plain_or_chinese(text) else _FOREIGN_LETTER).findall(text))
+        foreign = 2 * len(_NOT_HAN_RUN.sub("", text)) + len(_FOREIGN_LETTER.findall(text))
     if foreign and foreign > cyrillic + latin:
         return None
     return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
@@ -152,8 +169,10 @@ def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True
     aside); a reply without Cyrillic is English throughout."""
     if not reply_has_cyrillic:
         return "en"
-    cyrillic = len(_CYRILLIC_WORD.findall(sentence))
     latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
+    if latin <= 1:  # (most sentences) one Cyrillic word is as many: no need to count them
+        return "ru" if _CYRILLIC.search(sentence) else reply
+    cyrillic = len(_CYRILLIC_WORD.findall(sentence))
     if cyrillic and cyrillic >= latin:
         return "ru"
     if latin >= 3 and latin > 2 * cyrillic:
@@ -180,12 +199,24 @@ _ABBREVIATION = lazy(r"(?:^|[\s(])(?:" + "|".join(a.replace(".", r"\.") for a in
 _ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # a full stop before a lower-case word or a digit ends nothing
 _LOWER_NEXT = lazy(r"[ \t]+[\p{Ll}\d]")
-_SPACE_OR_TAB = (" ", "\t")  # what _LOWER_NEXT starts with (a cheap test first)
+_SPACE_OR_TAB = (" ", "\t")  # what _LOWER_NEXT starts with
+
+
+def _lower_next(text: str, end: int) -> bool:
+    """Whether _LOWER_NEXT follows ``end``; the cheap tests first: most sentence ends
+    are followed by a space and a capital (no capital is a lower-case letter or a
+    digit: a test checks)."""
+    return (text[end:end + 1] in _SPACE_OR_TAB and not text[end + 1:end + 2].isupper()
+            and _LOWER_NEXT.match(text, end) is not None)
+
+
 # A clause starts after a semicolon, or after a comma or a dash before a
 # conjunction or a pronoun ("…, а мы положим подарок", "…, and we will…");
 # other commas join lists and asides ("Поставьте, пожалуйста, пятёрку").
 _CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|зато|однако|поэтому|мы|я|вы|он|она|они|оно|это|"
                      r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
+# One of these is in every clause break, at most a character after where its blanks end.
+_CLAUSE_BREAK_MARKS = ";,—–-"
 _SUBORDINATE_START = lazy(r"(?i)^(?:если|когда|чтобы|пока|хотя|после того|как только|поскольку|потому что|"
                           r"так как|if|when|once|so that|as soon as|because|since|while|unless|after|before)\b")
 _ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
@@ -193,7 +224,8 @@ _WORD = lazy(r"[\p{L}\p{N}]")
 _LETTER = lazy(r"\p{L}")
 _WORD_BEFORE = lazy(r"[\p{L}\p{N}]\s*$")
 _MID_SENTENCE = lazy(r"[\p{L}\p{N},;:—–-]\s*$")
-_BULLET = lazy(r"(?:[-–—•*·]|\d{1,2}[.)])[ \t]+")
+_BULLET_MARKS = "-–—•*·"
+_BULLET = lazy(r"(?:[" + _BULLET_MARKS + r"]|\d{1,2}[.)])[ \t]+")
 
 
 class Span(NamedTuple):
@@ -212,14 +244,14 @@ def iter_sentences(text: str, start: int = 0) -> Iterator[Span]:
     (see sentence_restart)."""
     for m in _SENTENCE_END.finditer(text, start):
         at, end = m.span()
-        mark = m.group()
+        mark = text[at]  # (its first character tells the kinds of end apart)
         if mark == "\n":
             if text[start:at].rstrip().endswith(":"):
                 continue  # "Контакты:\n+7 …" is one thing
             piece = text[start:at]
-        elif mark[0] == "." and ((at > start and text[at - 1] in _ABBREVIATION_ENDS
-                                  and _ABBREVIATION.search(text[max(start, at - 8):at + 1]))
-                                 or text[end:end + 1] in _SPACE_OR_TAB and _LOWER_NEXT.match(text, end)):
+        elif mark == "." and ((at > start and text[at - 1] in _ABBREVIATION_ENDS
+                               and _ABBREVIATION.search(text[max(start, at - 8):at + 1]))
+                              or _lower_next(text, end)):
             continue  # "ул. Ленина", "доб. 3", "т. е. так"
         else:
             piece = text[start:end]
@@ -267,7 +299,7 @@ def sentence_restart(text: str, pos: int) -> int:
         if m is None or m.end() > pos:
             continue  # no end here ("v2.0"), or one that reaches past pos
         if text[end] == "." and (text[end - 1:end] in _ABBREVIATION_ENDS
-                                 or text[m.end():m.end() + 1] in _SPACE_OR_TAB and _LOWER_NEXT.match(text, m.end())):
+                                 or _lower_next(text, m.end())):
             continue  # perhaps "ул. Ленина" (whether it is depends on the sentence's start), or "т. е. так"
         return m.end()
     return 0
@@ -355,9 +387,25 @@ def choose(rewrites: Sequence[Rewrite], unsafe: bool, foreign: bool) -> Tuple[Re
     """The rewrites that may be applied, preferred first: the safe ones (and the
     unsafe ones too, when ``unsafe``). Without any, the first one alone: shown
     as the suggestion but never applied."""
+    key = (id(rewrites), unsafe, foreign)
+    known = _CHOSEN.get(key)
+    if known is not None and known[0] is rewrites:
+        return known[1]
     usable = [r for r in rewrites if (r.scope == REPLY) == foreign]
-    allowed = tuple(r for r in usable if unsafe or r.applicability == SAFE)
-    return allowed or tuple(usable[:1])
+    allowed = usable if unsafe else [r for r in usable if r.applicability == SAFE]
+    chosen = tuple(allowed or usable[:1])
+    if type(rewrites) is tuple:
+        if len(_CHOSEN) >= _CHOSEN_SIZE:
+            _CHOSEN.clear()
+        _CHOSEN[key] = (rewrites, chosen)
+    return chosen
+
+
+# choose's answer for a rule's rewrites (a Linter's tuple, asked about reply after reply),
+# by the tuple's identity: the entry holds the tuple, so no other can take its id while
+# it is there (plain dict stores: threads may share it)
+_CHOSEN: Dict[Tuple[int, bool, bool], Tuple[Tuple[Rewrite, ...], Tuple[Rewrite, ...]]] = {}
+_CHOSEN_SIZE = 1_000
 
 
 def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequence[Rewrite]],
@@ -383,10 +431,13 @@ def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequ
         fixes = _plan_foreign(text, chosen)
     else:
         fixes = _plan_sentences(text, chosen, reply, keep)
-        if _nothing_to_send(apply(text, fixes.values())) and not _nothing_to_send(text):
+        if (not _many_words_left(text, fixes.values()) and _nothing_to_send(apply(text, fixes.values()))
+                and not _nothing_to_send(text)):
             # removing would leave nothing to send: the rewrites that say something instead
             fixes = _plan_sentences(text, [c._replace(rewrites=_saying_first(c)) for c in chosen], reply, keep,
                                     saying=True)
+    if not keep:
+        return fixes
     return {index: fix for index, fix in fixes.items()
             if not any(fix.start < k_end and k_start < fix.end for k_start, k_end in keep)}
 
@@ -410,9 +461,43 @@ def _plan_foreign(text: str, chosen: List[_Choice]) -> Dict[int, Fix]:
 _PHATIC = lazy(r"(?i)^\W*(?:(?:здравствуй|добр|привет|уважаем|дорог|спасибо|благодар)\w*|"
                r"(?:hello|hi|hey|dear|good|thanks?|thank you)\b)")
 _PHATIC_WORDS = 4
+# More words than that between two characters a sentence may end at (_END_MARK_BEFORE's): the sentence that
+# holds them all has something to send (most replies have one, found without a split).
+_MANY_WORDS_IN_A_ROW = lazy(r"(?<!\p{L})(?:\p{L}++[^\p{L}.!?…。！？\n]++){%d}\p{L}" % _PHATIC_WORDS)
+
+
+def _many_words_left(text: str, fixes: Iterable[Fix]) -> bool:
+    """Whether ``text`` holds a stretch of _MANY_WORDS_IN_A_ROW that no fix touches: then
+    the fixed text has something to send (most do: this is found without applying them),
+    or a replacement holds one (the first fix applies whole: most replace a sentence)."""
+    ordered = sorted(set(fixes), key=_apply_order)
+    if ordered and _has_many_words(ordered[0].replacement):
+        return True
+    pos = 0
+    for fix in ordered:
+        if fix.start > pos and _MANY_WORDS_IN_A_ROW.search(text, pos, fix.start):
+            return True
+        pos = max(pos, fix.end)
+    return _MANY_WORDS_IN_A_ROW.search(text, pos) is not None
+
+
+def _has_many_words(replacement: str) -> bool:
+    """Whether a replacement holds _MANY_WORDS_IN_A_ROW, remembered: most are a pack's
+    few rewrite texts, asked about reply after reply (plain dict stores: threads may share it)."""
+    found = _MANY_WORDS_IN.get(replacement)
+    if found is None:
+        if len(_MANY_WORDS_IN) >= _NORMED_SIZE:
+            _MANY_WORDS_IN.clear()
+        found = _MANY_WORDS_IN[replacement] = _MANY_WORDS_IN_A_ROW.search(replacement) is not None
+    return found
+
+
+_MANY_WORDS_IN: Dict[str, bool] = {}
 
 
 def _nothing_to_send(text: str) -> bool:
+    if _MANY_WORDS_IN_A_ROW.search(text):
+        return False
     # (the opening word first: it rules out most sentences at their first letters)
     return all(_PHATIC.match(text[s.start:s.end]) and len(_LETTER_RUN.findall(text[s.start:s.end])) <= _PHATIC_WORDS
                for s in iter_sentences(text))
@@ -454,18 +539,21 @@ class _Sentences:
             self._rest = iter_sentences(self._text, restart)
 
     def up_to(self, pos: int) -> None:
-        """Split on until a sentence starts at or after ``pos`` (or none is left)."""
+        """Split on until no sentence left can start before ``pos``: the last one
+        split ends at or after it (a sentence starts where the one before it has
+        ended), or none is left."""
         if not self._started:
             self._started, self._whole = True, True
             self._rest = iter_sentences(self._text)
         rest, spans, starts = self._rest, self.spans, self.starts
-        while rest is not None and (not starts or starts[-1] < pos):
-            span = next(rest, None)
-            if span is None:
-                self._rest = rest = None
-            else:
-                spans.append(span)
-                starts.append(span.start)
+        if rest is None or (spans and spans[-1].end >= pos):
+            return
+        for span in rest:
+            spans.append(span)
+            starts.append(span.start)
+            if span.end >= pos:
+                return
+        self._rest = None
 
     def all(self) -> List[Span]:
         if not self._whole:  # split from a restart (or not at all): the sentences before it too
@@ -482,21 +570,25 @@ class _Sentences:
 def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     """The sentences that hold findings; a finding across sentences joins them."""
     units: List[_Unit] = []
-    ordered = sorted(chosen, key=lambda c: (c.violation.start, c.violation.end))
+    ordered = sorted(chosen, key=lambda c: (c.violation.start, c.violation.end)) if len(chosen) > 1 else chosen
     if ordered:
         sentences.start_before(ordered[0].violation.start)
     for choice in ordered:
         v = choice.violation
         start, end = v.start, v.end
-        stop = max(v.end, v.start + 1)
-        # every sentence that starts before ``stop``, and the one after them: what the
-        # whole list would show to this search
-        sentences.up_to(stop)
+        stop = end if end > start else start + 1
+        # every sentence that starts before ``stop``: what the whole list would show to this search
         spans = sentences.spans
+        if not spans or spans[-1].end < stop:
+            sentences.up_to(stop)
+            spans = sentences.spans
         i = max(0, bisect_right(sentences.starts, v.start) - 1)
-        while i < len(spans) and spans[i].start < stop:
-            if v.start < spans[i].end:
-                start, end = min(start, spans[i].start), max(end, spans[i].end)
+        while i < len(spans):
+            span = spans[i]
+            if span.start >= stop:
+                break
+            if v.start < span.end:
+                start, end = min(start, span.start), max(end, span.end)
             i += 1
         if units and start < units[-1].end:
             last = units.pop()
@@ -519,12 +611,12 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
-        paragraph = _paragraph(paragraph_starts, unit.start)
+        paragraph = _paragraph(paragraph_starts, unit.start) if len(paragraph_starts) > 1 else 0
         said, said_here = partial(already.says, paragraph), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
         lang = sentence_language(original, reply, has_cyrillic)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
-                for s, e in keep if s < unit.end and unit.start < e]
+                for s, e in keep if s < unit.end and unit.start < e] if keep else keep
         new, scope, applicability = _rewrite_unit(text, unit, lang, kept, said, saying)
         if new is None:
             continue
@@ -546,8 +638,9 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
                 and not replacement and (end == len(text) or text[end] in "\r\n"):
             _replace_fix(fixes, previous, previous._replace(replacement=previous.replacement.rstrip(" ")))
         last_end = end
-        fix = previous = Fix(start, end, replacement, scope, applicability,
-                             tuple(sorted({c.violation.rule for c in unit.choices})))
+        rules = (tuple(sorted({c.violation.rule for c in unit.choices})) if len(unit.choices) > 1
+                 else (unit.choices[0].violation.rule,))
+        fix = previous = Fix(start, end, replacement, scope, applicability, rules)
         for c in unit.choices:
             fixes[c.index] = fix
     return fixes
@@ -593,14 +686,14 @@ class _AlreadySaid:
 
     def __init__(self, text: str, spans: _Sentences, units: List[_Unit], paragraph_starts: List[int]) -> None:
         self._text, self._spans, self._units, self._starts = text, spans, units, paragraph_starts
-        self._letters: Optional[str] = None  # the text's letters, digits and spaces, case-folded
+        self._folded: Optional[str] = None  # the text case-folded
         self._untouched: Optional[Dict[int, List[str]]] = None
 
     def says(self, paragraph: int, new: str) -> bool:
         """Whether a sentence without findings in ``paragraph`` says ``new`` (normalised)."""
-        if self._letters is None:
-            self._letters = _WORD_OR_SPACE.sub("", self._text.casefold())
-        if not all(word in self._letters for word in new.split()):
+        if self._folded is None:
+            self._folded = self._text.casefold()
+        if not all(_spelled_in(word, self._folded) for word in new.split()):
             return False  # a word of it is nowhere in the text: no sentence says it
         if self._untouched is None:
             self._untouched = _untouched_sentences(self._text, self._spans.all(), self._units, self._starts)
@@ -636,6 +729,26 @@ def _norm(sentence: str) -> str:
 
 
 _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
+_NOT_WORD_OR_SPACE_RUN = r"[^\p{L}\p{N}\s]*+"
+# For each word of a rewrite (see _spelled_in), the pattern of its letters with any of
+# what _norm drops between them; a pack's rewrites hold a few hundred words.
+_SPELLED: Dict[str, "regex.Pattern[str]"] = {}
+
+
+def _spelled_in(word: str, folded: str) -> bool:
+    """Whether the normalised ``word`` (letters and digits) is in ``_norm(folded)``: in
+    ``folded`` itself (most that are), or spelled with what _norm drops between its
+    letters ("e-mail"). Cheaper than dropping it from the whole text."""
+    if word in folded:
+        return True
+    pattern = _SPELLED.get(word)
+    if pattern is None:
+        if len(_SPELLED) >= _NORMED_SIZE:
+            _SPELLED.clear()
+        pattern = _SPELLED[word] = regex.compile(_NOT_WORD_OR_SPACE_RUN.join(map(regex.escape, word)))
+    return pattern.search(folded) is not None
+
+
 # _norm of the rewrites planned: a pack's few rewrite texts, asked about reply after reply
 _NORMED: Dict[str, str] = {}
 _NORMED_SIZE = 1_000
@@ -658,27 +771,19 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
     used and its applicability (unsafe when any rewrite used is). A sentence
     holding a placeholder (``keep``) is rewritten only in the clauses of its findings."""
     original = text[unit.start:unit.end]
-    sentence_texts: List[Tuple[int, str]] = []   # (length of the finding, its sentence)
+    taken: List[Tuple[int, str]] = []   # (length of the finding, its sentence; "" removes the sentence)
     remove_sentence = False
     clause_spans: List[Tuple[int, int]] = []
     clause_fallbacks: List[Tuple[Rewrite, ...]] = []
     token_edits: List[Tuple[int, int, str]] = []
     used: List[Rewrite] = []
 
-    def take(rewrite: Rewrite, replacement: str, size: int) -> None:
-        nonlocal remove_sentence
-        used.append(rewrite)
-        if replacement:
-            sentence_texts.append((size, replacement))
-        else:
-            remove_sentence = True
-
     # a contact that is the means of another request (a card number to pay to,
     # a messenger to send a passport to) goes with that request's rewrite (unless
     # that one only removes, and removing would leave nothing to send: ``saying``)
-    others = any(c.violation.category != "external-contact" and c.rewrites[0].scope != TOKEN
-                 and (not saying or c.rewrites[0].text_for(c.violation.match, lang))
-                 for c in unit.choices)
+    others = len(unit.choices) > 1 and any(  # (a finding alone has no other to go with)
+        c.violation.category != "external-contact" and c.rewrites[0].scope != TOKEN
+        and (not saying or c.rewrites[0].text_for(c.violation.match, lang)) for c in unit.choices)
     for choice in unit.choices:
         v, rewrite = choice.violation, choice.rewrites[0]
         if others and v.category == "external-contact":
@@ -709,18 +814,24 @@ def _rewrite_unit(text: str, unit: _Unit, lang: str, keep: Sequence[Tuple[int, i
             clause_fallbacks.append(choice.rewrites[1:])
             used.append(rewrite)
         else:
-            take(rewrite, replacement, end - start)
+            used.append(rewrite)
+            taken.append((end - start, replacement))
     removed = _clause_removal(original, clause_spans) if clause_spans else None
     if clause_spans and removed is None:  # the clause cannot go alone: the next rewrite, or the sentence
         for (start, end), rest in zip(clause_spans, clause_fallbacks):
-            fallback = next((r for r in rest if r.text_for("", lang) is not None), None)
-            if fallback is None:
-                remove_sentence = True
+            for fallback in rest:
+                replacement = fallback.text_for("", lang)
+                if replacement is not None:
+                    used.append(fallback)
+                    taken.append((end - start, replacement))
+                    break
             else:
-                take(fallback, fallback.text_for("", lang) or "", end - start)
+                remove_sentence = True
+    sentence_texts = [item for item in taken if item[1]]
+    remove_sentence = remove_sentence or len(sentence_texts) < len(taken)
     # one rewrite of the sentence: the one of its widest finding, which says most about it
-    best = max(sentence_texts, key=lambda item: item[0])[1] if sentence_texts else ""
-    applicability = UNSAFE if any(r.applicability == UNSAFE for r in used) else SAFE
+    best = max(sentence_texts, key=itemgetter(0))[1] if sentence_texts else ""
+    applicability = UNSAFE if UNSAFE in [r.applicability for r in used] else SAFE
     if keep and (sentence_texts or remove_sentence):
         spans = [(c.violation.start - unit.start, c.violation.end - unit.start) for c in unit.choices]
         edit = _clause_replacement(original, spans, keep, best)
@@ -747,6 +858,10 @@ def _clause_removal(sentence: str, spans: List[Tuple[int, int]]) -> Optional[Tup
     """The edit that removes the clauses holding ``spans``: a run at the end of the
     sentence, leaving a main clause of a few words; None when what would be
     left could not stand alone (then the next rewrite, or the sentence goes)."""
+    first_finding = min(s for s, _ in spans)
+    if not sentence[first_finding:first_finding + 1].isspace() and not any(
+            mark in sentence[:first_finding + 2] for mark in _CLAUSE_BREAK_MARKS):
+        return None  # no clause break starts before the first finding (the search below would find none)
     first = _CLAUSE_BREAK.search(sentence)
     if first is None or any(s < first.start() for s, _ in spans):
         return None  # a finding in the first clause: nothing would be left (the rest of the clauses unread)
@@ -834,7 +949,8 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
                    and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]):
                 suffix += 1
             return start + prefix, end - suffix, new[prefix:len(new) - suffix]
-        bullet = _BULLET.match(text, start, end)  # "- write me on WhatsApp": the list keeps its dash
+        # "- write me on WhatsApp": the list keeps its dash (no bullet starts with a letter: most sentences do)
+        bullet = None if text[start:start + 1].isalpha() else _BULLET.match(text, start, end)
         return (bullet.end() if bullet else start), end, new
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -865,11 +981,15 @@ def _span_of(text: str, unit: _Unit, new: str, scope: str) -> Tuple[int, int, st
 _TRAILING_BLANKS = lazy_re(r"[ \t]+(?=\r|\n|\Z)")
 
 
+def _apply_order(fix: Fix) -> Tuple[int, int]:
+    return fix.start, -fix.end
+
+
 def apply(text: str, fixes: Iterable[Fix]) -> str:
     """``text`` with the fixes applied once; where two overlap, the one that starts first wins."""
     parts: List[str] = []
     pos = 0
-    for fix in sorted(set(fixes), key=lambda f: (f.start, -f.end)):
+    for fix in sorted(set(fixes), key=_apply_order):
         if fix.start < pos:
             continue
         parts.append(text[pos:fix.start])
@@ -917,13 +1037,18 @@ def annotate(text: str, violations: List[Violation], rewrites: Mapping[str, Sequ
 def with_fixes(violations: List[Violation], fixes: Mapping[int, Fix]) -> List[Violation]:
     """The violations with their planned fix, and its replacement as the suggestion."""
     if not fixes:
-        return [v._replace(suggestion=None, fix=None) if v.suggestion is not None or v.fix else v
-                for v in violations]
-    out = []
-    for index, v in enumerate(violations):
-        fix = fixes.get(index)
-        out.append(v._replace(suggestion=fix.replacement if fix else None, fix=fix))
-    return out
+        return [_with_fix(v, None) if v.suggestion is not None or v.fix else v for v in violations]
+    return [_with_fix(v, fixes.get(index)) for index, v in enumerate(violations)]
+
+
+_SUGGESTION, _FIX = Violation._fields.index("suggestion"), Violation._fields.index("fix")
+
+
+def _with_fix(v: Violation, fix: Optional[Fix]) -> Violation:
+    """``v._replace(suggestion=…, fix=fix)`` without reading every field by name."""
+    values = list(v)
+    values[_SUGGESTION], values[_FIX] = (fix.replacement if fix else None), fix
+    return v._make(values)
 
 
 # ------------------------------------------------------------------ reviewing

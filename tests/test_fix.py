@@ -202,10 +202,11 @@ def test_planning_splits_only_as_far_as_asked() -> None:
     for pos in range(len(text) + 2):
         lazy = fix._Sentences(text)
         lazy.up_to(pos)
-        # every sentence that starts before pos, and the next one (if any): a prefix of the whole list
+        # every sentence that starts before pos, up to the first that ends at or after it: a prefix of the whole list
         assert lazy.spans == whole[:len(lazy.spans)]
-        assert all(s.start < pos for s in lazy.spans[:-1])
-        assert lazy.spans[-1].start >= pos or len(lazy.spans) == len(whole)
+        assert all(s.end < pos for s in lazy.spans[:-1])
+        assert lazy.spans[-1].end >= pos or len(lazy.spans) == len(whole)
+        assert all(s.start >= pos for s in whole[len(lazy.spans):])
         assert lazy.all() == whole and lazy.starts == [s.start for s in whole]
 
 
@@ -467,7 +468,7 @@ def test_fix_on_every_labelled_corpus(linter) -> None:
 def test_foreign_letters_counted_alike_on_plain_and_other_texts(text: str) -> None:
     fix = importlib.import_module("ozonlint.fix")
     if fix.is_plain_or_chinese(text):
-        assert fix._FOREIGN_BASIC_CYRILLIC.findall(text) == fix._FOREIGN_LETTER.findall(text)
+        assert sum(map(text.count, fix._FOREIGN_BASIC_CYRILLIC_LETTERS)) == len(fix._FOREIGN_LETTER.findall(text))
 
 
 def test_cyrillic_codes_are_the_cyrillic_script() -> None:
@@ -546,3 +547,137 @@ def test_a_rewrite_normalised_once_is_normalised_alike() -> None:
     fix = importlib.import_module("ozonlint.fix")
     for rewrite in ("Оплатить можно только в заказе на Ozon.", "Thank you!", "«Мои заказы» — там"):
         assert fix._norm_rewrite(rewrite) == fix._norm(rewrite) == fix._norm_rewrite(rewrite)
+
+
+# ---------------------------------------------------------------- shortcuts of planning
+# (each against the longer way it saves: the plan must not change)
+
+def _plain_or_chinese_every_char() -> str:
+    fix = importlib.import_module("ozonlint.fix")
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and fix.is_plain_or_chinese(chr(c)))
+
+
+def test_plain_or_chinese_ranges_are_the_scripts_it_holds() -> None:
+    import regex
+
+    fix = importlib.import_module("ozonlint.fix")
+    every = _plain_or_chinese_every_char()
+    assert fix._PLAIN_HAN.findall(every) == regex.findall(r"\p{Han}", every)
+    assert "".join(fix._WIDE_LATIN_WORD.findall(every)) == "".join(regex.findall(r"\p{Latin}", every))
+    assert "".join(fix._NOT_ASCII_OR_BASIC_CYRILLIC_RUN.findall(every)) == regex.sub(r"[\x00-\x7f\p{Cyrillic}]", "",
+                                                                                      every)
+
+
+def _reply_language_by_scripts(text: str) -> object:
+    """reply_language of a text without findings as it reads one that is neither plain
+    nor plain with Chinese: by the regex module's scripts (the reference)."""
+    fix = importlib.import_module("ozonlint.fix")
+    cyrillic = len(fix._CYRILLIC_RUN.sub("", text))
+    cyrillic = len(text) - cyrillic
+    latin = sum(len(w) for w in fix._LATIN_WORD.findall(text))
+    foreign = 2 * len(fix._NOT_HAN_RUN.sub("", text)) + len(fix._FOREIGN_LETTER.findall(text))
+    if foreign and foreign > cyrillic + latin:
+        return None
+    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0—…₽\u00a0汉字。、，！Ａｚ\u3000【")), max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_a_reply_with_chinese_is_counted_as_by_scripts(text: str) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    assert fix.is_plain_or_chinese(text)
+    assert reply_language(text) == _reply_language_by_scripts(text)
+
+
+_WORDS_AND_ENDS = st.lists(st.sampled_from(["Здравствуйте", "спасибо", "Hi", "good", "мы", "вам", "ок", "a", "5", " ",
+                                            " ", ", ", ". ", "! ", "?", "…", "\n", ":\n", "。", "ул.", "-", "«", "»"]),
+                           max_size=24).map("".join)
+
+
+@given(_WORDS_AND_ENDS)
+@settings(max_examples=500, deadline=None)
+def test_nothing_to_send_as_sentence_by_sentence(text: str) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    by_sentence = all(fix._PHATIC.match(text[s.start:s.end])
+                      and len(fix._LETTER_RUN.findall(text[s.start:s.end])) <= fix._PHATIC_WORDS
+                      for s in sentences(text))
+    assert fix._nothing_to_send(text) == by_sentence
+
+
+@given(_WORDS_AND_ENDS, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20),
+                                           st.sampled_from(["", "Ок.", " ", "Пишите нам здесь, в чате Ozon."])),
+                                 max_size=3))
+@settings(max_examples=500, deadline=None)
+def test_many_words_left_means_something_to_send(text: str, edits: list) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    fixes = [Fix(min(s, len(text)), min(s + n, len(text)), r, "sentence", "safe", ("r",)) for s, n, r in edits]
+    if fix._many_words_left(text, fixes):
+        assert not fix._nothing_to_send(apply(text, fixes))
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcпишеEM -.@'!\u0301_1²")), max_size=30),
+       st.sampled_from(["e", "email", "пише", "abc", "a1", "ab²", "пишеm"]))
+@settings(max_examples=500, deadline=None)
+def test_a_word_is_spelled_in_a_text_as_in_its_letters(text: str, word: str) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    folded = text.casefold()
+    assert fix._spelled_in(word, folded) == (word in fix._WORD_OR_SPACE.sub("", folded))
+
+
+@given(st.lists(st.sampled_from(["Привет", "мы", "Ozon", "ozon", "WhatsApp", "send", "it", "to", "me", "@shop",
+                                 "v2.0", "e-mail", "don't", " ", ", ", ". "]), max_size=16).map("".join),
+       st.sampled_from(["ru", "en"]))
+@settings(max_examples=500, deadline=None)
+def test_sentence_language_as_by_every_word(sentence: str, reply: str) -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    cyrillic = len(fix._CYRILLIC_WORD.findall(sentence))
+    latin = len([w for w in fix._PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
+    expected = "ru" if cyrillic and cyrillic >= latin else "en" if latin >= 3 and latin > 2 * cyrillic else reply
+    assert sentence_language(sentence, reply) == expected
+
+
+def test_no_capital_is_what_a_sentence_end_may_be_followed_by_in_lower_case() -> None:
+    # _lower_next skips its pattern after a space and a capital
+    import regex
+
+    fix = importlib.import_module("ozonlint.fix")
+    capitals = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and chr(c).isupper())
+    assert not regex.search(r"[\p{Ll}\d]", capitals)
+    for text in ("Ок. да", "Ок. Да", "Ок.  да", "Ок.\tДа", "Ок. 5", "Ок.", "Ок. ", "Ок.Да"):
+        assert fix._lower_next(text, 3) == (fix._LOWER_NEXT.match(text, 3) is not None)
+
+
+def test_choose_remembers_a_tuple_of_rewrites_by_identity_only() -> None:
+    fix = importlib.import_module("ozonlint.fix")
+    safe = Rewrite("sentence", "safe", {"ru": "А", "en": "A"})
+    unsafe = Rewrite("sentence", "unsafe", {"ru": "Б", "en": "B"})
+    rewrites = (unsafe, safe)
+    assert fix.choose(rewrites, False, False) == (safe,) == fix.choose(rewrites, False, False)
+    assert fix.choose(rewrites, True, False) == (unsafe, safe)
+    assert fix.choose((unsafe,), False, False) == (unsafe,)  # an equal key, another tuple
+    listed = [unsafe, safe]
+    assert fix.choose(listed, False, False) == (safe,)
+    listed.remove(safe)
+    assert fix.choose(listed, False, False) == (unsafe,)  # a list may change: never remembered
+
+
+@given(st.lists(st.sampled_from(["мы", "и", "we", "Ок", " ", "  ", ",", ";", " —", "-", "–", "\t", "x"]),
+                max_size=16).map("".join), st.integers(0, 40))
+@settings(max_examples=500, deadline=None)
+def test_no_clause_break_before_a_finding_without_its_marks(sentence: str, start: int) -> None:
+    # _clause_removal's cheap test: no mark of _CLAUSE_BREAK_MARKS up to a character past the finding's start
+    fix = importlib.import_module("ozonlint.fix")
+    if not sentence[start:start + 1].isspace() and not any(m in sentence[:start + 2] for m in fix._CLAUSE_BREAK_MARKS):
+        first = fix._CLAUSE_BREAK.search(sentence)
+        assert first is None or first.start() > start
+
+
+def test_no_bullet_starts_with_a_letter() -> None:
+    # _span_of looks for a bullet only where a sentence starts with no letter (str.isalpha)
+    import regex
+
+    fix = importlib.import_module("ozonlint.fix")
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert not [c for c in every if c.isalpha() and regex.match(r"\d", c)]
+    assert not [c for c in fix._BULLET_MARKS if c.isalpha()]
+    assert fix._BULLET.match("• x") and fix._BULLET.match("12) x") and not fix._BULLET.match("x - y")
