@@ -16,7 +16,7 @@ from itertools import count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from ..cache import unpickle_bytes
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from ..spans import NO_SPANS, Spans, spans_of
@@ -506,9 +506,23 @@ def same_sentence(draft: Draft, start: int, end: int) -> bool:
 # _SENTENCE_END taken apart, so that a draft's sentence ends are found in one
 # scan and not once per span asked about (many hits in a long sentence each
 # asking about a long span is quadratic): the ends that need nothing after
-# them, and every full stop with the whitespace after it.
-_FIRM_END = lazy(r"[!?;\n。！？；…]|\.(?=\s*\p{Lu})")
+# them (``[!?;\n。！？；…]|\.(?=\s*\p{Lu})``: the marks, and a full stop whose
+# whitespace is followed by a capital), and every full stop with the whitespace
+# after it.
+_MARK_END = lazy_re(r"[!?;\n。！？；…]")  # (plain characters: std re finds them faster)
 _FULL_STOP = lazy(r"\.\s*")
+_CAPITAL = lazy(r"\p{Lu}")
+# Whether a character is a capital, for the characters seen so far (plain dict stores:
+# threads may share it; cleared when large).
+_CAPITALS: Dict[str, bool] = {}
+
+
+def _is_capital(ch: str) -> bool:
+    """Whether ``ch`` (one character, or "" at the end of a text) matches \\p{Lu}."""
+    if len(_CAPITALS) > 10_000:
+        _CAPITALS.clear()
+    found = _CAPITALS[ch] = _CAPITAL.match(ch) is not None
+    return found
 
 
 class _SentenceEnds:
@@ -517,10 +531,15 @@ class _SentenceEnds:
     __slots__ = ("firm", "stops", "reach")
 
     def __init__(self, text: str) -> None:
-        self.firm = [m.start() for m in _FIRM_END.finditer(text)]
         stops = [m.span() for m in _FULL_STOP.finditer(text)]
         self.stops = [s for s, _ in stops]
         self.reach = [e for _, e in stops]
+        firm = [m.start() for m in _MARK_END.finditer(text)]
+        # every full stop starts a match of _FULL_STOP, whose \s* reads all the whitespace
+        # after it (a capital is no whitespace): its end is where a capital must stand
+        capitals = _CAPITALS
+        before_capital = [s for s, e in stops if capitals.get(text[e:e + 1]) or _is_capital(text[e:e + 1])]
+        self.firm = sorted(firm + before_capital) if before_capital else firm
 
     def found(self, a: int, e: int) -> bool:
         """Whether ``_SENTENCE_END.search(text, a, e)`` finds a sentence end."""
