@@ -314,12 +314,16 @@ class TermSet:
 
     def _find_han(self, draft: Draft) -> List[Span]:
         """Chinese terms in the Chinese view, as spans of the words view."""
+        by_first = self._han_by_first
+        # the Chinese view's characters, and the separators it dropped: a draft that holds
+        # no term's first character needs no Chinese view
+        firsts = draft.chars.intersection(by_first)
+        if not firsts:
+            return []
         view = draft.han_view
         text = view.text
-        chars = draft.chars  # the Chinese view's characters, and the separators it dropped
-        by_first = self._han_by_first
         found = []
-        for term, latin_start, latin_end in (t for c in chars.intersection(by_first) for t in by_first[c]):
+        for term, latin_start, latin_end in (t for c in firsts for t in by_first[c]):
             n = len(term)
             pos = text.find(term)
             while pos != -1:
