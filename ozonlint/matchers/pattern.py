@@ -175,7 +175,7 @@ class PatternMatcher(Matcher):
         self.gate: Optional[object] = derived if derived is not None else (
             TermSet(spec, gate, vocabularies, key="gate") if gate is not None else None)
         self.rule = spec.id
-        self.keep = context_filter(spec)
+        self.keep = context_filter(spec, folded=self.view != "original")
 
     def _prefiltered(self, text: str) -> bool:
         """Whether the prefilter matches ``text``: searched from where its lead first stands."""

@@ -296,7 +296,7 @@ class TermSet:
         # each pattern's lead (see leads.py): a pattern is tried only where its lead
         # stands in the (case-folded) words view, and not at all where it is absent
         self._leads = [compiled_lead(p, folded=True) for p in patterns]
-        self._keep = context_filter(spec, params=params)
+        self._keep = context_filter(spec, params=params, folded=True)
         self.symbols = tuple(symbols)
         self.has_han_terms = bool(self._han_terms)
         # by first character: a draft is searched only for terms whose first character it holds
