@@ -113,6 +113,19 @@ def _han_term(term: str) -> Tuple[str, bool, bool]:
 
 
 _SPACE_GAP = lazy(r"[\s\-_.]{1,3}")
+# Whether a gap between two words is a space-like one, for the gaps seen so far (a
+# handful: " ", "-", " - "; plain dict stores, threads may share it; cleared when large).
+_SPACE_GAPS: Dict[str, bool] = {}
+
+
+def _is_space_gap(gap: str) -> bool:
+    """``_SPACE_GAP.fullmatch(gap)``, remembered."""
+    found = _SPACE_GAPS.get(gap)
+    if found is None:
+        if len(_SPACE_GAPS) > 1_000:
+            _SPACE_GAPS.clear()
+        found = _SPACE_GAPS[gap] = _SPACE_GAP.fullmatch(gap) is not None
+    return found
 
 
 def _make_word(word: str, stems: Tuple[str, ...], key: str) -> "Word":
@@ -168,7 +181,7 @@ class Phrase:
             gap = m.group(1)
             required = self.gaps[k - 1]
             if required is None:
-                if not _SPACE_GAP.fullmatch(gap):
+                if not _is_space_gap(gap):
                     return None
             elif gap.strip() != required or len(gap) > len(required) + 2:
                 return None
