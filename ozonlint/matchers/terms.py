@@ -21,7 +21,6 @@ from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from ..spans import NO_SPANS, Spans, spans_of
 from .base import (
-    _PREFIX_MARKS,
     NEXT_TOKEN,
     TOKEN,
     Draft,
@@ -223,8 +222,6 @@ _ByFirstWord = Tuple[List[Word], List[Phrase]]
 # one of each phrase's other words' keys (None when a phrase has no other word): a draft
 # that holds none of those can match none of the phrases (see find_in_view).
 _Starting = Tuple[bool, Tuple[Phrase, ...], Optional[FrozenSet[str]]]
-# What a draft is looked at for, by its keys (see TermSet._plan).
-_Plan = Tuple[Tuple[str, bool, Optional[Tuple[Phrase, ...]]], ...]
 
 
 def _gate_keys(first: Dict[str, _ByFirstWord]) -> Tuple[FrozenSet[str], FrozenSet[str]]:
@@ -302,7 +299,6 @@ class TermSet:
             for key, phrases in first.items()}
         self._first_keys = frozenset(first)
         self._memo: Dict[Tuple[str, str], _Starting] = {}  # see _starting_with
-        self._plans: Dict[FrozenSet[str], _Plan] = {}  # see _plan
         self.keys, self.lookup_keys = _gate_keys(self._first)
         self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
@@ -356,7 +352,6 @@ class TermSet:
         state["content"] = None
         state["_first"] = None
         state["_memo"] = {}  # this process's own
-        state["_plans"] = {}
         for name in _GATE_ATTRIBUTES:  # what the gate index is built from: worked out again if ever asked for
             state.pop(name, None)
         import pickle  # only when the rules are cached (a check reads with cache.unpickle_bytes)
@@ -405,52 +400,6 @@ class TermSet:
             memo[(key, token)] = found
         return found
 
-    PLANS_SIZE = 500  # drafts' key sets remembered per set (replies are written from templates)
-
-    def _plan(self, relevant: FrozenSet[str]) -> _Plan:
-        """What find_in_view looks for in a draft whose gate keys, among those the set asks
-        about, are ``relevant``: each word that is a one-word term or starts a phrase whose
-        other words are all there (a phrase that lacks one cannot match), and each stem key
-        (``(key, False, None)``: its words are the draft's own). It depends on the keys
-        alone, so it is worked out once per key set and remembered (plain dict stores)."""
-        plan: List[Tuple[str, bool, Optional[Tuple[Phrase, ...]]]] = []
-        for key in relevant & self._first_keys:
-            if key[:1] in _PREFIX_MARKS:
-                plan.append((key, False, None))
-                continue
-            is_term, phrases, _ = self._starting_with(key, key)
-            phrases = tuple(p for p in phrases if p.needs <= relevant)
-            if is_term or phrases:
-                plan.append((key, is_term, phrases))
-        found = tuple(plan)
-        if len(self._plans) >= self.PLANS_SIZE:
-            self._plans.clear()
-        self._plans[relevant] = found
-        return found
-
-    def _find_stem(self, draft: Draft, key: str, relevant: FrozenSet[str], spans: List[Span]) -> None:
-        """The hits, added to ``spans``, of the terms and phrases that start with a word of stem key ``key``."""
-        text = draft.words.text
-        memo = self._memo
-        for token in draft.tokens_with_key(key):
-            entry = memo.get((key, token))
-            is_term, phrases, probe = entry if entry is not None else self._starting_with(key, token)
-            if phrases:
-                # a phrase whose other words are not all in the draft cannot match anywhere
-                # (most often none can: one key of each is enough to tell)
-                phrases = [p for p in phrases if p.needs <= relevant] \
-                    if probe is None or not probe.isdisjoint(relevant) else ()
-            if not is_term and not phrases:
-                continue
-            size = len(token)
-            for start in draft.occurrences(token):
-                if is_term:
-                    spans.append((start, start + size))
-                for phrase in phrases:
-                    span = phrase.match(text, start, start + size)
-                    if span is not None:
-                        spans.append(span)
-
     def find_in_view(self, draft: Draft) -> List[Span]:
         """Spans in the words view."""
         active = self.id in draft.active_sets
@@ -459,22 +408,27 @@ class TermSet:
         text = draft.words.text
         spans: List[Span] = []
         if self._first_keys and active:
-            relevant = draft.gate_keys & self.lookup_keys
-            plan = self._plans.get(relevant)
-            if plan is None:
-                plan = self._plan(relevant)
-            for key, is_term, phrases in plan:
-                if phrases is None:  # a stem's key: what it starts depends on the draft's words
-                    self._find_stem(draft, key, relevant, spans)
-                    continue
-                size = len(key)
-                for start in draft.occurrences(key):
-                    if is_term:
-                        spans.append((start, start + size))
-                    for phrase in phrases:
-                        span = phrase.match(text, start, start + size)
-                        if span is not None:
-                            spans.append(span)
+            keys = draft.gate_keys
+            memo, with_key = self._memo, draft.tokens_with_key
+            for key in keys & self._first_keys:
+                for token in with_key(key):
+                    entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
+                    is_term, phrases, probe = entry if entry is not None else self._starting_with(key, token)
+                    if phrases:
+                        # a phrase whose other words are not all in the draft cannot match anywhere
+                        # (most often none can: one key of each is enough to tell)
+                        phrases = [p for p in phrases if p.needs <= keys] \
+                            if probe is None or not probe.isdisjoint(keys) else ()
+                    if not is_term and not phrases:
+                        continue
+                    size = len(token)
+                    for start in draft.occurrences(token):
+                        if is_term:
+                            spans.append((start, start + size))
+                        for phrase in phrases:
+                            span = phrase.match(text, start, start + size)
+                            if span is not None:
+                                spans.append(span)
         if self._han_terms and draft.has_han:
             spans.extend(self._find_han(draft))
         for symbol in self.symbols:
