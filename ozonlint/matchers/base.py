@@ -441,8 +441,8 @@ _IGNORE_CASE_GROUP = lazy_re(r"(?<!\\)\(\?i:")
 
 def needles(sources: Sequence[str]) -> Optional[Any]:
     """A std re search for the words one of which every match of any of ``sources``
-    holds (read as gate keys are, see gatekeys.derive: a stem's first letters), or
-    None when some source needs none that can be read. Only for patterns read
+    holds (read as gate keys are, see gatekeys.derive, but as written: a stem of any
+    length), or None when some source needs none that can be read. Only for patterns read
     ignoring case on a case-folded text, where a word they match is written as it
     is in the pattern (letters a-z, а-я, ё and digits only)."""
     from .gatekeys import derive
@@ -450,7 +450,7 @@ def needles(sources: Sequence[str]) -> Optional[Any]:
     words = set()
     for source in sources:
         # a scoped "ignore case" adds nothing to a pattern read ignoring case (and derive reads no flags)
-        found = derive(_IGNORE_CASE_GROUP.sub("(?:", source))
+        found = derive(_IGNORE_CASE_GROUP.sub("(?:", source), literal=True)
         if found is None or found[1] or not found[0]:
             return None
         words.update(key.lstrip("\x01\x02") for key in found[0])
