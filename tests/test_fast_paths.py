@@ -496,3 +496,63 @@ def test_a_plain_draft_without_a_digit_in_its_narrow_form_has_none_as_written() 
         elif draft.base.plain:
             assert re.search(r"\d", text), text
     assert without > 1000
+
+
+def _open_texts(limit: int = 600) -> List[str]:
+    texts = []
+    for path in sorted(CORPUS.rglob("*.jsonl")):
+        if "blind" not in path.parts:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts[::max(1, len(texts) // limit)][:limit]
+
+
+def test_a_context_filter_read_from_the_end_and_gated_by_its_words_answers_as_a_forward_search(
+        linter: ozonlint.Linter) -> None:
+    import regex
+
+    from ozonlint.matchers.base import ContextFilter, reads_backwards
+
+    owners = [t for rule in linter.all_rules for t in list(rule.matcher.term_sets()) + [rule.matcher]]
+    filters = {id(k): k for k in (getattr(t, "_keep", getattr(t, "keep", None)) for t in owners)
+               if isinstance(k, ContextFilter) and not k.empty}
+    before = [p for k in filters.values() for p, _ in k.unless_before + k.need_before]
+    assert sum(bool(p.flags & regex.REVERSE) for p in before) > 10
+    assert sum(w is not None for k in filters.values() for _, w in k.unless_before + k.unless_after) > 10
+    for source in (r"(?>ab)c", r"a++b", r"(a)\1", r"(?(1)a|b)", r"(*SKIP)a", r"(?r)ab", r"a\Kb", r"(?:\w+\s+){0,2}",
+                   r"by\s+(?:\w+\s+)?"):
+        assert not reads_backwards([source]), source
+    assert reads_backwards([r"(?<![\p{L}])(?:чтобы|чтоб)\s+", r"(?i:chery|чери)\s+", r"feel\s+$"])
+    forward = {id(p): regex.compile(p.source, p.flags & ~regex.REVERSE) for p in before}
+
+    def reference(k: ContextFilter, text: str, start: int, end: int) -> bool:
+        head, tail = text[max(0, start - 40):start], text[end:end + 40]
+        if any(forward[id(p)].search(head) for p, _ in k.unless_before) or any(
+                p.match(tail) for p, _ in k.unless_after):
+            return False
+        if k.need_before or k.need_after:
+            return any(forward[id(p)].search(head) for p, _ in k.need_before) or any(
+                p.match(tail) for p, _ in k.need_after)
+        return True
+
+    rejected = 0
+    for text in _open_texts() + _TRICKY + ["лучший подарок за отзыв", "сменить пароль по умолчанию от роутера"]:
+        words = Draft(text, linter._index).words.text
+        for start in range(0, len(words), 2):
+            end = min(len(words), start + 4)
+            for k in filters.values():
+                want = reference(k, words, start, end)
+                assert k(words, start, end) == want, (text, start)
+                rejected += not want
+    assert rejected > 100
+
+
+def test_a_pattern_tried_where_its_lead_stands_finds_what_a_scan_finds_however_often_the_lead_stands() -> None:
+    from ozonlint.matchers.leads import compiled_lead, lead_matches
+    from ozonlint.safepattern import SafePattern
+
+    source = r"не\s+(?:возвращайте|оформляйте)\s+(?:\w+\s+){0,2}(?:через|на)\s+(?:озон|сайт)"
+    pattern, lead = SafePattern(source, 2), compiled_lead(source, folded=True)
+    assert lead is not None
+    for text in ("не " * 20 + "не оформляйте возврат на озон, " * 9, "не возвращайте через сайт", "нет", ""):
+        assert lead_matches(pattern, lead, text) == [m.span() for m in pattern.finditer(text)]

@@ -412,6 +412,56 @@ def compile_pattern(source: str, spec: "RuleSpec", key: str, flags: int = regex.
                             f"rule {spec.id}: invalid pattern {source!r}: {exc}") from None
 
 
+# What a reverse search cannot be trusted to read as a forward one does: atomic groups and
+# possessive repeats (what they keep depends on the direction), backreferences (the group
+# is read after its reference), conditionals, control verbs, recursion, \\G and \\K, fuzzy
+# matching, and inline flags other than scoped ones ("(?i:...)"), which could turn the
+# direction itself around. (Read on the source: a false alarm only keeps the forward search.)
+_NOT_REVERSIBLE = lazy_re(r"\(\?>|[+*?}]\+|\\[1-9gGK]|\(\?P=|\(\?\(|\(\*|\(\?[R0-9&+-]|\{[^}]*[<=]"
+                          r"|\(\?[a-zA-Z]+\)|\(\?(?![imsx]*:)[a-zA-Z]")
+# A source that ends in words it may skip ("(?:\\w+\\s+)?", "(?:\\w+\\s+){0,2}" before the hit):
+# read from the end, every word before the hit is tried as one of them, where a forward
+# search jumps to the first letters of the words the source starts with.
+_ENDS_IN_SKIPPED_WORDS = lazy_re(r"\\w[+*](?:\\s|\[[^\]]*\])[+*]\)(?:\?|\*|\{0?,\d*\})\)*\$?\Z")
+
+
+def reads_backwards(sources: Sequence[str]) -> bool:
+    """Whether "``sources`` ends here" (``(?:a|b)\\Z`` on the text before a hit) is searched
+    from the end. A regex search for a pattern anchored at the end tries every start
+    position; searched in reverse it starts at the end, where a match must end, and
+    finds a match exactly when the forward search does (whether one exists does not
+    depend on the order the alternatives and repeats are tried in, for the constructs
+    that _NOT_REVERSIBLE leaves). Decided on the sources, never by timing."""
+    return not any(_NOT_REVERSIBLE.search(source) or _ENDS_IN_SKIPPED_WORDS.search(source) for source in sources)
+
+
+# Letters a case-folded text holds as they are written in a pattern read ignoring case.
+_FOLDED_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+_IGNORE_CASE_GROUP = lazy_re(r"(?<!\\)\(\?i:")
+
+
+def needles(sources: Sequence[str]) -> Optional[Any]:
+    """A std re search for the words one of which every match of any of ``sources``
+    holds (read as gate keys are, see gatekeys.derive, but as written: a stem of any
+    length), or None when some source needs none that can be read. Only for patterns read
+    ignoring case on a case-folded text, where a word they match is written as it
+    is in the pattern (letters a-z, а-я, ё and digits only)."""
+    from .gatekeys import derive
+
+    words = set()
+    for source in sources:
+        # a scoped "ignore case" adds nothing to a pattern read ignoring case (and derive reads no flags)
+        found = derive(_IGNORE_CASE_GROUP.sub("(?:", source), literal=True)
+        if found is None or found[1] or not found[0]:
+            return None
+        words.update(key.lstrip("\x01\x02") for key in found[0])
+    if not all(word and _FOLDED_LETTERS.issuperset(word) for word in words):
+        return None
+    return lazy_re("|".join(sorted(words, key=lambda w: (-len(w), w))))
+
+
 class ContextFilter:
     """Whether a hit stands in an allowed context, from a rule's context keys.
 
@@ -419,41 +469,62 @@ class ContextFilter:
     patterns ends right before it / starts right after it ("5000 тг" is tenge).
     ``preceded_by`` / ``followed_by``: keep a hit only when one of these patterns
     stands right before or right after it ("в тг", "vx: name").
+
+    ``folded``: the texts are case-folded (a term set's words view); then a pattern
+    is searched for only in a context that holds one of the words it needs (std re
+    finds those at a fraction of a regex call, whose budget reads the clock and
+    whose compiled pattern is cold in the middle of a check).
     """
 
     __slots__ = ("unless_before", "unless_after", "need_before", "need_after", "empty")
 
-    def __init__(self, spec: "RuleSpec", params: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, spec: "RuleSpec", params: Optional[Dict[str, Any]] = None, folded: bool = False) -> None:
         params = spec.params if params is None else params
         from ..rulepack import _string_list  # shared validation helper
 
-        def compiled(key: str, template: str) -> List[Any]:
+        def compiled(key: str, template: str, before: bool) -> List[Tuple[Any, Optional[Any]]]:
             sources = _string_list(params.get(key, []), spec.path, spec.line_of(key), key)
+            # (each on its own first: an error names the bad one)
             patterns = [compile_pattern(template.format(p), spec, key) for p in sources]
-            if len(patterns) < 2:
-                return patterns
+            if not sources:
+                return []
+            flags = regex.IGNORECASE | (regex.REVERSE if before and reads_backwards(sources) else 0)
             # one search for all of them, where they combine (inline flags may not)
             try:
-                return [compile_pattern(template.format("|".join(f"(?:{p})" for p in sources)), spec, key)]
+                patterns = [compile_pattern(template.format("|".join(f"(?:{p})" for p in sources)), spec, key,
+                                            flags=flags)]
+                return [(patterns[0], needles(sources) if folded else None)]
             except RulePackError:
-                return patterns
+                return [(compile_pattern(template.format(p), spec, key, flags=flags),
+                         needles([p]) if folded else None) for p in sources]
 
-        self.unless_before = compiled("unless_preceded_by", "(?:{})\\Z")
-        self.unless_after = compiled("unless_followed_by", "\\A(?:{})")
-        self.need_before = compiled("preceded_by", "(?:{})\\Z")
-        self.need_after = compiled("followed_by", "\\A(?:{})")
+        self.unless_before = compiled("unless_preceded_by", "(?:{})\\Z", before=True)
+        self.unless_after = compiled("unless_followed_by", "\\A(?:{})", before=False)
+        self.need_before = compiled("preceded_by", "(?:{})\\Z", before=True)
+        self.need_after = compiled("followed_by", "\\A(?:{})", before=False)
         self.empty = not (self.unless_before or self.unless_after or self.need_before or self.need_after)
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         if self.empty:
             return True
+        # (loops, not any() over generators: a hit's context is asked about once per hit)
         head = text[max(0, start - 40):start]
+        for pattern, words in self.unless_before:
+            if (words is None or words.search(head) is not None) and pattern.search(head) is not None:
+                return False
         tail = text[end:end + 40]
-        if any(p.search(head) for p in self.unless_before) or any(p.match(tail) for p in self.unless_after):
-            return False
-        if self.need_before or self.need_after:
-            return any(p.search(head) for p in self.need_before) or any(p.match(tail) for p in self.need_after)
-        return True
+        for pattern, words in self.unless_after:
+            if (words is None or words.search(tail) is not None) and pattern.match(tail) is not None:
+                return False
+        if not (self.need_before or self.need_after):
+            return True
+        for pattern, words in self.need_before:
+            if (words is None or words.search(head) is not None) and pattern.search(head) is not None:
+                return True
+        for pattern, words in self.need_after:
+            if (words is None or words.search(tail) is not None) and pattern.match(tail) is not None:
+                return True
+        return False
 
 
 context_filter = ContextFilter

@@ -131,10 +131,12 @@ def _word_key(word: str, stem: bool) -> Optional[str]:
     return None
 
 
-def derive(source: str, ends: bool = False) -> Optional[Keys]:
+def derive(source: str, ends: bool = False, literal: bool = False) -> Optional[Keys]:
     """(keys, han) one of which every match of ``source`` needs, or None.
     ``ends``: a word ends where a match ends (the pattern says so after the group
-    ``source`` is the inside of), so a word last in an alternative is whole."""
+    ``source`` is the inside of), so a word last in an alternative is whole.
+    ``literal``: the keys are the letters as written, a stem of any length too (a text
+    holds them wherever a match stands; no prefix keys)."""
     from .pattern import _split_top
 
     alternatives = _split_top(source)
@@ -143,7 +145,7 @@ def derive(source: str, ends: bool = False) -> Optional[Keys]:
     keys: set = set()
     han = False
     for alternative in alternatives:
-        found = _branch(alternative, ends)
+        found = _branch(alternative, ends, literal)
         if found is None:
             return None
         keys |= found[0]
@@ -151,9 +153,9 @@ def derive(source: str, ends: bool = False) -> Optional[Keys]:
     return frozenset(keys), han
 
 
-def _branch(source: str, ends: bool = False) -> Optional[Keys]:
+def _branch(source: str, ends: bool = False, literal: bool = False) -> Optional[Keys]:
     """The most selective part (the longest key) of one alternative."""
-    parts = _parts(source, ends)
+    parts = _parts(source, ends, literal)
     if parts is None:
         return None
     best: Optional[Keys] = None
@@ -164,9 +166,9 @@ def _branch(source: str, ends: bool = False) -> Optional[Keys]:
     return best
 
 
-def _parts(source: str, ends: bool = False) -> Optional[List[Tuple[Keys, int]]]:
+def _parts(source: str, ends: bool = False, literal: bool = False) -> Optional[List[Tuple[Keys, int]]]:
     """Every part that each match of ``source`` (one alternative) must hold, in
-    order, with its size (the length of its shortest key); ``ends`` as in derive."""
+    order, with its size (the length of its shortest key); ``ends`` and ``literal`` as in derive."""
     items = _items(source)
     if items is None:
         return None
@@ -191,7 +193,7 @@ def _parts(source: str, ends: bool = False) -> Optional[List[Tuple[Keys, int]]]:
             if any(_is_han(c) for c in word):
                 parts.append(((frozenset(), True), 1))
             else:
-                key = _word_key(word.casefold(), not whole)
+                key = word.casefold() if literal else _word_key(word.casefold(), not whole)
                 if key is not None:
                     parts.append(((frozenset([key]), False), len(key.lstrip("\x01\x02"))))
             i = j
@@ -199,7 +201,7 @@ def _parts(source: str, ends: bool = False) -> Optional[List[Tuple[Keys, int]]]:
             continue
         if kind == "group" and not optional and word_start:
             # "(?:передайте|отдайте)\\s+": the words end with the group ("передайте", not every "передан…")
-            inner = derive(text, items[i][3] and _word_ends(items, i + 1, ends))
+            inner = derive(text, items[i][3] and _word_ends(items, i + 1, ends), literal)
             if inner is not None and (inner[0] or inner[1]):
                 parts.append((inner, min((len(k.lstrip("\x01\x02")) for k in inner[0]), default=1)))
         if kind == "group" and text.endswith(_SPACE_ENDS):

@@ -25,10 +25,13 @@ ignoring case is that lower-case letter.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from ..lazyre import LazyPattern, lazy_re
 from .gatekeys import group_end
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..safepattern import SafePattern
 
 _MAX_OPTIONAL = 4
 
@@ -233,8 +236,8 @@ def lead_of(source: str, folded: bool) -> Optional[str]:
     ``folded``: the pattern is case-insensitive and reads case-folded text."""
     from .pattern import _split_top
 
-    if re.search(r"\(\?[a-zA-Z^]", source):
-        return None  # inline flags: not read
+    if re.search(r"\(\?[a-zA-Z^]", source) or "\\G" in source:
+        return None  # inline flags: not read; \\G: a match there depends on where a scan starts
     alternatives = _split_top(source)
     if not alternatives:
         return None
@@ -265,3 +268,41 @@ def lead_start(lead: Optional[LazyPattern], text: str) -> Optional[int]:
         return 0
     found = lead.search(text)
     return None if found is None else found.start()
+
+
+# How many of a lead's places a pattern is tried at, one match each, before one scan
+# takes the rest of the text from the next (a try costs a regex call, with its budget's
+# clock reads; a scan of a reply from its first lead, several).
+_MAX_TRIES = 6
+
+
+def lead_matches(pattern: "SafePattern", lead: Optional[LazyPattern], text: str) -> List[Tuple[int, int]]:
+    """The spans of ``pattern.finditer(text)``'s non-empty matches, the pattern tried only
+    where its ``lead`` stands (every match begins where its lead does): regex scans a
+    text from a start position at some 20 ns a character and tries each position,
+    std re jumps to a lead's literal start.
+
+    The same matches: a search from ``pos`` is, position by position from ``pos``, a
+    match there (what ``pos`` changes is only where a match may start: look-behinds and
+    ``\\b`` see the text before it, ``\\A`` and ``^`` never match at it, and a lead
+    is refused to a pattern with ``\\G``); a position where the lead does not stand
+    cannot start a match; and a lead's match is never empty, so neither is a match
+    of the pattern, and after a match the scan goes on from its end, as finditer's does."""
+    if lead is None:
+        return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    spans = []
+    found = lead.search(text)
+    tries = 0
+    while found is not None:
+        start = found.start()
+        if tries == _MAX_TRIES:
+            spans.extend(m.span() for m in pattern.finditer(text, start) if m.end() > m.start())
+            break
+        tries += 1
+        match = pattern.match(text, start)
+        if match is not None:
+            spans.append(match.span())
+            found = lead.search(text, match.end())
+        else:
+            found = lead.search(text, start + 1)
+    return spans

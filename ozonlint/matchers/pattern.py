@@ -15,7 +15,7 @@ from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter
 from .gatekeys import DerivedGate, derive_all, derive_gate
-from .leads import compiled_lead, lead_start
+from .leads import compiled_lead, lead_matches, lead_start
 from .params import CONTEXT, Param
 from .terms import TermSet
 
@@ -175,7 +175,7 @@ class PatternMatcher(Matcher):
         self.gate: Optional[object] = derived if derived is not None else (
             TermSet(spec, gate, vocabularies, key="gate") if gate is not None else None)
         self.rule = spec.id
-        self.keep = context_filter(spec)
+        self.keep = context_filter(spec, folded=self.view != "original")
 
     def _prefiltered(self, text: str) -> bool:
         """Whether the prefilter matches ``text``: searched from where its lead first stands."""
@@ -183,15 +183,14 @@ class PatternMatcher(Matcher):
         return start is not None and self.prefilter.search(text, start) is not None  # type: ignore[union-attr]
 
     def _scan(self, pattern: SafePattern, text: str, heads: Tuple[str, ...] = ()) -> List[Span]:
-        """``pattern``'s matches in ``text``, scanned from where its lead (else the
-        first of its plain ``heads``) first stands: no match begins before."""
+        """``pattern``'s matches in ``text``, tried where its lead stands (see
+        lead_matches), else scanned from where the first of its plain ``heads``
+        first stands: no match begins before."""
         lead = self._leads.get(pattern.source)
-        start: Optional[int] = 0
         if lead is not None:
-            start = lead_start(lead, text)
-            if start is None:
-                return []
-        elif heads:
+            return lead_matches(pattern, lead, text)
+        start = 0
+        if heads:
             starts = [i for i in map(text.find, heads) if i >= 0]
             if not starts:
                 return []

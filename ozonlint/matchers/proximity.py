@@ -98,6 +98,10 @@ class ProximityMatcher(Matcher):
         return sorted(set(found))
 
 
+# Up to this many hits, the nearest is found by a scan of them all.
+_SCANNED = 8
+
+
 class _Nearest:
     """The hits of one set, by word index, for "the nearest hit to an anchor" in
     logarithmic time (a scan of all hits per anchor is quadratic on long drafts).
@@ -105,20 +109,37 @@ class _Nearest:
     The answer is the scan's: the least distance in words, a tie going to the
     hit listed first, and never a hit with the anchor's own span."""
 
-    __slots__ = ("indexes", "by_index")
+    __slots__ = ("hits", "indexes", "by_index")
 
     def __init__(self, hits: List[Tuple[int, int, int]]) -> None:
+        self.hits = hits
+        self.indexes: List[int] = []
+        self.by_index: Dict[int, List[Tuple[int, Tuple[int, int, int]]]] = {}
+        if len(hits) <= _SCANNED:
+            return  # (see nearest)
         by_index: Dict[int, List[Tuple[int, Tuple[int, int, int]]]] = {}
         for order, hit in enumerate(hits):
             by_index.setdefault(hit[0], []).append((order, hit))
         self.indexes = sorted(by_index)
         self.by_index = by_index
 
+    def _scanned(self, anchor: Tuple[int, int, int]) -> Optional[Tuple[int, int, int]]:
+        """The scan itself, for a few hits (cheaper than the bisection's steps)."""
+        best, least = None, -1
+        for hit in self.hits:
+            if hit[1:] != anchor[1:]:
+                gap = abs(hit[0] - anchor[0])
+                if best is None or gap < least:
+                    best, least = hit, gap
+        return best
+
     def _first(self, index: int, anchor: Tuple[int, int, int]) -> Optional[Tuple[int, Tuple[int, int, int]]]:
         """The first-listed hit at word ``index`` that is not the anchor itself."""
         return next((entry for entry in self.by_index[index] if entry[1][1:] != anchor[1:]), None)
 
     def nearest(self, anchor: Tuple[int, int, int]) -> Optional[Tuple[int, int, int]]:
+        if len(self.hits) <= _SCANNED:
+            return self._scanned(anchor)
         indexes = self.indexes
         right = bisect_left(indexes, anchor[0])
         left = right - 1

@@ -16,7 +16,7 @@ from itertools import count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from ..cache import unpickle_bytes
-from ..lazyre import lazy
+from ..lazyre import lazy, lazy_re
 from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from ..spans import NO_SPANS, Spans, spans_of
@@ -30,7 +30,7 @@ from .base import (
     context_filter,
     prefix_key,
 )
-from .leads import compiled_lead, lead_start
+from .leads import compiled_lead, lead_matches
 from .params import CONTEXT, NEGATION, NEGATION_KEYS, TERM_SET
 
 # Russian endings added to a word, or to the word without its final vowel.
@@ -112,6 +112,19 @@ def _han_term(term: str) -> Tuple[str, bool, bool]:
 
 
 _SPACE_GAP = lazy(r"[\s\-_.]{1,3}")
+# Whether a gap between two words is a space-like one, for the gaps seen so far (a
+# handful: " ", "-", " - "; plain dict stores, threads may share it; cleared when large).
+_SPACE_GAPS: Dict[str, bool] = {}
+
+
+def _is_space_gap(gap: str) -> bool:
+    """``_SPACE_GAP.fullmatch(gap)``, remembered."""
+    found = _SPACE_GAPS.get(gap)
+    if found is None:
+        if len(_SPACE_GAPS) > 1_000:
+            _SPACE_GAPS.clear()
+        found = _SPACE_GAPS[gap] = _SPACE_GAP.fullmatch(gap) is not None
+    return found
 
 
 def _make_word(word: str, stems: Tuple[str, ...], key: str) -> "Word":
@@ -167,7 +180,7 @@ class Phrase:
             gap = m.group(1)
             required = self.gaps[k - 1]
             if required is None:
-                if not _SPACE_GAP.fullmatch(gap):
+                if not _is_space_gap(gap):
                     return None
             elif gap.strip() != required or len(gap) > len(required) + 2:
                 return None
@@ -289,10 +302,10 @@ class TermSet:
         self.keys, self.lookup_keys = _gate_keys(self._first)
         self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
-        # each pattern's lead (see leads.py): a pattern is scanned only from where its lead
-        # first stands in the (case-folded) words view, and not at all where it is absent
+        # each pattern's lead (see leads.py): a pattern is tried only where its lead
+        # stands in the (case-folded) words view, and not at all where it is absent
         self._leads = [compiled_lead(p, folded=True) for p in patterns]
-        self._keep = context_filter(spec, params=params)
+        self._keep = context_filter(spec, params=params, folded=True)
         self.symbols = tuple(symbols)
         self.has_han_terms = bool(self._han_terms)
         # by first character: a draft is searched only for terms whose first character it holds
@@ -310,12 +323,16 @@ class TermSet:
 
     def _find_han(self, draft: Draft) -> List[Span]:
         """Chinese terms in the Chinese view, as spans of the words view."""
+        by_first = self._han_by_first
+        # the Chinese view's characters, and the separators it dropped: a draft that holds
+        # no term's first character needs no Chinese view
+        firsts = draft.chars.intersection(by_first)
+        if not firsts:
+            return []
         view = draft.han_view
         text = view.text
-        chars = draft.chars  # the Chinese view's characters, and the separators it dropped
-        by_first = self._han_by_first
         found = []
-        for term, latin_start, latin_end in (t for c in chars.intersection(by_first) for t in by_first[c]):
+        for term, latin_start, latin_end in (t for c in firsts for t in by_first[c]):
             n = len(term)
             pos = text.find(term)
             while pos != -1:
@@ -420,9 +437,7 @@ class TermSet:
                 spans.append((pos, pos + len(symbol)))
                 pos = text.find(symbol, pos + len(symbol))
         for pattern, lead in zip(self._patterns, self._leads):
-            start = lead_start(lead, text)
-            if start is not None:
-                spans.extend(m.span() for m in pattern.finditer(text, start) if m.end() > m.start())
+            spans.extend(lead_matches(pattern, lead, text))
         if not spans:
             return spans
         keep = None if self._keep.empty else self._keep  # most sets have no context patterns
@@ -462,9 +477,23 @@ def same_sentence(draft: Draft, start: int, end: int) -> bool:
 # _SENTENCE_END taken apart, so that a draft's sentence ends are found in one
 # scan and not once per span asked about (many hits in a long sentence each
 # asking about a long span is quadratic): the ends that need nothing after
-# them, and every full stop with the whitespace after it.
-_FIRM_END = lazy(r"[!?;\n。！？；…]|\.(?=\s*\p{Lu})")
+# them (``[!?;\n。！？；…]|\.(?=\s*\p{Lu})``: the marks, and a full stop whose
+# whitespace is followed by a capital), and every full stop with the whitespace
+# after it.
+_MARK_END = lazy_re(r"[!?;\n。！？；…]")  # (plain characters: std re finds them faster)
 _FULL_STOP = lazy(r"\.\s*")
+_CAPITAL = lazy(r"\p{Lu}")
+# Whether a character is a capital, for the characters seen so far (plain dict stores:
+# threads may share it; cleared when large).
+_CAPITALS: Dict[str, bool] = {}
+
+
+def _is_capital(ch: str) -> bool:
+    """Whether ``ch`` (one character, or "" at the end of a text) matches \\p{Lu}."""
+    if len(_CAPITALS) > 10_000:
+        _CAPITALS.clear()
+    found = _CAPITALS[ch] = _CAPITAL.match(ch) is not None
+    return found
 
 
 class _SentenceEnds:
@@ -473,10 +502,15 @@ class _SentenceEnds:
     __slots__ = ("firm", "stops", "reach")
 
     def __init__(self, text: str) -> None:
-        self.firm = [m.start() for m in _FIRM_END.finditer(text)]
         stops = [m.span() for m in _FULL_STOP.finditer(text)]
         self.stops = [s for s, _ in stops]
         self.reach = [e for _, e in stops]
+        firm = [m.start() for m in _MARK_END.finditer(text)]
+        # every full stop starts a match of _FULL_STOP, whose \s* reads all the whitespace
+        # after it (a capital is no whitespace): its end is where a capital must stand
+        capitals = _CAPITALS
+        before_capital = [s for s, e in stops if capitals.get(text[e:e + 1]) or _is_capital(text[e:e + 1])]
+        self.firm = sorted(firm + before_capital) if before_capital else firm
 
     def found(self, a: int, e: int) -> bool:
         """Whether ``_SENTENCE_END.search(text, a, e)`` finds a sentence end."""
