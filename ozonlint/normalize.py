@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 import regex
 
@@ -432,18 +432,28 @@ class _NarrowClasses(NamedTuple):
 _narrow_classes: List[_NarrowClasses] = []
 
 
+_CP1251_CHARS = bytes(range(256)).decode("cp1251", "replace")  # a narrow form's characters, by byte
+
+
+def chars_of(pattern: Any) -> FrozenSet[str]:
+    """The characters of code page 1251 that a one-character ``pattern`` (a class) matches,
+    found in one scan of them all (a match per character took 1-2 ms at the first check)."""
+    return frozenset(m.group() for m in pattern.finditer(_CP1251_CHARS))
+
+
 def class_table(kind: Callable[[str], str]) -> bytes:
     """A bytes.translate table that turns each byte of a narrow form into the class
     (an ASCII letter) that ``kind`` gives its character (the byte of "₽" is "?")."""
-    return "".join(map(kind, bytes(range(256)).decode("cp1251", "replace"))).encode("ascii")
+    return "".join(map(kind, _CP1251_CHARS)).encode("ascii")
 
 
-def class_sets(sets: Sequence[Callable[[str], bool]]) -> Tuple[bytes, List[bytes]]:
+def class_sets(sets: Sequence[Any]) -> Tuple[bytes, List[bytes]]:
     """A class table (see class_table) in which the characters that are in the same
     of ``sets`` share a class, and for each set the classes of its characters (a
-    character class of a pattern on bytes: "[" + them + "]"). Worked out, not written."""
-    chars = bytes(range(256)).decode("cp1251", "replace")
-    memberships = [tuple(bool(member(ch)) for member in sets) for ch in chars]
+    character class of a pattern on bytes: "[" + them + "]"). Each set is a
+    one-character pattern (a class) or a string of the characters. Worked out, not written."""
+    found = [frozenset(member) if isinstance(member, str) else chars_of(member) for member in sets]
+    memberships = [tuple(ch in member for member in found) for ch in _CP1251_CHARS]
     letters = {m: chr(ord("A") + i) for i, m in enumerate(dict.fromkeys(memberships))}
     table = "".join(letters[m] for m in memberships).encode("ascii")
     members = ["".join(letter for m, letter in letters.items() if m[i]).encode("ascii") for i in range(len(sets))]
@@ -453,25 +463,24 @@ def class_sets(sets: Sequence[Callable[[str], bool]]) -> Tuple[bytes, List[bytes
 def _classes() -> _NarrowClasses:
     """The class tables, worked out from the patterns' own classes on first use."""
     if not _narrow_classes:
-        scripts = [regex.compile(r"\p{Latin}"), regex.compile(r"\p{Cyrillic}"), regex.compile(r"\p{Greek}")]
-        sep, letter, alnum = re.compile(_SEP), re.compile(r"[^\W\d_]"), re.compile(r"[^\W_]")
-        leet = re.compile(r"[@0-9$|!]")
+        scripts = [chars_of(script) for script in _SCRIPT_CLASSES]
+        sep, letter, alnum, leet = map(chars_of, (_SEP_CLASS, _LETTER_CLASS, _ALNUM_CLASS, _LEET_CLASS))
 
         def script_of(ch: str) -> str:
-            found = [name for name, script in zip("LCG", scripts) if script.match(ch)]
+            found = [name for name, script in zip("LCG", scripts) if ch in script]
             return (found[0] if len(found) == 1 else "M") if found else " "
 
         def spaced_class(ch: str) -> str:
-            return "s" if sep.match(ch) else "a" if letter.match(ch) else "d" if alnum.match(ch) else " "
+            return "s" if ch in sep else "a" if ch in letter else "d" if ch in alnum else " "
 
         def leet_class(ch: str) -> str:
-            if letter.match(ch):
+            if ch in letter:
                 return "a"
             if ch in "0134@":  # (may end a word)
-                return "E" if alnum.match(ch) else "e"
-            if leet.match(ch):
-                return "L" if alnum.match(ch) else "l"
-            return "d" if alnum.match(ch) else " "
+                return "E" if ch in alnum else "e"
+            if ch in leet:
+                return "L" if ch in alnum else "l"
+            return "d" if ch in alnum else " "
 
         _narrow_classes.append(_NarrowClasses(
             *(class_table(kind)
@@ -644,6 +653,11 @@ def base_view(text: str) -> View:
 # -------------------------------------------------------------- words view
 
 _SEP = r"[ \t\r\n.\-_*·•/|+~,:'\"()\[\]]"
+# The classes the tables are worked out from (module-level, so that their compiled forms
+# are in the compiled-rules cache: compiling them cost the first check of a process 1-2 ms)
+_SCRIPT_CLASSES = (lazy(r"\p{Latin}"), lazy(r"\p{Cyrillic}"), lazy(r"\p{Greek}"))
+_SEP_CLASS, _LETTER_CLASS, _ALNUM_CLASS = lazy_re(_SEP), lazy_re(r"[^\W\d_]"), lazy_re(r"[^\W_]")
+_LEET_CLASS = lazy_re(r"[@0-9$|!]")
 # Three or more single letters of one script, separated by the same one to
 # three separator characters ("w h a t s a p p", "в.а.т.с.а.п", "т. е. л. е. г. а",
 # "(w)(h)(a)"), or by single separators that may differ, the first one not a

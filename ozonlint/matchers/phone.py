@@ -172,10 +172,7 @@ _digit_signs: List[DigitSigns] = []
 def digit_signs() -> DigitSigns:
     """The table and the signs, worked out from the patterns' own classes on first use."""
     if not _digit_signs:
-        table, (any_digit, digit, letter_digit_gap, letter_digit, gap, comma, card_gap) = class_sets([
-            regex.compile(r"\d").fullmatch, re.compile("[0-9]").fullmatch, regex.compile(r"[0-9\s\-().]").fullmatch,
-            regex.compile("[oоlзiб]").fullmatch, re.compile(_SEP_CHARS).fullmatch, ",".__eq__,
-            re.compile(r"[ \-]").fullmatch])
+        table, (any_digit, digit, letter_digit_gap, letter_digit, gap, comma, card_gap) = class_sets(_DIGIT_CLASSES)
         _digit_signs.append(DigitSigns(
             table,
             re.compile(b"[%s]" % any_digit),
@@ -231,6 +228,9 @@ def digits_view(draft: Draft) -> View:
 # What stands between digit groups: spaces, dashes, dots, brackets, slashes,
 # and the marks used only to break a number up for a filter (|, _, *, ~, •, \).
 _SEP_CHARS = r"[ \t\-.()\[\]/|_*~•·\\]"
+# (module-level, so that their compiled forms are in the compiled-rules cache)
+_DIGIT_CLASSES = (lazy(r"\d"), lazy_re("[0-9]"), lazy(r"[0-9\s\-().]"), lazy("[oоlзiб]"), lazy_re(_SEP_CHARS), ",",
+                  lazy_re(r"[ \-]"))
 _SEP = r"(?:" + _SEP_CHARS + r"{0,3}|,)"  # a comma only alone: "44, 46, 48" is a list
 # (A candidate glued to the word before it, "Звоните89165551234" or
 # "WhatsApp+79165551234", is a phone only when that word is a phone word.)

@@ -108,6 +108,9 @@ def _link_chunks(text: str) -> List[Tuple[int, int]]:
 _link_dot: List[Tuple[bytes, "re.Pattern[bytes]"]] = []
 
 
+_LINK_CLASSES = (lazy_re(r"[^\W_]"), ".", lazy_re(r"[^\W\d_]"))  # (module-level: see phone._DIGIT_CLASSES)
+
+
 def _may_hold_link(view: View) -> bool:
     """Whether _LINK_SIGN may find something in the view (False: it finds nothing;
     told apart without a scan for a plain draft's base view)."""
@@ -115,8 +118,7 @@ def _may_hold_link(view: View) -> bool:
     if "://" in text or "www." in text or view.narrow is None:
         return True
     if not _link_dot:
-        table, (alnum, dot, letter) = class_sets([re.compile(r"[^\W_]").fullmatch, ".".__eq__,
-                                                  re.compile(r"[^\W\d_]").fullmatch])
+        table, (alnum, dot, letter) = class_sets(_LINK_CLASSES)
         _link_dot.append((table, re.compile(b"%s(?<=[%s]%s)[%s]" % (dot, alnum, dot, letter))))
     table, dot = _link_dot[0]
     return dot.search(view.narrow.translate(table)) is not None
