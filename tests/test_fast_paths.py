@@ -556,3 +556,22 @@ def test_a_pattern_tried_where_its_lead_stands_finds_what_a_scan_finds_however_o
     assert lead is not None
     for text in ("не " * 20 + "не оформляйте возврат на озон, " * 9, "не возвращайте через сайт", "нет", ""):
         assert lead_matches(pattern, lead, text) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_pattern_rule_whose_required_texts_no_plain_draft_holds_skips_a_plain_draft(
+        linter: ozonlint.Linter) -> None:
+    """language.chinese-punctuation requires "，" and the like: a plain draft holds none of
+    them in its text (one with "&#65292;", which decodes to one, is not plain either)."""
+    from ozonlint.matchers.pattern import PatternMatcher
+
+    skipping = [r for r in linter.all_rules if isinstance(r.matcher, PatternMatcher) and r.matcher._plain_holds_none]
+    assert "language.chinese-punctuation" in {r.id for r in skipping}
+    plain = 0
+    for text in _texts() + ["Спасибо&#65292; ждём", "Hello%EF%BC%8C", "Привет，мир", "ok"]:
+        draft = Draft(text, linter._index)
+        if draft.base.plain:
+            plain += 1
+            for rule in skipping:
+                assert not any(required in text for required in rule.matcher.requires), (rule.id, text)
+    assert plain > 1000
+    assert "language.chinese-punctuation" in {v.rule for v in linter.check("Спасибо，ждём заказ")}

@@ -373,7 +373,10 @@ class Draft:
             return self.words
         if name == "base":
             return self.base
-        return View(self.text, self.text, ())
+        original = self.extras.get("original")  # (made once: several rules read the text as written)
+        if original is None:
+            original = self.extras["original"] = View(self.text, self.text, ())
+        return original
 
 
 class Matcher:

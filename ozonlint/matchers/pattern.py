@@ -11,6 +11,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 import regex
 
 from ..lazyre import LazyPattern
+from ..normalize import is_plain
 from ..rulepack import RulePackError, RuleSpec, _string_list
 from ..safepattern import PatternError, SafePattern
 from .base import Draft, Matcher, Span, compile_pattern, context_filter
@@ -158,6 +159,11 @@ class PatternMatcher(Matcher):
         requires = _string_list(spec.params.get("requires", []), spec.path, spec.line_of("requires"), "requires")
         # substring tests (C-level; cheaper than one alternation scan for a few literals)
         self.requires: Tuple[str, ...] = tuple(r if self.view == "original" else r.casefold() for r in requires)
+        # Every required text holds a character no plain draft (see normalize.base_view) has, so
+        # a plain draft holds none of them: its original text is plain too, the codes
+        # that decoding turned into characters being ASCII ("，" of language.chinese-punctuation)
+        self._plain_holds_none = self.view == "original" and bool(self.requires) and not any(
+            is_plain(r) for r in self.requires)
         prefilter = spec.params.get("prefilter")
         # case-sensitive, like the original view it usually reads
         self.prefilter: Optional[SafePattern] = (
@@ -209,6 +215,8 @@ class PatternMatcher(Matcher):
         return frozenset([gate.id]) if gate is not None and gate.gated else frozenset()  # type: ignore[attr-defined]
 
     def find(self, draft: Draft) -> List[Span]:
+        if self._plain_holds_none and draft.base.plain:
+            return []
         view = draft.view(self.view)
         text = view.text
         if self.requires and not any(map(text.__contains__, self.requires)):
