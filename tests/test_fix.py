@@ -488,6 +488,13 @@ def test_plain_marks_are_what_a_plain_text_holds_beyond_ascii_and_basic_cyrillic
     assert all(fix.is_plain(chr(c)) and fix._CYRILLIC.match(chr(c)) for c in range(0x400, 0x460))
 
 
+def _language_of_counts(cyrillic: int, latin: int, foreign: int) -> object:
+    """reply_language's verdict on the letters counted (the references below count them two ways)."""
+    if foreign and foreign > cyrillic + latin:
+        return None
+    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
+
+
 def _reply_language_counted(text: str) -> object:
     """reply_language of a plain text without findings, every letter counted (what its
     shortcut for a mostly Cyrillic reply must agree with)."""
@@ -495,9 +502,7 @@ def _reply_language_counted(text: str) -> object:
     cyrillic = len(re.findall("[" + fix.CYRILLIC_CODES + "]", text))
     latin = sum(map(len, re.findall(r"[A-Za-z][A-Za-z'\-]*", text)))
     foreign = len(re.findall("[іїєў]", text))
-    if foreign and foreign > cyrillic + latin:
-        return None
-    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
+    return _language_of_counts(cyrillic, latin, foreign)
 
 
 @given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0—…₽\u00a0")), max_size=60))
@@ -576,9 +581,7 @@ def _reply_language_by_scripts(text: str) -> object:
     cyrillic = len(text) - cyrillic
     latin = sum(len(w) for w in fix._LATIN_WORD.findall(text))
     foreign = 2 * len(fix._NOT_HAN_RUN.sub("", text)) + len(fix._FOREIGN_LETTER.findall(text))
-    if foreign and foreign > cyrillic + latin:
-        return None
-    return "ru" if cyrillic and cyrillic * 2 >= latin else "en"
+    return _language_of_counts(cyrillic, latin, foreign)
 
 
 @given(st.text(alphabet=st.sampled_from(list("aZq'-яЯЁёіїєў ,.!«»№0—…₽\u00a0汉字。、，！Ａｚ\u3000【")), max_size=60))

@@ -19,15 +19,14 @@ details is dropped. The cue words are data (``rules/vocab/roles.yaml``).
 """
 from __future__ import annotations
 
-import string
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from typing import Callable, Dict, List, Optional, Tuple
 
 import regex
 
-from ..lazyre import lazy, lazy_re
+from ..lazyre import lazy
 from ..matchers.base import Draft
-from ..matchers.terms import _SENTENCE_END, TermSet, _SentenceEnds, own_clause_between
+from ..matchers.terms import TermSet, own_clause_between, sentence_ends
 from ..model import Category
 from ..rulepack import RuleSpec
 from ..spans import Spans, spans_of
@@ -107,42 +106,6 @@ _OZON_AFTER = lazy(r"[\s()\-–—:,]*(?:(?:это|is|the)\s+)?[\s()\-–—:,]*
 _ACCOUNT_AFTER_COLON = lazy(r"[:：]\s*@?(?:live:\.?)?(?=[\w.]*(?:[_\d]|\.\w))\p{L}[\w.]{2,}\w")
 
 
-# Where _SENTENCE_END may match, for std re (a character class it scans for fast): every
-# match is one of these characters, and each but a full stop is one.
-_END_MARKS = lazy_re(r"[!?;\n。！？；….]")
-# A full stop before these (no space, no capital) ends no sentence; before a space and one of
-# _CAPITALS (each a \p{Lu}) it does; _SENTENCE_END decides any other.
-_NO_END_AFTER = frozenset(string.ascii_lowercase + string.digits + "абвгдеёжзийклмнопрстуфхцчшщъыьэюя,.:)»\"'/-")
-_CAPITALS = frozenset(string.ascii_uppercase + "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
-
-
-def _sentence_ends(text: str) -> List[int]:
-    """Where each match of _SENTENCE_END in ``text`` ends."""
-    ends = []
-    for m in _END_MARKS.finditer(text):
-        at = m.start()
-        if text[at] == ".":
-            after = text[at + 1:at + 2]
-            if after in _NO_END_AFTER:
-                continue
-            if not (after == " " and text[at + 2:at + 3] in _CAPITALS) and not _SENTENCE_END.match(text, at):
-                continue
-        ends.append(at + 1)
-    return ends
-
-
-def _ends_found(draft: Draft) -> Optional[List[int]]:
-    """The ends of _SENTENCE_END's matches, when a rule has found them already (as terms'
-    _SentenceEnds: those with a capital after, and the full stop that only whitespace follows)."""
-    found = draft.extras.get(_SentenceEnds)
-    if found is None:
-        return None
-    ends = [at + 1 for at in found.firm]
-    if found.reach and found.reach[-1] == len(draft.text):
-        insort(ends, found.stops[-1] + 1)
-    return ends
-
-
 class _Sentences:
     """The sentences of one draft: where each starts (original text), and the sentence
     of each position asked about, kept (the findings of a sentence, each filter and
@@ -151,8 +114,7 @@ class _Sentences:
     __slots__ = ("starts", "_end", "_of")
 
     def __init__(self, draft: Draft) -> None:
-        ends = _ends_found(draft)
-        self.starts = [0] + (_sentence_ends(draft.text) if ends is None else ends)
+        self.starts = [0] + sentence_ends(draft).ends(len(draft.text))
         self._end = len(draft.text)
         self._of: Dict[int, Tuple[int, int, int]] = {}
 

@@ -11,7 +11,7 @@ separators tolerated between the characters (``微 信``).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from itertools import count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
@@ -468,10 +468,15 @@ _CLAUSE_BREAK = lazy(r"[,;:]\s|\s[-–—]\s")
 def same_sentence(draft: Draft, start: int, end: int) -> bool:
     """Whether words-view span [start, end) lies within one sentence."""
     a, b = draft.words.span(start, end)
+    return not sentence_ends(draft).found(a, max(a, b - 1))
+
+
+def sentence_ends(draft: Draft) -> "_SentenceEnds":
+    """Where _SENTENCE_END matches in the draft's original text, found once per draft."""
     ends = draft.extras.get(_SentenceEnds)
     if ends is None:
         ends = draft.extras[_SentenceEnds] = _SentenceEnds(draft.text)
-    return not ends.found(a, max(a, b - 1))
+    return ends  # type: ignore[no-any-return]
 
 
 # _SENTENCE_END taken apart, so that a draft's sentence ends are found in one
@@ -511,6 +516,14 @@ class _SentenceEnds:
         capitals = _CAPITALS
         before_capital = [s for s, e in stops if capitals.get(text[e:e + 1]) or _is_capital(text[e:e + 1])]
         self.firm = sorted(firm + before_capital) if before_capital else firm
+
+    def ends(self, size: int) -> List[int]:
+        """Where each match of _SENTENCE_END ends, in a text of ``size`` characters: the
+        firm ends, and a last full stop that only whitespace follows to the text's end."""
+        ends = [at + 1 for at in self.firm]
+        if self.reach and self.reach[-1] == size:
+            insort(ends, self.stops[-1] + 1)
+        return ends
 
     def found(self, a: int, e: int) -> bool:
         """Whether ``_SENTENCE_END.search(text, a, e)`` finds a sentence end."""
