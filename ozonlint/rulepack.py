@@ -10,6 +10,8 @@ by the engine once the rules are compiled (see ``Linter.self_test``).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from collections.abc import Sequence as SequenceABC
 from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from .fix import (
@@ -203,6 +205,95 @@ class RuleSpec(NamedTuple):
     def line_of(self, key: str) -> int:
         return (self.key_lines or {}).get(key, self.line)
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # A compiled rule set in the cache needs its rules' names, messages and
+        # rewrites on every check, but what they were compiled from (the pack's
+        # params, examples and key lines: a third of the cache's objects) only
+        # when an author asks: that part is pickled as one blob, read on first use.
+        import pickle  # only when the rules are cached
+
+        authored = (self.params, self.bad_examples, self.good_examples, self.key_lines or {})
+        kept = self._replace(**{name: None for name in _AUTHORED})
+        return _cached_spec, (tuple(kept), pickle.dumps(authored, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# RuleSpec fields that only compiling the rule, its self-test and error
+# messages about it read (see RuleSpec.__reduce__)
+_AUTHORED = ("params", "bad_examples", "good_examples", "key_lines")
+
+
+class _Authored:
+    """A cached rule's authored fields, unpickled on first use (two threads here
+    at once unpickle them twice, to equal values)."""
+
+    __slots__ = ("_blob", "_values")
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+        self._values: Optional[Tuple[Any, ...]] = None
+
+    def value(self, index: int) -> Any:
+        values = self._values
+        if values is None:
+            from .cache import unpickle_bytes
+
+            values = self._values = unpickle_bytes(self._blob)
+        return values[index]
+
+
+class _LaterMapping(Mapping):  # type: ignore[type-arg]
+    """A rule's params or key lines, read from its _Authored on first use."""
+
+    __slots__ = ("_authored", "_index")
+
+    def __init__(self, authored: _Authored, index: int) -> None:
+        self._authored = authored
+        self._index = index
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._authored.value(self._index)[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._authored.value(self._index))
+
+    def __len__(self) -> int:
+        return len(self._authored.value(self._index))
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return dict, (dict(self._authored.value(self._index)),)
+
+
+class _LaterList(SequenceABC):  # type: ignore[type-arg]
+    """A rule's examples, read from its _Authored on first use."""
+
+    __slots__ = ("_authored", "_index")
+
+    def __init__(self, authored: _Authored, index: int) -> None:
+        self._authored = authored
+        self._index = index
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._authored.value(self._index)[index]
+
+    def __len__(self) -> int:
+        return len(self._authored.value(self._index))
+
+    def __eq__(self, other: object) -> bool:
+        return self._authored.value(self._index) == (list(other) if isinstance(other, _LaterList) else other)
+
+    __hash__ = None  # type: ignore[assignment]  # as a list's
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return list, (list(self._authored.value(self._index)),)
+
+
+def _cached_spec(kept: Tuple[Any, ...], blob: bytes) -> RuleSpec:
+    authored = _Authored(blob)
+    spec = RuleSpec._make(kept)
+    return spec._replace(params=_LaterMapping(authored, 0), bad_examples=_LaterList(authored, 1),
+                         good_examples=_LaterList(authored, 2),
+                         key_lines=_LaterMapping(authored, 3))
+
 
 class RuleSet:
     """Everything loaded from a set of packs: rules in load order and vocabularies."""
@@ -215,6 +306,23 @@ class RuleSet:
         # category -> the rewrites of its rules that name none (pack-level "rewrites:")
         self.category_rewrites: Dict[str, Tuple[Any, ...]] = {}
         self.category_rewrite_origin: Dict[str, Tuple[str, int]] = {}
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # the vocabularies are compiled into the rules' term sets: a cached rule
+        # set reads them again only when asked (see RuleSpec.__reduce__)
+        import pickle
+
+        state = self.__dict__.copy()
+        state["_vocabularies_blob"] = pickle.dumps(state.pop("vocabularies"), protocol=pickle.HIGHEST_PROTOCOL)
+        return state
+
+    def __getattr__(self, name: str) -> Any:  # only reached for what __getstate__ leaves out
+        if name != "vocabularies" or "_vocabularies_blob" not in self.__dict__:
+            raise AttributeError(name)
+        from .cache import unpickle_bytes
+
+        self.vocabularies = unpickle_bytes(self.__dict__["_vocabularies_blob"])
+        return self.vocabularies
 
     def rewrites_of(self, spec: "RuleSpec") -> Tuple[Any, ...]:
         """A rule's rewrites: its own, else its category's default ones."""

@@ -210,3 +210,24 @@ def test_a_cached_linter_makes_its_patterns_from_their_compiled_forms(cache_dir:
     monkeypatch.setattr(re, "compile", refuse)
     monkeypatch.setattr(regex, "compile", refuse)
     assert cached.check(draft) == expected
+
+
+def test_a_cached_rule_set_reads_what_its_rules_were_compiled_from_only_when_asked(cache_dir: Path,
+                                                                                   tmp_path: Path) -> None:
+    """The packs' params, examples, key lines and vocabularies come back from the
+    cache equal to the compiled ones, but are not unpickled for a check."""
+    pack = _pack(tmp_path / "shop.yaml", "shopnick")
+    fresh = ozonlint.Linter([pack])
+    cached = ozonlint.Linter([pack])
+    assert cached.check("Мой ник shopnick, пишите") == fresh.check("Мой ник shopnick, пишите")
+    later = [r.spec for r in cached.all_rules]
+    assert all(spec.params._authored._values is None for spec in later)  # a check read none of them
+    assert "vocabularies" not in vars(cached.ruleset)
+    for mine, theirs in zip(later, (r.spec for r in fresh.all_rules)):
+        assert dict(mine.params) == dict(theirs.params)
+        assert list(mine.bad_examples) == list(theirs.bad_examples)
+        assert list(mine.good_examples) == list(theirs.good_examples)
+        assert mine.line_of("terms") == theirs.line_of("terms")
+        assert mine == theirs
+    assert cached.ruleset.vocabularies == fresh.ruleset.vocabularies
+    assert cached.self_test() == []
