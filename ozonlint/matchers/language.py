@@ -169,9 +169,13 @@ class LanguageMatcher(Matcher):
         if len(_OTHER_SCRIPT.findall(text)) * 2 > letters:
             return True
         cyrillic = letters - latin
-        if cyrillic >= 15 or cyrillic >= latin:
+        if cyrillic >= latin:
             # a Cyrillic reply with Latin names, codes or e-mails in it: the Cyrillic decides
             return self._foreign_cyrillic(draft, text)
+        # mostly Latin: a Russian signature ("Salom, Nodira! … «Самарканд Текстиль»")
+        # does not make the rest Russian
+        if cyrillic >= 15 and self._foreign_cyrillic(draft, text):
+            return True
         return self._foreign_latin(draft, text, latin_words, latin)
 
     def _foreign_cyrillic(self, draft: Draft, text: str) -> bool:

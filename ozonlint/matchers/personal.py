@@ -73,7 +73,9 @@ _NAMED_STREET = lazy(
     r"(?<![\p{L}])(?i:с|со|на|по|з|зі)[ \t]++(?i:ул\.|улиц\p{L}*+|вулиц\p{L}*+|проспект\p{L}*+|переулк\p{L}*+|"
     r"бульвар\p{L}*+)[ \t]*+\p{Lu}\p{Ll}++"
     r"|(?<![\p{L}])(?i:on|from|off)[ \t]++\p{Lu}\p{Ll}++[ \t]++(?:Street|St\.|Avenue|Ave\.|Road|Lane|Boulevard)"
-    r"(?![\p{L}])")
+    r"(?![\p{L}])"
+    # ... or by the house alone ("Ольга Петровна Сомова из дома 16 по той же улице")
+    r"|(?<![\p{L}])(?i:из|в|с)[ \t]++(?i:дома|доме)[ \t]*+№?[ \t]*+\d{1,4}+(?![\p{N}])")
 # A street by its name alone with a house number ("Октябрьская, 17", "на Школьной, 8"): an address
 # only beside a person's full name (a shop's "Тверская, 1" is signed as the shop's, see _BUSINESS).
 _BARE_STREET = lazy(
@@ -132,7 +134,7 @@ _SIGNATURE_AFTER = lazy(
 # Words without which a check cannot match (words-view tokens: case-folded).
 _ADDRESS_WORDS = frozenset("""
     ул улица улице улицу улицы пр т просп проспект проспекте пер переулок переулке шоссе бульвар бульваре
-    б р наб набережная набережной мкр микрорайон микрорайоне кв квартира квартире
+    б р наб набережная набережной мкр микрорайон микрорайоне кв квартира квартире дома доме
     street st avenue ave road rd lane drive boulevard blvd apt apartment flat
 """.split())
 _NUMBER_WORDS = frozenset("""

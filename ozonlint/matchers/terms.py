@@ -111,7 +111,8 @@ def _han_term(term: str) -> Tuple[str, bool, bool]:
     return compact, bool(_LATIN_START.match(compact)), bool(_LATIN_START.match(compact[-1:]))
 
 
-_SPACE_GAP = lazy(r"[\s\-_.]{1,3}")
+# (quote marks too: "на «ягодках»", "пишите в \"вотсап\"")
+_SPACE_GAP = lazy(r"[\s\-_.«»\"“”„']{1,3}")
 # Whether a gap between two words is a space-like one, for the gaps seen so far (a
 # handful: " ", "-", " - "; plain dict stores, threads may share it; cleared when large).
 _SPACE_GAPS: Dict[str, bool] = {}
