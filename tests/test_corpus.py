@@ -199,6 +199,10 @@ REGRESSION = [
     ("realistic/r59.jsonl", 0.97, 0.03),  # the sale season, 65 % hard negatives; first 0.918 / 0.091
     ("realistic/r60.jsonl", 0.88, 0.14),  # long clumsy replies of cross-border shops, 60 % hard negatives; first
     #                                       0.852 / 0.160 (still 0.9 / 0.11 after training on it: the hardest set)
+    # (scored first when they arrived, with main at the start of session 13, 8ffd2f5)
+    ("realistic/r61.jsonl", 0.96, 0.04),  # off-platform by description and spam as advice; first 0.931 / 0.028
+    ("realistic/r62.jsonl", 0.96, 0.03),  # payments for services, review rewards without trigger words, personal data
+    #                                       in free form; first 0.945 / 0.028
 ]
 
 
@@ -285,6 +289,11 @@ BLIND = [
     # code, 1810391)
     ("blind/b30.jsonl", 0.961, 0.008, 0.91, 0.05),
     ("blind/b31.jsonl", 0.958, 0.018, 0.91, 0.06),
+    # (b32: the New Year season across sixteen shops, three cross-border, 240, 120 clean; b33: a mid-summer month of
+    # fifteen shops, five cross-border, 240, 117 clean. Both scored once when they arrived, with main at the start
+    # of session 13, whose detection code was session 12's final one: 8ffd2f5)
+    ("blind/b32.jsonl", 0.953, 0.000, 0.90, 0.04),
+    ("blind/b33.jsonl", 0.950, 0.017, 0.89, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
