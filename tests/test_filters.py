@@ -286,7 +286,8 @@ def test_the_sentences_of_a_draft_are_where_the_sentence_end_pattern_ends_whoeve
     texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += ["", ".", ". ", "a.", "a. ", "a.\n", "a.  \n", "a..B", "a. b", "a.  B", "a. \tB", "a.\x1cB",
-              "a.\u00a0B", "a. \nÄ", "a. ǅ", "a.Ⅰ", "x. Ё", "руб. по СБП", "т.е. Да", "Цена 1.5 руб.", "Да… нет"]
+              "a.\u00a0B", "a. \nÄ", "a. ǅ", "a.Ⅰ", "x. Ё", "руб. по СБП", "т.е. Да", "Цена 1.5 руб.", "Да… нет",
+              "Есть. «Гаджет Лайн»", "a. «b", "a. (B", "a.\"B", "a. “Б", "a. „Б“", "a. «", "a.«»"]
     for text in texts:
         expected = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         assert role.sentences(Draft(text)) == expected, text

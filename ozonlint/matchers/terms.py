@@ -455,9 +455,10 @@ class TermSet:
 
 
 # A sentence ends at ! ? ; a line break, or a full stop followed by a capital
-# letter; the full stop in "руб. по СБП" or "т.е." does not end one. Read on the
+# letter (a quote mark or bracket may open it: ". «Гаджет Лайн»"); the full stop in
+# "руб. по СБП" or "т.е." does not end one. Read on the
 # original text, where capitals are still there.
-_SENTENCE_END = lazy(r"[!?;\n。！？；]|\.(?=\s*(?:\p{Lu}|\Z))|…")
+_SENTENCE_END = lazy(r"[!?;\n。！？；]|\.(?=\s*(?:[«\"“„(]?\p{Lu}|\Z))|…")
 
 
 # A cue before a hit turns it around only within its clause: in "возврат не
@@ -489,6 +490,8 @@ def sentence_ends(draft: Draft) -> "_SentenceEnds":
 _MARK_END = lazy_re(r"[!?;\n。！？；…]")  # (plain characters: std re finds them faster)
 _FULL_STOP = lazy(r"\.\s*")
 _CAPITAL = lazy(r"\p{Lu}")
+# What may open a sentence before its capital (see _SENTENCE_END)
+_OPENERS = frozenset("«\"“„(")
 # Whether a character is a capital, for the characters seen so far (plain dict stores:
 # threads may share it; cleared when large).
 _CAPITALS: Dict[str, bool] = {}
@@ -515,7 +518,9 @@ class _SentenceEnds:
         # every full stop starts a match of _FULL_STOP, whose \s* reads all the whitespace
         # after it (a capital is no whitespace): its end is where a capital must stand
         capitals = _CAPITALS
-        before_capital = [s for s, e in stops if capitals.get(text[e:e + 1]) or _is_capital(text[e:e + 1])]
+        before_capital = [s for s, e in stops if capitals.get(text[e:e + 1]) or _is_capital(text[e:e + 1])
+                          or (text[e:e + 1] in _OPENERS and (capitals.get(text[e + 1:e + 2])
+                                                              or _is_capital(text[e + 1:e + 2])))]
         self.firm = sorted(firm + before_capital) if before_capital else firm
 
     def ends(self, size: int) -> List[int]:
