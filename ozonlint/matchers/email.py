@@ -21,11 +21,13 @@ _TLD = (r"(?:com|net|org|info|biz|edu|gov|name|pro|shop|store|online|site|websit
         r"network|studio|design|media|news|blog|market|moscow|tatar|[a-z]{2}|рф|рус|онлайн|сайт)")
 # A spelled-out address ends in a common top-level domain: with any two letters
 # after a dot, "nothing at all. Regards" and "at checkout. No" would be addresses.
-_SPELLED_TLD = r"(?:ru|ру|com|net|org|su|рф|рус|shop|store|online|info|biz|cn|by|kz|ua|uz|io)"
+_SPELLED_TLD = r"(?:ru|ру|com|net|org|su|рф|рус|shop|store|online|info|biz|cn|by|kz|ua|uz|io|de|tr|am|kg|az)"
 _AT_SPELLED = (r"(?:\(\s*(?:at|собака|эт)\s*\)|\[\s*(?:at|собака|эт)\s*\]|\{\s*(?:at|собака)\s*\}|<\s*at\s*>"
                r"|(?<![\p{L}])(?:at|собака|собачка|эт)(?![\p{L}]))")
-_DOT_SPELLED = (r"(?:\(\s*(?:dot|точка|\.)\s*\)|\[\s*(?:dot|точка|\.)\s*\]|\{\s*dot\s*\}"
-                r"|(?<![\p{L}])(?:dot|точка|тчк)(?![\p{L}]))")
+# (in brackets also in the other languages sellers write in: Turkish "nokta", German "punkt",
+# Kazakh "нүкте", Uzbek "nuqta")
+_DOT_SPELLED = (r"(?:\(\s*(?:dot|точка|nokta|punkt|нүкте|nuqta|\.)\s*\)|\[\s*(?:dot|точка|nokta|punkt|\.)\s*\]"
+                r"|\{\s*dot\s*\}|(?<![\p{L}])(?:dot|точка|тчк)(?![\p{L}]))")
 _LOCAL = r"[a-z0-9][a-z0-9._+\-]{0,63}"
 _PATTERNS = [
     # plain address: name@host.tld (spaces around @ and dots tolerated)
@@ -45,7 +47,7 @@ _PATTERNS = [
 _AT_WORDS = frozenset(("at", "эт", "собака", "собачка"))
 _SPELLED_AT = lazy_re(
     r"(?<![^\W\d_])(?:at|эт|собака|собачка)(?![^\W\d_])\W{0,3}[a-z0-9][\w\-]*\W{0,3}"
-    r"(?:\.|dot|точк|тчк|" + PROVIDERS + r")")
+    r"(?:\.|dot|точк|тчк|\(\s*(?:nokta|punkt|нүкте|nuqta)|\[\s*(?:nokta|punkt)|" + PROVIDERS + r")")
 # Five or more single characters separated by single spaces: "s h o p @ m a i l . r u".
 _SPACED_CHARS = lazy(r"(?<!\S)\S(?: \S(?!\S)){4,}")
 
