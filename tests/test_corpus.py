@@ -203,6 +203,9 @@ REGRESSION = [
     ("realistic/r61.jsonl", 0.96, 0.04),  # off-platform by description and spam as advice; first 0.931 / 0.028
     ("realistic/r62.jsonl", 0.96, 0.03),  # payments for services, review rewards without trigger words, personal data
     #                                       in free form; first 0.945 / 0.028
+    ("realistic/r63.jsonl", 0.95, 0.04),  # precision, 60 % hard negatives; first 0.908 / 0.069 (at 62aeab3)
+    ("realistic/r64.jsonl", 0.96, 0.03),  # cross-border and Central Asian, Turkish, Armenian shops in their own
+    #                                       languages and clumsy Russian/English; first 0.923 / 0.028 (at 48ed432)
 ]
 
 
