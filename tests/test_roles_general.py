@@ -162,3 +162,19 @@ def test_money_the_seller_sends_is_no_extra_payment(linter: ozonlint.Linter) -> 
     text = "Это наша ошибка: мы переведём вам 1 190 ₽ на карту через возврат в Ozon."
     assert "extra-payment" not in blocking(linter, text)
     assert "extra-payment" in blocking(linter, "Переведите нам 1 190 ₽ на карту, тогда отправим.")
+
+
+def test_how_to_use_ozons_subscribe_button_told_step_by_step_is_an_answer(linter: ozonlint.Linter) -> None:
+    for text in ("Откройте страницу магазина в приложении Ozon и нажмите кнопку «Подписаться». "
+                 "Новинки будут появляться у вас в ленте.",
+                 "Open our shop page on Ozon and tap the follow button. New arrivals will then show up in your feed."):
+        assert "spam" not in blocking(linter, text), text
+    assert "spam" in blocking(linter, "Подпишитесь на наш магазин, чтобы не пропустить новинки!")
+
+
+def test_a_sentence_may_open_with_a_quote_mark(linter: ozonlint.Linter) -> None:
+    """'… уже есть. «Гаджет Лайн»': the shop's name in the signature is a sentence of its own,
+    not one with the 'у нас' before it."""
+    text = "Пришлите, пожалуйста, видео индикатора. Номер заказа у нас уже есть. «Гаджет Лайн»"
+    assert "external-contact" not in blocking(linter, text)
+    assert "external-contact" in blocking(linter, "Номер заказа у нас уже есть, пишите нам в Лайн.")
