@@ -178,3 +178,13 @@ def test_a_sentence_may_open_with_a_quote_mark(linter: ozonlint.Linter) -> None:
     text = "Пришлите, пожалуйста, видео индикатора. Номер заказа у нас уже есть. «Гаджет Лайн»"
     assert "external-contact" not in blocking(linter, text)
     assert "external-contact" in blocking(linter, "Номер заказа у нас уже есть, пишите нам в Лайн.")
+
+
+def test_a_quoted_question_the_reply_opens_with_is_the_buyers(linter: ozonlint.Linter) -> None:
+    """A seller does not quote a question of their own to answer it; one taken up ("— да, …") is theirs again."""
+    for text in ("«Можно ли оплатить курьеру наличными?» — оплата при получении выбирается при оформлении, "
+                 "это функция Ozon.",
+                 "Здравствуйте, Анна! «Можно ли оплатить курьеру наличными?» — нет, только через Ozon."):
+        assert "extra-payment" not in blocking(linter, text), text
+    assert "extra-payment" in blocking(linter, "«Можно ли оплатить курьеру наличными?» — да, оплатите курьеру "
+                                               "наличными при получении.")

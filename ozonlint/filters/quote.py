@@ -80,6 +80,10 @@ _DENIED_QUESTION = lazy(
     r"(?:" + _QUESTION_IN_QUOTES + r"|'([^'\n]{1,200}[?？])')"
     r"\s*[—–-]?\s*(?=(?:нет|к\s+сожалению|увы|no|unfortunately|sorry|not|不|没有|抱歉)(?![\p{L}\p{N}]))",
     regex.IGNORECASE)
+# …or one the reply opens with, after a greeting at most, and answers ("«Можно ли оплатить курьеру
+# наличными?» — оплата при получении выбирается при оформлении"): the question being answered.
+_OPENING_QUESTION = lazy(
+    r"\A\s*(?:[^«\"“„「\n?？]{1,60}?[!,.:]\s+)?(?:" + _QUESTION_IN_QUOTES + r")\s*[—–:\-]")
 _ANSWER_REACH = 80  # characters of the seller's answer read after a quote
 _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "интересуетесь", "уточнял", "asked", "asking", "wondered",
                    "you ask")  # a cheap gate
@@ -113,6 +117,9 @@ def quoted_spans(text: str) -> List[Tuple[int, int]]:
                          if m.lastindex and not adopted(text, m.end()))
         if "?" in text or "？" in text:
             spans.extend(m.span(m.lastindex) for m in _DENIED_QUESTION.finditer(text) if m.lastindex)
+            opening = _OPENING_QUESTION.match(text)
+            if opening is not None and opening.lastindex and not adopted(text, opening.end()):
+                spans.append(opening.span(opening.lastindex))
     if not _ANY_SIGN.search(text):
         return spans
     if any(sign in text for sign in _REPORTED_SIGNS):
