@@ -297,6 +297,12 @@ BLIND = [
     # of session 13, whose detection code was session 12's final one: 8ffd2f5)
     ("blind/b32.jsonl", 0.953, 0.000, 0.90, 0.04),
     ("blind/b33.jsonl", 0.950, 0.017, 0.89, 0.06),
+    # (b34: an autumn month of sixteen shops, three cross-border, one Kazakh, one Turkish, 240, 117 clean; b35: the
+    # spring sale weeks, fifteen shops, four cross-border and one Uzbek, with answers to questions and to public
+    # reviews, 240, 117 clean. Both written during session 13, kept unscored, and scored first with the session's
+    # final detection code, 7012a59)
+    ("blind/b34.jsonl", 0.961, 0.026, 0.91, 0.07),
+    ("blind/b35.jsonl", 0.967, 0.009, 0.92, 0.05),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
