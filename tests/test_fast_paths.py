@@ -117,15 +117,18 @@ def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() 
     assert lead_of(r"не\s+(?:возвращайте|делайте)\s+(?:\w+\s+){0,2}", True) == "не\\s{1,}(?:возвращайте|делайте)\\s"
     assert lead_of(r"(?:возврат|замен\w*)\s+x", True) == "(?:возврат|замен)"  # a word cut short: the lead stops
     assert lead_of(r"(?:don'?t|do\s+not)\s+return", True) == "(?:don'?t|do\\s{1,}not)\\s"  # one open repeat
-    for source in (r"\s+abc", r"[a-z]?x", r",\s+x", r"(?<!a)bc", r"\p{Lu}{3}", r"[^a]bc", r"[a-z--q]x", r"[[:alpha:]]",
-                   r"(?i)abc", r"a|\bb", "私下退款"):
+    for source in (r"\s+abc", r"[a-z]?x", r",\s+x", r"(?<!a)\dc", r"\p{Lu}{3}", r"[^a]bc", r"[a-z--q]x", r"[[:alpha:]]",
+                   r"(?i)abc", r"a|\bb", "(?<!a"):
         assert lead_of(source, True) is None, source
-    assert lead_of("私下退款", False) == "私下退款"
+    assert lead_of("私下退款", False) == lead_of("私下退款", True) == "私下退款"  # no case to fold
+    # look-behinds match no character: the lead is what follows them
+    assert lead_of(r"(?<![\p{L}])send\s+x", True) == "send\\s{1,}x"
+    assert lead_of(r"(?<!a)(?<=b)cd|(?<!x)e", True) == "(?:cd)|(?:e)"
     assert lead_of(r"Ozon\s+X", True) == "ozon\\s{1,}x"  # a case-folded text: its letters in lower case
     assert lead_of(r"[A-Z]x", True) is None and lead_of(r"[A-Z]x", False) == "[A-Z]x"
     # every match of a pattern begins where its lead matches
     sources = [r"не\s+(?:возвращайте|делайте)\s+\w+", r"[A-Z]{2}[\s,.]+[A-Z]{2}", r"(?:ab|a)c?\s*d", r"x\.?y{2}z+",
-               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}"]
+               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}", r"(?<![a-z])ac|(?<=x)(?<!dx)d", r"(?:取消|x退)\s*d"]
     rng = random.Random(9)
     for source in sources:
         folded = source.islower() or not any(ch.isupper() for ch in source)
@@ -138,6 +141,21 @@ def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() 
                 text = text.casefold()
             for m in pattern.finditer(text):
                 assert lead.match(text, m.start()), (source, text)
+
+
+def test_a_chinese_character_in_a_lead_matches_what_the_pattern_matches_ignoring_case() -> None:
+    """A lead's Chinese characters are written as they are (see leads._plain_char): ignoring
+    case, regex matches each of them with itself alone."""
+    import regex
+    from regex import _regex
+
+    from ozonlint.matchers.base import _is_han
+
+    for flags in (regex.IGNORECASE, regex.IGNORECASE | regex.FULLCASE | regex.VERSION1):
+        for first, last in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F)):
+            for code in range(first, last + 1):
+                if chr(code).isalnum():
+                    assert _is_han(chr(code)) and list(_regex.get_all_cases(flags, code)) == [code]
 
 
 def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: ozonlint.Linter) -> None:
