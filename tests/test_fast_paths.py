@@ -49,6 +49,26 @@ def test_a_drafts_gate_is_the_one_worked_out_word_by_word(linter: ozonlint.Linte
             assert draft.tokens_with_key("такого-нет") == []
 
 
+def test_where_a_short_word_stands_is_where_a_scan_of_each_place_finds_it(linter: ozonlint.Linter) -> None:
+    """Draft.occurrences of a word of one or two letters in a plain draft (std re) is the scan
+    of every place the word is part of, each place's neighbours asked."""
+    from ozonlint.matchers.base import _same_word
+
+    def scanned(text: str, word: str) -> List[int]:
+        return [i for i in range(len(text)) if text.startswith(word, i)
+                and (i == 0 or not _same_word(text[i - 1], word[0]))
+                and (i + len(word) == len(text) or not _same_word(text[i + len(word)], word[-1]))]
+
+    texts = _texts() + ["в в-в вв в_в в1 1в в", "на, на.на нана на", "Ok ok ok-ok ok_ok ok"]
+    plain = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        plain += draft.base.plain
+        for word in [w for w in draft.tokens if len(w) <= 2] + ["в", "на", "ok"]:
+            assert draft.occurrences(word) == scanned(draft.words.text, word), (text, word)
+    assert plain > 500
+
+
 def _scans(linter: ozonlint.Linter) -> list:
     """(matcher, pattern, heads) of every scan of the shipped pattern rules."""
     from ozonlint.matchers.pattern import PatternMatcher

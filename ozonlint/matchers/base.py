@@ -1,10 +1,11 @@
 """What every matcher shares: the draft being checked, with its views built lazily."""
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from itertools import chain
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
 import regex
@@ -96,6 +97,21 @@ def _same_word(neighbour: str, edge: str) -> bool:
     """Whether ``neighbour`` would continue the word whose edge character is ``edge``
     (letters and digits do, except across a Chinese/non-Chinese border)."""
     return neighbour.isalnum() and _is_han(neighbour) == _is_han(edge)
+
+
+# A short word followed by no letter or digit, for the short words seen so far (plain dict
+# stores: threads may share it; a few hundred at most: the short words that start terms).
+_WORD_ENDS: Dict[str, Any] = {}
+_start = methodcaller("start")
+
+
+def _word_end(word: str) -> Any:
+    found = _WORD_ENDS.get(word)
+    if found is None:
+        if len(_WORD_ENDS) > 2_000:
+            _WORD_ENDS.clear()
+        found = _WORD_ENDS[word] = re.compile(re.escape(word) + r"(?![^\W_])")
+    return found
 
 
 class GateIndex:
@@ -324,6 +340,11 @@ class Draft:
 
     def _find_occurrences(self, word: str) -> List[int]:
         text = self.words.text
+        if len(word) <= 2 and self.base.plain:
+            # a word of one or two letters ("в", "на") is part of many words: std re finds
+            # its ends faster than each place is looked at (no Chinese in a plain draft: a
+            # word ends where letters and digits do, what \w of std re reads)
+            return [i for i in map(_start, _word_end(word).finditer(text)) if i == 0 or not text[i - 1].isalnum()]
         found: List[int] = []
         n = len(word)
         size = len(text)
