@@ -557,6 +557,8 @@ def test_a_context_filter_read_from_the_end_and_gated_by_its_words_answers_as_a_
     before = [p for k in filters.values() for p, _ in k.unless_before + k.need_before]
     assert sum(bool(p.flags & regex.REVERSE) for p in before) > 10
     assert sum(w is not None for k in filters.values() for _, w in k.unless_before + k.unless_after) > 10
+    # a pattern that needs a Chinese character of its own is looked for where one stands
+    assert any(w is not None and "\u3400" in w.source for k in filters.values() for _, w in k.unless_before)
     for source in (r"(?>ab)c", r"a++b", r"(a)\1", r"(?(1)a|b)", r"(*SKIP)a", r"(?r)ab", r"a\Kb", r"(?:\w+\s+){0,2}",
                    r"by\s+(?:\w+\s+)?"):
         assert not reads_backwards([source]), source
@@ -574,7 +576,8 @@ def test_a_context_filter_read_from_the_end_and_gated_by_its_words_answers_as_a_
         return True
 
     rejected = 0
-    for text in _open_texts() + _TRICKY + ["лучший подарок за отзыв", "сменить пароль по умолчанию от роутера"]:
+    for text in _open_texts() + _TRICKY + ["лучший подарок за отзыв", "сменить пароль по умолчанию от роутера",
+                                           "您的 карта, 付款的 card 你的卡 with a card, 付款 на карту"]:
         words = Draft(text, linter._index).words.text
         for start in range(0, len(words), 2):
             end = min(len(words), start + 4)

@@ -475,15 +475,20 @@ def needles(sources: Sequence[str]) -> Optional[Any]:
     from .gatekeys import derive
 
     words = set()
+    han = False
     for source in sources:
         # a scoped "ignore case" adds nothing to a pattern read ignoring case (and derive reads no flags)
         found = derive(_IGNORE_CASE_GROUP.sub("(?:", source), literal=True)
-        if found is None or found[1] or not found[0]:
+        if found is None or not (found[0] or found[1]):
             return None
         words.update(key.lstrip("\x01\x02") for key in found[0])
+        han = han or found[1]
     if not all(word and _FOLDED_LETTERS.issuperset(word) for word in words):
         return None
-    return lazy_re("|".join(sorted(words, key=lambda w: (-len(w), w))))
+    # a match that holds no such word holds a Chinese character of the pattern's (see
+    # gatekeys._is_han; it has no case: the text holds it as written)
+    chinese = ["[\u3400-\u9fff\uf900-\ufaff]"] if han else []
+    return lazy_re("|".join(sorted(words, key=lambda w: (-len(w), w)) + chinese))
 
 
 class ContextFilter:
