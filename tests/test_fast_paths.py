@@ -69,6 +69,34 @@ def test_where_a_short_word_stands_is_where_a_scan_of_each_place_finds_it(linter
     assert plain > 500
 
 
+def test_the_next_word_of_a_plain_draft_is_read_by_std_re_as_by_regex(linter: ozonlint.Linter) -> None:
+    """NEXT_TOKEN_PLAIN (std re) reads what NEXT_TOKEN reads in a plain draft's words view: every
+    character a plain text may hold is a letter or digit to both or to neither, none is
+    Chinese, and a plain draft's words view is plain."""
+    import regex
+
+    from ozonlint.matchers.base import NEXT_TOKEN, NEXT_TOKEN_PLAIN
+    from ozonlint.normalize import is_plain
+
+    plain_chars = [chr(code) for code in range(0x10000) if is_plain(chr(code))]
+    assert len(plain_chars) > 150
+    for ch in plain_chars:
+        assert (regex.match(r"[\p{L}\p{N}]", ch) is not None) == ch.isalnum(), ch
+        assert regex.match(r"\p{Han}", ch) is None
+    plain = 0
+    for text in _texts() + ["W h a t s A p p: +7 9OO, т3л3гр@мм_ok", "a - b  —  c. d\nе…ж №5 ₽"]:
+        draft = Draft(text, linter._index)
+        if not draft.base.plain:
+            continue
+        plain += 1
+        words = draft.words.text
+        assert is_plain(words), text
+        for pos in range(len(words) + 1):
+            a, b = NEXT_TOKEN.match(words, pos), NEXT_TOKEN_PLAIN.match(words, pos)
+            assert (a and a.groups() + a.span()) == (b and b.groups() + b.span()), (text, pos)
+    assert plain > 500
+
+
 def _scans(linter: ozonlint.Linter) -> list:
     """(matcher, pattern, heads) of every scan of the shipped pattern rules."""
     from ozonlint.matchers.pattern import PatternMatcher

@@ -28,6 +28,9 @@ NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.
 # Without Chinese characters a word is a plain run of letters and digits
 # (std re finds those faster).
 _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
+# NEXT_TOKEN in a plain draft (see normalize.is_plain: ASCII, basic Cyrillic, a few marks,
+# each a letter or digit to both or to neither; no Chinese), by std re.
+NEXT_TOKEN_PLAIN = lazy_re(r"([\W_]*)([^\W_]+)")
 _WORD_RUN = lazy_re(r"\w+")  # the same where there is no "_", and a little faster
 HAN = lazy(r"\p{Han}")
 # Inflected Russian words gate on their first letters: six when their stem is

@@ -22,6 +22,7 @@ from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from ..spans import NO_SPANS, Spans, spans_of
 from .base import (
     NEXT_TOKEN,
+    NEXT_TOKEN_PLAIN,
     TOKEN,
     Draft,
     Matcher,
@@ -164,8 +165,9 @@ class Phrase:
     def __reduce__(self) -> tuple:
         return _make_phrase, (self.words, self.gaps, self.lead, self.tail, self.second)
 
-    def match(self, text: str, start: int, end: int) -> Optional[Span]:
-        """The span of this phrase whose first word is ``text[start:end]``, if it is there."""
+    def match(self, text: str, start: int, end: int, next_token: Any = NEXT_TOKEN) -> Optional[Span]:
+        """The span of this phrase whose first word is ``text[start:end]``, if it is there
+        (``next_token``: NEXT_TOKEN, or its std re form for a plain draft)."""
         if self.lead and not text.endswith(self.lead, 0, start):
             return None
         if self.second is not None:
@@ -174,7 +176,7 @@ class Phrase:
             if text.find(prefix, end + 1, end + reach + len(prefix)) < 0:
                 return None
         for k in range(1, len(self.words)):
-            m = NEXT_TOKEN.match(text, end)
+            m = next_token.match(text, end)
             if m is None or not self.words[k].matches(m.group(2)):
                 return None
             gap = m.group(1)
@@ -410,6 +412,7 @@ class TermSet:
         if self._first_keys and active:
             keys = draft.gate_keys
             memo, with_key = self._memo, draft.tokens_with_key
+            next_token = None  # (asked for when a phrase is first matched: most sets match none)
             for key in keys & self._first_keys:
                 for token in with_key(key):
                     entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
@@ -426,7 +429,9 @@ class TermSet:
                         if is_term:
                             spans.append((start, start + size))
                         for phrase in phrases:
-                            span = phrase.match(text, start, start + size)
+                            if next_token is None:
+                                next_token = NEXT_TOKEN_PLAIN if draft.base.plain else NEXT_TOKEN
+                            span = phrase.match(text, start, start + size, next_token)
                             if span is not None:
                                 spans.append(span)
         if self._han_terms and draft.has_han:
