@@ -97,6 +97,24 @@ def test_the_next_word_of_a_plain_draft_is_read_by_std_re_as_by_regex(linter: oz
     assert plain > 500
 
 
+def test_a_words_index_from_its_sentences_remembered_is_the_index_of_a_scan(linter: ozonlint.Linter) -> None:
+    """Draft.word_index from the word starts of each piece between ". " (remembered) is the
+    index among the starts of a scan of the whole words view."""
+    import re
+    from bisect import bisect_right
+
+    from ozonlint.matchers.base import TOKEN
+
+    texts = _texts(500) + ["Да. Да. Да.  Нет. ", ". . a. b", "", "Ok. ok.ok. 1. 2"]
+    for _ in range(2):  # the pieces new, then remembered
+        for text in texts:
+            draft = Draft(text, linter._index)
+            words = draft.words.text
+            starts = [m.start() for m in (TOKEN if draft.has_han else re.compile(r"[^\W_]+")).finditer(words)]
+            for pos in range(len(words) + 1):
+                assert draft.word_index(pos) == bisect_right(starts, pos) - 1, (text, pos)
+
+
 def _scans(linter: ozonlint.Linter) -> list:
     """(matcher, pattern, heads) of every scan of the shipped pattern rules."""
     from ozonlint.matchers.pattern import PatternMatcher

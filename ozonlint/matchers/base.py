@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_right
 from itertools import chain
 from operator import itemgetter, methodcaller
@@ -90,6 +89,28 @@ def _word_runs(text: str) -> FrozenSet[str]:
             if found[i] is None:
                 found[i] = _PIECE_WORDS[piece] = frozenset(_WORD_RUN.findall(piece))
     return frozenset().union(*found)
+
+
+# Where the words of each piece of text between two sentences start, for the pieces seen
+# so far (as _PIECE_WORDS, and under its bound: plain dict stores; answers never depend on it).
+_PIECE_STARTS: Dict[str, List[int]] = {}
+
+
+def _word_starts(text: str) -> List[int]:
+    """Where the words of ``text`` (a draft's words view without Chinese) start:
+    ``[m.start() for m in _TOKEN_NO_HAN.finditer(text)]``, from the starts in each piece
+    between ". " (no word holds one), each piece's remembered (see _word_runs)."""
+    starts: List[int] = []
+    offset = 0
+    for piece in text.split(". "):
+        found = _PIECE_STARTS.get(piece)
+        if found is None:
+            if len(_PIECE_STARTS) > _MAX_PIECES:
+                _PIECE_STARTS.clear()
+            found = _PIECE_STARTS[piece] = [m.start() for m in _TOKEN_NO_HAN.finditer(piece)]
+        starts.extend(map(offset.__add__, found) if offset else found)
+        offset += len(piece) + 2
+    return starts
 
 
 def _is_han(ch: str) -> bool:
@@ -264,7 +285,7 @@ class Draft:
         # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
         self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
         self._gate_ids: Optional[List[int]] = None
-        self._token_starts: Optional[Sequence[int]] = None
+        self._token_starts: Optional[List[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
         self._index = index or _NO_GATES
@@ -362,9 +383,8 @@ class Draft:
     def word_index(self, pos: int) -> int:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
-            pattern = TOKEN if self.has_han else _TOKEN_NO_HAN  # the same words; std re is faster
-            # (from a list: filled from a generator, the array cost a third more)
-            self._token_starts = array("q", [m.start() for m in pattern.finditer(self.words.text)])
+            text = self.words.text
+            self._token_starts = [m.start() for m in TOKEN.finditer(text)] if self.has_han else _word_starts(text)
         return bisect_right(self._token_starts, pos) - 1
 
     @property
