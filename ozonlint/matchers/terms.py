@@ -21,6 +21,7 @@ from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from ..spans import NO_SPANS, Spans, spans_of
 from .base import (
+    _PREFIX_MARKS,
     NEXT_TOKEN,
     NEXT_TOKEN_PLAIN,
     TOKEN,
@@ -414,7 +415,8 @@ class TermSet:
             memo, with_key = self._memo, draft.tokens_with_key
             next_token = None  # (asked for when a phrase is first matched: most sets match none)
             for key in keys & self._first_keys:
-                for token in with_key(key):
+                # (a word's own key stands for that word: Draft.tokens_with_key, inline)
+                for token in with_key(key) if key[:1] in _PREFIX_MARKS else (key,):
                     entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
                     is_term, phrases, probe = entry if entry is not None else self._starting_with(key, token)
                     if phrases:
