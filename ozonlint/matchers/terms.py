@@ -176,12 +176,13 @@ class Phrase:
             prefix, reach = self.second
             if text.find(prefix, end + 1, end + reach + len(prefix)) < 0:
                 return None
-        for k in range(1, len(self.words)):
+        for word, required in zip(self.rest, self.gaps):
             m = next_token.match(text, end)
-            if m is None or not self.words[k].matches(m.group(2)):
+            if m is None:
                 return None
-            gap = m.group(1)
-            required = self.gaps[k - 1]
+            gap, token = m.groups()
+            if token != word.word and not word.matches(token):  # (Word.matches' first test, inline)
+                return None
             if required is None:
                 if not _is_space_gap(gap):
                     return None
