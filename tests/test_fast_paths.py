@@ -115,6 +115,26 @@ def test_a_words_index_from_its_sentences_remembered_is_the_index_of_a_scan(lint
                 assert draft.word_index(pos) == bisect_right(starts, pos) - 1, (text, pos)
 
 
+def test_a_drafts_sentence_ends_are_where_a_search_finds_them() -> None:
+    """terms._SentenceEnds (its full stops found by std re) answers for any span as a search
+    of _SENTENCE_END does; std re's [^\\S\\x1c-\\x1f] is regex's \\s, character by character."""
+    import re
+
+    import regex
+
+    from ozonlint.matchers.terms import _SENTENCE_END, _SentenceEnds
+
+    spaces = re.compile(r"[^\S\x1c-\x1f]")
+    for code in range(0x110000):
+        assert (regex.match(r"\s", chr(code)) is None) == (spaces.match(chr(code)) is None), hex(code)
+    texts = _texts(300) + ["Да. Нет.\x1cА. б.\u2003В.\n\nГ... Д.", "a.\u00a0B. c.  ", ". ", "Ok!Ok?ok;ok…ok。"]
+    for text in texts:
+        ends = _SentenceEnds(text)
+        for a in range(0, len(text), 3):
+            for e in range(a, min(len(text), a + 60) + 1, 2):
+                assert ends.found(a, e) == (_SENTENCE_END.search(text, a, e) is not None), (text, a, e)
+
+
 def _scans(linter: ozonlint.Linter) -> list:
     """(matcher, pattern, heads) of every scan of the shipped pattern rules."""
     from ozonlint.matchers.pattern import PatternMatcher
