@@ -49,6 +49,93 @@ def test_a_drafts_gate_is_the_one_worked_out_word_by_word(linter: ozonlint.Linte
             assert draft.tokens_with_key("такого-нет") == []
 
 
+def test_where_a_short_word_stands_is_where_a_scan_of_each_place_finds_it(linter: ozonlint.Linter) -> None:
+    """Draft.occurrences of a word of one or two letters in a plain draft (std re) is the scan
+    of every place the word is part of, each place's neighbours asked."""
+    from ozonlint.matchers.base import _same_word
+
+    def scanned(text: str, word: str) -> List[int]:
+        return [i for i in range(len(text)) if text.startswith(word, i)
+                and (i == 0 or not _same_word(text[i - 1], word[0]))
+                and (i + len(word) == len(text) or not _same_word(text[i + len(word)], word[-1]))]
+
+    texts = _texts() + ["в в-в вв в_в в1 1в в", "на, на.на нана на", "Ok ok ok-ok ok_ok ok"]
+    plain = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        plain += draft.base.plain
+        for word in [w for w in draft.tokens if len(w) <= 2] + ["в", "на", "ok"]:
+            assert draft.occurrences(word) == scanned(draft.words.text, word), (text, word)
+    assert plain > 500
+
+
+def test_the_next_word_of_a_plain_draft_is_read_by_std_re_as_by_regex(linter: ozonlint.Linter) -> None:
+    """NEXT_TOKEN_PLAIN (std re) reads what NEXT_TOKEN reads in a plain draft's words view: every
+    character a plain text may hold is a letter or digit to both or to neither, none is
+    Chinese, and a plain draft's words view is plain."""
+    import regex
+
+    from ozonlint.matchers.base import NEXT_TOKEN, NEXT_TOKEN_PLAIN
+    from ozonlint.normalize import is_plain
+
+    plain_chars = [chr(code) for code in range(0x10000) if is_plain(chr(code))]
+    assert len(plain_chars) > 150
+    for ch in plain_chars:
+        assert (regex.match(r"[\p{L}\p{N}]", ch) is not None) == ch.isalnum(), ch
+        assert regex.match(r"\p{Han}", ch) is None
+    plain = 0
+    for text in _texts() + ["W h a t s A p p: +7 9OO, т3л3гр@мм_ok", "a - b  —  c. d\nе…ж №5 ₽"]:
+        draft = Draft(text, linter._index)
+        if not draft.base.plain:
+            continue
+        plain += 1
+        words = draft.words.text
+        assert is_plain(words), text
+        for pos in range(len(words) + 1):
+            a, b = NEXT_TOKEN.match(words, pos), NEXT_TOKEN_PLAIN.match(words, pos)
+            assert (a and a.groups() + a.span()) == (b and b.groups() + b.span()), (text, pos)
+    assert plain > 500
+
+
+def test_a_words_index_from_its_sentences_remembered_is_the_index_of_a_scan(linter: ozonlint.Linter) -> None:
+    """Draft.word_index from the word starts of each piece between ". " (remembered) is the
+    index among the starts of a scan of the whole words view."""
+    import re
+    from bisect import bisect_right
+
+    from ozonlint.matchers.base import TOKEN
+
+    texts = _texts(500) + ["Да. Да. Да.  Нет. ", ". . a. b", "", "Ok. ok.ok. 1. 2"]
+    for _ in range(2):  # the pieces new, then remembered
+        for text in texts:
+            draft = Draft(text, linter._index)
+            words = draft.words.text
+            starts = [m.start() for m in (TOKEN if draft.has_han else re.compile(r"[^\W_]+")).finditer(words)]
+            for pos in range(len(words) + 1):
+                assert draft.word_index(pos) == bisect_right(starts, pos) - 1, (text, pos)
+
+
+def test_a_drafts_sentence_ends_are_where_a_search_finds_them() -> None:
+    """terms._SentenceEnds (its full stops found by std re) answers for any span as a search
+    of _SENTENCE_END does; std re's [^\\S\\x1c-\\x1f] is regex's \\s, character by character."""
+    import re
+
+    import regex
+
+    from ozonlint.matchers.terms import _SENTENCE_END, _SentenceEnds
+
+    spaces = re.compile(r"[^\S\x1c-\x1f]")
+    for code in range(0x110000):
+        assert (regex.match(r"\s", chr(code)) is None) == (spaces.match(chr(code)) is None), hex(code)
+    texts = _texts(300) + ["Да. Нет.\x1cА. б.\u2003В.\n\nГ... Д.", "a.\u00a0B. c.  ", ". ", "Ok!Ok?ok;ok…ok。",
+                           "Есть. «Гаджет Лайн». Да. (См. ниже) a. «b», „Б“.\n«В»"]
+    for text in texts:
+        ends = _SentenceEnds(text)
+        for a in range(0, len(text), 3):
+            for e in range(a, min(len(text), a + 60) + 1, 2):
+                assert ends.found(a, e) == (_SENTENCE_END.search(text, a, e) is not None), (text, a, e)
+
+
 def _scans(linter: ozonlint.Linter) -> list:
     """(matcher, pattern, heads) of every scan of the shipped pattern rules."""
     from ozonlint.matchers.pattern import PatternMatcher
@@ -117,15 +204,18 @@ def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() 
     assert lead_of(r"не\s+(?:возвращайте|делайте)\s+(?:\w+\s+){0,2}", True) == "не\\s{1,}(?:возвращайте|делайте)\\s"
     assert lead_of(r"(?:возврат|замен\w*)\s+x", True) == "(?:возврат|замен)"  # a word cut short: the lead stops
     assert lead_of(r"(?:don'?t|do\s+not)\s+return", True) == "(?:don'?t|do\\s{1,}not)\\s"  # one open repeat
-    for source in (r"\s+abc", r"[a-z]?x", r",\s+x", r"(?<!a)bc", r"\p{Lu}{3}", r"[^a]bc", r"[a-z--q]x", r"[[:alpha:]]",
-                   r"(?i)abc", r"a|\bb", "私下退款"):
+    for source in (r"\s+abc", r"[a-z]?x", r",\s+x", r"(?<!a)\dc", r"\p{Lu}{3}", r"[^a]bc", r"[a-z--q]x", r"[[:alpha:]]",
+                   r"(?i)abc", r"a|\bb", "(?<!a"):
         assert lead_of(source, True) is None, source
-    assert lead_of("私下退款", False) == "私下退款"
+    assert lead_of("私下退款", False) == lead_of("私下退款", True) == "私下退款"  # no case to fold
+    # look-behinds match no character: the lead is what follows them
+    assert lead_of(r"(?<![\p{L}])send\s+x", True) == "send\\s{1,}x"
+    assert lead_of(r"(?<!a)(?<=b)cd|(?<!x)e", True) == "(?:cd)|(?:e)"
     assert lead_of(r"Ozon\s+X", True) == "ozon\\s{1,}x"  # a case-folded text: its letters in lower case
     assert lead_of(r"[A-Z]x", True) is None and lead_of(r"[A-Z]x", False) == "[A-Z]x"
     # every match of a pattern begins where its lead matches
     sources = [r"не\s+(?:возвращайте|делайте)\s+\w+", r"[A-Z]{2}[\s,.]+[A-Z]{2}", r"(?:ab|a)c?\s*d", r"x\.?y{2}z+",
-               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}"]
+               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}", r"(?<![a-z])ac|(?<=x)(?<!dx)d", r"(?:取消|x退)\s*d"]
     rng = random.Random(9)
     for source in sources:
         folded = source.islower() or not any(ch.isupper() for ch in source)
@@ -138,6 +228,21 @@ def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() 
                 text = text.casefold()
             for m in pattern.finditer(text):
                 assert lead.match(text, m.start()), (source, text)
+
+
+def test_a_chinese_character_in_a_lead_matches_what_the_pattern_matches_ignoring_case() -> None:
+    """A lead's Chinese characters are written as they are (see leads._plain_char): ignoring
+    case, regex matches each of them with itself alone."""
+    import regex
+    from regex import _regex
+
+    from ozonlint.matchers.base import _is_han
+
+    for flags in (regex.IGNORECASE, regex.IGNORECASE | regex.FULLCASE | regex.VERSION1):
+        for first, last in ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F)):
+            for code in range(first, last + 1):
+                if chr(code).isalnum():
+                    assert _is_han(chr(code)) and list(_regex.get_all_cases(flags, code)) == [code]
 
 
 def test_a_draft_below_every_classifier_floor_has_no_classifier_finding(linter: ozonlint.Linter) -> None:
@@ -519,6 +624,8 @@ def test_a_context_filter_read_from_the_end_and_gated_by_its_words_answers_as_a_
     before = [p for k in filters.values() for p, _ in k.unless_before + k.need_before]
     assert sum(bool(p.flags & regex.REVERSE) for p in before) > 10
     assert sum(w is not None for k in filters.values() for _, w in k.unless_before + k.unless_after) > 10
+    # a pattern that needs a Chinese character of its own is looked for where one stands
+    assert any(w is not None and "\u3400" in w.source for k in filters.values() for _, w in k.unless_before)
     for source in (r"(?>ab)c", r"a++b", r"(a)\1", r"(?(1)a|b)", r"(*SKIP)a", r"(?r)ab", r"a\Kb", r"(?:\w+\s+){0,2}",
                    r"by\s+(?:\w+\s+)?"):
         assert not reads_backwards([source]), source
@@ -536,7 +643,8 @@ def test_a_context_filter_read_from_the_end_and_gated_by_its_words_answers_as_a_
         return True
 
     rejected = 0
-    for text in _open_texts() + _TRICKY + ["лучший подарок за отзыв", "сменить пароль по умолчанию от роутера"]:
+    for text in _open_texts() + _TRICKY + ["лучший подарок за отзыв", "сменить пароль по умолчанию от роутера",
+                                           "您的 карта, 付款的 card 你的卡 with a card, 付款 на карту"]:
         words = Draft(text, linter._index).words.text
         for start in range(0, len(words), 2):
             end = min(len(words), start + 4)

@@ -1,10 +1,10 @@
 """What every matcher shares: the draft being checked, with its views built lazily."""
 from __future__ import annotations
 
-from array import array
+import re
 from bisect import bisect_right
 from itertools import chain
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
 import regex
@@ -27,6 +27,9 @@ NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.
 # Without Chinese characters a word is a plain run of letters and digits
 # (std re finds those faster).
 _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
+# NEXT_TOKEN in a plain draft (see normalize.is_plain: ASCII, basic Cyrillic, a few marks,
+# each a letter or digit to both or to neither; no Chinese), by std re.
+NEXT_TOKEN_PLAIN = lazy_re(r"([\W_]*)([^\W_]+)")
 _WORD_RUN = lazy_re(r"\w+")  # the same where there is no "_", and a little faster
 HAN = lazy(r"\p{Han}")
 # Inflected Russian words gate on their first letters: six when their stem is
@@ -88,6 +91,28 @@ def _word_runs(text: str) -> FrozenSet[str]:
     return frozenset().union(*found)
 
 
+# Where the words of each piece of text between two sentences start, for the pieces seen
+# so far (as _PIECE_WORDS, and under its bound: plain dict stores; answers never depend on it).
+_PIECE_STARTS: Dict[str, List[int]] = {}
+
+
+def _word_starts(text: str) -> List[int]:
+    """Where the words of ``text`` (a draft's words view without Chinese) start:
+    ``[m.start() for m in _TOKEN_NO_HAN.finditer(text)]``, from the starts in each piece
+    between ". " (no word holds one), each piece's remembered (see _word_runs)."""
+    starts: List[int] = []
+    offset = 0
+    for piece in text.split(". "):
+        found = _PIECE_STARTS.get(piece)
+        if found is None:
+            if len(_PIECE_STARTS) > _MAX_PIECES:
+                _PIECE_STARTS.clear()
+            found = _PIECE_STARTS[piece] = [m.start() for m in _TOKEN_NO_HAN.finditer(piece)]
+        starts.extend(map(offset.__add__, found) if offset else found)
+        offset += len(piece) + 2
+    return starts
+
+
 def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
 
@@ -96,6 +121,21 @@ def _same_word(neighbour: str, edge: str) -> bool:
     """Whether ``neighbour`` would continue the word whose edge character is ``edge``
     (letters and digits do, except across a Chinese/non-Chinese border)."""
     return neighbour.isalnum() and _is_han(neighbour) == _is_han(edge)
+
+
+# A short word followed by no letter or digit, for the short words seen so far (plain dict
+# stores: threads may share it; a few hundred at most: the short words that start terms).
+_WORD_ENDS: Dict[str, Any] = {}
+_start = methodcaller("start")
+
+
+def _word_end(word: str) -> Any:
+    found = _WORD_ENDS.get(word)
+    if found is None:
+        if len(_WORD_ENDS) > 2_000:
+            _WORD_ENDS.clear()
+        found = _WORD_ENDS[word] = re.compile(re.escape(word) + r"(?![^\W_])")
+    return found
 
 
 class GateIndex:
@@ -245,7 +285,7 @@ class Draft:
         # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
         self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
         self._gate_ids: Optional[List[int]] = None
-        self._token_starts: Optional[Sequence[int]] = None
+        self._token_starts: Optional[List[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
         self._index = index or _NO_GATES
@@ -324,6 +364,11 @@ class Draft:
 
     def _find_occurrences(self, word: str) -> List[int]:
         text = self.words.text
+        if len(word) <= 2 and self.base.plain:
+            # a word of one or two letters ("в", "на") is part of many words: std re finds
+            # its ends faster than each place is looked at (no Chinese in a plain draft: a
+            # word ends where letters and digits do, what \w of std re reads)
+            return [i for i in map(_start, _word_end(word).finditer(text)) if i == 0 or not text[i - 1].isalnum()]
         found: List[int] = []
         n = len(word)
         size = len(text)
@@ -338,9 +383,8 @@ class Draft:
     def word_index(self, pos: int) -> int:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
-            pattern = TOKEN if self.has_han else _TOKEN_NO_HAN  # the same words; std re is faster
-            # (from a list: filled from a generator, the array cost a third more)
-            self._token_starts = array("q", [m.start() for m in pattern.finditer(self.words.text)])
+            text = self.words.text
+            self._token_starts = [m.start() for m in TOKEN.finditer(text)] if self.has_han else _word_starts(text)
         return bisect_right(self._token_starts, pos) - 1
 
     @property
@@ -454,15 +498,20 @@ def needles(sources: Sequence[str]) -> Optional[Any]:
     from .gatekeys import derive
 
     words = set()
+    han = False
     for source in sources:
         # a scoped "ignore case" adds nothing to a pattern read ignoring case (and derive reads no flags)
         found = derive(_IGNORE_CASE_GROUP.sub("(?:", source), literal=True)
-        if found is None or found[1] or not found[0]:
+        if found is None or not (found[0] or found[1]):
             return None
         words.update(key.lstrip("\x01\x02") for key in found[0])
+        han = han or found[1]
     if not all(word and _FOLDED_LETTERS.issuperset(word) for word in words):
         return None
-    return lazy_re("|".join(sorted(words, key=lambda w: (-len(w), w))))
+    # a match that holds no such word holds a Chinese character of the pattern's (see
+    # gatekeys._is_han; it has no case: the text holds it as written)
+    chinese = ["[\u3400-\u9fff\uf900-\ufaff]"] if han else []
+    return lazy_re("|".join(sorted(words, key=lambda w: (-len(w), w)) + chinese))
 
 
 class ContextFilter:

@@ -28,6 +28,7 @@ import re
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from ..lazyre import LazyPattern, lazy_re
+from .base import _is_han
 from .gatekeys import group_end
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,8 +48,24 @@ class _Lead:
 
 def _plain_char(ch: str, folded: bool) -> bool:
     if ch.isalnum():
-        return ch.isascii() or not folded or "\u0400" <= ch <= "\u04ff"
+        # a Chinese character has no case: ignoring case, it matches itself alone
+        return ch.isascii() or not folded or "\u0400" <= ch <= "\u04ff" or _is_han(ch)
     return ch.isprintable() and ch not in "\\[]()|{}.^$*+?"
+
+
+def _after_look_behinds(source: str) -> str:
+    """``source`` without the look-behinds it begins with, when a literal letter follows
+    them: they match no character (a match begins where what follows them does), and a
+    pattern tried at a lead's place still sees the text before it. (Not before a class:
+    std re jumps to a literal, but "\\d" after "(?<!\\d)" stands at every digit of a
+    reply, and the pattern would be tried at each.)"""
+    rest = source
+    while rest.startswith(("(?<=", "(?<!")):
+        end = group_end(rest, 0)
+        if end >= len(rest):
+            return source
+        rest = rest[end + 1:]
+    return rest if rest[:1].isalnum() else source
 
 
 def _atom(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
@@ -242,7 +259,7 @@ def lead_of(source: str, folded: bool) -> Optional[str]:
     if not alternatives:
         return None
     leads = []
-    for alternative in alternatives:
+    for alternative in map(_after_look_behinds, alternatives):
         found = _sequence(alternative, _Lead(folded), whole=False)
         if found is None or not _starts_with_a_letter(alternative, folded):
             return None

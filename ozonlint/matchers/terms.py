@@ -21,7 +21,9 @@ from ..normalize import base_view, words_view
 from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from ..spans import NO_SPANS, Spans, spans_of
 from .base import (
+    _PREFIX_MARKS,
     NEXT_TOKEN,
+    NEXT_TOKEN_PLAIN,
     TOKEN,
     Draft,
     Matcher,
@@ -165,8 +167,9 @@ class Phrase:
     def __reduce__(self) -> tuple:
         return _make_phrase, (self.words, self.gaps, self.lead, self.tail, self.second)
 
-    def match(self, text: str, start: int, end: int) -> Optional[Span]:
-        """The span of this phrase whose first word is ``text[start:end]``, if it is there."""
+    def match(self, text: str, start: int, end: int, next_token: Any = NEXT_TOKEN) -> Optional[Span]:
+        """The span of this phrase whose first word is ``text[start:end]``, if it is there
+        (``next_token``: NEXT_TOKEN, or its std re form for a plain draft)."""
         if self.lead and not text.endswith(self.lead, 0, start):
             return None
         if self.second is not None:
@@ -174,12 +177,13 @@ class Phrase:
             prefix, reach = self.second
             if text.find(prefix, end + 1, end + reach + len(prefix)) < 0:
                 return None
-        for k in range(1, len(self.words)):
-            m = NEXT_TOKEN.match(text, end)
-            if m is None or not self.words[k].matches(m.group(2)):
+        for word, required in zip(self.rest, self.gaps):
+            m = next_token.match(text, end)
+            if m is None:
                 return None
-            gap = m.group(1)
-            required = self.gaps[k - 1]
+            gap, token = m.groups()
+            if token != word.word and not word.matches(token):  # (Word.matches' first test, inline)
+                return None
             if required is None:
                 if not _is_space_gap(gap):
                     return None
@@ -411,8 +415,10 @@ class TermSet:
         if self._first_keys and active:
             keys = draft.gate_keys
             memo, with_key = self._memo, draft.tokens_with_key
+            next_token = None  # (asked for when a phrase is first matched: most sets match none)
             for key in keys & self._first_keys:
-                for token in with_key(key):
+                # (a word's own key stands for that word: Draft.tokens_with_key, inline)
+                for token in with_key(key) if key[:1] in _PREFIX_MARKS else (key,):
                     entry = memo.get((key, token))  # (the memo's fast path, inline: this loop is hot)
                     is_term, phrases, probe = entry if entry is not None else self._starting_with(key, token)
                     if phrases:
@@ -427,7 +433,9 @@ class TermSet:
                         if is_term:
                             spans.append((start, start + size))
                         for phrase in phrases:
-                            span = phrase.match(text, start, start + size)
+                            if next_token is None:
+                                next_token = NEXT_TOKEN_PLAIN if draft.base.plain else NEXT_TOKEN
+                            span = phrase.match(text, start, start + size, next_token)
                             if span is not None:
                                 spans.append(span)
         if self._han_terms and draft.has_han:
@@ -488,7 +496,8 @@ def sentence_ends(draft: Draft) -> "_SentenceEnds":
 # whitespace is followed by a capital), and every full stop with the whitespace
 # after it.
 _MARK_END = lazy_re(r"[!?;\n。！？；…]")  # (plain characters: std re finds them faster)
-_FULL_STOP = lazy(r"\.\s*")
+# (\s of regex is std re's \s without \x1c-\x1f: std re finds them faster; a test checks every character)
+_FULL_STOP = lazy_re(r"\.[^\S\x1c-\x1f]*")
 _CAPITAL = lazy(r"\p{Lu}")
 # What may open a sentence before its capital (see _SENTENCE_END)
 _OPENERS = frozenset("«\"“„(")
@@ -508,7 +517,7 @@ def _is_capital(ch: str) -> bool:
 class _SentenceEnds:
     """Where _SENTENCE_END matches in a text, for any span of it."""
 
-    __slots__ = ("firm", "stops", "reach")
+    __slots__ = ("firm", "stops", "reach", "opened")
 
     def __init__(self, text: str) -> None:
         stops = [m.span() for m in _FULL_STOP.finditer(text)]
@@ -518,9 +527,22 @@ class _SentenceEnds:
         # every full stop starts a match of _FULL_STOP, whose \s* reads all the whitespace
         # after it (a capital is no whitespace): its end is where a capital must stand
         capitals = _CAPITALS
-        before_capital = [s for s, e in stops if capitals.get(text[e:e + 1]) or _is_capital(text[e:e + 1])
-                          or (text[e:e + 1] in _OPENERS and (capitals.get(text[e + 1:e + 2])
-                                                              or _is_capital(text[e + 1:e + 2])))]
+        before_capital = []
+        # a full stop whose sentence opens with a quote mark or a bracket: where the mark stands
+        # (a search that ends right after the mark sees neither the capital nor the text's end)
+        self.opened: Dict[int, int] = {}
+        for s, e in stops:
+            ch = text[e:e + 1]
+            opener = ch in _OPENERS
+            if opener:
+                ch = text[e + 1:e + 2]
+            capital = capitals.get(ch)
+            if capital is None:
+                capital = _is_capital(ch)
+            if capital:
+                before_capital.append(s)
+                if opener:
+                    self.opened[s] = e
         self.firm = sorted(firm + before_capital) if before_capital else firm
 
     def ends(self, size: int) -> List[int]:
@@ -536,8 +558,11 @@ class _SentenceEnds:
         if e <= a:
             return False
         i = bisect_left(self.firm, a)
-        if i < len(self.firm) and self.firm[i] < e:
-            return True
+        firm = self.firm
+        while i < len(firm) and firm[i] < e:
+            if not self.opened or self.opened.get(firm[i]) != e - 1:
+                return True
+            i += 1
         # a full stop followed by nothing but whitespace up to e (the pattern's \Z
         # at the span's end); only the last one before e can be
         j = bisect_left(self.stops, e) - 1
