@@ -54,7 +54,12 @@ class Rewrite(NamedTuple):
     def text_for(self, match: str, lang: str) -> Optional[str]:
         """The replacement of ``match`` in a sentence in ``lang`` (None: this rewrite has none)."""
         if self.phrases:
-            found = self.phrases.get(phrase_key(match))
+            key = _PHRASE_KEYS.get(match)
+            if key is None:
+                if len(_PHRASE_KEYS) >= _NORMED_SIZE:
+                    _PHRASE_KEYS.clear()
+                key = _PHRASE_KEYS[match] = phrase_key(match)
+            found = self.phrases.get(key)
             if found is not None:
                 return found[lang]
         if self.texts is None:
@@ -373,6 +378,11 @@ def tidy(sentence: str, original: str, capital: bool = True) -> str:
 
 def phrase_key(match: str) -> str:
     return "".join(ch for ch in match if ch.isalnum() or ch in "，。！？：；、【】（）")
+
+
+# phrase_key of the findings a rewrite of phrases is asked about, remembered: the same
+# few phrases reply after reply (plain dict stores: threads may share it)
+_PHRASE_KEYS: Dict[str, str] = {}
 
 
 # ------------------------------------------------------------------ planning
