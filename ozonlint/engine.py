@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+from operator import attrgetter
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import cache, matchers
@@ -347,19 +348,23 @@ class Linter:
         kept = self._found(draft, rules)
         if not kept:
             return []
-        line_starts = _line_starts(text)
-        found: Dict[Tuple[int, int, str], Violation] = {}
-        sentences: Dict[int, Candidate] = {}  # findings of classifier rules (whole sentences)
+        found: Dict[Tuple[int, int, str], Candidate] = {}
         for c in kept:
-            key = (c.start, c.end, c.rule.id)
+            key = (c.start, c.end, c.rule.spec.id)  # type: ignore[attr-defined]
             if key not in found:
-                v = found[key] = self._violation(c, text, line_starts)
-                if c.kind == "classifier":
-                    sentences[id(v)] = c
-        result = yield_to_precise([found[k] for k in sorted(found)],
-                                  [v for v in found.values() if id(v) in sentences])
+                found[key] = c
+        line_starts = _line_starts(text)
+        violation = self._violation
+        if len(found) == 1:  # (one finding: the usual case of a reply with any)
+            (c,) = found.values()
+            if c.rule.spec.kind != "classifier":  # type: ignore[attr-defined]
+                return [violation(c, text, line_starts)]
+        pairs = [(violation(c, text, line_starts), c) for _, c in sorted(found.items())]
+        sentences = {id(v): c for v, c in pairs if c.rule.spec.kind == "classifier"}  # type: ignore[attr-defined]
+        result = [v for v, _ in pairs]
         if not sentences:
             return result
+        result = yield_to_precise(result, [v for v, _ in pairs if id(v) in sentences])
         # a classifier's message names the words that weighed most: worked out
         # only for the sentences that stay
         out = []
@@ -386,17 +391,18 @@ class Linter:
 
     def _violation(self, candidate: Candidate, text: str, line_starts: Sequence[int]) -> Violation:
         start, end = candidate.start, candidate.end
-        line, column = _position(line_starts, start)
-        end_line, end_column = _position(line_starts, end)
+        if len(line_starts) == 1:  # a text of one line
+            line = end_line = 1
+            column, end_column = start + 1, end + 1
+        else:
+            line, column = _position(line_starts, start)
+            end_line, end_column = _position(line_starts, end)
         spec = candidate.rule.spec  # type: ignore[attr-defined]
         messages = spec.messages
         if candidate.note:
             messages = {lang: f"{messages[lang]} {candidate.note[lang]}" for lang in LANGUAGES}
-        return Violation(rule=spec.id, category=spec.category, severity=candidate.severity,
-                         message=messages[self.lang], match=text[start:end], start=start,
-                         end=end, line=line, column=column, end_line=end_line,
-                         end_column=end_column, suggestion=spec.suggestion,
-                         messages=messages)
+        return Violation(spec.id, spec.category, candidate.severity, messages[self.lang], text[start:end], start, end,
+                         line, column, end_line, end_column, spec.suggestion, messages)
 
     def check_many(self, texts: Iterable[str]) -> Iterator[List[Violation]]:
         """``check`` over an iterable, lazily: one result per text, in order, constant memory."""
@@ -453,6 +459,8 @@ def _drop_nested(violations: List[Violation]) -> List[Violation]:
     """Drop a finding that lies inside another finding of the same category
     (a handle inside a link, "好评返现" found by two review rules): one thing,
     one report. Input and output are sorted by position."""
+    if len({v.category for v in violations}) == len(violations):
+        return sorted(violations, key=_BY_POSITION)  # one finding per category: none inside another
     kept: List[Violation] = []
     reach: Dict[str, Tuple[int, int]] = {}  # category -> widest span seen so far
     for v in sorted(violations, key=lambda v: (v.start, -v.end, v.rule)):
@@ -462,8 +470,10 @@ def _drop_nested(violations: List[Violation]) -> List[Violation]:
         if widest is None or v.end > widest[1]:
             reach[v.category] = (v.start, v.end)
         kept.append(v)
-    return sorted(kept, key=lambda v: (v.start, v.end, v.rule))
+    return sorted(kept, key=_BY_POSITION)
 
+
+_BY_POSITION = attrgetter("start", "end", "rule")
 
 _CLAUSE_MARKS = ".,;:!?…"
 
@@ -477,9 +487,12 @@ def _merge_one_phrase(text: str, violations: List[Violation]) -> List[Violation]
     them ("@best_sale или @vip_opt"), or two single words side by side."""
     if len(violations) < 2:
         return violations
+    ordered = sorted(violations, key=_BY_POSITION)
+    if len({v.rule for v in ordered}) == len(ordered):
+        return ordered  # one finding per rule: nothing to merge
     merged: List[Violation] = []
     latest: Dict[str, int] = {}  # rule -> index in merged of its latest finding
-    for v in sorted(violations, key=lambda v: (v.start, v.end, v.rule)):
+    for v in ordered:
         i = latest.get(v.rule)
         if i is not None and _one_phrase(text, merged[i], v):
             first = merged[i]

@@ -54,7 +54,12 @@ class Rewrite(NamedTuple):
     def text_for(self, match: str, lang: str) -> Optional[str]:
         """The replacement of ``match`` in a sentence in ``lang`` (None: this rewrite has none)."""
         if self.phrases:
-            found = self.phrases.get(phrase_key(match))
+            key = _PHRASE_KEYS.get(match)
+            if key is None:
+                if len(_PHRASE_KEYS) >= _NORMED_SIZE:
+                    _PHRASE_KEYS.clear()
+                key = _PHRASE_KEYS[match] = phrase_key(match)
+            found = self.phrases.get(key)
             if found is not None:
                 return found[lang]
         if self.texts is None:
@@ -217,6 +222,7 @@ _CLAUSE_BREAK = lazy(r"\s*;\s+|\s*(?:,|\s[—–-])\s+(?=(?i:а|и|но|или|�
                      r"and|but|or|so|we|i|you|it|they|this|he|she|plus)\b)")
 # One of these is in every clause break, at most a character after where its blanks end.
 _CLAUSE_BREAK_MARKS = ";,—–-"
+_CLAUSE_BREAK_MARK = lazy_re("[" + _CLAUSE_BREAK_MARKS + "]")
 _SUBORDINATE_START = lazy(r"(?i)^(?:если|когда|чтобы|пока|хотя|после того|как только|поскольку|потому что|"
                           r"так как|if|when|once|so that|as soon as|because|since|while|unless|after|before)\b")
 _ANY_BREAK = lazy(r"\s*(?:[,;]|\s[—–-])\s+")
@@ -373,6 +379,11 @@ def tidy(sentence: str, original: str, capital: bool = True) -> str:
 
 def phrase_key(match: str) -> str:
     return "".join(ch for ch in match if ch.isalnum() or ch in "，。！？：；、【】（）")
+
+
+# phrase_key of the findings a rewrite of phrases is asked about, remembered: the same
+# few phrases reply after reply (plain dict stores: threads may share it)
+_PHRASE_KEYS: Dict[str, str] = {}
 
 
 # ------------------------------------------------------------------ planning
@@ -859,8 +870,8 @@ def _clause_removal(sentence: str, spans: List[Tuple[int, int]]) -> Optional[Tup
     sentence, leaving a main clause of a few words; None when what would be
     left could not stand alone (then the next rewrite, or the sentence goes)."""
     first_finding = min(s for s, _ in spans)
-    if not sentence[first_finding:first_finding + 1].isspace() and not any(
-            mark in sentence[:first_finding + 2] for mark in _CLAUSE_BREAK_MARKS):
+    if not sentence[first_finding:first_finding + 1].isspace() and not _CLAUSE_BREAK_MARK.search(
+            sentence, 0, first_finding + 2):
         return None  # no clause break starts before the first finding (the search below would find none)
     first = _CLAUSE_BREAK.search(sentence)
     if first is None or any(s < first.start() for s, _ in spans):

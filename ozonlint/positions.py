@@ -12,19 +12,22 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Sequence, Tuple
 
-from .lazyre import lazy
+from .lazyre import lazy, lazy_re
 
 _NEWLINE = lazy(r"\r\n|\r|\n")
 
 
 # Line ends that str.splitlines knows but a line here does not end at.
 _OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_LINE_BREAK = lazy_re("[" + _OTHER_LINE_BREAKS + "]")
 
 
 def line_starts(text: str) -> "array[int]":
     """Offsets where lines start; CRLF, CR and LF all end a line."""
     starts = array("q", [0])
-    if any(ch in text for ch in _OTHER_LINE_BREAKS):
+    if "\n" not in text and "\r" not in text:
+        return starts  # one line (most replies): two scans in C
+    if _OTHER_LINE_BREAK.search(text):
         starts.extend(m.end() for m in _NEWLINE.finditer(text))
     else:  # the common case, counted in C: splitlines ends lines exactly at CRLF, CR and LF here
         starts.extend(accumulate(map(len, text.splitlines(keepends=True))))

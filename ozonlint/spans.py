@@ -20,6 +20,11 @@ class Spans:
             self.starts = self.ends = self._reach = self._ends_from = []
             self.disjoint = True
             return
+        if len(self.spans) == 1:  # (most that are there at all are there once)
+            (a, b), = self.spans
+            self.starts, self.ends, self._reach, self._ends_from = [a], [b], [b], [b]
+            self.disjoint = True
+            return
         self.starts = [a for a, _ in self.spans]
         self.ends = sorted(b for _, b in self.spans)
         # no two overlap (a term set's hits never do): then the ends are in the spans' order

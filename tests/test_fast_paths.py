@@ -683,3 +683,52 @@ def test_a_pattern_rule_whose_required_texts_no_plain_draft_holds_skips_a_plain_
                 assert not any(required in text for required in rule.matcher.requires), (rule.id, text)
     assert plain > 1000
     assert "language.chinese-punctuation" in {v.rule for v in linter.check("Спасибо，ждём заказ")}
+
+
+def _merge_and_drop_reference(text: str, violations: list) -> list:
+    """_merge_one_phrase then _drop_nested, each walking every finding (the way it was done)."""
+    from ozonlint.engine import _one_phrase
+
+    merged: list = []
+    latest: Dict[str, int] = {}
+    for v in sorted(violations, key=lambda v: (v.start, v.end, v.rule)):
+        i = latest.get(v.rule)
+        if i is not None and _one_phrase(text, merged[i], v):
+            if v.end > merged[i].end:
+                merged[i] = merged[i]._replace(end=v.end, end_line=v.end_line, end_column=v.end_column,
+                                               match=text[merged[i].start:v.end])
+            continue
+        latest[v.rule] = len(merged)
+        merged.append(v)
+    kept: list = []
+    reach: Dict[str, tuple] = {}
+    for v in sorted(merged, key=lambda v: (v.start, -v.end, v.rule)):
+        widest = reach.get(v.category)
+        if widest is not None and widest[0] <= v.start and v.end <= widest[1]:
+            continue
+        if widest is None or v.end > widest[1]:
+            reach[v.category] = (v.start, v.end)
+        kept.append(v)
+    return sorted(kept, key=lambda v: (v.start, v.end, v.rule))
+
+
+def test_the_engines_shortcuts_give_what_the_whole_way_gives(linter: ozonlint.Linter) -> None:
+    """One finding per rule (nothing to merge), per category (none nested), a text of one line
+    (positions without its line starts): the findings and their places are those of the whole way."""
+    from ozonlint.engine import _drop_nested, _merge_one_phrase
+    from ozonlint.positions import line_starts, position
+
+    texts = _texts(3000) + ["Пишите в WhatsApp или Telegram @shop_1, WhatsApp +7 916 555-12-34",
+                            "Наш сайт shop.ru\r\nзвоните 8 916 555 12 34\n\nили в WhatsApp"]
+    checked = 0
+    for text in texts:
+        found = linter._check(text)
+        if not found:
+            continue
+        checked += 1
+        starts = line_starts(text)
+        for v in found:
+            assert (v.line, v.column, v.end_line, v.end_column) == position(starts, v.start) + position(starts, v.end)
+        for order in (found, found[::-1]):
+            assert _drop_nested(_merge_one_phrase(text, list(order))) == _merge_and_drop_reference(text, list(order))
+    assert checked > 100

@@ -207,6 +207,28 @@ def test_no_spans_is_shared_and_answers_as_an_empty_spans() -> None:
     assert spans_of(found).spans == Spans(found).spans == [(0, 2), (4, 8)]
 
 
+def test_one_span_answers_as_the_spans_of_a_longer_list_would() -> None:
+    """A Spans of one span (made without the general tables) answers every question as
+    a brute-force look at its span does."""
+    from ozonlint.spans import Spans
+
+    for span in [(0, 0), (2, 5), (4, 4)]:
+        one = Spans([span])
+        s, e = span
+        for a in range(0, 8):
+            assert one.last_end_by(a) == (e if e <= a else None)
+            assert one.first_start_from(a) == (s if s >= a else None)
+            assert one.last_starting_before(a) == (span if s < a else None)
+            assert list(one.backwards_from(a)) == ([span] if s < a else [])
+            assert list(one.forwards_from(a)) == ([span] if e > a else [])
+            for b in range(a, 9):
+                assert one.holding(a, b) == (s <= a and b <= e)
+                assert one.overlapping(a, b) == (s < b and a < e)
+                assert one.within(a, b) == (a <= s and e <= b)
+                assert one.last_start_within(a, b) == (s if a <= s and e <= b else None)
+                assert one.starting_in(a, b) == ([span] if a <= s <= b else [])
+
+
 def test_a_model_sentence_settled_by_a_precise_finding_is_not_judged_and_nothing_changes(monkeypatch) -> None:
     """The stage skips judging a classifier's sentence that a precise finding of its category
     in the same sentence settles; judging every candidate gives the same findings."""

@@ -23,8 +23,9 @@ _YIELDED_TO = frozenset().union(*YIELDS_TO.values())
 
 def resolve(draft: Draft, kept: List[Candidate]) -> List[Candidate]:
     """``kept`` without the findings that yield to another in their sentence."""
-    if len({c.category for c in kept}) < 2:
-        return kept
+    categories = {c.rule.spec.category for c in kept}  # type: ignore[attr-defined]
+    if len(categories) < 2 or categories.isdisjoint(YIELDS_TO) or categories.isdisjoint(_YIELDED_TO):
+        return kept  # (most drafts: no category that yields, or none it yields to)
     sentence_categories: Dict[int, set] = {}
     for c in kept:
         if c.severity != "info":
@@ -41,13 +42,14 @@ def settled(draft: Draft, sentences: Sequence[Candidate], precise: Sequence[Cand
     and it changes nothing here: ``resolve`` treats the two alike, and the precise one
     already gives the sentence its category (when that counts for others: it blocks, or
     no category yields to it). The precise findings are sorted by sentence once."""
-    wanted = {c.category for c in sentences}
+    wanted = {c.rule.spec.category for c in sentences}  # type: ignore[attr-defined]
     by_place: Dict[Tuple[int, str], List[Candidate]] = {}
     for c in precise:
-        if c.category in wanted and (c.severity != "info" or c.category not in _YIELDED_TO):
-            by_place.setdefault((sentence_of(draft, c.start)[0], c.category), []).append(c)
+        category = c.rule.spec.category  # type: ignore[attr-defined]
+        if category in wanted and (c.severity != "info" or category not in _YIELDED_TO):
+            by_place.setdefault((sentence_of(draft, c.start)[0], category), []).append(c)
     if not by_place:
         return [False] * len(sentences)
     return [any(c.start < s.end and s.start < c.end
-                for c in by_place.get((sentence_of(draft, s.start)[0], s.category), ()))
+                for c in by_place.get((sentence_of(draft, s.start)[0], s.rule.spec.category), ()))  # type: ignore
             for s in sentences]

@@ -90,6 +90,7 @@ _REPORTED_SIGNS = ("спрос", "спраш", "интересовал", "инт
 _PROPOSAL_SIGNS = ("предлаг", "предлож", "просил", "просит", "хотел", "suggested", "proposed", "offered",
                    "asked us", "like to", "prefer to")
 _QUOTE_MARKS = "«\"“„'「"
+_QUOTE_MARK = lazy_re("[" + _QUOTE_MARKS + "]")
 # Either kind of sign, in one scan: most replies hold neither.
 _ANY_SIGN = lazy_re("|".join(regex.escape(sign) for sign in _REPORTED_SIGNS + _PROPOSAL_SIGNS))
 
@@ -107,7 +108,7 @@ def adopted(text: str, end: int) -> bool:
 def quoted_spans(text: str) -> List[Tuple[int, int]]:
     """Spans of the buyer's words quoted or retold in ``text`` (not those the seller then agrees with)."""
     spans = []
-    if any(q in text for q in _QUOTE_MARKS):
+    if _QUOTE_MARK.search(text):
         folded = text.casefold()
         if _BUYER_SAID.search(folded):
             spans = [m.span(m.lastindex) for m in _QUOTED_BUYER.finditer(text)

@@ -153,7 +153,22 @@ def disguised(text: str, start: int, end: int) -> bool:
     """Whether a channel's name is written to slip past a filter: letters spaced,
     dotted or mixed with symbols, look-alikes of another script, small capitals,
     entities, or glued to a word of another script ("WhatsAppсейчас")."""
-    span = text[start:end]
+    key = (text[start - 1:start] if start else "", text[start:end], text[end:end + 1])
+    found = _DISGUISED.get(key)
+    if found is None:
+        if len(_DISGUISED) >= _DISGUISED_SIZE:
+            _DISGUISED.clear()
+        found = _DISGUISED[key] = _disguised(*key)
+    return found
+
+
+# disguised's answer by the name as written and the characters around it (what it reads):
+# the same few names and neighbours reply after reply (plain dict stores: threads may share it)
+_DISGUISED: Dict[Tuple[str, str, str], bool] = {}
+_DISGUISED_SIZE = 1_000
+
+
+def _disguised(before: str, span: str, after: str) -> bool:
     if not _PLAIN_NAME.fullmatch(span):
         return True
     words = span.split()
@@ -161,7 +176,6 @@ def disguised(text: str, start: int, end: int) -> bool:
         return True  # "т е л е г р а м"
     if any(_mixes_scripts(w) for w in span.replace("-", " ").split()):
         return True
-    before, after = text[start - 1:start], text[end:end + 1]
     # Chinese is written without spaces: a Latin name beside Chinese characters is not glued
     return bool(after and after.isalpha() and not _HAN.match(after) and _script(after) != _script(span[-1])) or bool(
         before and before.isalpha() and not _HAN.match(before) and _script(before) != _script(span[0]))
