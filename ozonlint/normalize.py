@@ -586,6 +586,47 @@ _ENCODED = lazy_re(
     r"|(?:%[0-9a-fA-F]{2}){2,}|(?<=[^\W\d_])%[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}(?=[^\W\d_])")
 
 
+# The characters of a plain text (see is_plain) that NFKC changes, each on its own (a
+# plain text has no combining mark to make a cluster of more): a test checks every one.
+_PLAIN_NFKC = {ch: unicodedata.normalize("NFKC", ch) for ch in "\u00a0\u2026\u2116"}
+_PLAIN_UNSTABLE = lazy_re("[" + "".join(_PLAIN_NFKC) + "]")
+
+
+def _plain_nfkc(text: str) -> Tuple[str, List[Edit]]:
+    """``_nfkc_clusters(text)`` of a plain text: an edit per character of _PLAIN_NFKC
+    (std re finds them; the clusters' regex-module scan cost a reply with "№" 20 us)."""
+    edits = [(m.start(), m.end(), _PLAIN_NFKC[m.group()]) for m in _PLAIN_UNSTABLE.finditer(text)]
+    return apply_edits(text, edits), edits
+
+
+# _FOLD of the characters of code page 1251, as a byte table (see _fold_plain; every one
+# folds to another of them, or encoding would fail here), and of the printable ASCII ones
+_FOLDED_CP1251 = [ch for ch in _CP1251_CHARS if ord(ch) in _FOLD]
+_FOLD_CP1251 = bytes.maketrans("".join(_FOLDED_CP1251).encode("cp1251"),
+                               "".join(_FOLD[ord(ch)] for ch in _FOLDED_CP1251).encode("cp1251"))
+_PLAIN_ASCII_FOLD = [(ch, _FOLD[ord(ch)]) for ch in _FOLDED_CP1251 if " " <= ch <= "~"]
+
+
+def _fold_plain(text: str) -> Tuple[str, bytes]:
+    """``_FOLD_CHARS.sub(_fold_char, text)`` of a plain draft's case-folded text, and
+    its narrow form: the text encoded in code page 1251 and folded by a byte table
+    (the pattern called a function per folded character: "ё", "—", "\u00a0"; most
+    replies have some), unless it holds a character that code page lacks ("₽",
+    "ѐ", "ѝ": the pattern then)."""
+    if text.isascii():
+        for ch, new in _PLAIN_ASCII_FOLD:
+            if ch in text:
+                text = text.replace(ch, new)
+        return text, text.encode("ascii")
+    try:
+        raw = text.encode("cp1251")
+    except UnicodeEncodeError:
+        folded = _FOLD_CHARS.sub(_fold_char, text)
+        return folded, narrow_form(folded)
+    narrow = raw.translate(_FOLD_CP1251)
+    return (narrow.decode("cp1251") if narrow != raw else text), narrow
+
+
 def _decoded(m: "re.Match[str]") -> str:
     code = m.group()
     if code[0] == "&":
@@ -621,7 +662,10 @@ def base_view(text: str) -> View:
     plain = _PLAIN.fullmatch(view.text) is not None
     if not plain and _LOOKALIKE_CHARS.search(view.text):
         view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
-    if not unicodedata.is_normalized("NFKC", view.text):
+    if plain:
+        if _PLAIN_UNSTABLE.search(view.text):  # (a reply with an order's "№": one in ten)
+            view = view.derive(*_plain_nfkc(view.text))
+    elif not unicodedata.is_normalized("NFKC", view.text):
         view = view.derive(*_nfkc_clusters(view.text))
     # a Chinese reply is not plain, but its characters are no disguise either
     calm = plain or is_plain_or_chinese(view.text)
@@ -635,14 +679,14 @@ def base_view(text: str) -> View:
         view = View(text, folded, view._maps)  # one char to one char: positions kept
     else:
         view = view.derive(*_casefold_with_edits(view.text))
-    folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
-    if not calm and _ACCENTED.search(folded):
-        folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-    narrow = None
     if plain:
-        narrow = narrow_form(folded)
+        folded, narrow = _fold_plain(view.text)
         mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
     else:
+        folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
+        if not calm and _ACCENTED.search(folded):
+            folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
+        narrow = None
         mixed = _mixes_scripts(folded)
     if mixed:
         folded = _unmix_words(folded)  # same length

@@ -406,6 +406,35 @@ def test_a_plain_drafts_narrow_form_has_the_signs_its_text_has() -> None:
         assert base.narrow == (normalize.narrow_form(base.text) if base.plain else None)
 
 
+def test_a_plain_texts_nfkc_and_fold_are_those_of_the_general_way() -> None:
+    """A plain text's NFKC edits (a character of _PLAIN_NFKC each) and its fold with its
+    narrow form (code page 1251 and a byte table) are what the clusters' scan and the
+    fold's pattern give; no other plain character is changed by NFKC."""
+    import random
+    import sys
+    import unicodedata
+
+    from ozonlint import normalize
+
+    plain = [ch for ch in map(chr, range(sys.maxunicode + 1)) if normalize.is_plain(ch)]
+    assert sorted(ch for ch in plain if unicodedata.normalize("NFKC", ch) != ch) == sorted(normalize._PLAIN_NFKC)
+    rng = random.Random(13)
+    common = list("ab Zё—– `'’…№₽ѐѝЀЍЁ.,- ") + plain
+    texts = ["".join(rng.choice(common) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    texts += _texts() + _TRICKY + plain + ["Заказ №123… ок ё`", "ѐѝ ₽ ё"]
+    seen = 0
+    for text in texts:
+        if not normalize.is_plain(text):
+            continue
+        seen += bool(normalize._PLAIN_UNSTABLE.search(text))
+        assert normalize._plain_nfkc(text) == normalize._nfkc_clusters(text), text
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        if normalize.is_plain(folded):
+            general = normalize._FOLD_CHARS.sub(normalize._fold_char, folded)
+            assert normalize._fold_plain(folded) == (general, normalize.narrow_form(general)), text
+    assert seen > 1000
+
+
 def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None:
     """number_shape as first written (str.translate, a look-behind tried at every position)."""
     import re
