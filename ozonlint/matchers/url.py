@@ -41,6 +41,10 @@ _SPELLED_DOMAIN = lazy(
     r"(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)(?![\p{L}\p{N}])")
 _SPELLED_TLD = lazy_re(r"(?:точка|dot|тчк)[)\]]?\s*(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)"
                           r"(?![^\W_])")
+# What such a domain's host is made of: the spelled dot, and the spaces (compiled
+# patterns: regex.sub with a source looks it up in the regex module's cache, slowly).
+_SPELLED_DOT = lazy(r"\W*(?:точка|dot|тчк)\W*")
+_SPACES_RUN = lazy(r"\s+")
 # A domain with spaces around its dots or dashes, to slip past link filters:
 # "kovry - opt . ru", "shop . com" (a space before a dot is no typo there).
 _SPACED_DOMAIN = lazy(
@@ -148,10 +152,10 @@ class UrlMatcher(Matcher):
         spans = []
         if ("точк" in text or "dot" in text or "тчк" in text) and _SPELLED_TLD.search(text):
             spans.extend(view.span(*m.span()) for m in _SPELLED_DOMAIN.finditer(text)
-                         if not self.allowed(regex.sub(r"\W*(?:точка|dot|тчк)\W*", ".", m.group())))
+                         if not self.allowed(_SPELLED_DOT.sub(".", m.group())))
         if " ." in text:
             spans.extend(view.span(*m.span()) for m in _SPACED_DOMAIN.finditer(text)
-                         if not self.allowed(regex.sub(r"\s+", "", m.group())))
+                         if not self.allowed(_SPACES_RUN.sub("", m.group())))
         chunks = _link_chunks(text) if _may_hold_link(view) else []
         for m in (m for lo, hi in chunks for m in _URL.finditer(text, lo, hi)):
             start, end = m.span()
