@@ -495,7 +495,16 @@ def _narrow_mixes_scripts(narrow: bytes, folded: str) -> bool:
     scripts = narrow.translate(_classes().scripts)
     if b"G" in scripts or b"M" in scripts:  # (no byte of code page 1251 is either today)
         return _mixes_scripts(folded)
-    return b"LC" in scripts or b"CL" in scripts
+    # a Latin letter next to a Cyrillic one, looked for from each letter of the rarer
+    # script (std re jumps to them), as its first 40 letters tell it: a search for the
+    # pair ("LC" in scripts) tries every letter of the text
+    head = scripts[:40]
+    switch = _SWITCH_AT_LATIN if head.count(b"L") <= head.count(b"C") else _SWITCH_AT_CYRILLIC
+    return switch.search(scripts) is not None
+
+
+_SWITCH_AT_LATIN = re.compile(rb"L(?:(?<=CL)|(?=C))")  # (on the script classes: bytes, compiled at once)
+_SWITCH_AT_CYRILLIC = re.compile(rb"C(?:(?<=LC)|(?=L))")
 
 
 def _char_class(codes: Sequence[int]) -> str:
@@ -659,39 +668,72 @@ def base_view(text: str) -> View:
     view = View(text, text, ())
     if ("&" in text or "\\" in text or "%" in text) and _ENCODED.search(text):
         view = view.derive(*rewrite(text, _ENCODED, _decoded))
-    plain = _PLAIN.fullmatch(view.text) is not None
-    if not plain and _LOOKALIKE_CHARS.search(view.text):
-        view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
-    if plain:
-        if _PLAIN_UNSTABLE.search(view.text):  # (a reply with an order's "№": one in ten)
-            view = view.derive(*_plain_nfkc(view.text))
-    elif not unicodedata.is_normalized("NFKC", view.text):
-        view = view.derive(*_nfkc_clusters(view.text))
-    # a Chinese reply is not plain, but its characters are no disguise either
-    calm = plain or is_plain_or_chinese(view.text)
-    if not calm and _INVISIBLE.search(view.text):
-        view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
-    if not calm and _SYMBOL_IN_WORD.search(view.text):
-        view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD,
-                                    lambda m: " " if m.string[m.start() - 1].isdigit() else ""))
-    folded = view.text.casefold()
-    if len(folded) == len(view.text):
-        view = View(text, folded, view._maps)  # one char to one char: positions kept
-    else:
-        view = view.derive(*_casefold_with_edits(view.text))
-    if plain:
-        folded, narrow = _fold_plain(view.text)
+    stable = _stable_plain_form(view.text)
+    if stable is not None:  # most drafts
+        plain = True
+        folded, narrow = stable
         mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
     else:
-        folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
-        if not calm and _ACCENTED.search(folded):
-            folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-        narrow = None
-        mixed = _mixes_scripts(folded)
+        plain = _PLAIN.fullmatch(view.text) is not None
+        if not plain and _LOOKALIKE_CHARS.search(view.text):
+            view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
+        if plain:
+            if _PLAIN_UNSTABLE.search(view.text):  # (a reply with an order's "№": one in ten)
+                view = view.derive(*_plain_nfkc(view.text))
+        elif not unicodedata.is_normalized("NFKC", view.text):
+            view = view.derive(*_nfkc_clusters(view.text))
+        # a Chinese reply is not plain, but its characters are no disguise either
+        calm = plain or is_plain_or_chinese(view.text)
+        if not calm and _INVISIBLE.search(view.text):
+            view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
+        if not calm and _SYMBOL_IN_WORD.search(view.text):
+            view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD,
+                                        lambda m: " " if m.string[m.start() - 1].isdigit() else ""))
+        folded = view.text.casefold()
+        if len(folded) == len(view.text):
+            view = View(text, folded, view._maps)  # one char to one char: positions kept
+        else:
+            view = view.derive(*_casefold_with_edits(view.text))
+        if plain:
+            folded, narrow = _fold_plain(view.text)
+            mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
+        else:
+            folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
+            if not calm and _ACCENTED.search(folded):
+                folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
+            narrow = None
+            mixed = _mixes_scripts(folded)
     if mixed:
         folded = _unmix_words(folded)  # same length
         narrow = narrow_form(folded) if plain else None
     return View(text, folded, view._maps, plain, mixed, narrow)
+
+
+_stable_tables: List[Tuple["re.Pattern[bytes]", bytes]] = []
+
+
+def _stable_plain_form(text: str) -> Optional[Tuple[str, bytes]]:
+    """What base_view makes of a plain text (see is_plain) that NFKC leaves as it is (no
+    "№", "…", U+00A0) and code page 1251 holds (no "₽", "ѐ", "ѝ"), most drafts: its
+    folded text and narrow form, from its bytes in that code page, checked by one
+    class and case-folded and folded by one byte table (the text's own scans for
+    plainness, NFKC, case folding and the fold cost twice as much); None for any
+    other text."""
+    ascii = text.isascii()
+    try:
+        raw = text.encode("ascii") if ascii else text.encode("cp1251")
+    except UnicodeEncodeError:
+        return None
+    if not _stable_tables:
+        stable = [ch for ch in _CP1251_CHARS if is_plain(ch) and unicodedata.is_normalized("NFKC", ch)]
+        folded = "".join(_FOLD.get(ord(ch.casefold()), ch.casefold()) for ch in stable)  # (one each: a test checks)
+        _stable_tables.append((re.compile(b"[%s]*" % re.escape("".join(stable).encode("cp1251"))),
+                               bytes.maketrans("".join(stable).encode("cp1251"), folded.encode("cp1251"))))
+    stable_run, fold = _stable_tables[0]
+    if stable_run.fullmatch(raw) is None:
+        return None
+    narrow = raw.translate(fold)
+    return narrow.decode("ascii" if ascii else "cp1251"), narrow
 
 
 # -------------------------------------------------------------- words view

@@ -435,6 +435,35 @@ def test_a_plain_texts_nfkc_and_fold_are_those_of_the_general_way() -> None:
     assert seen > 1000
 
 
+def test_a_stable_plain_texts_base_is_worked_out_in_code_page_1251_as_by_the_general_way() -> None:
+    """_stable_plain_form answers exactly for the plain texts that NFKC leaves alone and code
+    page 1251 holds, with what the general way makes of them (case folding, then the fold);
+    and a switch of script is found from either script's letters alike."""
+    import random
+    import unicodedata
+
+    from ozonlint import normalize
+
+    plain = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list("\n\r\t«»°\u00a0–—’“”„…№₽")
+    rng = random.Random(14)
+    texts = plain + ["".join(rng.choice(plain + list("aA Яя.")) for _ in range(rng.randint(0, 20)))
+                     for _ in range(30_000)]
+    texts += _texts() + _TRICKY + ["Hello, Ёлка", "ЁЖ`’—\u00a0", "é", "ѐ", "Цена 5 ₽"]
+    fast = 0
+    for text in texts:
+        found = normalize._stable_plain_form(text)
+        stable = (normalize.is_plain(text) and unicodedata.is_normalized("NFKC", text)
+                  and all(ch.encode("cp1251", "ignore") for ch in text))
+        assert (found is not None) == stable, text
+        if found is not None:
+            fast += 1
+            assert found == normalize._fold_plain(text.casefold()), text
+            scripts = found[1].translate(normalize._classes().scripts)
+            assert {normalize._SWITCH_AT_LATIN.search(scripts) is not None,
+                    normalize._SWITCH_AT_CYRILLIC.search(scripts) is not None} == {b"LC" in scripts or b"CL" in scripts}
+    assert fast > 10_000
+
+
 def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None:
     """number_shape as first written (str.translate, a look-behind tried at every position)."""
     import re
