@@ -185,14 +185,15 @@ class GateIndex:
         return parts  # type: ignore[return-value]
 
     def draft_keys(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
-                   ) -> Tuple[FrozenSet[str], List[int]]:
+                   ) -> Tuple[FrozenSet[str], FrozenSet[int]]:
         """The gate keys of a draft's words that some term set asks about, and the
-        ids of the term sets those words open (with repeats): joined by C-level
-        ``chain`` from each word's memo entry (``entries``, see _entries), no
-        Python work per word."""
+        ids of the term sets those words open: joined by C-level ``chain`` from
+        each word's memo entry (``entries``, see _entries), no Python work per word
+        (the ids go to a set at once: a list of them with repeats, made into a set
+        by ``active``, was built twice)."""
         live = list(filter(None, self._entries(tokens) if entries is None else entries))
         return (frozenset(chain.from_iterable(map(itemgetter(0), live))),
-                list(chain.from_iterable(map(itemgetter(1), live))))
+                frozenset(chain.from_iterable(map(itemgetter(1), live))))
 
     def prefix_tokens(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
                       ) -> Dict[str, List[str]]:
@@ -220,7 +221,7 @@ class GateIndex:
             more += self.han_sets
             by_han_char = self.by_han_char
             more.extend(i for char in draft.chars.intersection(by_han_char) for i in by_han_char[char])
-        return frozenset(ids + more if more else ids)
+        return ids.union(more) if more else ids
 
 
 _NO_GATES = GateIndex()
@@ -244,7 +245,7 @@ class Draft:
         self._gate_keys: Optional[FrozenSet[str]] = None
         # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
         self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
-        self._gate_ids: Optional[List[int]] = None
+        self._gate_ids: Optional[FrozenSet[int]] = None
         self._token_starts: Optional[Sequence[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
@@ -299,8 +300,8 @@ class Draft:
         return self._gate_keys
 
     @property
-    def gate_ids(self) -> List[int]:
-        """The ids of the term sets that the draft's words open (with repeats)."""
+    def gate_ids(self) -> FrozenSet[int]:
+        """The ids of the term sets that the draft's words open."""
         if self._gate_keys is None:
             self.gate_keys
         return self._gate_ids  # type: ignore[return-value]
