@@ -105,16 +105,20 @@ def rewrite(text: str, pattern: "regex.Pattern[str]",
 class View:
     """A normalised string plus the chain of maps back to the original text."""
 
-    __slots__ = ("original", "text", "_maps", "plain", "mixed", "narrow")
+    __slots__ = ("original", "text", "_maps", "plain", "mixed", "narrow", "written")
 
     def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False,
-                 mixed: Optional[bool] = None, narrow: Optional[bytes] = None) -> None:
+                 mixed: Optional[bool] = None, narrow: Optional[bytes] = None, written: Optional[bytes] = None
+                 ) -> None:
         self.original = original
         self.text = text
         self._maps = maps
         self.plain = plain  # the original is printable ASCII, basic Cyrillic and common punctuation
         self.mixed = mixed  # a word of the text mixes Latin with Cyrillic or Greek (None: not known)
         self.narrow = narrow  # the text's narrow form (see narrow_form), for a plain draft's base view
+        # the original in code page 1251, one byte a character, for the base view of a plain draft
+        # that NFKC leaves alone and that code page holds (see _stable_plain_form), most drafts
+        self.written = written
 
     def derive(self, text: str, edits: Sequence[Edit]) -> "View":
         """A further view of this one, made by ``edits`` on ``self.text``."""
@@ -669,9 +673,12 @@ def base_view(text: str) -> View:
     if ("&" in text or "\\" in text or "%" in text) and _ENCODED.search(text):
         view = view.derive(*rewrite(text, _ENCODED, _decoded))
     stable = _stable_plain_form(view.text)
+    written = None
     if stable is not None:  # most drafts
         plain = True
-        folded, narrow = stable
+        folded, narrow, raw = stable
+        if not view._maps:  # (no code was decoded: its bytes are the original's)
+            written = raw
         mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
     else:
         plain = _PLAIN.fullmatch(view.text) is not None
@@ -706,16 +713,16 @@ def base_view(text: str) -> View:
     if mixed:
         folded = _unmix_words(folded)  # same length
         narrow = narrow_form(folded) if plain else None
-    return View(text, folded, view._maps, plain, mixed, narrow)
+    return View(text, folded, view._maps, plain, mixed, narrow, written)
 
 
 _stable_tables: List[Tuple["re.Pattern[bytes]", bytes]] = []
 
 
-def _stable_plain_form(text: str) -> Optional[Tuple[str, bytes]]:
+def _stable_plain_form(text: str) -> Optional[Tuple[str, bytes, bytes]]:
     """What base_view makes of a plain text (see is_plain) that NFKC leaves as it is (no
     "№", "…", U+00A0) and code page 1251 holds (no "₽", "ѐ", "ѝ"), most drafts: its
-    folded text and narrow form, from its bytes in that code page, checked by one
+    folded text and narrow form, and its own bytes in that code page, checked by one
     class and case-folded and folded by one byte table (the text's own scans for
     plainness, NFKC, case folding and the fold cost twice as much); None for any
     other text."""
@@ -733,7 +740,7 @@ def _stable_plain_form(text: str) -> Optional[Tuple[str, bytes]]:
     if stable_run.fullmatch(raw) is None:
         return None
     narrow = raw.translate(fold)
-    return narrow.decode("ascii" if ascii else "cp1251"), narrow
+    return narrow.decode("ascii" if ascii else "cp1251"), narrow, raw
 
 
 # -------------------------------------------------------------- words view

@@ -457,11 +457,38 @@ def test_a_stable_plain_texts_base_is_worked_out_in_code_page_1251_as_by_the_gen
         assert (found is not None) == stable, text
         if found is not None:
             fast += 1
-            assert found == normalize._fold_plain(text.casefold()), text
+            assert found[:2] == normalize._fold_plain(text.casefold()), text
+            assert found[2] == text.encode("cp1251"), text
             scripts = found[1].translate(normalize._classes().scripts)
             assert {normalize._SWITCH_AT_LATIN.search(scripts) is not None,
                     normalize._SWITCH_AT_CYRILLIC.search(scripts) is not None} == {b"LC" in scripts or b"CL" in scripts}
     assert fast > 10_000
+
+
+def test_the_language_signs_read_on_a_drafts_bytes_are_those_of_its_text() -> None:
+    """A draft written in code page 1251 (View.written) has, in its bytes, the foreign Cyrillic
+    letters, the Ukrainian i's and the ASCII characters its text has."""
+    import random
+
+    from ozonlint.matchers import language
+
+    letters = language._FOREIGN_CYRILLIC_LETTERS + language._FOREIGN_CYRILLIC_LETTERS.upper()
+    pool = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list(letters + "ёЁ—«»\n")
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(30_000)]
+    seen = 0
+    for text in texts + _texts() + _TRICKY + ["Київ, дякую", "Іі і"]:
+        written = Draft(text).base.written
+        if written is None:
+            continue
+        seen += 1
+        assert written == text.encode("cp1251")
+        assert (language._FOREIGN_CYRILLIC_WRITTEN.search(written) is not None) == (
+            language._FOREIGN_CYRILLIC_ANY_CASE.search(text) is not None), text
+        assert written.count(language._UKRAINIAN_I_WRITTEN) == text.count(language._UKRAINIAN_I)
+        assert written.count(language._UKRAINIAN_CAPITAL_I_WRITTEN) == text.count(language._UKRAINIAN_I.upper())
+        assert len(written.translate(None, language._NOT_ASCII)) == len(text.encode("ascii", "ignore"))
+    assert seen > 5_000
 
 
 def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None:
