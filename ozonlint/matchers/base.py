@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -197,15 +197,18 @@ class GateIndex:
 
     def prefix_tokens(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
                       ) -> Dict[str, List[str]]:
-        """Each prefix key (see prefix_key) of a draft's words, with the words that have it."""
+        """Each prefix key (see prefix_key) of a draft's words, with the words that have it
+        (only the words that have one are read: picked by C-level ``compress``)."""
+        if entries is None:
+            entries = self._entries(tokens)
+        prefixes = list(map(_PREFIX_KEYS, filter(None, entries)))  # of the words some set asks about
         found: Dict[str, List[str]] = {}
-        for token, entry in zip(tokens, self._entries(tokens) if entries is None else entries):
-            if entry:
-                for key in entry[2]:
-                    if key in found:
-                        found[key].append(token)
-                    else:
-                        found[key] = [token]
+        for token, keys in zip(compress(compress(tokens, entries), prefixes), filter(None, prefixes)):
+            for key in keys:
+                if key in found:
+                    found[key].append(token)
+                else:
+                    found[key] = [token]
         return found
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
@@ -224,6 +227,7 @@ class GateIndex:
         return ids.union(more) if more else ids
 
 
+_PREFIX_KEYS = itemgetter(2)  # of a word's memo entry (see GateIndex._entry)
 _NO_GATES = GateIndex()
 
 
