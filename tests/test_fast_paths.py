@@ -491,6 +491,29 @@ def test_the_language_signs_read_on_a_drafts_bytes_are_those_of_its_text() -> No
     assert seen > 5_000
 
 
+def test_the_link_detector_finds_the_same_with_or_without_a_drafts_narrow_form(linter: ozonlint.Linter) -> None:
+    """Its signs read on a plain draft's narrow form are those of the text."""
+    from ozonlint.matchers.url import UrlMatcher, dotted_view
+    from ozonlint.normalize import View
+
+    matcher = next(r.matcher for r in linter.all_rules if isinstance(r.matcher, UrlMatcher))
+    texts = _texts() + _TRICKY + ["t[.]me/shop", "shop·ru", "shop • ru", "www sunny-shop ru", "shop,ru и т.д.",
+                                  "santeh-pro точка ru", "shop dot com", "kovry - opt . ru", "https://x.ru/a",
+                                  "см. на сайте x.com", "магазин тчк ру", "Цена 5 ₽, shop.ru"]
+    found = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        base = draft.base
+        if base.narrow is None:
+            continue
+        general = Draft(text, linter._index)
+        general._base = View(base.original, base.text, base._maps, base.plain, base.mixed)
+        assert matcher.find(draft) == matcher.find(general), text
+        assert dotted_view(base).text == dotted_view(general.base).text, text
+        found += bool(matcher.find(draft))
+    assert found >= 8
+
+
 def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None:
     """number_shape as first written (str.translate, a look-behind tried at every position)."""
     import re

@@ -213,9 +213,8 @@ def digits_view(draft: Draft) -> View:
     if cached is not None:
         return cached
     view = draft.base
-    present = draft.tokens & _NUMBER_WORD_SET
-    if present:
-        view = view.derive(*_rewrite_number_words(view.text, present))
+    if not draft.tokens.isdisjoint(_NUMBER_WORD_SET):  # (most drafts: no set made)
+        view = view.derive(*_rewrite_number_words(view.text, draft.tokens & _NUMBER_WORD_SET))
     if draft.has_han and _ZH_DIGIT_RUN.search(view.text):
         view = view.derive(*rewrite(view.text, _ZH_DIGIT_RUN,
                                     lambda m: "".join(_ZH_DIGITS.get(c, c) for c in m.group())))

@@ -73,10 +73,18 @@ def dotted_view(view: View) -> View:
     """``view`` with disguised dots written as dots (see _DISGUISED_DOT; a
     middle dot or bullet counts before a top-level domain: "shop • ru")."""
     text = view.text
-    if not ("。" in text or "·" in text or "•" in text or "www" in text or _COMMA_TLD.search(text)
+    narrow = view.narrow  # (a plain draft's base view: its narrow form is scanned faster, and has no "。")
+    if not (((_MIDDLE_DOT in narrow or _BULLET in narrow or b"www" in narrow) if narrow is not None
+             else ("。" in text or "·" in text or "•" in text or "www" in text))
+            or _COMMA_TLD.search(text)
             or ("(" in text or "[" in text or "{" in text) and _BRACKET_DOT.search(text)):
         return view
     return view.derive(*rewrite(text, _DISGUISED_DOT, lambda m: "."))
+
+
+# Those of the characters looked for in a view's text that are not ASCII, in its narrow form
+# (see normalize.narrow_form: a plain draft's text in code page 1251)
+_MIDDLE_DOT, _BULLET, _DOT_WORD, _DOT_ABBREVIATION = (word.encode("cp1251") for word in ("·", "•", "точк", "тчк"))
 
 
 _TRAILING = ".,;:!?)]}»\"'"
@@ -118,8 +126,8 @@ _LINK_CLASSES = (lazy_re(r"[^\W_]"), ".", lazy_re(r"[^\W\d_]"))  # (module-level
 def _may_hold_link(view: View) -> bool:
     """Whether _LINK_SIGN may find something in the view (False: it finds nothing;
     told apart without a scan for a plain draft's base view)."""
-    text = view.text
-    if "://" in text or "www." in text or view.narrow is None:
+    narrow = view.narrow
+    if narrow is None or b"://" in narrow or b"www." in narrow:
         return True
     if not _link_dot:
         table, (alnum, dot, letter) = class_sets(_LINK_CLASSES)
@@ -150,10 +158,12 @@ class UrlMatcher(Matcher):
         view = dotted_view(draft.base)
         text = view.text
         spans = []
-        if ("точк" in text or "dot" in text or "тчк" in text) and _SPELLED_TLD.search(text):
+        narrow = view.narrow
+        if ((_DOT_WORD in narrow or b"dot" in narrow or _DOT_ABBREVIATION in narrow) if narrow is not None
+                else ("точк" in text or "dot" in text or "тчк" in text)) and _SPELLED_TLD.search(text):
             spans.extend(view.span(*m.span()) for m in _SPELLED_DOMAIN.finditer(text)
                          if not self.allowed(_SPELLED_DOT.sub(".", m.group())))
-        if " ." in text:
+        if (b" ." in narrow) if narrow is not None else (" ." in text):
             spans.extend(view.span(*m.span()) for m in _SPACED_DOMAIN.finditer(text)
                          if not self.allowed(_SPACES_RUN.sub("", m.group())))
         chunks = _link_chunks(text) if _may_hold_link(view) else []
