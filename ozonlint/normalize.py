@@ -105,16 +105,20 @@ def rewrite(text: str, pattern: "regex.Pattern[str]",
 class View:
     """A normalised string plus the chain of maps back to the original text."""
 
-    __slots__ = ("original", "text", "_maps", "plain", "mixed", "narrow")
+    __slots__ = ("original", "text", "_maps", "plain", "mixed", "narrow", "written")
 
     def __init__(self, original: str, text: str, maps: Tuple[OffsetMap, ...], plain: bool = False,
-                 mixed: Optional[bool] = None, narrow: Optional[bytes] = None) -> None:
+                 mixed: Optional[bool] = None, narrow: Optional[bytes] = None, written: Optional[bytes] = None
+                 ) -> None:
         self.original = original
         self.text = text
         self._maps = maps
         self.plain = plain  # the original is printable ASCII, basic Cyrillic and common punctuation
         self.mixed = mixed  # a word of the text mixes Latin with Cyrillic or Greek (None: not known)
         self.narrow = narrow  # the text's narrow form (see narrow_form), for a plain draft's base view
+        # the original in code page 1251, one byte a character, for the base view of a plain draft
+        # that NFKC leaves alone and that code page holds (see _stable_plain_form), most drafts
+        self.written = written
 
     def derive(self, text: str, edits: Sequence[Edit]) -> "View":
         """A further view of this one, made by ``edits`` on ``self.text``."""
@@ -495,7 +499,16 @@ def _narrow_mixes_scripts(narrow: bytes, folded: str) -> bool:
     scripts = narrow.translate(_classes().scripts)
     if b"G" in scripts or b"M" in scripts:  # (no byte of code page 1251 is either today)
         return _mixes_scripts(folded)
-    return b"LC" in scripts or b"CL" in scripts
+    # a Latin letter next to a Cyrillic one, looked for from each letter of the rarer
+    # script (std re jumps to them), as its first 40 letters tell it: a search for the
+    # pair ("LC" in scripts) tries every letter of the text
+    head = scripts[:40]
+    switch = _SWITCH_AT_LATIN if head.count(b"L") <= head.count(b"C") else _SWITCH_AT_CYRILLIC
+    return switch.search(scripts) is not None
+
+
+_SWITCH_AT_LATIN = re.compile(rb"L(?:(?<=CL)|(?=C))")  # (on the script classes: bytes, compiled at once)
+_SWITCH_AT_CYRILLIC = re.compile(rb"C(?:(?<=LC)|(?=L))")
 
 
 def _char_class(codes: Sequence[int]) -> str:
@@ -586,6 +599,47 @@ _ENCODED = lazy_re(
     r"|(?:%[0-9a-fA-F]{2}){2,}|(?<=[^\W\d_])%[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}(?=[^\W\d_])")
 
 
+# The characters of a plain text (see is_plain) that NFKC changes, each on its own (a
+# plain text has no combining mark to make a cluster of more): a test checks every one.
+_PLAIN_NFKC = {ch: unicodedata.normalize("NFKC", ch) for ch in "\u00a0\u2026\u2116"}
+_PLAIN_UNSTABLE = lazy_re("[" + "".join(_PLAIN_NFKC) + "]")
+
+
+def _plain_nfkc(text: str) -> Tuple[str, List[Edit]]:
+    """``_nfkc_clusters(text)`` of a plain text: an edit per character of _PLAIN_NFKC
+    (std re finds them; the clusters' regex-module scan cost a reply with "№" 20 us)."""
+    edits = [(m.start(), m.end(), _PLAIN_NFKC[m.group()]) for m in _PLAIN_UNSTABLE.finditer(text)]
+    return apply_edits(text, edits), edits
+
+
+# _FOLD of the characters of code page 1251, as a byte table (see _fold_plain; every one
+# folds to another of them, or encoding would fail here), and of the printable ASCII ones
+_FOLDED_CP1251 = [ch for ch in _CP1251_CHARS if ord(ch) in _FOLD]
+_FOLD_CP1251 = bytes.maketrans("".join(_FOLDED_CP1251).encode("cp1251"),
+                               "".join(_FOLD[ord(ch)] for ch in _FOLDED_CP1251).encode("cp1251"))
+_PLAIN_ASCII_FOLD = [(ch, _FOLD[ord(ch)]) for ch in _FOLDED_CP1251 if " " <= ch <= "~"]
+
+
+def _fold_plain(text: str) -> Tuple[str, bytes]:
+    """``_FOLD_CHARS.sub(_fold_char, text)`` of a plain draft's case-folded text, and
+    its narrow form: the text encoded in code page 1251 and folded by a byte table
+    (the pattern called a function per folded character: "ё", "—", "\u00a0"; most
+    replies have some), unless it holds a character that code page lacks ("₽",
+    "ѐ", "ѝ": the pattern then)."""
+    if text.isascii():
+        for ch, new in _PLAIN_ASCII_FOLD:
+            if ch in text:
+                text = text.replace(ch, new)
+        return text, text.encode("ascii")
+    try:
+        raw = text.encode("cp1251")
+    except UnicodeEncodeError:
+        folded = _FOLD_CHARS.sub(_fold_char, text)
+        return folded, narrow_form(folded)
+    narrow = raw.translate(_FOLD_CP1251)
+    return (narrow.decode("cp1251") if narrow != raw else text), narrow
+
+
 def _decoded(m: "re.Match[str]") -> str:
     code = m.group()
     if code[0] == "&":
@@ -618,36 +672,75 @@ def base_view(text: str) -> View:
     view = View(text, text, ())
     if ("&" in text or "\\" in text or "%" in text) and _ENCODED.search(text):
         view = view.derive(*rewrite(text, _ENCODED, _decoded))
-    plain = _PLAIN.fullmatch(view.text) is not None
-    if not plain and _LOOKALIKE_CHARS.search(view.text):
-        view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
-    if not unicodedata.is_normalized("NFKC", view.text):
-        view = view.derive(*_nfkc_clusters(view.text))
-    # a Chinese reply is not plain, but its characters are no disguise either
-    calm = plain or is_plain_or_chinese(view.text)
-    if not calm and _INVISIBLE.search(view.text):
-        view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
-    if not calm and _SYMBOL_IN_WORD.search(view.text):
-        view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD,
-                                    lambda m: " " if m.string[m.start() - 1].isdigit() else ""))
-    folded = view.text.casefold()
-    if len(folded) == len(view.text):
-        view = View(text, folded, view._maps)  # one char to one char: positions kept
-    else:
-        view = view.derive(*_casefold_with_edits(view.text))
-    folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
-    if not calm and _ACCENTED.search(folded):
-        folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
-    narrow = None
-    if plain:
-        narrow = narrow_form(folded)
+    stable = _stable_plain_form(view.text)
+    written = None
+    if stable is not None:  # most drafts
+        plain = True
+        folded, narrow, raw = stable
+        if not view._maps:  # (no code was decoded: its bytes are the original's)
+            written = raw
         mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
     else:
-        mixed = _mixes_scripts(folded)
+        plain = _PLAIN.fullmatch(view.text) is not None
+        if not plain and _LOOKALIKE_CHARS.search(view.text):
+            view = View(text, view.text.translate(_LOOKALIKE), view._maps)  # one char to one char
+        if plain:
+            if _PLAIN_UNSTABLE.search(view.text):  # (a reply with an order's "№": one in ten)
+                view = view.derive(*_plain_nfkc(view.text))
+        elif not unicodedata.is_normalized("NFKC", view.text):
+            view = view.derive(*_nfkc_clusters(view.text))
+        # a Chinese reply is not plain, but its characters are no disguise either
+        calm = plain or is_plain_or_chinese(view.text)
+        if not calm and _INVISIBLE.search(view.text):
+            view = view.derive(*rewrite(view.text, _INVISIBLE, _invisible))
+        if not calm and _SYMBOL_IN_WORD.search(view.text):
+            view = view.derive(*rewrite(view.text, _SYMBOL_IN_WORD,
+                                        lambda m: " " if m.string[m.start() - 1].isdigit() else ""))
+        folded = view.text.casefold()
+        if len(folded) == len(view.text):
+            view = View(text, folded, view._maps)  # one char to one char: positions kept
+        else:
+            view = view.derive(*_casefold_with_edits(view.text))
+        if plain:
+            folded, narrow = _fold_plain(view.text)
+            mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
+        else:
+            folded = _FOLD_CHARS.sub(_fold_char, view.text)  # one char to one char
+            if not calm and _ACCENTED.search(folded):
+                folded = folded.translate(_accent_table())  # "whatsápp" -> "whatsapp" (one char to one char)
+            narrow = None
+            mixed = _mixes_scripts(folded)
     if mixed:
         folded = _unmix_words(folded)  # same length
         narrow = narrow_form(folded) if plain else None
-    return View(text, folded, view._maps, plain, mixed, narrow)
+    return View(text, folded, view._maps, plain, mixed, narrow, written)
+
+
+_stable_tables: List[Tuple["re.Pattern[bytes]", bytes]] = []
+
+
+def _stable_plain_form(text: str) -> Optional[Tuple[str, bytes, bytes]]:
+    """What base_view makes of a plain text (see is_plain) that NFKC leaves as it is (no
+    "№", "…", U+00A0) and code page 1251 holds (no "₽", "ѐ", "ѝ"), most drafts: its
+    folded text and narrow form, and its own bytes in that code page, checked by one
+    class and case-folded and folded by one byte table (the text's own scans for
+    plainness, NFKC, case folding and the fold cost twice as much); None for any
+    other text."""
+    ascii = text.isascii()
+    try:
+        raw = text.encode("ascii") if ascii else text.encode("cp1251")
+    except UnicodeEncodeError:
+        return None
+    if not _stable_tables:
+        stable = [ch for ch in _CP1251_CHARS if is_plain(ch) and unicodedata.is_normalized("NFKC", ch)]
+        folded = "".join(_FOLD.get(ord(ch.casefold()), ch.casefold()) for ch in stable)  # (one each: a test checks)
+        _stable_tables.append((re.compile(b"[%s]*" % re.escape("".join(stable).encode("cp1251"))),
+                               bytes.maketrans("".join(stable).encode("cp1251"), folded.encode("cp1251"))))
+    stable_run, fold = _stable_tables[0]
+    if stable_run.fullmatch(raw) is None:
+        return None
+    narrow = raw.translate(fold)
+    return narrow.decode("ascii" if ascii else "cp1251"), narrow, raw
 
 
 # -------------------------------------------------------------- words view

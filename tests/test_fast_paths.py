@@ -42,7 +42,7 @@ def test_a_drafts_gate_is_the_one_worked_out_word_by_word(linter: ozonlint.Linte
             draft = Draft(text, linter._index)
             keys, ids, words = _gate_reference(linter, draft)
             assert draft.gate_keys == keys
-            assert draft.gate_ids == ids
+            assert draft.gate_ids == frozenset(ids)
             for key in keys:
                 assert draft.tokens_with_key(key) == words[key]
             assert draft.tokens_with_key("\x01" + "нет такого") == []
@@ -509,6 +509,114 @@ def test_a_plain_drafts_narrow_form_has_the_signs_its_text_has() -> None:
     for text in _texts() + _TRICKY + ["W h a t s A р p ₽", "т3л3гр@мм3", "Оzon"]:
         base = Draft(text).base
         assert base.narrow == (normalize.narrow_form(base.text) if base.plain else None)
+
+
+def test_a_plain_texts_nfkc_and_fold_are_those_of_the_general_way() -> None:
+    """A plain text's NFKC edits (a character of _PLAIN_NFKC each) and its fold with its
+    narrow form (code page 1251 and a byte table) are what the clusters' scan and the
+    fold's pattern give; no other plain character is changed by NFKC."""
+    import random
+    import sys
+    import unicodedata
+
+    from ozonlint import normalize
+
+    plain = [ch for ch in map(chr, range(sys.maxunicode + 1)) if normalize.is_plain(ch)]
+    assert sorted(ch for ch in plain if unicodedata.normalize("NFKC", ch) != ch) == sorted(normalize._PLAIN_NFKC)
+    rng = random.Random(13)
+    common = list("ab Zё—– `'’…№₽ѐѝЀЍЁ.,- ") + plain
+    texts = ["".join(rng.choice(common) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    texts += _texts() + _TRICKY + plain + ["Заказ №123… ок ё`", "ѐѝ ₽ ё"]
+    seen = 0
+    for text in texts:
+        if not normalize.is_plain(text):
+            continue
+        seen += bool(normalize._PLAIN_UNSTABLE.search(text))
+        assert normalize._plain_nfkc(text) == normalize._nfkc_clusters(text), text
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        if normalize.is_plain(folded):
+            general = normalize._FOLD_CHARS.sub(normalize._fold_char, folded)
+            assert normalize._fold_plain(folded) == (general, normalize.narrow_form(general)), text
+    assert seen > 1000
+
+
+def test_a_stable_plain_texts_base_is_worked_out_in_code_page_1251_as_by_the_general_way() -> None:
+    """_stable_plain_form answers exactly for the plain texts that NFKC leaves alone and code
+    page 1251 holds, with what the general way makes of them (case folding, then the fold);
+    and a switch of script is found from either script's letters alike."""
+    import random
+    import unicodedata
+
+    from ozonlint import normalize
+
+    plain = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list("\n\r\t«»°\u00a0–—’“”„…№₽")
+    rng = random.Random(14)
+    texts = plain + ["".join(rng.choice(plain + list("aA Яя.")) for _ in range(rng.randint(0, 20)))
+                     for _ in range(30_000)]
+    texts += _texts() + _TRICKY + ["Hello, Ёлка", "ЁЖ`’—\u00a0", "é", "ѐ", "Цена 5 ₽"]
+    fast = 0
+    for text in texts:
+        found = normalize._stable_plain_form(text)
+        stable = (normalize.is_plain(text) and unicodedata.is_normalized("NFKC", text)
+                  and all(ch.encode("cp1251", "ignore") for ch in text))
+        assert (found is not None) == stable, text
+        if found is not None:
+            fast += 1
+            assert found[:2] == normalize._fold_plain(text.casefold()), text
+            assert found[2] == text.encode("cp1251"), text
+            scripts = found[1].translate(normalize._classes().scripts)
+            assert {normalize._SWITCH_AT_LATIN.search(scripts) is not None,
+                    normalize._SWITCH_AT_CYRILLIC.search(scripts) is not None} == {b"LC" in scripts or b"CL" in scripts}
+    assert fast > 10_000
+
+
+def test_the_language_signs_read_on_a_drafts_bytes_are_those_of_its_text() -> None:
+    """A draft written in code page 1251 (View.written) has, in its bytes, the foreign Cyrillic
+    letters, the Ukrainian i's and the ASCII characters its text has."""
+    import random
+
+    from ozonlint.matchers import language
+
+    letters = language._FOREIGN_CYRILLIC_LETTERS + language._FOREIGN_CYRILLIC_LETTERS.upper()
+    pool = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list(letters + "ёЁ—«»\n")
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(30_000)]
+    seen = 0
+    for text in texts + _texts() + _TRICKY + ["Київ, дякую", "Іі і"]:
+        written = Draft(text).base.written
+        if written is None:
+            continue
+        seen += 1
+        assert written == text.encode("cp1251")
+        assert (language._FOREIGN_CYRILLIC_WRITTEN.search(written) is not None) == (
+            language._FOREIGN_CYRILLIC_ANY_CASE.search(text) is not None), text
+        assert written.count(language._UKRAINIAN_I_WRITTEN) == text.count(language._UKRAINIAN_I)
+        assert written.count(language._UKRAINIAN_CAPITAL_I_WRITTEN) == text.count(language._UKRAINIAN_I.upper())
+        assert len(written.translate(None, language._NOT_ASCII)) == len(text.encode("ascii", "ignore"))
+    assert seen > 5_000
+
+
+def test_the_link_detector_finds_the_same_with_or_without_a_drafts_narrow_form(linter: ozonlint.Linter) -> None:
+    """Its signs read on a plain draft's narrow form are those of the text."""
+    from ozonlint.matchers.url import UrlMatcher, dotted_view
+    from ozonlint.normalize import View
+
+    matcher = next(r.matcher for r in linter.all_rules if isinstance(r.matcher, UrlMatcher))
+    texts = _texts() + _TRICKY + ["t[.]me/shop", "shop·ru", "shop • ru", "www sunny-shop ru", "shop,ru и т.д.",
+                                  "santeh-pro точка ru", "shop dot com", "kovry - opt . ru", "https://x.ru/a",
+                                  "см. на сайте x.com", "магазин тчк ру", "Цена 5 ₽, shop.ru"]
+    found = 0
+    for text in texts:
+        draft = Draft(text, linter._index)
+        base = draft.base
+        if base.narrow is None:
+            continue
+        general = Draft(text, linter._index)
+        general._base = View(base.original, base.text, base._maps, base.plain, base.mixed)
+        assert matcher.find(draft) == matcher.find(general), text
+        assert dotted_view(base).text == dotted_view(general.base).text, text
+        found += bool(matcher.find(draft))
+    assert found >= 8
 
 
 def test_a_number_shape_is_the_sentence_with_its_ascii_digits_as_zeros() -> None:

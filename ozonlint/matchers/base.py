@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
@@ -225,26 +225,30 @@ class GateIndex:
         return parts  # type: ignore[return-value]
 
     def draft_keys(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
-                   ) -> Tuple[FrozenSet[str], List[int]]:
+                   ) -> Tuple[FrozenSet[str], FrozenSet[int]]:
         """The gate keys of a draft's words that some term set asks about, and the
-        ids of the term sets those words open (with repeats): joined by C-level
-        ``chain`` from each word's memo entry (``entries``, see _entries), no
-        Python work per word."""
+        ids of the term sets those words open: joined by C-level ``chain`` from
+        each word's memo entry (``entries``, see _entries), no Python work per word
+        (the ids go to a set at once: a list of them with repeats, made into a set
+        by ``active``, was built twice)."""
         live = list(filter(None, self._entries(tokens) if entries is None else entries))
         return (frozenset(chain.from_iterable(map(itemgetter(0), live))),
-                list(chain.from_iterable(map(itemgetter(1), live))))
+                frozenset(chain.from_iterable(map(itemgetter(1), live))))
 
     def prefix_tokens(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
                       ) -> Dict[str, List[str]]:
-        """Each prefix key (see prefix_key) of a draft's words, with the words that have it."""
+        """Each prefix key (see prefix_key) of a draft's words, with the words that have it
+        (only the words that have one are read: picked by C-level ``compress``)."""
+        if entries is None:
+            entries = self._entries(tokens)
+        prefixes = list(map(_PREFIX_KEYS, filter(None, entries)))  # of the words some set asks about
         found: Dict[str, List[str]] = {}
-        for token, entry in zip(tokens, self._entries(tokens) if entries is None else entries):
-            if entry:
-                for key in entry[2]:
-                    if key in found:
-                        found[key].append(token)
-                    else:
-                        found[key] = [token]
+        for token, keys in zip(compress(compress(tokens, entries), prefixes), filter(None, prefixes)):
+            for key in keys:
+                if key in found:
+                    found[key].append(token)
+                else:
+                    found[key] = [token]
         return found
 
     def active(self, draft: "Draft") -> FrozenSet[int]:
@@ -260,9 +264,10 @@ class GateIndex:
             more += self.han_sets
             by_han_char = self.by_han_char
             more.extend(i for char in draft.chars.intersection(by_han_char) for i in by_han_char[char])
-        return frozenset(ids + more if more else ids)
+        return ids.union(more) if more else ids
 
 
+_PREFIX_KEYS = itemgetter(2)  # of a word's memo entry (see GateIndex._entry)
 _NO_GATES = GateIndex()
 
 
@@ -284,8 +289,8 @@ class Draft:
         self._gate_keys: Optional[FrozenSet[str]] = None
         # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
         self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
-        self._gate_ids: Optional[List[int]] = None
-        self._token_starts: Optional[List[int]] = None
+        self._gate_ids: Optional[FrozenSet[int]] = None
+        self._token_starts: Optional[Sequence[int]] = None
         self._has_han: Optional[bool] = None
         self._active: Optional[FrozenSet[int]] = None
         self._index = index or _NO_GATES
@@ -339,8 +344,8 @@ class Draft:
         return self._gate_keys
 
     @property
-    def gate_ids(self) -> List[int]:
-        """The ids of the term sets that the draft's words open (with repeats)."""
+    def gate_ids(self) -> FrozenSet[int]:
+        """The ids of the term sets that the draft's words open."""
         if self._gate_keys is None:
             self.gate_keys
         return self._gate_ids  # type: ignore[return-value]

@@ -9,6 +9,7 @@ never changes between runs.
 """
 from __future__ import annotations
 
+import re
 import threading
 from typing import Dict, FrozenSet, List, Optional
 
@@ -72,6 +73,14 @@ _RUSSIAN_WORDS = frozenset("""
 _SENTENCE = lazy_re(r"[^.!?;\n…]+")
 _WORD = lazy_re(r"[^\W\d_]+")
 _UKRAINIAN_I = "і"
+# The same read on a draft's bytes in code page 1251 (see normalize.View.written), where each
+# of its characters is one byte: those of the letters that code page has, and "і".
+_FOREIGN_CYRILLIC_WRITTEN = re.compile(b"[%s]" % re.escape(b"".join(
+    ch.encode("cp1251") for ch in _FOREIGN_CYRILLIC_LETTERS + _FOREIGN_CYRILLIC_LETTERS.upper()
+    if ch.encode("cp1251", "ignore"))))  # (a class of a few bytes: compiled at once)
+_UKRAINIAN_I_WRITTEN = _UKRAINIAN_I.encode("cp1251")
+_UKRAINIAN_CAPITAL_I_WRITTEN = _UKRAINIAN_I.upper().encode("cp1251")
+_NOT_ASCII = bytes(range(128, 256))
 
 
 def _english(words: List[str]) -> bool:
@@ -133,7 +142,13 @@ class LanguageMatcher(Matcher):
         # the original letters, case-folded: the base view folds the very letters
         # (ї, ў, ä, ñ) that tell other languages apart
         plain = draft.base.plain  # ASCII and basic Cyrillic only: no other script, no foreign letters
-        if plain and len(draft.text.encode("ascii", "ignore")) * 3 < len(draft.text):
+        written = draft.base.written  # (most drafts: the text in code page 1251, a byte a character)
+        if written is not None:  # the same tests as below, on its bytes
+            if len(written.translate(None, _NOT_ASCII)) * 3 < len(written) and not (
+                    _FOREIGN_CYRILLIC_WRITTEN.search(written)
+                    or written.count(_UKRAINIAN_I_WRITTEN) + written.count(_UKRAINIAN_CAPITAL_I_WRITTEN) >= 2):
+                return False
+        elif plain and len(draft.text.encode("ascii", "ignore")) * 3 < len(draft.text):
             # the common case, a plain Russian reply: read as written, without folding its case
             original = draft.text
             if not (_FOREIGN_CYRILLIC_ANY_CASE.search(original)
@@ -214,7 +229,9 @@ class LanguageMatcher(Matcher):
         function words, or Ukrainian ``і`` without a letter only Russian has.
         Only a draft that has such words or letters reads its sentences, so a
         clean reply costs a set intersection and a count."""
-        ukrainian = draft.text.count(_UKRAINIAN_I) >= 2
+        written = draft.base.written
+        ukrainian = (written.count(_UKRAINIAN_I_WRITTEN) if written is not None
+                     else draft.text.count(_UKRAINIAN_I)) >= 2
         if not ukrainian and self.foreign_words.isdisjoint(draft.tokens):  # (most drafts: no set made)
             return False
         hits = draft.tokens & self.foreign_words

@@ -41,6 +41,10 @@ _SPELLED_DOMAIN = lazy(
     r"(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)(?![\p{L}\p{N}])")
 _SPELLED_TLD = lazy_re(r"(?:точка|dot|тчк)[)\]]?\s*(?:ru|ру|com|ком|net|org|рф|su|shop|store|online|info|biz|cn)"
                           r"(?![^\W_])")
+# What such a domain's host is made of: the spelled dot, and the spaces (compiled
+# patterns: regex.sub with a source looks it up in the regex module's cache, slowly).
+_SPELLED_DOT = lazy(r"\W*(?:точка|dot|тчк)\W*")
+_SPACES_RUN = lazy(r"\s+")
 # A domain with spaces around its dots or dashes, to slip past link filters:
 # "kovry - opt . ru", "shop . com" (a space before a dot is no typo there).
 _SPACED_DOMAIN = lazy(
@@ -69,10 +73,18 @@ def dotted_view(view: View) -> View:
     """``view`` with disguised dots written as dots (see _DISGUISED_DOT; a
     middle dot or bullet counts before a top-level domain: "shop • ru")."""
     text = view.text
-    if not ("。" in text or "·" in text or "•" in text or "www" in text or _COMMA_TLD.search(text)
+    narrow = view.narrow  # (a plain draft's base view: its narrow form is scanned faster, and has no "。")
+    if not (((_MIDDLE_DOT in narrow or _BULLET in narrow or b"www" in narrow) if narrow is not None
+             else ("。" in text or "·" in text or "•" in text or "www" in text))
+            or _COMMA_TLD.search(text)
             or ("(" in text or "[" in text or "{" in text) and _BRACKET_DOT.search(text)):
         return view
     return view.derive(*rewrite(text, _DISGUISED_DOT, lambda m: "."))
+
+
+# Those of the characters looked for in a view's text that are not ASCII, in its narrow form
+# (see normalize.narrow_form: a plain draft's text in code page 1251)
+_MIDDLE_DOT, _BULLET, _DOT_WORD, _DOT_ABBREVIATION = (word.encode("cp1251") for word in ("·", "•", "точк", "тчк"))
 
 
 _TRAILING = ".,;:!?)]}»\"'"
@@ -114,8 +126,8 @@ _LINK_CLASSES = (lazy_re(r"[^\W_]"), ".", lazy_re(r"[^\W\d_]"))  # (module-level
 def _may_hold_link(view: View) -> bool:
     """Whether _LINK_SIGN may find something in the view (False: it finds nothing;
     told apart without a scan for a plain draft's base view)."""
-    text = view.text
-    if "://" in text or "www." in text or view.narrow is None:
+    narrow = view.narrow
+    if narrow is None or b"://" in narrow or b"www." in narrow:
         return True
     if not _link_dot:
         table, (alnum, dot, letter) = class_sets(_LINK_CLASSES)
@@ -146,12 +158,14 @@ class UrlMatcher(Matcher):
         view = dotted_view(draft.base)
         text = view.text
         spans = []
-        if ("точк" in text or "dot" in text or "тчк" in text) and _SPELLED_TLD.search(text):
+        narrow = view.narrow
+        if ((_DOT_WORD in narrow or b"dot" in narrow or _DOT_ABBREVIATION in narrow) if narrow is not None
+                else ("точк" in text or "dot" in text or "тчк" in text)) and _SPELLED_TLD.search(text):
             spans.extend(view.span(*m.span()) for m in _SPELLED_DOMAIN.finditer(text)
-                         if not self.allowed(regex.sub(r"\W*(?:точка|dot|тчк)\W*", ".", m.group())))
-        if " ." in text:
+                         if not self.allowed(_SPELLED_DOT.sub(".", m.group())))
+        if (b" ." in narrow) if narrow is not None else (" ." in text):
             spans.extend(view.span(*m.span()) for m in _SPACED_DOMAIN.finditer(text)
-                         if not self.allowed(regex.sub(r"\s+", "", m.group())))
+                         if not self.allowed(_SPACES_RUN.sub("", m.group())))
         chunks = _link_chunks(text) if _may_hold_link(view) else []
         for m in (m for lo, hi in chunks for m in _URL.finditer(text, lo, hi)):
             start, end = m.span()

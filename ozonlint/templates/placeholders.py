@@ -59,11 +59,17 @@ _DEFAULT = LazyPattern("|".join(f"(?:{s})" for s in DEFAULT_SYNTAXES))
 _MARKED = lazy(CONTACT_OPEN + r"[^" + CONTACT_CLOSE + r"\n]{0,200}" + CONTACT_CLOSE)
 
 
+def _may_hold_placeholder(text: str) -> bool:
+    """Whether ``text`` holds a character every default placeholder syntax starts with
+    (four substring tests: a generator over them cost a clean draft about 1 us)."""
+    return "{" in text or "$" in text or "%" in text or "[" in text
+
+
 def contact_placeholders(text: str) -> List[Tuple[int, int]]:
     """Spans of the placeholders in ``text`` that hold a contact: written out
     (a draft) or marked by the masker (a template)."""
     spans = [m.span() for m in _MARKED.finditer(text)] if CONTACT_OPEN in text else []
-    if any(ch in text for ch in "{$%["):
+    if _may_hold_placeholder(text):
         spans.extend(m.span() for m in _DEFAULT.finditer(text) if names_contact(m.group()))
     return sorted(spans)
 
@@ -90,6 +96,6 @@ class PlaceholderMasker:
         self._pattern = LazyPattern(combined) if self._only_defaults else SafePattern(combined, owner="placeholders")
 
     def mask(self, text: str) -> str:
-        if self._only_defaults and not any(ch in text for ch in "{$%["):
+        if self._only_defaults and not _may_hold_placeholder(text):
             return text  # every default syntax starts with one of these
         return self._pattern.sub(lambda m: _mask(m.group()), text)
