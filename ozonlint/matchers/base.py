@@ -1,6 +1,7 @@
 """What every matcher shares: the draft being checked, with its views built lazily."""
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from itertools import chain
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional
 import regex
 
 from ..lazyre import lazy, lazy_re
-from ..normalize import View, base_view, is_plain, rewrite, words_view
+from ..normalize import View, apply_edits, base_view, is_plain, words_view
 from ..rulepack import RulePackError
 from ..safepattern import PatternError, SafePattern
 
@@ -29,6 +30,10 @@ NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.
 _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
 _WORD_RUN = lazy_re(r"\w+")  # the same where there is no "_", and a little faster
 HAN = lazy(r"\p{Han}")
+_LAST_HAN = lazy(r"\p{Han}", regex.REVERSE)
+# Whether a character is Latin or a digit (a Chinese term that starts or ends with one
+# does not match inside a Latin word: "v信" not in "dev信").
+LATIN_OR_DIGIT = lazy(r"[\p{Latin}\p{N}]")
 # Inflected Russian words gate on their first letters: six when their stem is
 # that long (more selective), else four; marked so that a prefix key never
 # equals a word key.
@@ -98,6 +103,77 @@ def _same_word(neighbour: str, edge: str) -> bool:
     return neighbour.isalnum() and _is_han(neighbour) == _is_han(edge)
 
 
+# A Chinese term as a term set keeps it: as it appears in the Chinese view (no separators),
+# and whether its first/last character is Latin or a digit (see terms._han_term).
+HanTerm = Tuple[str, bool, bool]
+
+
+class HanTerms:
+    """The Chinese terms of some term sets, found in a draft's Chinese view (see
+    Draft.han_view) in one scan for them all, each set then taking its own hits:
+    the sets share most of their terms ("微信", "加微信"), and dozens of them are
+    asked about every draft with Chinese.
+
+    Every term is looked for where its first Chinese character stands (a term
+    of Chinese characters only has no word boundaries, and every term has one),
+    so each occurrence of a term, overlapping ones too, is found once; the
+    Chinese characters of a reply are a few among hundreds of others.
+    """
+
+    __slots__ = ("terms_of", "_owners", "_by_char", "_firsts")
+
+    def __init__(self, sets: Iterable[Tuple[int, Sequence[HanTerm]]] = ()) -> None:
+        self.terms_of: Dict[int, Sequence[HanTerm]] = {}  # set id -> its terms
+        owners: Dict[HanTerm, List[int]] = {}
+        for set_id, terms in sets:
+            self.terms_of[set_id] = terms
+            for term in terms:
+                owners.setdefault(term, []).append(set_id)
+        self._owners = {term: tuple(ids) for term, ids in owners.items()}
+        # by the term's first Chinese character: (its offset in the term, the term)
+        by_char: Dict[str, List[Tuple[int, HanTerm]]] = {}
+        for term in self._owners:
+            at = HAN.search(term[0]).start()  # type: ignore[union-attr]
+            by_char.setdefault(term[0][at], []).append((at, term))
+        self._by_char = {char: tuple(found) for char, found in by_char.items()}
+        self._firsts = lazy_re("[" + "".join(map(re.escape, sorted(by_char))) + "]") if by_char else None
+
+    def find(self, draft: "Draft") -> Dict[int, List[Span]]:
+        """Each set's hits in the draft (spans of the words view; sets without one left out)."""
+        found: Dict[int, List[Span]] = {}
+        if self._firsts is None or not draft.has_han:
+            return found
+        view = draft.han_view
+        text = view.text
+        by_char, owners = self._by_char, self._owners
+        for m in self._firsts.finditer(text):
+            at = m.start()
+            for offset, term in by_char[m.group()]:
+                compact, latin_start, latin_end = term
+                pos = at - offset
+                if pos < 0 or not text.startswith(compact, pos):
+                    continue
+                end = pos + len(compact)
+                before = text[pos - 1:pos]
+                after = text[end:end + 1]
+                if latin_start and before and LATIN_OR_DIGIT.match(before) or (
+                        latin_end and after and LATIN_OR_DIGIT.match(after)):
+                    continue
+                span = view.span(pos, end)
+                for set_id in owners[term]:
+                    if set_id in found:
+                        found[set_id].append(span)
+                    else:
+                        found[set_id] = [span]
+        return found
+
+    def __getstate__(self) -> tuple:
+        return self.terms_of, self._owners, self._by_char, self._firsts
+
+    def __setstate__(self, state: tuple) -> None:
+        self.terms_of, self._owners, self._by_char, self._firsts = state
+
+
 class GateIndex:
     """Which term sets a draft can possibly match, from cheap facts about it:
     the words it contains, the symbols (₽, ⭐) in it, whether it has Chinese.
@@ -108,7 +184,7 @@ class GateIndex:
     when it grows large, so threads may share it and results never depend on it.
     """
 
-    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "by_han_char", "_lookup", "_memo")
+    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "han_terms", "_lookup", "_memo")
 
     MEMO_SIZE = 50_000  # distinct words remembered (order numbers never repeat)
 
@@ -116,7 +192,7 @@ class GateIndex:
         by_word: Dict[str, List[int]] = {}
         by_symbol: Dict[str, List[int]] = {}
         han: List[int] = []
-        by_han_char: Dict[str, List[int]] = {}
+        han_terms: List[Tuple[int, Sequence[HanTerm]]] = []
         lookup: set = set()
         for term_set in term_sets:
             for word in term_set.keys:
@@ -124,13 +200,12 @@ class GateIndex:
             for symbol in term_set.symbols:
                 by_symbol.setdefault(symbol, []).append(term_set.id)
             if term_set.has_han_terms:
-                # a set whose Chinese terms are known opens for a draft that holds the first
-                # character of one of them; another (a pattern's) for any Chinese
-                first = term_set.han_first_chars
-                if first is None:
+                # a set whose Chinese terms are known opens for a draft that holds one of
+                # them (see HanTerms); another (a pattern's) for any Chinese
+                if term_set.han_first_chars is None:
                     han.append(term_set.id)
-                for char in first or ():
-                    by_han_char.setdefault(char, []).append(term_set.id)
+                else:
+                    han_terms.append((term_set.id, term_set.han_terms))
             lookup.update(term_set.lookup_keys)
         self.by_word = {k: tuple(v) for k, v in by_word.items()}
         self.words = frozenset(by_word)
@@ -138,16 +213,16 @@ class GateIndex:
         # a plain draft (see normalize.base_view) holds none of the others: no emoji, no hearts
         self.by_plain_symbol = {k: v for k, v in self.by_symbol.items() if is_plain(k)}
         self.han_sets = tuple(han)
-        self.by_han_char = {k: tuple(v) for k, v in by_han_char.items()}
+        self.han_terms = HanTerms(han_terms)
         self._lookup = frozenset(lookup | self.words)
         self._memo: Dict[str, Tuple[str, ...]] = {}
 
     def __getstate__(self) -> tuple:  # the memo is this process's own
-        return (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.by_han_char,
+        return (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
                 self._lookup)
 
     def __setstate__(self, state: tuple) -> None:
-        (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.by_han_char,
+        (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
          self._lookup) = state
         self._memo = {}
 
@@ -218,8 +293,7 @@ class GateIndex:
                     more += owners
         if draft.has_han:
             more += self.han_sets
-            by_han_char = self.by_han_char
-            more.extend(i for char in draft.chars.intersection(by_han_char) for i in by_han_char[char])
+            more.extend(draft.han_hits(self.han_terms))
         return frozenset(ids + more if more else ids)
 
 
@@ -282,7 +356,15 @@ class Draft:
         view = self.extras.get("han_view")
         if view is None:
             words = self.words
-            view = words.derive(*rewrite(words.text, _HAN_GAP, lambda m: ""))
+            text = words.text
+            first = HAN.search(text)
+            edits: List[Tuple[int, int, str]] = []
+            if first is not None:
+                # every gap touches a Chinese character (at most three separators away from
+                # it): only the stretch from the first one to the last one is searched
+                start, end = max(0, first.start() - 4), _LAST_HAN.search(text).end() + 4  # type: ignore[union-attr]
+                edits = [(m.start(), m.end(), "") for m in _HAN_GAP.finditer(text, start, end)]
+            view = words.derive(apply_edits(text, edits), edits)
             # spans of this view map back to the original; callers want words-view spans
             self.extras["han_view"] = view = _Rebased(view, words)
         return view
@@ -344,11 +426,15 @@ class Draft:
         return bisect_right(self._token_starts, pos) - 1
 
     @property
-    def chars(self) -> FrozenSet[str]:
-        """The distinct characters of the words view."""
-        found = self.extras.get("chars")
+    def han_terms(self) -> HanTerms:
+        """The Chinese terms of the term sets of the draft's gate index."""
+        return self._index.han_terms
+
+    def han_hits(self, terms: HanTerms) -> Dict[int, List[Span]]:
+        """The hits of ``terms`` (see HanTerms.find), found once per draft."""
+        found = self.extras.get(terms)
         if found is None:
-            found = self.extras["chars"] = frozenset(self.words.text)
+            found = self.extras[terms] = terms.find(self)
         return found  # type: ignore[no-any-return]
 
     @property
