@@ -29,6 +29,11 @@ NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.
 # (std re finds those faster).
 _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
 _WORD_RUN = lazy_re(r"\w+")  # the same where there is no "_", and a little faster
+# Characters that std re's classes and the regex module's read alike (letter or digit, or
+# neither; none of them Chinese: Python's Unicode tables and regex's differ in version):
+# around a draft's Chinese characters, words of only these are found by std re.
+_NOT_READ_ALIKE = lazy_re("[^\x00-\u052f\u2000-\u207f\u20a0-\u2bff\u3000-\u3004\u3008-\u3020\u3030-\u3037"
+                          "\u303c-\u303f\uff00-\uffef\U0001f000-\U0001faff]")
 HAN = lazy(r"\p{Han}")
 _LAST_HAN = lazy(r"\p{Han}", regex.REVERSE)
 # Whether a character is Latin or a digit (a Chinese term that starts or ends with one
@@ -91,6 +96,11 @@ def _word_runs(text: str) -> FrozenSet[str]:
             if found[i] is None:
                 found[i] = _PIECE_WORDS[piece] = frozenset(_WORD_RUN.findall(piece))
     return frozenset().union(*found)
+
+
+def _plain_words(text: str) -> FrozenSet[str]:
+    """The words of a text without Chinese characters."""
+    return frozenset(_TOKEN_NO_HAN.findall(text)) if "_" in text else _word_runs(text)
 
 
 def _is_han(ch: str) -> bool:
@@ -343,11 +353,41 @@ class Draft:
         """The distinct words of the words view."""
         if self._tokens is None:
             text = self.words.text
-            if self.has_han or "_" in text:
-                self._tokens = frozenset((TOKEN if self.has_han else _TOKEN_NO_HAN).findall(text))
+            if not self.has_han:
+                self._tokens = _plain_words(text)
             else:
-                self._tokens = _word_runs(text)
+                stretch = self._read_alike_around_han()
+                if stretch is None:
+                    self._tokens = frozenset(TOKEN.findall(text))
+                else:  # (a word never crosses the stretch's ends: Chinese characters are words of their own)
+                    start, end = stretch
+                    self._tokens = frozenset(TOKEN.findall(text, start, end)).union(
+                        _plain_words(text[:start]), _plain_words(text[end:]))
         return self._tokens
+
+    def _han_stretch(self) -> Optional[Tuple[int, int]]:
+        """Where the words view's Chinese characters stand: from the first one to
+        just after the last one (None: it has none)."""
+        found = self.extras.get("han_stretch", False)
+        if found is False:
+            text = self.words.text
+            first = HAN.search(text)
+            found = None if first is None else (first.start(), _LAST_HAN.search(text).end())  # type: ignore[union-attr]
+            self.extras["han_stretch"] = found
+        return found  # type: ignore[no-any-return]
+
+    def _read_alike_around_han(self) -> Optional[Tuple[int, int]]:
+        """The Chinese stretch (see _han_stretch), when the text around it has only
+        characters that std re reads as the regex module does (see _NOT_READ_ALIKE);
+        else None."""
+        stretch = self._han_stretch()
+        if stretch is None:
+            return None
+        text = self.words.text
+        start, end = stretch
+        if _NOT_READ_ALIKE.search(text, 0, start) is None and _NOT_READ_ALIKE.search(text, end) is None:
+            return stretch
+        return None
 
     @property
     def han_view(self) -> View:
@@ -357,13 +397,13 @@ class Draft:
         if view is None:
             words = self.words
             text = words.text
-            first = HAN.search(text)
+            stretch = self._han_stretch()
             edits: List[Tuple[int, int, str]] = []
-            if first is not None:
+            if stretch is not None:
                 # every gap touches a Chinese character (at most three separators away from
                 # it): only the stretch from the first one to the last one is searched
-                start, end = max(0, first.start() - 4), _LAST_HAN.search(text).end() + 4  # type: ignore[union-attr]
-                edits = [(m.start(), m.end(), "") for m in _HAN_GAP.finditer(text, start, end)]
+                start, end = stretch
+                edits = [(m.start(), m.end(), "") for m in _HAN_GAP.finditer(text, max(0, start - 4), end + 4)]
             view = words.derive(apply_edits(text, edits), edits)
             # spans of this view map back to the original; callers want words-view spans
             self.extras["han_view"] = view = _Rebased(view, words)
@@ -420,9 +460,20 @@ class Draft:
     def word_index(self, pos: int) -> int:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
-            pattern = TOKEN if self.has_han else _TOKEN_NO_HAN  # the same words; std re is faster
+            text = self.words.text
             # (from a list: filled from a generator, the array cost a third more)
-            self._token_starts = array("q", [m.start() for m in pattern.finditer(self.words.text)])
+            if not self.has_han:  # the same words as TOKEN's; std re is faster
+                starts = [m.start() for m in _TOKEN_NO_HAN.finditer(text)]
+            else:
+                stretch = self._read_alike_around_han()
+                if stretch is None:
+                    starts = [m.start() for m in TOKEN.finditer(text)]
+                else:  # (see tokens)
+                    start, end = stretch
+                    starts = [m.start() for m in _TOKEN_NO_HAN.finditer(text, 0, start)]
+                    starts += [m.start() for m in TOKEN.finditer(text, start, end)]
+                    starts += [m.start() for m in _TOKEN_NO_HAN.finditer(text, end)]
+            self._token_starts = array("q", starts)
         return bisect_right(self._token_starts, pos) - 1
 
     @property
