@@ -36,6 +36,7 @@ _NOT_READ_ALIKE = lazy_re("[^\x00-\u052f\u2000-\u207f\u20a0-\u2bff\u3000-\u3004\
                           "\u303c-\u303f\uff00-\uffef\U0001f000-\U0001faff]")
 HAN = lazy(r"\p{Han}")
 _LAST_HAN = lazy(r"\p{Han}", regex.REVERSE)
+_HAN_RUN = lazy(r"\p{Han}+")
 # Whether a character is Latin or a digit (a Chinese term that starts or ends with one
 # does not match inside a Latin word: "v信" not in "dev信").
 LATIN_OR_DIGIT = lazy(r"[\p{Latin}\p{N}]")
@@ -59,19 +60,40 @@ _HAN_GAP = lazy(r"(?<=\p{Han})[\s\p{P}\p{S}_]{1,3}(?=[\p{Han}\p{Latin}])"
                 r"|(?<=[\p{Han}\p{Latin}])[\s\p{P}\p{S}_]{1,3}(?=\p{Han})")
 
 
-class _Rebased:
-    """A view derived from the words view whose spans map to the words view."""
+class _WithoutGaps:
+    """The words view with some stretches of it deleted (the Chinese view: see
+    Draft.han_view); its spans map back to the words view."""
 
-    __slots__ = ("text", "_view", "_base_maps")
+    __slots__ = ("text", "stretch", "_at", "_deleted")
 
-    def __init__(self, view: View, base: View) -> None:
-        self.text = view.text
-        self._view = view
-        self._base_maps = len(base._maps)
+    def __init__(self, text: str, gaps: Sequence[Span], stretch: Optional[Span]) -> None:
+        """``gaps``: the stretches of ``text`` deleted, in order, none touching the next;
+        ``stretch``: where the text's Chinese characters stand (see Draft._han_stretch),
+        which no gap cuts into."""
+        self.text = apply_edits(text, [(start, end, "") for start, end in gaps])
+        self._at: List[int] = []  # where each gap was, in this view's text
+        self._deleted = [0]  # how much was deleted up to and including each gap
+        self.stretch = stretch
+        deleted = 0
+        first, last = stretch or (0, 0)
+        before_first = before_last = 0  # what the gaps before the stretch's ends took out
+        for start, end in gaps:
+            self._at.append(start - deleted)
+            deleted += end - start
+            self._deleted.append(deleted)
+            if end <= first:
+                before_first = deleted
+            if end <= last:
+                before_last = deleted
+        if stretch is not None:
+            self.stretch = (first - before_first, last - before_last)
 
-    def span(self, start: int, end: int) -> Tuple[int, int]:
-        for offset_map in reversed(self._view._maps[self._base_maps:]):
-            start, end = offset_map.start(start), offset_map.end(end)
+    def span(self, start: int, end: int) -> Span:
+        """The words-view span of ``text[start:end]``: a span that starts where a gap
+        was starts after the gap, one that ends there ends before it."""
+        at, deleted = self._at, self._deleted
+        start += deleted[bisect_right(at, start)]
+        end += deleted[bisect_right(at, end - 1)]
         return start, max(start, end)
 
 
@@ -124,13 +146,23 @@ class HanTerms:
     the sets share most of their terms ("微信", "加微信"), and dozens of them are
     asked about every draft with Chinese.
 
-    Every term is looked for where its first Chinese character stands (a term
-    of Chinese characters only has no word boundaries, and every term has one),
-    so each occurrence of a term, overlapping ones too, is found once; the
-    Chinese characters of a reply are a few among hundreds of others.
+    A term of Chinese characters only (most of them) matches wherever it stands,
+    so within one run of Chinese characters, and what it finds there depends on
+    the run alone: each run's hits are worked out once and
+    remembered (replies are written from templates, and their Chinese phrases
+    come back reply after reply: "亲，好评返现", "加微信"). Any other term (a
+    Latin letter or a digit in it: "v信", "ozon客服", "5星好评") is looked for
+    where its first Chinese character stands. Either way each occurrence of a
+    term, overlapping ones too, is found once.
+
+    The memo of runs is filled by plain dict stores, which are atomic, and
+    cleared when it grows large: threads may share it, and what is found never
+    depends on it.
     """
 
-    __slots__ = ("terms_of", "_owners", "_by_char", "_firsts")
+    __slots__ = ("terms_of", "_by_char", "_others", "_other_by_char", "_memo")
+
+    MEMO_SIZE = 10_000  # runs remembered
 
     def __init__(self, sets: Iterable[Tuple[int, Sequence[HanTerm]]] = ()) -> None:
         self.terms_of: Dict[int, Sequence[HanTerm]] = {}  # set id -> its terms
@@ -139,49 +171,83 @@ class HanTerms:
             self.terms_of[set_id] = terms
             for term in terms:
                 owners.setdefault(term, []).append(set_id)
-        self._owners = {term: tuple(ids) for term, ids in owners.items()}
-        # by the term's first Chinese character: (its offset in the term, the term)
-        by_char: Dict[str, List[Tuple[int, HanTerm]]] = {}
-        for term in self._owners:
-            at = HAN.search(term[0]).start()  # type: ignore[union-attr]
-            by_char.setdefault(term[0][at], []).append((at, term))
+        by_char: Dict[str, List[Tuple[str, Tuple[int, ...]]]] = {}  # the Chinese-only terms by first character
+        other_by_char: Dict[str, List[Tuple[int, str, bool, bool, Tuple[int, ...]]]] = {}
+        for term, ids in owners.items():
+            compact, latin_start, latin_end = term
+            if not (latin_start or latin_end) and all(HAN.match(ch) for ch in compact):
+                by_char.setdefault(compact[0], []).append((compact, tuple(ids)))
+            else:  # by its first Chinese character, with that character's offset in the term
+                at = HAN.search(compact).start()  # type: ignore[union-attr]
+                other_by_char.setdefault(compact[at], []).append((at, compact, latin_start, latin_end, tuple(ids)))
         self._by_char = {char: tuple(found) for char, found in by_char.items()}
-        self._firsts = lazy_re("[" + "".join(map(re.escape, sorted(by_char))) + "]") if by_char else None
+        self._other_by_char = {char: tuple(found) for char, found in other_by_char.items()}
+        self._others = lazy_re("[" + "".join(map(re.escape, sorted(other_by_char))) + "]") if other_by_char else None
+        self._memo: Dict[str, Tuple[Tuple[int, int, Tuple[int, ...]], ...]] = {}
 
     def find(self, draft: "Draft") -> Dict[int, List[Span]]:
         """Each set's hits in the draft (spans of the words view; sets without one left out)."""
         found: Dict[int, List[Span]] = {}
-        if self._firsts is None or not draft.has_han:
+        if not draft.has_han or not (self._by_char or self._other_by_char):
             return found
         view = draft.han_view
+        if view.stretch is None:
+            return found
         text = view.text
-        by_char, owners = self._by_char, self._owners
-        for m in self._firsts.finditer(text):
-            at = m.start()
-            for offset, term in by_char[m.group()]:
-                compact, latin_start, latin_end = term
-                pos = at - offset
-                if pos < 0 or not text.startswith(compact, pos):
-                    continue
-                end = pos + len(compact)
-                before = text[pos - 1:pos]
-                after = text[end:end + 1]
-                if latin_start and before and LATIN_OR_DIGIT.match(before) or (
-                        latin_end and after and LATIN_OR_DIGIT.match(after)):
-                    continue
-                span = view.span(pos, end)
-                for set_id in owners[term]:
-                    if set_id in found:
-                        found[set_id].append(span)
-                    else:
-                        found[set_id] = [span]
+        lo, hi = view.stretch  # (every term holds a Chinese character: nothing is found elsewhere)
+        hits: List[Tuple[int, int, Tuple[int, ...]]] = []  # (start, end, owners) in the Chinese view
+        if self._by_char:
+            memo = self._memo
+            for m in _HAN_RUN.finditer(text, lo, hi):
+                run = m.group()
+                in_run = memo.get(run)
+                if in_run is None:
+                    if len(memo) >= self.MEMO_SIZE:
+                        memo.clear()
+                    in_run = memo[run] = self._in_run(run)
+                if in_run:
+                    at = m.start()
+                    hits += [(at + start, at + end, ids) for start, end, ids in in_run]
+        if self._others is not None:
+            by_char = self._other_by_char
+            for m in self._others.finditer(text, lo, hi):
+                at = m.start()
+                for offset, compact, latin_start, latin_end, ids in by_char[m.group()]:
+                    pos = at - offset
+                    if pos < 0 or not text.startswith(compact, pos):
+                        continue
+                    stop = pos + len(compact)
+                    before = text[pos - 1:pos]
+                    after = text[stop:stop + 1]
+                    if latin_start and before and LATIN_OR_DIGIT.match(before) or (
+                            latin_end and after and LATIN_OR_DIGIT.match(after)):
+                        continue
+                    hits.append((pos, stop, ids))
+        for start, stop, ids in hits:
+            span = view.span(start, stop)
+            for set_id in ids:
+                if set_id in found:
+                    found[set_id].append(span)
+                else:
+                    found[set_id] = [span]
         return found
 
-    def __getstate__(self) -> tuple:
-        return self.terms_of, self._owners, self._by_char, self._firsts
+    def _in_run(self, run: str) -> Tuple[Tuple[int, int, Tuple[int, ...]], ...]:
+        """Where the Chinese-only terms stand in a run of their characters, and whose they are."""
+        by_char = self._by_char
+        found = []
+        for i, ch in enumerate(run):
+            for compact, ids in by_char.get(ch, ()):
+                if run.startswith(compact, i):
+                    found.append((i, i + len(compact), ids))
+        return tuple(found)
+
+    def __getstate__(self) -> tuple:  # the memo is this process's own
+        return self.terms_of, self._by_char, self._others, self._other_by_char
 
     def __setstate__(self, state: tuple) -> None:
-        self.terms_of, self._owners, self._by_char, self._firsts = state
+        self.terms_of, self._by_char, self._others, self._other_by_char = state
+        self._memo = {}
 
 
 class GateIndex:
@@ -390,24 +456,21 @@ class Draft:
         return None
 
     @property
-    def han_view(self) -> View:
+    def han_view(self) -> _WithoutGaps:
         """The words view without the separators next to Chinese characters
         ("微 信", "微-信" -> "微信"), where Chinese terms are looked up."""
         view = self.extras.get("han_view")
         if view is None:
-            words = self.words
-            text = words.text
+            text = self.words.text
             stretch = self._han_stretch()
-            edits: List[Tuple[int, int, str]] = []
+            gaps: List[Span] = []
             if stretch is not None:
                 # every gap touches a Chinese character (at most three separators away from
                 # it): only the stretch from the first one to the last one is searched
                 start, end = stretch
-                edits = [(m.start(), m.end(), "") for m in _HAN_GAP.finditer(text, max(0, start - 4), end + 4)]
-            view = words.derive(apply_edits(text, edits), edits)
-            # spans of this view map back to the original; callers want words-view spans
-            self.extras["han_view"] = view = _Rebased(view, words)
-        return view
+                gaps = [m.span() for m in _HAN_GAP.finditer(text, max(0, start - 4), end + 4)]
+            self.extras["han_view"] = view = _WithoutGaps(text, gaps, stretch)
+        return view  # type: ignore[no-any-return]
 
     @property
     def gate_keys(self) -> FrozenSet[str]:
