@@ -29,11 +29,6 @@ NEXT_TOKEN = lazy(r"([^\p{L}\p{N}]*)(\p{Han}+|[[\p{L}\p{N}]--\p{Han}]+)", regex.
 # (std re finds those faster).
 _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
 _WORD_RUN = lazy_re(r"\w+")  # the same where there is no "_", and a little faster
-# Characters that std re's classes and the regex module's read alike (letter or digit, or
-# neither; none of them Chinese: Python's Unicode tables and regex's differ in version):
-# around a draft's Chinese characters, words of only these are found by std re.
-_NOT_READ_ALIKE = lazy_re("[^\x00-\u052f\u2000-\u207f\u20a0-\u2bff\u3000-\u3004\u3008-\u3020\u3030-\u3037"
-                          "\u303c-\u303f\uff00-\uffef\U0001f000-\U0001faff]")
 HAN = lazy(r"\p{Han}")
 _LAST_HAN = lazy(r"\p{Han}", regex.REVERSE)
 _HAN_RUN = lazy(r"\p{Han}+")
@@ -118,11 +113,6 @@ def _word_runs(text: str) -> FrozenSet[str]:
             if found[i] is None:
                 found[i] = _PIECE_WORDS[piece] = frozenset(_WORD_RUN.findall(piece))
     return frozenset().union(*found)
-
-
-def _plain_words(text: str) -> FrozenSet[str]:
-    """The words of a text without Chinese characters."""
-    return frozenset(_TOKEN_NO_HAN.findall(text)) if "_" in text else _word_runs(text)
 
 
 def _is_han(ch: str) -> bool:
@@ -383,7 +373,8 @@ class Draft:
     threads; the compiled rules a Draft is checked against are read-only.
     """
 
-    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_key_tokens", "_gate_ids", "_token_starts",
+    __slots__ = ("text", "_base", "_words", "_tokens", "_han_words", "_gate_keys", "_key_tokens", "_gate_ids",
+                 "_token_starts",
                  "_has_han", "_active", "_index", "_occurrences", "extras")
 
     def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
@@ -391,6 +382,7 @@ class Draft:
         self._base: Optional[View] = None
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
+        self._han_words: Optional[List[str]] = None  # a draft with Chinese: its words in order (see word_index)
         self._gate_keys: Optional[FrozenSet[str]] = None
         # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
         self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
@@ -419,16 +411,13 @@ class Draft:
         """The distinct words of the words view."""
         if self._tokens is None:
             text = self.words.text
-            if not self.has_han:
-                self._tokens = _plain_words(text)
+            if self.has_han:
+                self._han_words = TOKEN.findall(text)
+                self._tokens = frozenset(self._han_words)
+            elif "_" in text:
+                self._tokens = frozenset(_TOKEN_NO_HAN.findall(text))
             else:
-                stretch = self._read_alike_around_han()
-                if stretch is None:
-                    self._tokens = frozenset(TOKEN.findall(text))
-                else:  # (a word never crosses the stretch's ends: Chinese characters are words of their own)
-                    start, end = stretch
-                    self._tokens = frozenset(TOKEN.findall(text, start, end)).union(
-                        _plain_words(text[:start]), _plain_words(text[end:]))
+                self._tokens = _word_runs(text)
         return self._tokens
 
     def _han_stretch(self) -> Optional[Tuple[int, int]]:
@@ -441,19 +430,6 @@ class Draft:
             found = None if first is None else (first.start(), _LAST_HAN.search(text).end())  # type: ignore[union-attr]
             self.extras["han_stretch"] = found
         return found  # type: ignore[no-any-return]
-
-    def _read_alike_around_han(self) -> Optional[Tuple[int, int]]:
-        """The Chinese stretch (see _han_stretch), when the text around it has only
-        characters that std re reads as the regex module does (see _NOT_READ_ALIKE);
-        else None."""
-        stretch = self._han_stretch()
-        if stretch is None:
-            return None
-        text = self.words.text
-        start, end = stretch
-        if _NOT_READ_ALIKE.search(text, 0, start) is None and _NOT_READ_ALIKE.search(text, end) is None:
-            return stretch
-        return None
 
     @property
     def han_view(self) -> _WithoutGaps:
@@ -524,18 +500,22 @@ class Draft:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
             text = self.words.text
-            # (from a list: filled from a generator, the array cost a third more)
-            if not self.has_han:  # the same words as TOKEN's; std re is faster
+            if self.has_han:
+                # where each word (in order, as tokens found them) stands: a word is letters and
+                # digits, and none stand between two words, so it starts where it is next found
+                # (a find per word costs a fraction of TOKEN's second scan of the text)
+                if self._han_words is None:
+                    self.tokens
+                starts = []
+                end = 0
+                find = text.find
+                for word in self._han_words:  # type: ignore[union-attr]
+                    end = find(word, end)
+                    starts.append(end)
+                    end += len(word)
+            else:  # the same words as TOKEN's; std re is faster
                 starts = [m.start() for m in _TOKEN_NO_HAN.finditer(text)]
-            else:
-                stretch = self._read_alike_around_han()
-                if stretch is None:
-                    starts = [m.start() for m in TOKEN.finditer(text)]
-                else:  # (see tokens)
-                    start, end = stretch
-                    starts = [m.start() for m in _TOKEN_NO_HAN.finditer(text, 0, start)]
-                    starts += [m.start() for m in TOKEN.finditer(text, start, end)]
-                    starts += [m.start() for m in _TOKEN_NO_HAN.finditer(text, end)]
+            # (from a list: filled from a generator, the array cost a third more)
             self._token_starts = array("q", starts)
         return bisect_right(self._token_starts, pos) - 1
 
