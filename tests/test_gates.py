@@ -1,6 +1,6 @@
 """Gates decide which rules and patterns run on a draft: they must never hide a match.
 
-A gate opens on cheap facts (a word, the first character of a Chinese term);
+A gate opens on cheap facts (a word, a Chinese term found in one scan for all sets);
 these tests pin that it opens wherever a match can be, and stays shut where
 none can."""
 from __future__ import annotations
@@ -19,7 +19,7 @@ def _linter(tmp_path: Path, body: str) -> ozonlint.Linter:
     return ozonlint.Linter([str(pack)], defaults=False)
 
 
-def test_a_chinese_term_set_opens_on_the_first_character_of_a_term(tmp_path: Path) -> None:
+def test_a_chinese_term_set_opens_on_a_term(tmp_path: Path) -> None:
     linter = _linter(tmp_path, "    kind: terms\n    terms: [加微信, 薇信]\n"
                                "    examples: {bad: ['请加微信 abc'], good: ['您好，谢谢']}\n")
     [rule] = linter.rules

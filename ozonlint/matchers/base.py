@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional
 import regex
 
 from ..lazyre import lazy, lazy_re
-from ..normalize import View, base_view, is_plain, rewrite, words_view
+from ..normalize import View, apply_edits, base_view, is_plain, words_view
 from ..rulepack import RulePackError
 from ..safepattern import PatternError, SafePattern
 
@@ -32,6 +32,11 @@ _TOKEN_NO_HAN = lazy_re(r"[^\W_]+")
 NEXT_TOKEN_PLAIN = lazy_re(r"([\W_]*)([^\W_]+)")
 _WORD_RUN = lazy_re(r"\w+")  # the same where there is no "_", and a little faster
 HAN = lazy(r"\p{Han}")
+_LAST_HAN = lazy(r"\p{Han}", regex.REVERSE)
+_HAN_RUN = lazy(r"\p{Han}+")
+# Whether a character is Latin or a digit (a Chinese term that starts or ends with one
+# does not match inside a Latin word: "v信" not in "dev信").
+LATIN_OR_DIGIT = lazy(r"[\p{Latin}\p{N}]")
 # Inflected Russian words gate on their first letters: six when their stem is
 # that long (more selective), else four; marked so that a prefix key never
 # equals a word key.
@@ -52,19 +57,40 @@ _HAN_GAP = lazy(r"(?<=\p{Han})[\s\p{P}\p{S}_]{1,3}(?=[\p{Han}\p{Latin}])"
                 r"|(?<=[\p{Han}\p{Latin}])[\s\p{P}\p{S}_]{1,3}(?=\p{Han})")
 
 
-class _Rebased:
-    """A view derived from the words view whose spans map to the words view."""
+class _WithoutGaps:
+    """The words view with some stretches of it deleted (the Chinese view: see
+    Draft.han_view); its spans map back to the words view."""
 
-    __slots__ = ("text", "_view", "_base_maps")
+    __slots__ = ("text", "stretch", "_at", "_deleted")
 
-    def __init__(self, view: View, base: View) -> None:
-        self.text = view.text
-        self._view = view
-        self._base_maps = len(base._maps)
+    def __init__(self, text: str, gaps: Sequence[Span], stretch: Optional[Span]) -> None:
+        """``gaps``: the stretches of ``text`` deleted, in order, none touching the next;
+        ``stretch``: where the text's Chinese characters stand (see Draft._han_stretch),
+        which no gap cuts into."""
+        self.text = apply_edits(text, [(start, end, "") for start, end in gaps])
+        self._at: List[int] = []  # where each gap was, in this view's text
+        self._deleted = [0]  # how much was deleted up to and including each gap
+        self.stretch = stretch
+        deleted = 0
+        first, last = stretch or (0, 0)
+        before_first = before_last = 0  # what the gaps before the stretch's ends took out
+        for start, end in gaps:
+            self._at.append(start - deleted)
+            deleted += end - start
+            self._deleted.append(deleted)
+            if end <= first:
+                before_first = deleted
+            if end <= last:
+                before_last = deleted
+        if stretch is not None:
+            self.stretch = (first - before_first, last - before_last)
 
-    def span(self, start: int, end: int) -> Tuple[int, int]:
-        for offset_map in reversed(self._view._maps[self._base_maps:]):
-            start, end = offset_map.start(start), offset_map.end(end)
+    def span(self, start: int, end: int) -> Span:
+        """The words-view span of ``text[start:end]``: a span that starts where a gap
+        was starts after the gap, one that ends there ends before it."""
+        at, deleted = self._at, self._deleted
+        start += deleted[bisect_right(at, start)]
+        end += deleted[bisect_right(at, end - 1)]
         return start, max(start, end)
 
 
@@ -138,6 +164,121 @@ def _word_end(word: str) -> Any:
     return found
 
 
+# A Chinese term as a term set keeps it: as it appears in the Chinese view (no separators),
+# and whether its first/last character is Latin or a digit (see terms._han_term).
+HanTerm = Tuple[str, bool, bool]
+
+
+class HanTerms:
+    """The Chinese terms of some term sets, found in a draft's Chinese view (see
+    Draft.han_view) in one scan for them all, each set then taking its own hits:
+    the sets share most of their terms ("微信", "加微信"), and dozens of them are
+    asked about every draft with Chinese.
+
+    A term of Chinese characters only (most of them) matches wherever it stands,
+    so within one run of Chinese characters, and what it finds there depends on
+    the run alone: each run's hits are worked out once and
+    remembered (replies are written from templates, and their Chinese phrases
+    come back reply after reply: "亲，好评返现", "加微信"). Any other term (a
+    Latin letter or a digit in it: "v信", "ozon客服", "5星好评") is looked for
+    where its first Chinese character stands. Either way each occurrence of a
+    term, overlapping ones too, is found once.
+
+    The memo of runs is filled by plain dict stores, which are atomic, and
+    cleared when it grows large: threads may share it, and what is found never
+    depends on it.
+    """
+
+    __slots__ = ("terms_of", "_by_char", "_others", "_other_by_char", "_memo")
+
+    MEMO_SIZE = 10_000  # runs remembered
+
+    def __init__(self, sets: Iterable[Tuple[int, Sequence[HanTerm]]] = ()) -> None:
+        self.terms_of: Dict[int, Sequence[HanTerm]] = {}  # set id -> its terms
+        owners: Dict[HanTerm, List[int]] = {}
+        for set_id, terms in sets:
+            self.terms_of[set_id] = terms
+            for term in terms:
+                owners.setdefault(term, []).append(set_id)
+        by_char: Dict[str, List[Tuple[str, Tuple[int, ...]]]] = {}  # the Chinese-only terms by first character
+        other_by_char: Dict[str, List[Tuple[int, str, bool, bool, Tuple[int, ...]]]] = {}
+        for term, ids in owners.items():
+            compact, latin_start, latin_end = term
+            if not (latin_start or latin_end) and all(HAN.match(ch) for ch in compact):
+                by_char.setdefault(compact[0], []).append((compact, tuple(ids)))
+            else:  # by its first Chinese character, with that character's offset in the term
+                at = HAN.search(compact).start()  # type: ignore[union-attr]
+                other_by_char.setdefault(compact[at], []).append((at, compact, latin_start, latin_end, tuple(ids)))
+        self._by_char = {char: tuple(found) for char, found in by_char.items()}
+        self._other_by_char = {char: tuple(found) for char, found in other_by_char.items()}
+        self._others = lazy_re("[" + "".join(map(re.escape, sorted(other_by_char))) + "]") if other_by_char else None
+        self._memo: Dict[str, Tuple[Tuple[int, int, Tuple[int, ...]], ...]] = {}
+
+    def find(self, draft: "Draft") -> Dict[int, List[Span]]:
+        """Each set's hits in the draft (spans of the words view; sets without one left out)."""
+        found: Dict[int, List[Span]] = {}
+        if not draft.has_han or not (self._by_char or self._other_by_char):
+            return found
+        view = draft.han_view
+        if view.stretch is None:
+            return found
+        text = view.text
+        lo, hi = view.stretch  # (every term holds a Chinese character: nothing is found elsewhere)
+        hits: List[Tuple[int, int, Tuple[int, ...]]] = []  # (start, end, owners) in the Chinese view
+        if self._by_char:
+            memo = self._memo
+            for m in _HAN_RUN.finditer(text, lo, hi):
+                run = m.group()
+                in_run = memo.get(run)
+                if in_run is None:
+                    if len(memo) >= self.MEMO_SIZE:
+                        memo.clear()
+                    in_run = memo[run] = self._in_run(run)
+                if in_run:
+                    at = m.start()
+                    hits += [(at + start, at + end, ids) for start, end, ids in in_run]
+        if self._others is not None:
+            by_char = self._other_by_char
+            for m in self._others.finditer(text, lo, hi):
+                at = m.start()
+                for offset, compact, latin_start, latin_end, ids in by_char[m.group()]:
+                    pos = at - offset
+                    if pos < 0 or not text.startswith(compact, pos):
+                        continue
+                    stop = pos + len(compact)
+                    before = text[pos - 1:pos]
+                    after = text[stop:stop + 1]
+                    if latin_start and before and LATIN_OR_DIGIT.match(before) or (
+                            latin_end and after and LATIN_OR_DIGIT.match(after)):
+                        continue
+                    hits.append((pos, stop, ids))
+        for start, stop, ids in hits:
+            span = view.span(start, stop)
+            for set_id in ids:
+                if set_id in found:
+                    found[set_id].append(span)
+                else:
+                    found[set_id] = [span]
+        return found
+
+    def _in_run(self, run: str) -> Tuple[Tuple[int, int, Tuple[int, ...]], ...]:
+        """Where the Chinese-only terms stand in a run of their characters, and whose they are."""
+        by_char = self._by_char
+        found = []
+        for i, ch in enumerate(run):
+            for compact, ids in by_char.get(ch, ()):
+                if run.startswith(compact, i):
+                    found.append((i, i + len(compact), ids))
+        return tuple(found)
+
+    def __getstate__(self) -> tuple:  # the memo is this process's own
+        return self.terms_of, self._by_char, self._others, self._other_by_char
+
+    def __setstate__(self, state: tuple) -> None:
+        self.terms_of, self._by_char, self._others, self._other_by_char = state
+        self._memo = {}
+
+
 class GateIndex:
     """Which term sets a draft can possibly match, from cheap facts about it:
     the words it contains, the symbols (₽, ⭐) in it, whether it has Chinese.
@@ -148,7 +289,7 @@ class GateIndex:
     when it grows large, so threads may share it and results never depend on it.
     """
 
-    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "by_han_char", "_lookup", "_memo")
+    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "han_terms", "_lookup", "_memo")
 
     MEMO_SIZE = 50_000  # distinct words remembered (order numbers never repeat)
 
@@ -156,7 +297,7 @@ class GateIndex:
         by_word: Dict[str, List[int]] = {}
         by_symbol: Dict[str, List[int]] = {}
         han: List[int] = []
-        by_han_char: Dict[str, List[int]] = {}
+        han_terms: List[Tuple[int, Sequence[HanTerm]]] = []
         lookup: set = set()
         for term_set in term_sets:
             for word in term_set.keys:
@@ -164,13 +305,12 @@ class GateIndex:
             for symbol in term_set.symbols:
                 by_symbol.setdefault(symbol, []).append(term_set.id)
             if term_set.has_han_terms:
-                # a set whose Chinese terms are known opens for a draft that holds the first
-                # character of one of them; another (a pattern's) for any Chinese
-                first = term_set.han_first_chars
-                if first is None:
+                # a set whose Chinese terms are known opens for a draft that holds one of
+                # them (see HanTerms); another (a pattern's) for any Chinese
+                if term_set.han_first_chars is None:
                     han.append(term_set.id)
-                for char in first or ():
-                    by_han_char.setdefault(char, []).append(term_set.id)
+                else:
+                    han_terms.append((term_set.id, term_set.han_terms))
             lookup.update(term_set.lookup_keys)
         self.by_word = {k: tuple(v) for k, v in by_word.items()}
         self.words = frozenset(by_word)
@@ -178,16 +318,16 @@ class GateIndex:
         # a plain draft (see normalize.base_view) holds none of the others: no emoji, no hearts
         self.by_plain_symbol = {k: v for k, v in self.by_symbol.items() if is_plain(k)}
         self.han_sets = tuple(han)
-        self.by_han_char = {k: tuple(v) for k, v in by_han_char.items()}
+        self.han_terms = HanTerms(han_terms)
         self._lookup = frozenset(lookup | self.words)
         self._memo: Dict[str, Tuple[str, ...]] = {}
 
     def __getstate__(self) -> tuple:  # the memo is this process's own
-        return (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.by_han_char,
+        return (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
                 self._lookup)
 
     def __setstate__(self, state: tuple) -> None:
-        (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.by_han_char,
+        (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
          self._lookup) = state
         self._memo = {}
 
@@ -262,8 +402,7 @@ class GateIndex:
                     more += owners
         if draft.has_han:
             more += self.han_sets
-            by_han_char = self.by_han_char
-            more.extend(i for char in draft.chars.intersection(by_han_char) for i in by_han_char[char])
+            more.extend(draft.han_hits(self.han_terms))
         return ids.union(more) if more else ids
 
 
@@ -278,7 +417,8 @@ class Draft:
     threads; the compiled rules a Draft is checked against are read-only.
     """
 
-    __slots__ = ("text", "_base", "_words", "_tokens", "_gate_keys", "_key_tokens", "_gate_ids", "_token_starts",
+    __slots__ = ("text", "_base", "_words", "_tokens", "_han_words", "_gate_keys", "_key_tokens", "_gate_ids",
+                 "_token_starts",
                  "_has_han", "_active", "_index", "_occurrences", "extras")
 
     def __init__(self, text: str, index: Optional[GateIndex] = None) -> None:
@@ -286,6 +426,7 @@ class Draft:
         self._base: Optional[View] = None
         self._words: Optional[View] = None
         self._tokens: Optional[FrozenSet[str]] = None
+        self._han_words: Optional[List[str]] = None  # a draft with Chinese: its words in order (see word_index)
         self._gate_keys: Optional[FrozenSet[str]] = None
         # prefix key -> words (see tokens_with_key); before that, the words and their gate entries
         self._key_tokens: Optional[Union[Dict[str, List[str]], Tuple[List[str], List[Tuple[Any, ...]]]]] = None
@@ -314,23 +455,42 @@ class Draft:
         """The distinct words of the words view."""
         if self._tokens is None:
             text = self.words.text
-            if self.has_han or "_" in text:
-                self._tokens = frozenset((TOKEN if self.has_han else _TOKEN_NO_HAN).findall(text))
+            if self.has_han:
+                self._han_words = TOKEN.findall(text)
+                self._tokens = frozenset(self._han_words)
+            elif "_" in text:
+                self._tokens = frozenset(_TOKEN_NO_HAN.findall(text))
             else:
                 self._tokens = _word_runs(text)
         return self._tokens
 
+    def _han_stretch(self) -> Optional[Tuple[int, int]]:
+        """Where the words view's Chinese characters stand: from the first one to
+        just after the last one (None: it has none)."""
+        found = self.extras.get("han_stretch", False)
+        if found is False:
+            text = self.words.text
+            first = HAN.search(text)
+            found = None if first is None else (first.start(), _LAST_HAN.search(text).end())  # type: ignore[union-attr]
+            self.extras["han_stretch"] = found
+        return found  # type: ignore[no-any-return]
+
     @property
-    def han_view(self) -> View:
+    def han_view(self) -> _WithoutGaps:
         """The words view without the separators next to Chinese characters
         ("微 信", "微-信" -> "微信"), where Chinese terms are looked up."""
         view = self.extras.get("han_view")
         if view is None:
-            words = self.words
-            view = words.derive(*rewrite(words.text, _HAN_GAP, lambda m: ""))
-            # spans of this view map back to the original; callers want words-view spans
-            self.extras["han_view"] = view = _Rebased(view, words)
-        return view
+            text = self.words.text
+            stretch = self._han_stretch()
+            gaps: List[Span] = []
+            if stretch is not None:
+                # every gap touches a Chinese character (at most three separators away from
+                # it): only the stretch from the first one to the last one is searched
+                start, end = stretch
+                gaps = [m.span() for m in _HAN_GAP.finditer(text, max(0, start - 4), end + 4)]
+            self.extras["han_view"] = view = _WithoutGaps(text, gaps, stretch)
+        return view  # type: ignore[no-any-return]
 
     @property
     def gate_keys(self) -> FrozenSet[str]:
@@ -389,15 +549,34 @@ class Draft:
         """Index of the word (in the words view) that contains or precedes ``pos``."""
         if self._token_starts is None:
             text = self.words.text
-            self._token_starts = [m.start() for m in TOKEN.finditer(text)] if self.has_han else _word_starts(text)
+            if self.has_han:
+                # where each word (in order, as tokens found them) stands: a word is letters and
+                # digits, and none stand between two words, so it starts where it is next found
+                # (a find per word costs a fraction of TOKEN's second scan of the text)
+                if self._han_words is None:
+                    self.tokens
+                starts = []
+                end = 0
+                find = text.find
+                for word in self._han_words:  # type: ignore[union-attr]
+                    end = find(word, end)
+                    starts.append(end)
+                    end += len(word)
+                self._token_starts = starts
+            else:
+                self._token_starts = _word_starts(text)
         return bisect_right(self._token_starts, pos) - 1
 
     @property
-    def chars(self) -> FrozenSet[str]:
-        """The distinct characters of the words view."""
-        found = self.extras.get("chars")
+    def han_terms(self) -> HanTerms:
+        """The Chinese terms of the term sets of the draft's gate index."""
+        return self._index.han_terms
+
+    def han_hits(self, terms: HanTerms) -> Dict[int, List[Span]]:
+        """The hits of ``terms`` (see HanTerms.find), found once per draft."""
+        found = self.extras.get(terms)
         if found is None:
-            found = self.extras["chars"] = frozenset(self.words.text)
+            found = self.extras[terms] = terms.find(self)
         return found  # type: ignore[no-any-return]
 
     @property

@@ -22,10 +22,12 @@ from ..rulepack import Node, RulePackError, RuleSpec, _string_list
 from ..spans import NO_SPANS, Spans, spans_of
 from .base import (
     _PREFIX_MARKS,
+    LATIN_OR_DIGIT,
     NEXT_TOKEN,
     NEXT_TOKEN_PLAIN,
     TOKEN,
     Draft,
+    HanTerms,
     Matcher,
     Span,
     compile_pattern,
@@ -48,7 +50,6 @@ _VOWEL_END = "аяоеиыуюйь"
 _CYRILLIC_WORD = lazy(r"\p{Cyrillic}{4,}")
 _HAN_TERM = lazy(r"\p{Han}")
 _SEPARATOR = lazy(r"[\s\p{P}\p{S}_]")
-_LATIN_START = lazy(r"[\p{Latin}\p{N}]")
 
 _ids = count()
 
@@ -110,7 +111,7 @@ def _han_term(term: str) -> Tuple[str, bool, bool]:
     whether its first/last character is Latin or a digit ("v信" must not match
     inside "dev信", but may follow a Chinese character: "加v信")."""
     compact = "".join(ch for ch in term if not (ch.isspace() or _SEPARATOR.match(ch)))
-    return compact, bool(_LATIN_START.match(compact)), bool(_LATIN_START.match(compact[-1:]))
+    return compact, bool(LATIN_OR_DIGIT.match(compact)), bool(LATIN_OR_DIGIT.match(compact[-1:]))
 
 
 # (quote marks too: "на «ягодках»", "пишите в \"вотсап\"")
@@ -305,19 +306,15 @@ class TermSet:
         self._first_keys = frozenset(first)
         self._memo: Dict[Tuple[str, str], _Starting] = {}  # see _starting_with
         self.keys, self.lookup_keys = _gate_keys(self._first)
-        self._han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
+        self.han_terms = tuple(sorted(set(han_terms), key=lambda t: -len(t[0])))
         self._patterns = [compile_pattern(p, spec, key, line=line_of("patterns")) for p in patterns]
         # each pattern's lead (see leads.py): a pattern is tried only where its lead
         # stands in the (case-folded) words view, and not at all where it is absent
         self._leads = [compiled_lead(p, folded=True) for p in patterns]
         self._keep = context_filter(spec, params=params, folded=True)
         self.symbols = tuple(symbols)
-        self.has_han_terms = bool(self._han_terms)
-        # by first character: a draft is searched only for terms whose first character it holds
-        self._han_by_first: Dict[str, List[Tuple[str, bool, bool]]] = {}
-        for han_term in self._han_terms:
-            self._han_by_first.setdefault(han_term[0][0], []).append(han_term)
-        self.han_first_chars = frozenset(self._han_by_first)  # the gate index opens the set on these
+        self.has_han_terms = bool(self.han_terms)
+        self.han_first_chars = frozenset(t[0][0] for t in self.han_terms)
         # raw patterns can match anything: such a set is never skipped by the gate
         self.gated = not self._patterns
         # What the set is, when nothing in it is its rule's own (raw and context
@@ -327,27 +324,18 @@ class TermSet:
             None if self._patterns or not self._keep.empty else (tuple(terms), inflect))
 
     def _find_han(self, draft: Draft) -> List[Span]:
-        """Chinese terms in the Chinese view, as spans of the words view."""
-        by_first = self._han_by_first
-        # the Chinese view's characters, and the separators it dropped: a draft that holds
-        # no term's first character needs no Chinese view
-        firsts = draft.chars.intersection(by_first)
-        if not firsts:
-            return []
-        view = draft.han_view
-        text = view.text
-        found = []
-        for term, latin_start, latin_end in (t for c in firsts for t in by_first[c]):
-            n = len(term)
-            pos = text.find(term)
-            while pos != -1:
-                before = text[pos - 1:pos]
-                after = text[pos + n:pos + n + 1]
-                if not (latin_start and before and _LATIN_START.match(before)) and not (
-                        latin_end and after and _LATIN_START.match(after)):
-                    found.append(view.span(pos, pos + n))
-                pos = text.find(term, pos + 1)
-        return found
+        """Chinese terms in the Chinese view, as spans of the words view: from the one
+        scan of the draft for every set's Chinese terms (see HanTerms)."""
+        terms = draft.han_terms
+        if terms.terms_of.get(self.id) != self.han_terms:
+            terms = self._own_han_terms()  # a draft of another gate index (a set tried on its own)
+        return draft.han_hits(terms).get(self.id, [])
+
+    def _own_han_terms(self) -> HanTerms:
+        own = self.__dict__.get("_own_han")
+        if own is None or own.terms_of.get(self.id) != self.han_terms:
+            own = self._own_han = HanTerms([(self.id, self.han_terms)])
+        return own  # type: ignore[no-any-return]
 
     def __getstate__(self) -> Dict[str, Any]:
         # The phrase tables are most of a compiled rule set, and a draft needs
@@ -357,6 +345,7 @@ class TermSet:
         state["content"] = None
         state["_first"] = None
         state["_memo"] = {}  # this process's own
+        state.pop("_own_han", None)
         for name in _GATE_ATTRIBUTES:  # what the gate index is built from: worked out again if ever asked for
             state.pop(name, None)
         import pickle  # only when the rules are cached (a check reads with cache.unpickle_bytes)
@@ -368,7 +357,7 @@ class TermSet:
         if name in ("keys", "lookup_keys"):
             self.keys, self.lookup_keys = _gate_keys(self._phrases())
         elif name == "han_first_chars":
-            self.han_first_chars = frozenset(self._han_by_first)
+            self.han_first_chars = frozenset(t[0][0] for t in self.han_terms)
         else:
             raise AttributeError(name)
         return self.__dict__[name]
@@ -438,7 +427,7 @@ class TermSet:
                             span = phrase.match(text, start, start + size, next_token)
                             if span is not None:
                                 spans.append(span)
-        if self._han_terms and draft.has_han:
+        if self.han_terms and draft.has_han:
             spans.extend(self._find_han(draft))
         for symbol in self.symbols:
             pos = text.find(symbol)
