@@ -241,50 +241,50 @@ class _Authored:
         return values[index]
 
 
-class _LaterMapping(Mapping):  # type: ignore[type-arg]
-    """A rule's params or key lines, read from its _Authored on first use."""
+def _as_is(value: Any) -> Any:
+    return value
+
+
+class _Later:
+    """One authored field of a cached rule, read from its _Authored on first use."""
 
     __slots__ = ("_authored", "_index")
 
     def __init__(self, authored: _Authored, index: int) -> None:
         self._authored = authored
         self._index = index
+
+    def _value(self) -> Any:
+        return self._authored.value(self._index)
 
     def __getitem__(self, key: Any) -> Any:
-        return self._authored.value(self._index)[key]
+        return self._value()[key]
+
+    def __len__(self) -> int:
+        return len(self._value())
+
+    def __reduce__(self) -> Tuple[Any, ...]:  # pickled as the value it stands for
+        return _as_is, (self._value(),)
+
+
+class _LaterMapping(_Later, Mapping):  # type: ignore[type-arg]
+    """A rule's params or key lines."""
+
+    __slots__ = ()
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._authored.value(self._index))
-
-    def __len__(self) -> int:
-        return len(self._authored.value(self._index))
-
-    def __reduce__(self) -> Tuple[Any, ...]:
-        return dict, (dict(self._authored.value(self._index)),)
+        return iter(self._value())
 
 
-class _LaterList(SequenceABC):  # type: ignore[type-arg]
-    """A rule's examples, read from its _Authored on first use."""
+class _LaterList(_Later, SequenceABC):  # type: ignore[type-arg]
+    """A rule's examples."""
 
-    __slots__ = ("_authored", "_index")
-
-    def __init__(self, authored: _Authored, index: int) -> None:
-        self._authored = authored
-        self._index = index
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._authored.value(self._index)[index]
-
-    def __len__(self) -> int:
-        return len(self._authored.value(self._index))
+    __slots__ = ()
 
     def __eq__(self, other: object) -> bool:
-        return self._authored.value(self._index) == (list(other) if isinstance(other, _LaterList) else other)
+        return self._value() == (list(other) if isinstance(other, _LaterList) else other)
 
     __hash__ = None  # type: ignore[assignment]  # as a list's
-
-    def __reduce__(self) -> Tuple[Any, ...]:
-        return list, (list(self._authored.value(self._index)),)
 
 
 def _cached_spec(kept: Tuple[Any, ...], blob: bytes) -> RuleSpec:
