@@ -313,7 +313,8 @@ class RuleSet:
         import pickle
 
         state = self.__dict__.copy()
-        state["_vocabularies_blob"] = pickle.dumps(state.pop("vocabularies"), protocol=pickle.HIGHEST_PROTOCOL)
+        state.pop("vocabularies", None)  # (a rule set from the cache that never read them has only the blob)
+        state["_vocabularies_blob"] = pickle.dumps(self.vocabularies, protocol=pickle.HIGHEST_PROTOCOL)
         return state
 
     def __getattr__(self, name: str) -> Any:  # only reached for what __getstate__ leaves out

@@ -233,5 +233,7 @@ def test_a_cached_rule_set_reads_what_its_rules_were_compiled_from_only_when_ask
     assert cached.self_test() == []
     import pickle  # a cached rule pickled again (a worker's copy) is the rule it was
 
+    rules_again = pickle.loads(pickle.dumps(ozonlint.Linter([pack]).ruleset))  # vocabularies never read before
+    assert rules_again.vocabularies == fresh.ruleset.vocabularies
     again = pickle.loads(pickle.dumps(later[0]))
     assert again == next(iter(fresh.all_rules)).spec and again.line_of("terms") == later[0].line_of("terms")
