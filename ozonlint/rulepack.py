@@ -212,14 +212,15 @@ class RuleSpec(NamedTuple):
         # when an author asks: that part is pickled as one blob, read on first use.
         import pickle  # only when the rules are cached
 
-        authored = (self.params, self.bad_examples, self.good_examples, self.key_lines or {})
-        kept = self._replace(**{name: None for name in _AUTHORED})
+        authored = tuple(getattr(self, name) or empty for name, empty in _AUTHORED)
+        kept = self._replace(**{name: None for name, _ in _AUTHORED})
         return _cached_spec, (tuple(kept), pickle.dumps(authored, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # RuleSpec fields that only compiling the rule, its self-test and error
-# messages about it read (see RuleSpec.__reduce__)
-_AUTHORED = ("params", "bad_examples", "good_examples", "key_lines")
+# messages about it read (see RuleSpec.__reduce__), each with its value when
+# missing, whose type says how it reads back (a mapping or a list)
+_AUTHORED = (("params", {}), ("bad_examples", []), ("good_examples", []), ("key_lines", {}))
 
 
 class _Authored:
@@ -289,10 +290,9 @@ class _LaterList(_Later, SequenceABC):  # type: ignore[type-arg]
 
 def _cached_spec(kept: Tuple[Any, ...], blob: bytes) -> RuleSpec:
     authored = _Authored(blob)
-    spec = RuleSpec._make(kept)
-    return spec._replace(params=_LaterMapping(authored, 0), bad_examples=_LaterList(authored, 1),
-                         good_examples=_LaterList(authored, 2),
-                         key_lines=_LaterMapping(authored, 3))
+    return RuleSpec._make(kept)._replace(**{
+        name: (_LaterMapping if isinstance(empty, dict) else _LaterList)(authored, index)
+        for index, (name, empty) in enumerate(_AUTHORED)})
 
 
 class RuleSet:
