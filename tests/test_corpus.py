@@ -206,6 +206,10 @@ REGRESSION = [
     ("realistic/r63.jsonl", 0.95, 0.04),  # precision, 60 % hard negatives; first 0.908 / 0.069 (at 62aeab3)
     ("realistic/r64.jsonl", 0.96, 0.03),  # cross-border and Central Asian, Turkish, Armenian shops in their own
     #                                       languages and clumsy Russian/English; first 0.923 / 0.028 (at 48ed432)
+    # (scored first when they arrived, with main at the start of session 14, 1bd63aa)
+    ("realistic/r65.jsonl", 0.93, 0.04),  # off-platform by description and spam as advice or care tips; first
+    #                                       0.928 / 0.037
+    ("realistic/r66.jsonl", 0.92, 0.09),  # precision, 60 % hard negatives; first 0.925 / 0.083
 ]
 
 
@@ -303,6 +307,12 @@ BLIND = [
     # final detection code, 7012a59)
     ("blind/b34.jsonl", 0.961, 0.026, 0.91, 0.07),
     ("blind/b35.jsonl", 0.967, 0.009, 0.92, 0.05),
+    # (b36: a late-winter month of sixteen shops, one Chinese cross-border and one Kazakh, chat answers and answers
+    # to public reviews, 240, 117 clean; b37: cross-border and small sellers, Chinese shops in machine-translated
+    # Russian and English, Uzbek, Kyrgyz, Armenian and Belarusian sellers, 240, 116 clean. Both scored once when
+    # they arrived, with main at the start of session 14, 1bd63aa)
+    ("blind/b36.jsonl", 0.962, 0.017, 0.91, 0.06),
+    ("blind/b37.jsonl", 0.967, 0.017, 0.92, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
