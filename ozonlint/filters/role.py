@@ -82,6 +82,26 @@ _GLUED_BEFORE = lazy(r"[@_\-.]")
 _GLUED_AFTER = lazy(r"[_\-.]?[\p{L}\d_\-]*\d|_\w")
 # A document word alone, which may refer back to a product's papers named earlier.
 _BARE_PASSPORT = lazy(r"(?i)(?<!\w)(?:паспорт\w*|passports?|pasport\w*)")
+
+
+def _papers_excused_before(draft: Draft, rule: object, start: int) -> bool:
+    """Whether a document word before ``start`` is one the rule's own context excuses (its
+    ``unless_preceded_by`` / ``unless_followed_by``: "паспорт на радиатор", "паспорт качества",
+    "технический паспорт"): the reply has named a product's papers, and a bare word later
+    refers back to them. A rule without such a context excuses nothing."""
+    term_set = getattr(getattr(rule, "matcher", None), "term_set", None)
+    keep = getattr(term_set, "_keep", None)
+    if keep is None or keep.empty:
+        return False
+    view = draft.words
+    for m in _BARE_PASSPORT.finditer(view.text):
+        if view.span(m.start(), m.end())[0] >= start:
+            return False
+        if not keep(view.text, m.start(), m.end()):
+            return True
+    return False
+
+
 # What may stand between a product word and the name it titles: spaces, quotes, a dash.
 _TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
 # After the name, its title may take one more word inside the quotes: "our 'Telegram Blue' colour line",
@@ -366,16 +386,23 @@ class RoleFilter(Filter):
         return start is not None and start < hi and bool(_OZON_AFTER.fullmatch(text, candidate.end, start))
 
     @staticmethod
-    def _product_papers(text: str, found: Dict[str, Spans], start: int, end: int, lo: int, hi: int) -> bool:
+    def _product_papers(draft: Draft, found: Dict[str, Spans], rule: object, start: int, end: int, lo: int,
+                        hi: int) -> bool:
         """Whether the document in [start, end) of sentence [lo, hi) is a product's papers: named
         so ("паспорт изделия", "product passport"), or a bare "паспорт" once the draft has named
-        the product's ("Паспорт изделия в коробке … отметку в паспорте ставит мастер") and its
-        sentence says nothing of the buyer's own ("ваш паспорт", "your passport")."""
+        the product's ("Паспорт изделия в коробке … отметку в паспорте ставит мастер", or in words
+        the finding's own rule excuses: "Паспорт на радиатор в коробке … сохраните паспорт") and
+        its sentence says nothing of the buyer's own ("ваш паспорт", "your passport")."""
         papers = found["role_product_document"]
         if papers.overlapping(start, end):
             return True
-        return papers.last_end_by(start) is not None and not found["role_buyer"].within(lo, hi) \
-            and bool(_BARE_PASSPORT.search(text, start, end))
+        if found["role_buyer"].within(lo, hi) or not _BARE_PASSPORT.search(draft.text, start, end):
+            return False
+        if papers.last_end_by(start) is not None:
+            return True
+        # the finding is the bare word itself: "серию и номер паспорта" is a person's, whatever came before
+        bare = _BARE_PASSPORT.fullmatch(draft.text, start, end) is not None
+        return bare and _papers_excused_before(draft, rule, start)
 
     @staticmethod
     def _titles(text: str, found: Dict[str, Spans], candidate: Candidate) -> bool:
@@ -495,7 +522,7 @@ class RoleFilter(Filter):
             # own address and legal details are not what the words suggest
             if self._denied_in_sentence(draft, found, lo, hi):
                 return DROP
-            if category == _PERSONAL_DATA and self._product_papers(draft.text, found, lo, hi, lo, hi):
+            if category == _PERSONAL_DATA and self._product_papers(draft, found, candidate.rule, lo, hi, lo, hi):
                 return DROP
             # a sentence that sends the buyer to Ozon's own service ("позвоните в поддержку Ozon по
             # номеру …"), with nothing of the seller's in it: its contact is Ozon's
@@ -525,7 +552,7 @@ class RoleFilter(Filter):
         if category == _SPAM and self._answers_the_buyer(draft, found, index, lo, candidate):
             return DROP
         if category == _PERSONAL_DATA \
-                and self._product_papers(draft.text, found, candidate.start, candidate.end, lo, hi):
+                and self._product_papers(draft, found, candidate.rule, candidate.start, candidate.end, lo, hi):
             return DROP
         if category != _CONTACT:
             return self._judge_by_clause(draft, found, table, index, lo, hi, candidate, kind)
