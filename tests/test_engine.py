@@ -198,6 +198,9 @@ def test_a_list_shares_a_cue_that_follows_it(linter: ozonlint.Linter) -> None:
     ("Вы написали: «дайте ваш WhatsApp, так быстрее». Общаемся только в чате Ozon.", []),
     ("Вы написали «отзыв удалю, если вернёте деньги». Мы не можем обменивать отзывы на компенсацию.", []),
     ("Hi! You asked 'can I pay the rest in cash?' — no, everything is paid on Ozon at checkout.", []),
+    # told as a clause about the seller, or named as the buyer's own message or review
+    ("В отзыве вы пишете, что мы «обещали кешбэк за пять звёзд». Мы ничего подобного не предлагали.", []),
+    ("We saw your message: «just send me your e-mail». Sorry, we keep everything in the Ozon chat.", []),
     # the seller's own words after the quote are still checked
     ("Вы написали «пишите в вотсап» — да, пишите в вотсап +7 916 123 45 67",
      ["contact.messenger", "contact.phone"]),

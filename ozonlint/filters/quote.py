@@ -24,7 +24,11 @@ _QUOTED_BUYER = lazy(
     # a message the buyer received and forwarded: someone else's words, like the buyer's own
     r"|\bвы\s+переслали|(?<!\b(?:мы|я)\s+(?:\w+\s+)?)\bвам\s+(?:пришл\w*|написали)(?:\s+\w+){0,2}"
     r"|\byou\s+(?:forwarded|received|got)(?:\s+\w+){0,2}"
-    r"|\b(?:sms|message|e-?mail)\s+you\s+(?:forwarded|received|got)|您(?:转发|收到)(?:的|了)?)\W{0,4}?"
+    r"|\b(?:sms|message|e-?mail)\s+you\s+(?:forwarded|received|got)|您(?:转发|收到)(?:的|了)?"
+    # the buyer's own message or review named as the source ("we saw your message: «…»")
+    r"|\bваш\w*\s+(?:сообщени|отзыв|комментари)\w*|\byour\s+(?:message|review|comment)s?)"
+    # what is said is told as a clause about the seller ("вы пишете, что мы «обещали …»")
+    r"(?:\W{0,3}(?:что|будто|якобы|that)(?:\s+\w+){0,2}\s*)?\W{0,4}?"
     r"(?:«([^»\n]{1,200})»|\"([^\"\n]{1,200})\"|“([^”\n]{1,200})”|„([^“”\n]{1,200})[“”]"
     r"|'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200})'(?!\p{L})"  # an apostrophe inside ("I'll") does not end it
     r"|「([^」\n]{1,200})」)",
@@ -63,6 +67,7 @@ _DENIES = lazy(r"(?<![\p{L}\p{N}])(?:нет|не|ни|no|not|never|sorry|изв�
 _BUYER_SAID = lazy_re(
     r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
     r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
+    r"|ваш\w*\s+(?:сообщени|отзыв|комментари)|your\s+(?:message|review|comment)"
     r"|sms\s+you|message\s+you|e-?mail\s+you|您(?:问|说|写|提到)|你(?:问|说|写|提到)|您的问题|您(?:转发|收到)")
 # A question in quote marks introduced as the one being answered ("На вопрос «Можете привезти
 # сами?» — нет", "Regarding «Will I get a discount for 5 stars?» — no"): the buyer's words even
