@@ -210,6 +210,10 @@ REGRESSION = [
     ("realistic/r65.jsonl", 0.93, 0.04),  # off-platform by description and spam as advice or care tips; first
     #                                       0.928 / 0.037
     ("realistic/r66.jsonl", 0.92, 0.09),  # precision, 60 % hard negatives; first 0.925 / 0.083
+    # (scored first when they arrived, at ad912a7: session 14's first detection changes)
+    ("realistic/r67.jsonl", 0.91, 0.03),  # personal data and extra payment, both ways; first 0.910 / 0.025
+    ("realistic/r68.jsonl", 0.86, 0.04),  # contacts pointed to, not written, and review rewards without trigger
+    #                                       words; first 0.864 / 0.034
 ]
 
 
