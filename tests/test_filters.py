@@ -285,11 +285,13 @@ def test_the_buyer_said_scan_finds_what_its_grouped_form_would() -> None:
     grouped = re.compile(
         r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
         r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
-        r"|(?:sms|message|e-?mail)\s+you|[您你](?:问|说|写|提到)|您的问题|您(?:转发|收到)")
+        r"|(?:sms|message|e-?mail)\s+you|[您你](?:问|说|写|提到)|您的问题|您(?:转发|收到)"
+        r"|ваш\w*\s+(?:сообщени|отзыв|комментари)|your\s+(?:message|review|comment)")
     texts = [json.loads(line)["text"].casefold()
              for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts += ["the sms you got", "an e-mail  you received", "email you", "你说了", "您收到的", "вы\nнаписали"]
+    texts += ["the sms you got", "an e-mail  you received", "email you", "你说了", "您收到的", "вы\nнаписали",
+              "в вашем отзыве", "your message"]
     found = [quote._BUYER_SAID.search(text) for text in texts]
     assert [m and m.span() for m in found] == [m and m.span() for m in map(grouped.search, texts)]
     assert any(found) and not all(found)
