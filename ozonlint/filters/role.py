@@ -108,6 +108,10 @@ _TITLE_GAP = lazy(r"[\s«»\"“”„'‘’()\-–—]*")
 # and more quoted titles may share the product word: '"Telegram Blue" and "Skype Grey" colours'.
 _TITLE_GAP_AFTER = lazy(r"[\s«»\"“”„'‘’()\-–—]*(?:\p{L}+[«»\"“”„'‘’]\s*)?"
                         r"(?:(?:,|and|or|и|или)\s*[«\"“„'‘][^«»\"“”„'‘’\n]{1,30}[»\"”'’]\s*)*")
+# The last opening quote mark before a name, with the name still inside it; and its closing mark after.
+_QUOTED_TITLE_REACH = 40
+_OPEN_QUOTE_BEFORE = lazy(r"[«“„\"](?=[^«»“”„\"\n]*\Z)")
+_CLOSE_QUOTE_AFTER = lazy(r"[^«»“”„\"\n]{0,40}[»”“\"]")
 # What ends a clause: a refusal there ("не можем ответить здесь, позвоните нам") no longer refuses.
 _CLAUSE_MARK = lazy(r"[,;:—–.!?，；：。！？]|\s-\s")
 # A turn after a refusal: what follows is said on its own ("we can't post them here, but …").
@@ -415,7 +419,16 @@ class RoleFilter(Filter):
         if before is not None and _TITLE_GAP.fullmatch(text, before, candidate.start):
             return True
         after = products.first_start_from(candidate.end)
-        return after is not None and bool(_TITLE_GAP_AFTER.fullmatch(text, candidate.end, after))
+        if after is not None and _TITLE_GAP_AFTER.fullmatch(text, candidate.end, after):
+            return True
+        # inside the words a product carries, quoted after it: "футболка с надписью «Пиши в телегу»",
+        # "a mug printed with 'WhatsApp me'"
+        quote = _OPEN_QUOTE_BEFORE.search(text, max(0, candidate.start - _QUOTED_TITLE_REACH), candidate.start)
+        if quote is None:
+            return False
+        titled = products.last_end_by(quote.start())
+        return titled is not None and bool(_TITLE_GAP.fullmatch(text, titled, quote.start())) \
+            and _CLOSE_QUOTE_AFTER.match(text, candidate.end) is not None
 
     @staticmethod
     def _refused_in_clause(text: str, found: Dict[str, Spans], candidate: Candidate, invitation: bool) -> bool:
