@@ -66,7 +66,12 @@ _STREET = lazy(
     r"(?:\p{L}[\p{L}\-]*+[ \t]?){1,2}+,?[ \t]*+(?i:д\.|дом)?[ \t]*+\d{1,4}+[а-я]?(?![\p{N}])"
     r"|(?<![\p{L}\p{N}])\d{1,5}+[ \t]++\p{Lu}\p{Ll}++(?:[ \t]\p{Lu}\p{Ll}++)?[ \t]++"
     r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Drive|Boulevard|Blvd\.?)(?![\p{L}])"
-    r"|(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++(?i:st\.?|street|ave\.?|avenue|road|rd\.?)[ \t]*+\d{1,4}+(?![\p{N}])")
+    r"|(?<![\p{L}])\p{Lu}\p{Ll}++[ \t]++(?i:st\.?|street|ave\.?|avenue|road|rd\.?|highway|lane|prospekt|boulevard)"
+    r"[ \t]*+\d{1,4}+(?![\p{N}])"
+    # the street's name before its word, as Russian has it ("Южного переулка, 9", "на Ленинградском шоссе, 58")
+    r"|(?<![\p{L}])\p{Lu}[а-яё]{2,20}?(?:ая|ой|ий|ый|ого|ом|ому|ее|ая)[ \t]++(?i:улиц\p{L}*+|переул\p{L}*+|"
+    r"проспект\p{L}*+|шоссе|бульвар\p{L}*+|проезд\p{L}*+|набережн\p{L}*+),?[ \t]*+(?i:д\.|дом)?[ \t]*+\d{1,4}+[а-я]?"
+    r"(?![\p{N}])")
 # A street named without a number ("с улицы Чистопольской", "on Bauman Street"):
 # a home only beside a person's full name (see _names_on_streets).
 _NAMED_STREET = lazy(
@@ -114,7 +119,8 @@ _PARTIAL_PHONE = lazy(
 _NOT_PHONE_NUMBER = lazy(r"(?i)заказ|отправлени|посылк|трек|карт|order|parcel|track|card|posting|артикул")
 _NOT_PHONE_BEFORE = lazy(r"(?i)(?:заказ|отправлени|трек|карт|order|parcel|track|card|posting|артикул)\p{L}*+"
                          r"[\s,]*+(?:\p{L}++[\s,]++)?\Z")
-_PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|постамат\p{L}*+|pick-?up[ \t]+point|parcel[ \t]+locker)")
+_PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|ozon|озон)|постамат\p{L}*+|pick-?up[ \t]+point|"
+               r"parcel[ \t]+locker|ozon[ \t]+(?:pick-?up[ \t]+)?point)")
 # Words that make an address a place of business: a pickup point, a warehouse,
 # an office, the seller's legal address.
 _BUSINESS = lazy(
@@ -126,22 +132,23 @@ _BUSINESS = lazy(
 # A signature: the seller's own name, not someone's data ("С уважением,
 # Анна Смирнова", "Иван Петров, менеджер магазина").
 _SIGNATURE_BEFORE = lazy(
-    r"(?i:с[ \t]+уважением|уважением|менеджер\p{L}*+|специалист\p{L}*+|продав\p{L}*+|поддержк\p{L}*+|"
+    # (not a reply's heading: "Ответ продавца: Екатерина Андреевна Лыкова, …" addresses the buyer)
+    r"(?i:с[ \t]+уважением|уважением|менеджер\p{L}*+|специалист\p{L}*+|(?<!ответ[ \t]{1,2})продав\p{L}*+|поддержк\p{L}*+|"
     r"regards|sincerely|manager|team|команда|консультант\p{L}*+)[\s,:\-—–]*+\Z")
 _SIGNATURE_AFTER = lazy(
     r"[ \t]*+[,(—–\-]?[ \t]*+(?i:менеджер|специалист|консультант|продав|отдел|служб|магазин|поддержк|"
     r"manager|support|seller|shop|store|team)")
 # Words without which a check cannot match (words-view tokens: case-folded).
 _ADDRESS_WORDS = frozenset("""
-    ул улица улице улицу улицы пр т просп проспект проспекте пер переулок переулке шоссе бульвар бульваре
-    б р наб набережная набережной мкр микрорайон микрорайоне кв квартира квартире дома доме
-    street st avenue ave road rd lane drive boulevard blvd apt apartment flat
+    ул улица улице улицу улицы пр т просп проспект проспекте пер переулок переулке переулка переулку шоссе бульвар
+    бульваре бульвара проезд проезде проезда б р наб набережная набережной мкр микрорайон микрорайоне кв квартира
+    квартире дома доме street st avenue ave road rd lane drive boulevard blvd highway prospekt apt apartment flat
 """.split())
 _NUMBER_WORDS = frozenset("""
     телефон телефона телефоном телефону номер номера номером номеру phone number mobile
 """.split())
 _ENDING_PREFIXES = ("заканчива", "оканчива", "кончает", "закінчу", "ending", "ends", "последни", "last")
-_PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel".split())
+_PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel point".split())
 _HAS_DIGIT = lazy(r"[0-9]")
 _CLAUSE_BEFORE = 80  # characters before an address searched for business words
 _CLAUSE_AFTER = 40  # and after a street named without a number ("… на улице Ленина открыли шоурум")
@@ -277,8 +284,15 @@ class PersonalDataMatcher(Matcher):
         if not streets:
             return []
         names = _Spans(self.full_names(text))
-        return [(min(s, n[0]), max(e, n[1])) for s, e in streets
-                for n in (names.near(s, e),) if n is not None and abs(n[1] - s) <= _NAME_STREET_GAP]
+        found = []
+        for s, e in streets:
+            n = names.near(s, e)
+            # a name far before the street is hers when the words between say she lives there
+            # ("Оксана Лебедева, которая … живёт в вашем районе на Комсомольской, 41")
+            if n is not None and (abs(n[1] - s) <= _NAME_STREET_GAP
+                                  or (n[1] <= s and _RESIDENCE.search(text, n[1], s) is not None)):
+                found.append((min(s, n[0]), max(e, n[1])))
+        return found
 
     def _partial_phones(self, text: str) -> List[Span]:
         found = []
