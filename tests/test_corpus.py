@@ -207,12 +207,12 @@ REGRESSION = [
     ("realistic/r64.jsonl", 0.96, 0.03),  # cross-border and Central Asian, Turkish, Armenian shops in their own
     #                                       languages and clumsy Russian/English; first 0.923 / 0.028 (at 48ed432)
     # (scored first when they arrived, with main at the start of session 14, 1bd63aa)
-    ("realistic/r65.jsonl", 0.93, 0.04),  # off-platform by description and spam as advice or care tips; first
+    ("realistic/r65.jsonl", 0.96, 0.05),  # off-platform by description and spam as advice or care tips; first
     #                                       0.928 / 0.037
-    ("realistic/r66.jsonl", 0.92, 0.09),  # precision, 60 % hard negatives; first 0.925 / 0.083
+    ("realistic/r66.jsonl", 0.95, 0.05),  # precision, 60 % hard negatives; first 0.925 / 0.083
     # (scored first when they arrived, at ad912a7: session 14's first detection changes)
-    ("realistic/r67.jsonl", 0.91, 0.03),  # personal data and extra payment, both ways; first 0.910 / 0.025
-    ("realistic/r68.jsonl", 0.86, 0.04),  # contacts pointed to, not written, and review rewards without trigger
+    ("realistic/r67.jsonl", 0.94, 0.04),  # personal data and extra payment, both ways; first 0.910 / 0.025
+    ("realistic/r68.jsonl", 0.95, 0.03),  # contacts pointed to, not written, and review rewards without trigger
     #                                       words; first 0.864 / 0.034
 ]
 
