@@ -317,6 +317,11 @@ BLIND = [
     # they arrived, with main at the start of session 14, 1bd63aa)
     ("blind/b36.jsonl", 0.962, 0.017, 0.91, 0.06),
     ("blind/b37.jsonl", 0.967, 0.017, 0.92, 0.06),
+    # (b38: an early-summer month of fifteen shops, Chinese, Turkish, Uzbek and Kazakh among them, 240, 119 clean;
+    # b39: the pre-New-Year rush, sixteen shops, Chinese, Kazakh and Armenian among them, 240, 120 clean. Both
+    # written during session 14, kept unscored, and scored first with the session's final detection code, 4df753c)
+    ("blind/b38.jsonl", 0.979, 0.008, 0.93, 0.05),
+    ("blind/b39.jsonl", 0.956, 0.017, 0.91, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
