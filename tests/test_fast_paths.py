@@ -115,6 +115,32 @@ def test_a_words_index_from_its_sentences_remembered_is_the_index_of_a_scan(lint
                 assert draft.word_index(pos) == bisect_right(starts, pos) - 1, (text, pos)
 
 
+def test_a_plain_drafts_word_starts_from_its_narrow_form_are_those_of_a_scan(linter: ozonlint.Linter) -> None:
+    """The word starts of a plain draft read off its narrow form (a translate and a split)
+    are the starts of a scan of its words view, and a draft whose narrow form holds a
+    character it could not encode is read the scan's way."""
+    import re
+
+    from ozonlint.matchers import base
+
+    scan = re.compile(r"[^\W_]+")
+    made = ["", "a", " a", "a ", "ab.cd", "₽ 100 ₽", "?a?", "x_y z", "Ёлка, ёжик; Ї і є ґ ў", "1a 2б", "..a..b..",
+            "Ok. ok.ok. 1. 2", "Да. Да. Да.  Нет. "]
+    read = 0
+    for text in _open_texts(800) + made:
+        draft = Draft(text, linter._index)
+        words = draft.words.text
+        if draft.has_han:
+            continue
+        narrow = draft.base.narrow if draft.words is draft.base else None
+        if narrow is not None and narrow.count(b"?") == words.count("?") + words.count("₽"):
+            read += 1
+            assert base._narrow_word_starts(narrow) == [m.start() for m in scan.finditer(words)], text
+        draft.word_index(0)
+        assert draft._token_starts == [m.start() for m in scan.finditer(words)], text
+    assert read > 300
+
+
 def test_a_drafts_sentence_ends_are_where_a_search_finds_them() -> None:
     """terms._SentenceEnds (its full stops found by std re) answers for any span as a search
     of _SENTENCE_END does; std re's [^\\S\\x1c-\\x1f] is regex's \\s, character by character."""
