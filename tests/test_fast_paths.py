@@ -115,29 +115,31 @@ def test_a_words_index_from_its_sentences_remembered_is_the_index_of_a_scan(lint
                 assert draft.word_index(pos) == bisect_right(starts, pos) - 1, (text, pos)
 
 
-def test_a_plain_drafts_word_starts_from_its_narrow_form_are_those_of_a_scan(linter: ozonlint.Linter) -> None:
-    """The word starts of a plain draft read off its narrow form (a translate and a split)
-    are the starts of a scan of its words view, and a draft whose narrow form holds a
-    character it could not encode is read the scan's way."""
+def test_a_plain_drafts_words_read_in_code_page_1251_are_where_a_scan_finds_them(linter: ozonlint.Linter) -> None:
+    """A plain draft's word starts and the places of its short words, read off its words in
+    code page 1251 (Draft._narrow_words), are those a scan of its words view finds; a draft
+    whose narrow form holds a character it could not encode is read the scan's way."""
     import re
 
-    from ozonlint.matchers import base
-
     scan = re.compile(r"[^\W_]+")
-    made = ["", "a", " a", "a ", "ab.cd", "₽ 100 ₽", "?a?", "x_y z", "Ёлка, ёжик; Ї і є ґ ў", "1a 2б", "..a..b..",
-            "Ok. ok.ok. 1. 2", "Да. Да. Да.  Нет. "]
+    chars = bytes(range(256)).decode("cp1251", "replace")
+    assert all(ch.isalnum() == bool(scan.fullmatch(ch)) for ch in chars)  # (what the byte table reads)
+    made = ["", "a", " a", "a ", "в в  в", "ab.cd", "₽ 100 ₽", "?a?", "x_y z", "Ёлка, ёжик; Ї і є ґ ў", "1a 2б",
+            "..a..b..", "на,на.на-на_на", "Ok. ok.ok. 1. 2", "Да. Да. Да.  Нет. ", "Ѐж ѐж в", "в́ в"]
     read = 0
     for text in _open_texts(800) + made:
         draft = Draft(text, linter._index)
-        words = draft.words.text
         if draft.has_han:
             continue
-        narrow = draft.base.narrow if draft.words is draft.base else None
-        if narrow is not None and narrow.count(b"?") == words.count("?") + words.count("₽"):
-            read += 1
-            assert base._narrow_word_starts(narrow) == [m.start() for m in scan.finditer(words)], text
+        words = draft.words.text
+        starts = [m.start() for m in scan.finditer(words)]
         draft.word_index(0)
-        assert draft._token_starts == [m.start() for m in scan.finditer(words)], text
+        assert draft._token_starts == starts, text
+        read += draft._narrow_words() is not None
+        slow = Draft(text, linter._index)
+        slow.extras["narrow_words"] = None  # (read the scan's way)
+        for word in {m.group() for m in scan.finditer(words) if len(m.group()) <= 2} | {"в", "на", "ok"}:
+            assert draft._find_occurrences(word) == slow._find_occurrences(word), (text, word)
     assert read > 300
 
 
