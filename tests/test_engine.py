@@ -323,7 +323,10 @@ def test_a_phrase_set_ruled_out_by_one_key_of_each_phrase_could_match_nowhere() 
             for (key, _), (_, phrases, probe) in term_set._memo.items():
                 if not phrases or key not in keys:
                     continue
-                if probe is not None and probe.isdisjoint(keys):
+                if probe is not None:  # the phrases under the draft's keys are those whose words it holds
+                    kept = [p for need in keys & probe[0] for p in probe[1][need] if p.needs <= keys]
+                    assert sorted(map(id, kept)) == sorted(id(p) for p in phrases if p.needs <= keys)
+                if probe is not None and keys.isdisjoint(probe[0]):
                     ruled_out += 1
                     assert not [p for p in phrases if p.needs <= keys]
                 else:

@@ -115,6 +115,34 @@ def test_a_words_index_from_its_sentences_remembered_is_the_index_of_a_scan(lint
                 assert draft.word_index(pos) == bisect_right(starts, pos) - 1, (text, pos)
 
 
+def test_a_plain_drafts_words_read_in_code_page_1251_are_where_a_scan_finds_them(linter: ozonlint.Linter) -> None:
+    """A plain draft's word starts and the places of its short words, read off its words in
+    code page 1251 (Draft._narrow_words), are those a scan of its words view finds; a draft
+    whose narrow form holds a character it could not encode is read the scan's way."""
+    import re
+
+    scan = re.compile(r"[^\W_]+")
+    chars = bytes(range(256)).decode("cp1251", "replace")
+    assert all(ch.isalnum() == bool(scan.fullmatch(ch)) for ch in chars)  # (what the byte table reads)
+    made = ["", "a", " a", "a ", "в в  в", "ab.cd", "₽ 100 ₽", "?a?", "x_y z", "Ёлка, ёжик; Ї і є ґ ў", "1a 2б",
+            "..a..b..", "на,на.на-на_на", "Ok. ok.ok. 1. 2", "Да. Да. Да.  Нет. ", "Ѐж ѐж в", "в́ в"]
+    read = 0
+    for text in _open_texts(800) + made:
+        draft = Draft(text, linter._index)
+        if draft.has_han:
+            continue
+        words = draft.words.text
+        starts = [m.start() for m in scan.finditer(words)]
+        draft.word_index(0)
+        assert draft._token_starts == starts, text
+        read += draft._narrow_words() is not None
+        slow = Draft(text, linter._index)
+        slow.extras["narrow_words"] = None  # (read the scan's way)
+        for word in {m.group() for m in scan.finditer(words) if len(m.group()) <= 2} | {"в", "на", "ok"}:
+            assert draft._find_occurrences(word) == slow._find_occurrences(word), (text, word)
+    assert read > 300
+
+
 def test_a_drafts_sentence_ends_are_where_a_search_finds_them() -> None:
     """terms._SentenceEnds (its full stops found by std re) answers for any span as a search
     of _SENTENCE_END does; std re's [^\\S\\x1c-\\x1f] is regex's \\s, character by character."""

@@ -225,9 +225,9 @@ def _second_word(words: List[Word], gaps: List[Optional[str]]) -> Optional[Tuple
 # A term set's terms whose first word has one key: the one-word terms, and the longer phrases.
 _ByFirstWord = Tuple[List[Word], List[Phrase]]
 # What one word of a draft starts in a term set: a one-word term (or not), phrases, and
-# one of each phrase's other words' keys (None when a phrase has no other word): a draft
-# that holds none of those can match none of the phrases (see find_in_view).
-_Starting = Tuple[bool, Tuple[Phrase, ...], Optional[FrozenSet[str]]]
+# the phrases by one of their other words' keys, and those keys (None when a phrase has no
+# other word): a phrase whose key the draft does not hold cannot match (see find_in_view).
+_Starting = Tuple[bool, Tuple[Phrase, ...], Optional[Tuple[FrozenSet[str], Dict[str, Tuple[Phrase, ...]]]]]
 
 
 def _gate_keys(first: Dict[str, _ByFirstWord]) -> Tuple[FrozenSet[str], FrozenSet[str]]:
@@ -386,8 +386,12 @@ class TermSet:
             first = self._first if self._first is not None else self._phrases()
             words, longer = first[key]
             phrases = tuple(p for p in longer if p.words[0].matches(token))
-            probe = None if any(not p.needs for p in phrases) else frozenset(
-                max(p.needs, key=lambda k: (len(k), k)) for p in phrases)  # the longest: the rarest
+            probe = None
+            if phrases and all(p.needs for p in phrases):
+                by_need: Dict[str, List[Phrase]] = {}
+                for p in phrases:  # each under its longest key: the rarest
+                    by_need.setdefault(max(p.needs, key=lambda k: (len(k), k)), []).append(p)
+                probe = (frozenset(by_need), {need: tuple(found) for need, found in by_need.items()})
             found = (any(w.matches(token) for w in words), phrases, probe)
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
@@ -412,9 +416,11 @@ class TermSet:
                     is_term, phrases, probe = entry if entry is not None else self._starting_with(key, token)
                     if phrases:
                         # a phrase whose other words are not all in the draft cannot match anywhere
-                        # (most often none can: one key of each is enough to tell)
-                        phrases = [p for p in phrases if p.needs <= keys] \
-                            if probe is None or not probe.isdisjoint(keys) else ()
+                        # (one key of each tells most: "не" starts some 60 phrases of a set of cues,
+                        # and a draft holds the key of a few; the order of the phrases tried is
+                        # not the spans' order, which is sorted)
+                        phrases = [p for p in phrases if p.needs <= keys] if probe is None else \
+                            [p for need in keys & probe[0] for p in probe[1][need] if p.needs <= keys]
                     if not is_term and not phrases:
                         continue
                     size = len(token)
