@@ -322,7 +322,7 @@ class Linter:
         for cut in cuts:
             lo, hi = _seam(text, cut)
             add(self._check(text[lo:hi]), lo, near=cut)
-        return _drop_nested(_merge_one_phrase(text, list(found.values())))
+        return _drop_nested(_merge_one_phrase(text, sorted(found.values(), key=_BY_POSITION)))
 
     def _check(self, text: str) -> List[Violation]:
         """Every rule's findings, nested ones included (sorted by position)."""
@@ -460,7 +460,7 @@ def _drop_nested(violations: List[Violation]) -> List[Violation]:
     (a handle inside a link, "好评返现" found by two review rules): one thing,
     one report. Input and output are sorted by position."""
     if len({v.category for v in violations}) == len(violations):
-        return sorted(violations, key=_BY_POSITION)  # one finding per category: none inside another
+        return violations  # one finding per category: none inside another
     kept: List[Violation] = []
     reach: Dict[str, Tuple[int, int]] = {}  # category -> widest span seen so far
     for v in sorted(violations, key=lambda v: (v.start, -v.end, v.rule)):
@@ -484,15 +484,13 @@ def _merge_one_phrase(text: str, violations: List[Violation]) -> List[Violation]
     they touch across nothing but spaces inside a clause ("Только сегодня" +
     "скидки до"). One phrase is one report and one fix. Items of a list stay
     apart: a comma, a conjunction, a line break or a clause's end between
-    them ("@best_sale или @vip_opt"), or two single words side by side."""
-    if len(violations) < 2:
-        return violations
-    ordered = sorted(violations, key=_BY_POSITION)
-    if len({v.rule for v in ordered}) == len(ordered):
-        return ordered  # one finding per rule: nothing to merge
+    them ("@best_sale или @vip_opt"), or two single words side by side.
+    Input and output are sorted by position (the findings of a check come so)."""
+    if len(violations) < 2 or len({v.rule for v in violations}) == len(violations):
+        return violations  # one finding per rule: nothing to merge
     merged: List[Violation] = []
     latest: Dict[str, int] = {}  # rule -> index in merged of its latest finding
-    for v in ordered:
+    for v in violations:
         i = latest.get(v.rule)
         if i is not None and _one_phrase(text, merged[i], v):
             first = merged[i]
@@ -502,7 +500,7 @@ def _merge_one_phrase(text: str, violations: List[Violation]) -> List[Violation]
             continue
         latest[v.rule] = len(merged)
         merged.append(v)
-    return merged
+    return sorted(merged, key=_BY_POSITION)  # (a merged finding ends later: it may now sort after another)
 
 
 def _one_phrase(text: str, first: Violation, then: Violation) -> bool:

@@ -194,7 +194,12 @@ _PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|
 # A sentence ends after . ! ? … (and closing quotes or brackets) before a
 # space, and after Chinese 。！？ anywhere; a line break ends one too, except
 # after a colon (a label and its value on the next line are one sentence).
-_SENTENCE_END = lazy(r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n")
+SENTENCE_END_SOURCE = r"[.!?…]+[»\"”’')\]]*(?=\s|$)|[。！？]+|\n"  # (for the regex module)
+# The same, for std re, which splits a reply in about half the time: its first character is one
+# class, which std re jumps to (an alternation it tries at every position), and that
+# character picks the branch; [^\S\x1c-\x1f] is regex's \s (a test checks that both match alike).
+_SENTENCE_END = lazy_re(r"[.!?…。！？\n](?:(?<=[.!?…])[.!?…]*[»\"”’')\]]*(?=[^\S\x1c-\x1f]|$)"
+                        r"|(?<=[。！？])[。！？]*|(?<=\n))")
 # "ул." "т.е." "руб." are not the end of a sentence
 _ABBREVIATIONS = ("ул", "д", "г", "гг", "тел", "доб", "стр", "см", "р", "руб", "коп", "т.е", "т.к", "т.д", "т.п", "пр",
                   "пер", "им", "мм", "шт", "кв", "корп", "mr", "mrs", "ms", "dr", "no", "vs", "etc", "e.g", "i.e",

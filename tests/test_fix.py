@@ -515,9 +515,11 @@ def test_a_mostly_cyrillic_reply_is_russian_without_counting_its_latin(text: str
 
 def _sentences_one_by_one(text: str) -> list:
     """iter_sentences as it was written before its loop was made cheaper: the reference."""
+    import regex
+
     fix = importlib.import_module("ozonlint.fix")
     found, start = [], 0
-    for m in fix._SENTENCE_END.finditer(text):
+    for m in regex.compile(fix.SENTENCE_END_SOURCE).finditer(text):
         end = m.end() if m.group() != "\n" else m.start()
         if m.group() == "\n" and text[start:end].rstrip().endswith(":"):
             continue
@@ -546,6 +548,27 @@ def test_sentences_of_the_corpus_split_as_the_reference_does() -> None:
     assert len(texts) > 2000
     for text in texts:
         assert sentences(text) == _sentences_one_by_one(text), text
+
+
+def test_sentence_ends_found_by_std_re_are_where_the_regex_module_finds_them() -> None:
+    """fix._SENTENCE_END (std re, one class first) matches where SENTENCE_END_SOURCE does under
+    the regex module: every match of a split, and a match at every position (sentence_restart)."""
+    import regex
+
+    fix = importlib.import_module("ozonlint.fix")
+    plain = regex.compile(fix.SENTENCE_END_SOURCE)
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["a.\x1cB a.\u2003B a.\u00a0b a.\u3000B a.\x85B a!?» b… c!!\n", "?", "。！", "\n\n", ".)]", "a.»\n",
+              "a.\x1c", "x.\ny", "«Да?» — нет.", "ok.\r\nok"]
+    alphabet = ".!?…»\"”’')]。！？\n \t\x1c\x1f\u00a0\u2003\x85aБ"
+    rng = __import__("random").Random(14)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in fix._SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        for pos in range(len(text)):
+            a, b = fix._SENTENCE_END.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)
 
 
 def test_a_rewrite_normalised_once_is_normalised_alike() -> None:

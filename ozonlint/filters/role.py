@@ -635,8 +635,11 @@ class RoleFilter(Filter):
             return None  # "vx: sunny_shop88", "Telegram @shop": the name labels an account
         if disguised(text, candidate.start, candidate.end):
             return None  # "W h a t s A p p", "WhаtsApp" with a Cyrillic а: nobody hides a product feature
-        near = self._possessive_near(draft, found, candidate)
-        if not near and (found["role_capability"].within(lo, hi) or found["role_others"].within(lo, hi)):
+        # (whether a possessive stands beside the name is asked only when it may change the
+        # verdict: it reads three cue kinds, and an invitation in the sentence settles most names)
+        about_product = found["role_capability"].within(lo, hi) or found["role_others"].within(lo, hi)
+        near = self._possessive_near(draft, found, candidate) if about_product else None
+        if about_product and not near:
             # in a sentence about what a product does or whom the buyer talks to, a contact word
             # that makes the name an offer stands in the name's own clause ("наш канал в
             # Telegram"), not in another ("comes with YouTube Kids preinstalled, and the parent
@@ -647,8 +650,9 @@ class RoleFilter(Filter):
         # a name that is also an ordinary word ("тележка", "Line", "Max") is offered only in its own
         # clause: "Если колесо на тележке сломается, пишите" invites to Ozon chat about the cart
         a, b = _clause_of(draft, index, lo, hi, candidate) if role == "homonym" else (lo, hi)
-        if near or self._sellers_contact_word(draft, found, lo, hi) or found["role_invite"].within(a, b) \
-                or found["role_possessive"].within(a, b):
+        if found["role_invite"].within(a, b) or found["role_possessive"].within(a, b) \
+                or self._sellers_contact_word(draft, found, lo, hi) \
+                or (near if near is not None else self._possessive_near(draft, found, candidate)):
             return None
         if _is_question(draft, index, lo, hi) and index + 1 < len(table.starts):
             # "вацап есть? кину фотки туда": a question, answered by the invitation after it
