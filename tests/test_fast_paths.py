@@ -570,6 +570,33 @@ def test_a_stable_plain_texts_base_is_worked_out_in_code_page_1251_as_by_the_gen
     assert fast > 10_000
 
 
+def test_a_plain_text_with_no_sign_or_an_ellipsis_has_the_base_view_of_the_general_way(monkeypatch) -> None:
+    """A plain text whose "№", "…" or U+00A0 alone keep it off the fast way (one reply in ten
+    holds an order's "№") takes it after NFKC's edits: its base view is the general way's
+    (text, positions of every span, narrow form, script mix; its written bytes none)."""
+    import random
+
+    from ozonlint import normalize
+
+    plain = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list("\n\r\t«»°–—’“”„₽")
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(plain + list("№…\u00a0aA Яя.")) for _ in range(rng.randint(0, 20)))
+             for _ in range(10_000)]
+    texts += [t for t in _texts() if normalize._PLAIN_UNSTABLE.search(t)]
+    texts += ["Ваш заказ №12345678-0012 в пути…", "№\u00a05", "Hello, Ёлка №1", "Цена 5 ₽, №3", "%D0%B9 №"]
+    texts = [text for text in texts if normalize._PLAIN_UNSTABLE.search(text)]
+    views = [normalize.base_view(text) for text in texts]
+    monkeypatch.setattr(normalize, "_stable_plain_form", lambda text: None)
+    for text, fast in zip(texts, views):
+        general = normalize.base_view(text)
+        assert (fast.text, fast.plain, fast.mixed, fast.narrow, fast.written) == (
+            general.text, general.plain, general.mixed, general.narrow, general.written), text
+        size = len(fast.text)
+        assert [fast.span(i, j) for i in range(size + 1) for j in range(i, min(size, i + 3) + 1)] == [
+            general.span(i, j) for i in range(size + 1) for j in range(i, min(size, i + 3) + 1)], text
+    assert sum(map(normalize.is_plain, texts)) > 1000
+
+
 def test_the_language_signs_read_on_a_drafts_bytes_are_those_of_its_text() -> None:
     """A draft written in code page 1251 (View.written) has, in its bytes, the foreign Cyrillic
     letters, the Ukrainian i's and the ASCII characters its text has."""
