@@ -867,3 +867,24 @@ def test_the_engines_shortcuts_give_what_the_whole_way_gives(linter: ozonlint.Li
         for order in (found, found[::-1]):
             assert _drop_nested(_merge_one_phrase(text, list(order))) == _merge_and_drop_reference(text, list(order))
     assert checked > 100
+
+
+def test_the_phone_detector_finds_without_a_digits_view_what_it_finds_with_one(monkeypatch) -> None:
+    """A plain draft without number words whose narrow form shows no candidate and no letter
+    standing for a digit is answered before its digits view is made: the same numbers as the
+    general way (no narrow form: the patterns on the digits view) finds."""
+    import random
+
+    import ozonlint
+    from ozonlint.matchers import Draft, phone
+
+    linter = ozonlint.Linter(select=["contact.phone"])
+    [rule] = linter.rules
+    rng = random.Random(16)
+    pieces = ["8", "916", "555", "12", "34", "+7", "№", "12345678-0012-1", "тел.", "звоните", "номер", "остальные",
+              "o", "l", "з", " ", "-", "(", ")", ".", ",", "заказ", "Ozon", "₽", "2024", "8-916-555-12-34"]
+    texts = _texts() + _TRICKY + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5_000)]
+    found = [rule.matcher.find(Draft(text, linter._index)) for text in texts]
+    monkeypatch.setattr(phone, "digit_classes", lambda draft: None)
+    assert [rule.matcher.find(Draft(text, linter._index)) for text in texts] == found
+    assert sum(map(bool, found)) > 300

@@ -360,8 +360,21 @@ class PhoneMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         base = draft.base.text
         classes = digit_classes(draft)
-        if not (digit_signs().any_digit.search(classes) if classes is not None else _HAS_DIGIT.search(base)) \
-                and draft.tokens.isdisjoint(_NUMBER_WORD_SET) and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
+        tokens = draft.tokens
+        if classes is not None:  # a plain draft: no Chinese
+            if tokens.isdisjoint(_NUMBER_WORD_SET):
+                signs = digit_signs()
+                if not signs.any_digit.search(classes):
+                    return []
+                # its digits view is its base view unless a letter stands for a digit: without
+                # that, no candidate there, no split number and no short one after a phone word
+                # is none at all (most replies with a digit: an order's number, a date, a
+                # price), told without making the view
+                if not (signs.candidate.search(classes) or signs.letter_digit.search(classes)) \
+                        and tokens.isdisjoint(_SPLIT_WORDS) and tokens.isdisjoint(_PHONE_WORDS):
+                    return []
+        elif not _HAS_DIGIT.search(base) and tokens.isdisjoint(_NUMBER_WORD_SET) \
+                and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
             return []
         view = digits_view(draft)
         text = view.text
