@@ -888,3 +888,30 @@ def test_the_phone_detector_finds_without_a_digits_view_what_it_finds_with_one(m
     monkeypatch.setattr(phone, "digit_classes", lambda draft: None)
     assert [rule.matcher.find(Draft(text, linter._index)) for text in texts] == found
     assert sum(map(bool, found)) > 300
+
+
+def test_an_english_replys_latin_words_read_on_its_bytes_are_those_of_its_case_folded_text() -> None:
+    """The language rule reads a written draft's Latin words (see View.written) on its bytes,
+    ASCII letters lowered: the words _LATIN_WORD finds in the case-folded text, as bytes, and
+    a case-folded text as long as the bytes."""
+    import random
+
+    from ozonlint.matchers import language
+    from ozonlint.normalize import _CP1251_CHARS, base_view
+
+    chars = [ch for ch in _CP1251_CHARS if base_view(ch).written is not None]
+    assert len(chars) > 150
+    rng = random.Random(17)
+    texts = chars + _texts() + _TRICKY + ["".join(rng.choice(chars + list("Hello World. Ёж ")) for _ in range(30))
+                                          for _ in range(20_000)]
+    written = 0
+    for text in texts:
+        view = base_view(text)
+        if view.written is None:
+            continue
+        written += 1
+        folded = text.casefold()
+        assert len(folded) == len(view.written), text
+        assert language._LATIN_WORD_WRITTEN.findall(view.written.lower()) == [
+            word.encode("ascii") for word in language._LATIN_WORD.findall(folded)], text
+    assert written > 20_000
