@@ -884,6 +884,9 @@ def test_the_phone_detector_finds_without_a_digits_view_what_it_finds_with_one(m
     pieces = ["8", "916", "555", "12", "34", "+7", "№", "12345678-0012-1", "тел.", "звоните", "номер", "остальные",
               "o", "l", "з", " ", "-", "(", ")", ".", ",", "заказ", "Ozon", "₽", "2024", "8-916-555-12-34"]
     texts = _texts() + _TRICKY + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5_000)]
+    texts += ["Заказ №12345678-0012-1, звоните 8 916 555-12-34 до 2024 года, тел. 555-12-34",
+              "+7 (916) 555 12 34 x 89161234567a 8916123456712345678 no98861211-0780. ок",
+              "1234567 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5", "8916555123", "8916555123a"]
     found = [rule.matcher.find(Draft(text, linter._index)) for text in texts]
     monkeypatch.setattr(phone, "digit_classes", lambda draft: None)
     assert [rule.matcher.find(Draft(text, linter._index)) for text in texts] == found

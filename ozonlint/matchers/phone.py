@@ -384,11 +384,21 @@ class PhoneMatcher(Matcher):
         if not draft.tokens.isdisjoint(_PHONE_WORDS):
             spans.extend(view.span(*m.span(1)) for m in _SHORT_AFTER_WORD.finditer(text)
                          if 5 <= sum(ch.isdigit() for ch in m.group(1)) <= 6)
-        if not (digit_signs().candidate.search(classes) if classes is not None and view is draft.base
-                else _CANDIDATE_HINT.search(text)):
-            return spans
-        first = _FIRST_DIGITS.search(text)  # (found: the hint's match is one)
-        for m in _CANDIDATE.finditer(text, max(0, first.start() - _MAX_LEAD)):
+        if classes is not None and view is draft.base:  # (its narrow form's positions are the text's)
+            signs = digit_signs()
+            hint = signs.candidate.search(classes)
+            if hint is None:
+                return spans
+            # A candidate, and any try of the pattern that succeeds, ends with seven digits that
+            # the sign matches, so none ends past the last end of the sign's matches (the first
+            # match in the classes reversed: the sign reads the same backwards); the scan stops
+            # right after it (its look-ahead reads that character), not at the text's end
+            first, last_end = hint.start(), len(classes) - signs.candidate.search(classes[::-1]).start()
+        else:
+            if not _CANDIDATE_HINT.search(text):
+                return spans
+            first, last_end = _FIRST_DIGITS.search(text).start(), len(text)  # (found: the hint's match is one)
+        for m in _CANDIDATE.finditer(text, max(0, first - _MAX_LEAD), last_end + 1):
             start, end = m.span()
             if start and text[start - 1].isalpha():
                 word = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
