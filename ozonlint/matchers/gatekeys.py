@@ -153,22 +153,20 @@ def derive(source: str, ends: bool = False, literal: bool = False) -> Optional[K
     return frozenset(keys), han
 
 
-# Words that most seller replies hold: the marketplace's name (in 43 % of the
-# replies of tests/corpus/realistic; no other key of a pattern's part longer than
-# three letters is in more than 11 %). A part with one of them among its keys
-# opens on nearly every draft (offplatform.return-outside's "без\s+(?:озон|ozon)"
-# ran on a fifth of clean replies), so another part of its alternative gates instead.
-_COMMON_WORDS = frozenset(["ozon", "озон"])
-
-
 def _common(keys: FrozenSet[str]) -> bool:
-    """Whether one of ``keys`` (words, prefix keys, or literal letters) is a common word's."""
-    return any(key.lstrip("\x01\x02") in _COMMON_WORDS for key in keys)
+    """Whether one of ``keys`` (words, prefix keys, or literal letters) is one that nearly
+    every seller reply holds (the list term sets choose their keys by, terms._COMMON_KEYS:
+    "ozon", "по", the prefix key of "карта" …), itself or as the word of a prefix key (the
+    prefix key of "ozon", which "(?:озон|ozon)" at a pattern's end gates on)."""
+    from .terms import _COMMON_KEYS
+
+    return any(key in _COMMON_KEYS or key.lstrip("\x01\x02") in _COMMON_KEYS for key in keys)
 
 
 def _branch(source: str, ends: bool = False, literal: bool = False) -> Optional[Keys]:
-    """The most selective part of one alternative: one without a common word (see
-    _COMMON_WORDS) where it has one, and of those, the one with the longest
+    """The most selective part of one alternative: one without a common key (see _common;
+    offplatform.return-outside's pattern for a return "без озон/ozon", gated on "ozon", ran
+    on a fifth of clean replies) where it has one, and of those, the one with the longest
     shortest key. (Any part will do: every match holds each.)"""
     parts = _parts(source, ends, literal)
     if parts is None:
