@@ -674,10 +674,17 @@ def base_view(text: str) -> View:
         view = view.derive(*rewrite(text, _ENCODED, _decoded))
     stable = _stable_plain_form(view.text)
     written = None
+    if stable is None and _PLAIN_UNSTABLE.search(view.text):
+        # an order's "№" (one reply in ten), "…", U+00A0: NFKC's edits first, then, when they
+        # leave a text the fast way takes, what the general way makes of that text
+        nfkc, edits = _plain_nfkc(view.text)
+        stable = _stable_plain_form(nfkc)
+        if stable is not None:
+            view = view.derive(nfkc, edits)
     if stable is not None:  # most drafts
         plain = True
         folded, narrow, raw = stable
-        if not view._maps:  # (no code was decoded: its bytes are the original's)
+        if not view._maps:  # (no code was decoded, no NFKC edit: its bytes are the original's)
             written = raw
         mixed = not folded.isascii() and _narrow_mixes_scripts(narrow, folded)
     else:

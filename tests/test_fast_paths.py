@@ -598,6 +598,33 @@ def test_a_stable_plain_texts_base_is_worked_out_in_code_page_1251_as_by_the_gen
     assert fast > 10_000
 
 
+def test_a_plain_text_with_no_sign_or_an_ellipsis_has_the_base_view_of_the_general_way(monkeypatch) -> None:
+    """A plain text whose "№", "…" or U+00A0 alone keep it off the fast way (one reply in ten
+    holds an order's "№") takes it after NFKC's edits: its base view is the general way's
+    (text, positions of every span, narrow form, script mix; its written bytes none)."""
+    import random
+
+    from ozonlint import normalize
+
+    plain = [chr(c) for c in list(range(0x20, 0x7F)) + list(range(0x400, 0x460))] + list("\n\r\t«»°–—’“”„₽")
+    rng = random.Random(15)
+    texts = ["".join(rng.choice(plain + list("№…\u00a0aA Яя.")) for _ in range(rng.randint(0, 20)))
+             for _ in range(10_000)]
+    texts += [t for t in _texts() if normalize._PLAIN_UNSTABLE.search(t)]
+    texts += ["Ваш заказ №12345678-0012 в пути…", "№\u00a05", "Hello, Ёлка №1", "Цена 5 ₽, №3", "%D0%B9 №"]
+    texts = [text for text in texts if normalize._PLAIN_UNSTABLE.search(text)]
+    views = [normalize.base_view(text) for text in texts]
+    monkeypatch.setattr(normalize, "_stable_plain_form", lambda text: None)
+    for text, fast in zip(texts, views):
+        general = normalize.base_view(text)
+        assert (fast.text, fast.plain, fast.mixed, fast.narrow, fast.written) == (
+            general.text, general.plain, general.mixed, general.narrow, general.written), text
+        size = len(fast.text)
+        assert [fast.span(i, j) for i in range(size + 1) for j in range(i, min(size, i + 3) + 1)] == [
+            general.span(i, j) for i in range(size + 1) for j in range(i, min(size, i + 3) + 1)], text
+    assert sum(map(normalize.is_plain, texts)) > 1000
+
+
 def test_the_language_signs_read_on_a_drafts_bytes_are_those_of_its_text() -> None:
     """A draft written in code page 1251 (View.written) has, in its bytes, the foreign Cyrillic
     letters, the Ukrainian i's and the ASCII characters its text has."""
@@ -869,3 +896,54 @@ def test_the_engines_shortcuts_give_what_the_whole_way_gives(linter: ozonlint.Li
         assert found == sorted(found, key=lambda v: (v.start, v.end, v.rule))
         assert _drop_nested(_merge_one_phrase(text, list(found))) == _merge_and_drop_reference(text, found[::-1])
     assert checked > 100
+
+
+def test_the_phone_detector_finds_without_a_digits_view_what_it_finds_with_one(monkeypatch) -> None:
+    """A plain draft without number words whose narrow form shows no candidate and no letter
+    standing for a digit is answered before its digits view is made: the same numbers as the
+    general way (no narrow form: the patterns on the digits view) finds."""
+    import random
+
+    import ozonlint
+    from ozonlint.matchers import Draft, phone
+
+    linter = ozonlint.Linter(select=["contact.phone"])
+    [rule] = linter.rules
+    rng = random.Random(16)
+    pieces = ["8", "916", "555", "12", "34", "+7", "№", "12345678-0012-1", "тел.", "звоните", "номер", "остальные",
+              "o", "l", "з", " ", "-", "(", ")", ".", ",", "заказ", "Ozon", "₽", "2024", "8-916-555-12-34"]
+    texts = _texts() + _TRICKY + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5_000)]
+    texts += ["Заказ №12345678-0012-1, звоните 8 916 555-12-34 до 2024 года, тел. 555-12-34",
+              "+7 (916) 555 12 34 x 89161234567a 8916123456712345678 no98861211-0780. ок",
+              "1234567 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5", "8916555123", "8916555123a"]
+    found = [rule.matcher.find(Draft(text, linter._index)) for text in texts]
+    monkeypatch.setattr(phone, "digit_classes", lambda draft: None)
+    assert [rule.matcher.find(Draft(text, linter._index)) for text in texts] == found
+    assert sum(map(bool, found)) > 300
+
+
+def test_an_english_replys_latin_words_read_on_its_bytes_are_those_of_its_case_folded_text() -> None:
+    """The language rule reads a written draft's Latin words (see View.written) on its bytes,
+    ASCII letters lowered: the words _LATIN_WORD finds in the case-folded text, as bytes, and
+    a case-folded text as long as the bytes."""
+    import random
+
+    from ozonlint.matchers import language
+    from ozonlint.normalize import _CP1251_CHARS, base_view
+
+    chars = [ch for ch in _CP1251_CHARS if base_view(ch).written is not None]
+    assert len(chars) > 150
+    rng = random.Random(17)
+    texts = chars + _texts() + _TRICKY + ["".join(rng.choice(chars + list("Hello World. Ёж ")) for _ in range(30))
+                                          for _ in range(20_000)]
+    written = 0
+    for text in texts:
+        view = base_view(text)
+        if view.written is None:
+            continue
+        written += 1
+        folded = text.casefold()
+        assert len(folded) == len(view.written), text
+        assert language._LATIN_WORD_WRITTEN.findall(view.written.lower()) == [
+            word.encode("ascii") for word in language._LATIN_WORD.findall(folded)], text
+    assert written > 20_000

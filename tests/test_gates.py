@@ -77,3 +77,20 @@ def test_a_phrase_gates_on_a_word_whose_key_opens_its_set_anyway(tmp_path: Path)
     assert term_set.keys == frozenset(["cat", "lazy"])  # not "big" too: a draft without "cat" has no match
     assert Draft("a big dog", linter._index).active_sets.isdisjoint([term_set.id])
     assert [v.match for v in linter.check("such a big dog cat")] == ["big dog cat"]
+
+
+def test_a_part_naming_the_marketplace_gates_only_where_no_other_part_can(tmp_path: Path) -> None:
+    from ozonlint.matchers.gatekeys import derive
+
+    # "без" (three letters) stands in for "ozon" (four, but in most replies)
+    assert derive(r"без\s+(?:озон|ozon|площадки)") == (frozenset(["без"]), False)
+    assert derive(r"(?:ozon|озон)\s+return") == (frozenset(["\x02return"]), False)
+    assert derive(r"через\s+(?:ozon|озон)") == (frozenset(["через"]), False)
+    assert derive(r"(?:ozon|озон)") == (frozenset(["\x01ozon", "\x01озон"]), False)  # the only part
+    parts = derive_all(r"(?:возврат|обмен)\s+(?:\S+\s+){0,4}(?:напрямую|без\s+(?:озон|ozon))")
+    assert parts == [(frozenset(["возврат", "обмен"]), False), (frozenset(["\x02напрям", "без"]), False)]
+    linter = _linter(tmp_path, "    kind: pattern\n    view: words\n    patterns:\n"
+                               "      - '(?:возврат|обмен)\\s+(?:\\S+\\s+){0,4}(?:напрямую|без\\s+(?:озон|ozon))'\n"
+                               "    examples: {bad: ['возврат сделаем без Ozon'], good: ['возврат через Ozon']}\n")
+    assert [v.match for v in linter.check("Обмен сделаем без OZON, пишите.")] == ["Обмен сделаем без OZON"]
+    assert linter.check("Возврат оформляется в приложении Ozon.") == []

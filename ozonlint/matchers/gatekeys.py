@@ -153,16 +153,30 @@ def derive(source: str, ends: bool = False, literal: bool = False) -> Optional[K
     return frozenset(keys), han
 
 
+def _common(keys: FrozenSet[str]) -> bool:
+    """Whether one of ``keys`` (words, prefix keys, or literal letters) is one that nearly
+    every seller reply holds (the list term sets choose their keys by, terms._COMMON_KEYS:
+    "ozon", "по", the prefix key of "карта" …), itself or as the word of a prefix key (the
+    prefix key of "ozon", which "(?:озон|ozon)" at a pattern's end gates on)."""
+    from .terms import _COMMON_KEYS
+
+    return any(key in _COMMON_KEYS or key.lstrip("\x01\x02") in _COMMON_KEYS for key in keys)
+
+
 def _branch(source: str, ends: bool = False, literal: bool = False) -> Optional[Keys]:
-    """The most selective part (the longest key) of one alternative."""
+    """The most selective part of one alternative: one without a common key (see _common;
+    offplatform.return-outside's pattern for a return "без озон/ozon", gated on "ozon", ran
+    on a fifth of clean replies) where it has one, and of those, the one with the longest
+    shortest key. (Any part will do: every match holds each.)"""
     parts = _parts(source, ends, literal)
     if parts is None:
         return None
     best: Optional[Keys] = None
-    best_size = 0
+    best_rank = (False, 0)
     for keys, size in parts:
-        if size > best_size:
-            best, best_size = keys, size
+        rank = (not _common(keys[0]), size)
+        if rank > best_rank and size:
+            best, best_rank = keys, rank
     return best
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import Dict, FrozenSet, List, Optional
+from typing import Dict, FrozenSet, List, Optional, Sequence
 
 from ..lazyre import lazy, lazy_re
 from ..rulepack import RulePackError, RuleSpec, _string_list
@@ -81,11 +81,17 @@ _FOREIGN_CYRILLIC_WRITTEN = re.compile(b"[%s]" % re.escape(b"".join(
 _UKRAINIAN_I_WRITTEN = _UKRAINIAN_I.encode("cp1251")
 _UKRAINIAN_CAPITAL_I_WRITTEN = _UKRAINIAN_I.upper().encode("cp1251")
 _NOT_ASCII = bytes(range(128, 256))
+# _LATIN_WORD's words of a case-folded text, read on its bytes in code page 1251 with ASCII
+# letters lowered: that code page's only Latin letters are ASCII ones, and case folding
+# keeps each of its characters one character and ASCII or not as it was (a test checks)
+_LATIN_WORD_WRITTEN = re.compile(b"[a-z]+")
+_ENGLISH_WORDS_WRITTEN = frozenset(word.encode("ascii") for word in _ENGLISH_WORDS)
 
 
-def _english(words: List[str]) -> bool:
-    """At least one word in five is a common English word."""
-    return len(list(filter(_ENGLISH_WORDS.__contains__, words))) * 5 >= len(words)  # (C-level filter)
+def _english(words: Sequence[object], vocabulary: FrozenSet[object] = _ENGLISH_WORDS) -> bool:
+    """At least one word in five is a common English word (of ``vocabulary``: the same words
+    as bytes for words read on bytes)."""
+    return len(list(filter(vocabulary.__contains__, words))) * 5 >= len(words)  # (C-level filter)
 
 
 _detector_lock = threading.Lock()
@@ -144,10 +150,15 @@ class LanguageMatcher(Matcher):
         plain = draft.base.plain  # ASCII and basic Cyrillic only: no other script, no foreign letters
         written = draft.base.written  # (most drafts: the text in code page 1251, a byte a character)
         if written is not None:  # the same tests as below, on its bytes
-            if len(written.translate(None, _NOT_ASCII)) * 3 < len(written) and not (
+            mostly_other = len(written.translate(None, _NOT_ASCII)) * 3 < len(written)
+            if mostly_other and not (
                     _FOREIGN_CYRILLIC_WRITTEN.search(written)
                     or written.count(_UKRAINIAN_I_WRITTEN) + written.count(_UKRAINIAN_CAPITAL_I_WRITTEN) >= 2):
                 return False
+            if not mostly_other and "en" in self.allow:  # an English reply (else as below)
+                words = _LATIN_WORD_WRITTEN.findall(written.lower())
+                if sum(map(len, words)) * 3 >= len(written) and _english(words, _ENGLISH_WORDS_WRITTEN):
+                    return False
         elif plain and len(draft.text.encode("ascii", "ignore")) * 3 < len(draft.text):
             # the common case, a plain Russian reply: read as written, without folding its case
             original = draft.text

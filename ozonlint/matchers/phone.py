@@ -360,8 +360,21 @@ class PhoneMatcher(Matcher):
     def find(self, draft: Draft) -> List[Span]:
         base = draft.base.text
         classes = digit_classes(draft)
-        if not (digit_signs().any_digit.search(classes) if classes is not None else _HAS_DIGIT.search(base)) \
-                and draft.tokens.isdisjoint(_NUMBER_WORD_SET) and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
+        tokens = draft.tokens
+        if classes is not None:  # a plain draft: no Chinese
+            if tokens.isdisjoint(_NUMBER_WORD_SET):
+                signs = digit_signs()
+                if not signs.any_digit.search(classes):
+                    return []
+                # its digits view is its base view unless a letter stands for a digit: without
+                # that, no candidate there, no split number and no short one after a phone word
+                # is none at all (most replies with a digit: an order's number, a date, a
+                # price), told without making the view
+                if not (signs.candidate.search(classes) or signs.letter_digit.search(classes)) \
+                        and tokens.isdisjoint(_SPLIT_WORDS) and tokens.isdisjoint(_PHONE_WORDS):
+                    return []
+        elif not _HAS_DIGIT.search(base) and tokens.isdisjoint(_NUMBER_WORD_SET) \
+                and not (draft.has_han and _ZH_DIGIT_RUN.search(base)):
             return []
         view = digits_view(draft)
         text = view.text
@@ -371,11 +384,21 @@ class PhoneMatcher(Matcher):
         if not draft.tokens.isdisjoint(_PHONE_WORDS):
             spans.extend(view.span(*m.span(1)) for m in _SHORT_AFTER_WORD.finditer(text)
                          if 5 <= sum(ch.isdigit() for ch in m.group(1)) <= 6)
-        if not (digit_signs().candidate.search(classes) if classes is not None and view is draft.base
-                else _CANDIDATE_HINT.search(text)):
-            return spans
-        first = _FIRST_DIGITS.search(text)  # (found: the hint's match is one)
-        for m in _CANDIDATE.finditer(text, max(0, first.start() - _MAX_LEAD)):
+        if classes is not None and view is draft.base:  # (its narrow form's positions are the text's)
+            signs = digit_signs()
+            hint = signs.candidate.search(classes)
+            if hint is None:
+                return spans
+            # A candidate, and any try of the pattern that succeeds, ends with seven digits that
+            # the sign matches, so none ends past the last end of the sign's matches (the first
+            # match in the classes reversed: the sign reads the same backwards); the scan stops
+            # right after it (its look-ahead reads that character), not at the text's end
+            first, last_end = hint.start(), len(classes) - signs.candidate.search(classes[::-1]).start()
+        else:
+            if not _CANDIDATE_HINT.search(text):
+                return spans
+            first, last_end = _FIRST_DIGITS.search(text).start(), len(text)  # (found: the hint's match is one)
+        for m in _CANDIDATE.finditer(text, max(0, first - _MAX_LEAD), last_end + 1):
             start, end = m.span()
             if start and text[start - 1].isalpha():
                 word = _LETTERS_BEFORE.search(text, max(0, start - 30), start)
