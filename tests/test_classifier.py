@@ -482,3 +482,22 @@ def test_a_cyrillic_word_with_a_digit_is_found_from_the_digit_in_a_sentence_with
         found += forward.search(text) is not None
     assert found > 1000
     assert number_shape("加с5微信", han=True) is None and number_shape("返现5元", han=True) == "返现0元"
+
+
+def test_a_cyrillic_word_with_a_digit_needs_a_digit_after_a_letter() -> None:
+    """number_shape(han=False) looks for the word only where _DIGIT_AFTER_LETTER is found:
+    never where the word stands (it needs no more than the word does)."""
+    import random
+
+    from ozonlint.matchers.classifier import _CYRILLIC_WORD_WITH_DIGIT, _DIGIT_AFTER_LETTER
+
+    rng = random.Random(13)
+    alphabet = list("0000 ,.-_щжaбx9ё元Ҁ҂\u0483Ⅻ①٣\u0301№")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(100_000)]
+    texts += [Draft(t).words.text.translate(str.maketrans("123456789", "000000000")) for t in _corpus_texts(600)]
+    found = 0
+    for text in texts:
+        if _CYRILLIC_WORD_WITH_DIGIT.search(text):
+            assert _DIGIT_AFTER_LETTER.search(text), text
+            found += 1
+    assert found > 1000
