@@ -501,3 +501,37 @@ def test_a_cyrillic_word_with_a_digit_needs_a_digit_after_a_letter() -> None:
             assert _DIGIT_AFTER_LETTER.search(text), text
             found += 1
     assert found > 1000
+
+
+def test_a_sentence_scored_from_its_clauses_scores_as_one_read_whole(linter: ozonlint.Linter) -> None:
+    """Model._clause_nets (each clause's features and sums remembered, joined) against
+    _terms_nets of the sentence's own words, terms and concepts, on the sentences of corpus
+    texts and a few made ones, read with Chinese and without, clauses new and remembered."""
+    import random
+
+    from ozonlint.matchers.classifier import Model, _holds_han, split_sentences, words_and_terms
+
+    model = classifier(linter, "external-contact").model
+    assert isinstance(model, Model)
+    rng = random.Random(17)
+    texts = _corpus_texts(1500)
+    texts += ["Здравствуйте, Юлия! Инструкция есть в коробке, а также в карточке товара. 亲，好评返现3元，加微信 opt86 "
+              "Товар сертифицирован, декларация доступна по запросу в этом чате.",
+              "Скидка 5, 10 руб за отзыв, пишите: shop12@mail.ru, @sale77; сайт best24.ru, цена 5 ₽, 7 ₽.",
+              "好评返现, 加微信 加微信, 好评返现 好评返现. 微信, 微信 微信:"]
+    sentences = []
+    for text in texts:
+        draft = Draft(text, linter._index)
+        for sentence in split_sentences(draft)[1]:
+            sentences.append((sentence, draft.has_han and _holds_han(sentence)))
+    rng.shuffle(sentences)
+    joined = {False: 0, True: 0}
+    for sentence, han in sentences * 2:  # the second time its clauses are remembered
+        nets = model._clause_nets(sentence, han)
+        if nets is None:
+            continue
+        joined[han] += 1
+        _, terms, concepts = words_and_terms(sentence, han, model.settings)
+        model._memo.clear()
+        assert nets == model._terms_nets(terms, concepts), sentence
+    assert joined[False] > 1000 and joined[True] > 50
