@@ -535,3 +535,25 @@ def test_a_sentence_scored_from_its_clauses_scores_as_one_read_whole(linter: ozo
         model._memo.clear()
         assert nets == model._terms_nets(terms, concepts), sentence
     assert joined[False] > 1000 and joined[True] > 50
+
+
+def test_a_sentences_words_are_its_clauses_words() -> None:
+    """No word or marked entity crosses a _CLAUSE_GAP: the words read clause by clause are
+    the words read from the whole sentence (money amounts, e-mails, handles, domains near the
+    gaps; with Chinese and without)."""
+    import random
+
+    from ozonlint.matchers.classifier import _CLAUSE_GAP, _read_words
+
+    rng = random.Random(19)
+    parts = ["5", "10", "1 000", ",", ".", ":", ";", " ", " ", "  ", "\u00a0", "руб", "р", "₽", "$", "元", "usd", "rub",
+             "юаней", "dollars", "x", "щ", "ozon", "@", "a@b.ru", "site.ru", "shop.com", "加", "微信", "好评", "_", "-"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(60_000)]
+    texts += [Draft(t).words.text for t in _corpus_texts(600)]
+    split = 0
+    for text in texts:
+        pieces = _CLAUSE_GAP.split(text)
+        split += len(pieces) > 1
+        for han in (False, True):
+            assert [w for piece in pieces for w in _read_words(piece, han)] == _read_words(text, han), (text, han)
+    assert split > 2_000
