@@ -737,7 +737,7 @@ class Model:
     whole table is decoded into ``packed`` at once."""
 
     __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "floors", "_memo", "_text_memo",
-                 "_clauses", "_table", "_looked_up", "_digit_blind")
+                 "_clauses", "_concept_sums", "_table", "_looked_up", "_digit_blind")
 
     # Distinct sentences (by their text, and by their terms) whose scores are remembered. Replies are
     # written from templates, so the same sentences come again and again; plain
@@ -764,6 +764,7 @@ class Model:
         self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
         self._text_memo: Dict[str, Tuple[Tuple[int, ...], int, int]] = {}
         self._clauses: Dict[str, _Clause] = {}
+        self._concept_sums: Dict[Tuple[str, ...], Tuple[int, int]] = {}
         self._digit_blind = digit_blind(settings)
 
     def __getstate__(self) -> tuple:
@@ -781,6 +782,7 @@ class Model:
         self._memo = {}
         self._text_memo = {}
         self._clauses = {}
+        self._concept_sums = {}
         self._digit_blind = digit_blind(self.settings)
 
     def _weights(self, features: Sequence[str]) -> List[int]:
@@ -934,36 +936,49 @@ class Model:
                     memo.clear()
                 memo[key] = clause
             clauses.append(clause)
-        # the sentence's concepts: each its clauses have, and each pair of them (see _concepts_of)
-        concepts = [concept for clause in clauses for concept in clause.concepts]
-        if len(concepts) > 1:
-            names = sorted(set(concepts))
-            concepts = names + [a + "&" + b for i, a in enumerate(names) for b in names[i + 1:]]
-        weights = self._weights(concepts)
-        total, count = sum(weights), len(weights)
-        seen: Set[str] = set()
+        total, count = self._concepts_sum(tuple(sorted({c for clause in clauses for c in clause.concepts})))
+        seen: Set[str] = set()  # the features the model has, of the clauses so far and their gaps
         last = ""
         weight_of = self._weight_of
         for clause in clauses:
             if not clause.first:  # no words
                 continue
+            weights = clause.weights
             total += clause.total
-            count += clause.count
+            count += len(weights)
             if seen:
-                twice = self._weights(list(seen.intersection(clause.features)))
-                total -= sum(twice)
-                count -= len(twice)
-            seen.update(clause.features)
+                twice = seen.intersection(weights)
+                if twice:
+                    total -= sum(map(weights.__getitem__, twice))
+                    count -= len(twice)
+            seen.update(weights)
             if last:
                 gap = last + " " + clause.first
                 if gap not in seen:
-                    seen.add(gap)
                     weight = weight_of(gap)
                     if weight:
+                        seen.add(gap)
                         total += weight
                         count += 1
             last = clause.last
         return self._nets(total, count)
+
+    def _concepts_sum(self, names: Tuple[str, ...]) -> Tuple[int, int]:
+        """The packed sum of the weights of a sentence's concept features (its concepts ``names``,
+        sorted, and each pair of them: see _concepts_of) and how many the model has, remembered
+        per set of concepts (a template's sentences bring the same ones)."""
+        memo = self._concept_sums
+        found = memo.get(names)
+        if found is None:
+            features = list(names)
+            if len(names) > 1:
+                features += [a + "&" + b for i, a in enumerate(names) for b in names[i + 1:]]
+            weights = self._weights(features)
+            found = sum(weights), len(weights)
+            if len(memo) >= self.CLAUSES_SIZE:
+                memo.clear()
+            memo[names] = found
+        return found
 
     def _clause(self, piece: str, han: bool) -> "_Clause":
         """One clause's features and the sum of their weights (see _clause_nets)."""
@@ -973,10 +988,11 @@ class Model:
             dict.fromkeys(concept for word in words for concept in hits.get(word, ())))
         if han:
             terms = _split_han(words, terms)[1]
-        features = frozenset(terms).union(map(" ".join, zip(terms, terms[1:])))
-        weights = self._weights(list(features))
-        return _Clause(features, sum(weights), len(weights), concepts,
-                       terms[0] if terms else "", terms[-1] if terms else "")
+        features = list(dict.fromkeys(terms + list(map(" ".join, zip(terms, terms[1:])))))
+        weights = dict(zip(features, map(self._weight_of, features)))
+        weighted = {feature: weight for feature, weight in weights.items() if weight}
+        return _Clause(weighted, sum(weighted.values()), concepts, terms[0] if terms else "",
+                       terms[-1] if terms else "")
 
     def _weight_of(self, feature: str) -> int:
         """The packed weights of one feature (0: the model has none)."""
@@ -1018,9 +1034,8 @@ _NETS, _HEADROOM_ALONE, _HEADROOM_PAIRED = (operator.itemgetter(i) for i in rang
 class _Clause(NamedTuple):
     """A clause of a sentence as Model._clause_nets remembers it."""
 
-    features: FrozenSet[str]  # its distinct terms and pairs of neighbouring terms
-    total: int  # the sum of their packed weights
-    count: int  # how many of them the model has
+    weights: Dict[str, int]  # the packed weights of those of its terms and pairs of neighbouring terms the model has
+    total: int  # their sum
     concepts: Tuple[str, ...]  # the concepts of its words (no pairs)
     first: str  # its first and last terms ("": it has no words)
     last: str
