@@ -928,13 +928,22 @@ class Model:
             # alike, none Chinese, nor are the entities' markers) is read alike in a sentence with
             # Chinese: the clauses of a template's sentence are known from sentences without any
             han_piece = han and not is_plain(piece)
-            key = "\x00" + piece if han_piece else piece  # (its words are read otherwise)
-            clause = memo.get(key)
+            mark = "\x00" if han_piece else ""  # (its words are read otherwise)
+            clause = memo.get(mark + piece)
             if clause is None:
-                clause = self._clause(piece, han_piece)
+                # known by its number shape too, as a sentence is (see _sentence_entry):
+                # "best898", "от 25", "ожидается 19.02."
+                shape = number_shape(piece, han_piece) if self._digit_blind else None
+                if shape is not None:
+                    shape = mark + shape
+                    clause = memo.get(shape)
+                if clause is None:
+                    clause = self._clause(piece, han_piece)
                 if len(memo) >= self.CLAUSES_SIZE:
                     memo.clear()
-                memo[key] = clause
+                if shape is not None:
+                    memo[shape] = clause
+                memo[mark + piece] = clause
             clauses.append(clause)
         total, count = self._concepts_sum(tuple(sorted({c for clause in clauses for c in clause.concepts})))
         seen: Set[str] = set()  # the features the model has, of the clauses so far and their gaps
