@@ -548,16 +548,21 @@ def test_a_sentences_words_are_its_clauses_words() -> None:
     import random
 
     from ozonlint.matchers.classifier import _CLAUSE_GAP, _read_words
+    from ozonlint.normalize import is_plain
 
     rng = random.Random(19)
     parts = ["5", "10", "1 000", ",", ".", ":", ";", " ", " ", "  ", "\u00a0", "руб", "р", "₽", "$", "元", "usd", "rub",
              "юаней", "dollars", "x", "щ", "ozon", "@", "a@b.ru", "site.ru", "shop.com", "加", "微信", "好评", "_", "-"]
     texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(60_000)]
     texts += [Draft(t).words.text for t in _corpus_texts(600)]
-    split = 0
+    split = plain = 0
     for text in texts:
         pieces = _CLAUSE_GAP.split(text)
         split += len(pieces) > 1
         for han in (False, True):
             assert [w for piece in pieces for w in _read_words(piece, han)] == _read_words(text, han), (text, han)
-    assert split > 2_000
+        for piece in pieces:  # a plain clause of a sentence with Chinese is read as without (see _clause_nets)
+            if is_plain(piece):
+                plain += 1
+                assert _read_words(piece, True) == _read_words(piece, False), piece
+    assert split > 2_000 and plain > 10_000
