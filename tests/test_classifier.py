@@ -411,3 +411,158 @@ def test_evaluating_a_few_folds_refuses_what_it_cannot_do(args: list, message: s
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+# ------------------------------------------------------------ fast paths, against the slow way each replaces
+
+def _corpus_texts(limit: int = 1500) -> list:
+    texts = []
+    for path in sorted((ROOT / "tests" / "corpus").rglob("*.jsonl")):
+        if "blind" in path.parts:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts[::max(1, len(texts) // limit)][:limit]
+
+
+def test_chinese_runs_split_as_characters_and_pairs_word_by_word() -> None:
+    """_split_han (words below the first Chinese character copied a slice at a time) as first written."""
+    import random
+
+    from ozonlint.matchers.base import TOKEN
+    from ozonlint.matchers.classifier import _is_han, _split_han
+
+    def reference(words: list, terms: list) -> tuple:
+        out_words, out_terms = [], []
+        for word, term in zip(words, terms):
+            if _is_han(word[0]):
+                pieces = list(word) + [word[i:i + 2] for i in range(len(word) - 1)]
+                out_words.extend(pieces)
+                out_terms.extend(pieces)
+            else:
+                out_words.append(word)
+                out_terms.append(term)
+        return out_words, out_terms
+
+    rng = random.Random(7)
+    # Chinese characters inside and outside _is_han's ranges (々, 〇, a radical, a hexagram), words around them
+    alphabet = list("亲好评返现加微信々〇⺀䷀\uf900\U00020001щжab19 ,.") + ["\u33ff", "\u3400", "\u9fff", "\ua000"]
+    texts = [Draft(t).words.text for t in _corpus_texts(600)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
+    split = 0
+    for text in texts:
+        words = TOKEN.findall(text)
+        terms = [w[:3] for w in words]
+        assert _split_han(words, terms) == reference(words, terms), text
+        split += any(_is_han(w[0]) for w in words)
+    assert split > 1000
+
+
+def test_a_cyrillic_word_with_a_digit_is_found_from_the_digit_in_a_sentence_with_chinese() -> None:
+    """number_shape(han=True): the word read back from each digit finds what the pattern read
+    from each Cyrillic letter found (a look-behind and the class set tried at every position)."""
+    import random
+
+    import regex
+
+    from ozonlint.matchers.classifier import _CYRILLIC_TOKEN_WITH_DIGIT, number_shape
+
+    forward = regex.compile(r"(?<![[\p{L}\p{N}]--\p{Han}])[\u0400-\u04ff][[\p{L}\p{N}]--\p{Han}]*0", regex.VERSION1)
+    rng = random.Random(11)
+    # Cyrillic letters and the non-letters of the Cyrillic block (҂, a combining mark), other letters and
+    # numbers (Ⅻ, ①, ٣), Chinese characters that end a word, separators
+    alphabet = list("0000 ,.-_щжaбx9ё元加々〇Ҁ҂\u0483Ⅻ①٣\u0301") + ["\U00020001"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(100_000)]
+    texts += [Draft(t).words.text.translate(str.maketrans("123456789", "000000000")) for t in _corpus_texts(600)]
+    texts += ["加с0微信", "返现0元", "亲,好评返现e元,加微信 opt00 товар", "щ0", "_щ0", "a_щ0", "aщ0", "҂0", "x҂0"]
+    found = 0
+    for text in texts:
+        assert (_CYRILLIC_TOKEN_WITH_DIGIT.search(text) is None) == (forward.search(text) is None), text
+        found += forward.search(text) is not None
+    assert found > 1000
+    assert number_shape("加с5微信", han=True) is None and number_shape("返现5元", han=True) == "返现0元"
+
+
+def test_a_cyrillic_word_with_a_digit_needs_a_digit_after_a_letter() -> None:
+    """number_shape(han=False) looks for the word only where _DIGIT_AFTER_LETTER is found:
+    never where the word stands (it needs no more than the word does)."""
+    import random
+
+    from ozonlint.matchers.classifier import _CYRILLIC_WORD_WITH_DIGIT, _DIGIT_AFTER_LETTER
+
+    rng = random.Random(13)
+    alphabet = list("0000 ,.-_щжaбx9ё元Ҁ҂\u0483Ⅻ①٣\u0301№")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(100_000)]
+    texts += [Draft(t).words.text.translate(str.maketrans("123456789", "000000000")) for t in _corpus_texts(600)]
+    found = 0
+    for text in texts:
+        if _CYRILLIC_WORD_WITH_DIGIT.search(text):
+            assert _DIGIT_AFTER_LETTER.search(text), text
+            found += 1
+    assert found > 1000
+
+
+def test_a_sentence_scored_from_its_clauses_scores_as_one_read_whole(linter: ozonlint.Linter) -> None:
+    """Model._clause_nets (each clause's features and sums remembered, joined) against
+    _terms_nets of the sentence's own words, terms and concepts, on the sentences of corpus
+    texts and a few made ones, read with Chinese and without, clauses new and remembered."""
+    import random
+
+    from ozonlint.matchers.classifier import Model, _holds_han, split_sentences, words_and_terms
+
+    model = classifier(linter, "external-contact").model
+    assert isinstance(model, Model)
+    rng = random.Random(17)
+    texts = _corpus_texts(1500)
+    texts += ["Здравствуйте, Юлия! Инструкция есть в коробке, а также в карточке товара. 亲，好评返现3元，加微信 opt86 "
+              "Товар сертифицирован, декларация доступна по запросу в этом чате.",
+              "Скидка 5, 10 руб за отзыв, пишите: shop12@mail.ru, @sale77; сайт best24.ru, цена 5 ₽, 7 ₽.",
+              "好评返现, 加微信 加微信, 好评返现 好评返现. 微信, 微信 微信:"]
+    sentences = []
+    for text in texts:
+        draft = Draft(text, linter._index)
+        for sentence in split_sentences(draft)[1]:
+            han = draft.has_han and _holds_han(sentence)
+            sentences.append((sentence, han))
+            # the same with other digits: its clauses known by their number shapes
+            sentences.append(("".join(rng.choice("0123456789") if ch.isascii() and ch.isdigit() else ch
+                                      for ch in sentence), han))
+    rng.shuffle(sentences)
+    joined = {False: 0, True: 0}
+    for sentence, han in sentences * 2:  # the second time its clauses are remembered
+        nets = model._clause_nets(sentence, han)
+        if nets is None:
+            continue
+        joined[han] += 1
+        _, terms, concepts = words_and_terms(sentence, han, model.settings)
+        model._memo.clear()
+        assert nets == model._terms_nets(terms, concepts), sentence
+    assert joined[False] > 1000 and joined[True] > 50
+
+
+def test_a_sentences_words_are_its_clauses_words() -> None:
+    """No word or marked entity crosses a _CLAUSE_GAP: the words read clause by clause are
+    the words read from the whole sentence (money amounts, e-mails, handles, domains near the
+    gaps; with Chinese and without)."""
+    import random
+
+    from ozonlint.matchers.classifier import _CLAUSE_GAP, _read_words
+    from ozonlint.normalize import is_plain
+
+    rng = random.Random(19)
+    parts = ["5", "10", "1 000", ",", ".", ":", ";", " ", " ", "  ", "\u00a0", "руб", "р", "₽", "$", "元", "usd", "rub",
+             "юаней", "dollars", "x", "щ", "ozon", "@", "a@b.ru", "site.ru", "shop.com", "加", "微信", "好评", "_", "-"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(60_000)]
+    texts += [Draft(t).words.text for t in _corpus_texts(600)]
+    split = plain = 0
+    for text in texts:
+        pieces = _CLAUSE_GAP.split(text)
+        split += len(pieces) > 1
+        for han in (False, True):
+            assert [w for piece in pieces for w in _read_words(piece, han)] == _read_words(text, han), (text, han)
+        for piece in pieces:  # a plain clause of a sentence with Chinese is read as without (see _clause_nets)
+            if is_plain(piece):
+                plain += 1
+                assert _read_words(piece, True) == _read_words(piece, False), piece
+    assert split > 2_000 and plain > 10_000

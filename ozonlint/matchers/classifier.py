@@ -45,14 +45,15 @@ import os
 import sys
 from array import array
 from bisect import bisect_left
-from itertools import accumulate
-from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Tuple
+from itertools import accumulate, compress
+from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
 from zlib import crc32
 
 import regex
 
 from ..lazyre import lazy, lazy_re
 from ..model import Violation
+from ..normalize import is_plain
 from ..rulepack import RulePackError, RuleSpec, read_limited
 from .base import HAN, TOKEN, Draft, Matcher, Span
 from .params import Param
@@ -83,7 +84,8 @@ _OZON = frozenset(("ozon", "озон", "озоне", "озона", "озону",
 _AT_ENTITY = lazy_re(r"(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|@\w+")
 # A money amount is found from its unit (₽, руб, $…) back to its digits: a
 # pattern that starts with the digits would retry inside every long number.
-_UNIT = lazy_re(r"₽|\$|€|¥|руб\w*|р\b|rub\w*|usd\b|юан\w*|元|dollars?\b")
+_UNIT_SOURCE = r"₽|\$|€|¥|руб\w*|р\b|rub\w*|usd\b|юан\w*|元|dollars?\b"
+_UNIT = lazy_re(_UNIT_SOURCE)
 _AMOUNT_BEFORE = lazy_re(r"\d(?:[\d .,]{0,12}\d)?\s?\Z")
 _AMOUNT_AFTER = lazy_re(r"\s?\d+")
 _TLD = r"\.(?:ru|com|рф|net|org|me|su|shop|store|cn|io|info|biz|online|site|by|kz|ua|pro|club|top|co|app|link)\b"
@@ -96,6 +98,15 @@ _DIGIT = lazy_re(r"\d")
 _MARKERS = {"\u0238": EMAIL, "\u0239": HANDLE, "\u023f": MONEY, "\u0240": DOMAIN}
 _MARKER_OF = {v: k for k, v in _MARKERS.items()}
 _WORD = lazy_re(r"[^\W_]+")  # a word of a text without Chinese characters (std re: fast)
+# Where a sentence's clauses meet: spaces after a letter's comma, dot, colon or semicolon, after a
+# Chinese character or after a digit ("加微信 best854 Компенсацию …": a handle runs into the next
+# sentence), before a letter that starts no money unit. A sentence's words are its clauses' words
+# one after the other: no word holds a space, nor does an entity but a money amount (digits,
+# spaces, dots and commas before its unit, or after a currency sign), which cannot cross such a
+# gap. So a clause's words, terms and features can be remembered on their own (see Model._clause_nets).
+# (Written to start with the space, which std re jumps to, the look-behinds tried there only.)
+_CLAUSE_GAP = lazy_re(r"\s(?:(?<=[^\W\d_][.,;:]\s)|(?<=[\d\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]\s))"
+                      r"\s*(?=[^\W\d_])(?!" + _UNIT_SOURCE + ")")
 # Sentence ends, as terms.py's sentence-scoped rules see them: a dot ends a
 # sentence only before a capital letter or the end (checked on the original:
 # group 1 is the next character after a dot, when one follows). Written to
@@ -317,6 +328,9 @@ def _memo(settings: Settings) -> Tuple[Dict[str, str], Dict[str, Tuple[str, ...]
     return memo
 
 
+_FIRST_HAN = "\u3400"  # no character below it is Chinese (see _is_han)
+
+
 def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
 
@@ -480,8 +494,29 @@ def words_and_terms(sentence: str, han: bool, settings: Settings
     own text alone, so that a sentence met again is known by its text.
     ``han``: whether the sentence holds Chinese characters (its words are then
     read apart from them: Chinese has no spaces)."""
+    words = _read_words(sentence, han)
+    terms, concepts = _terms_and_concepts(words, settings)
+    if han:
+        return _split_han(words, terms) + (concepts,)
+    return words, terms, concepts
+
+
+def _read_words(sentence: str, han: bool) -> List[str]:
+    """The words of a sentence (or of a piece of one, see _CLAUSE_GAP), its entities marked first."""
     sentence = mark_entities(sentence)
-    words = TOKEN.findall(sentence) if han else _WORD.findall(sentence)
+    return TOKEN.findall(sentence) if han else _WORD.findall(sentence)  # type: ignore[no-any-return]
+
+
+def _terms_and_concepts(words: List[str], settings: Settings) -> Tuple[List[str], Dict[str, str]]:
+    """The terms of a sentence's words and the sentence's concepts (see concepts_of)."""
+    terms, with_concepts = _terms_and_hits(words, settings)
+    concepts = _NO_CONCEPTS if with_concepts.keys().isdisjoint(words) else _concepts_of(words, with_concepts)
+    return terms, concepts
+
+
+def _terms_and_hits(words: List[str], settings: Settings) -> Tuple[List[str], Dict[str, Tuple[str, ...]]]:
+    """The terms of ``words``, and the concept features of (at least) every one of them that has any
+    (one memo read for both: see _memo)."""
     memo, with_concepts = _memo(settings)
     terms = list(map(memo.get, words))
     if None in terms:
@@ -493,24 +528,28 @@ def words_and_terms(sentence: str, han: bool, settings: Settings
                     found = _word_concepts(word, index)
                     if found:
                         with_concepts[word] = found
-    concepts = _NO_CONCEPTS if with_concepts.keys().isdisjoint(words) else _concepts_of(words, with_concepts)
-    if han:
-        return _split_han(words, terms) + (concepts,)
-    return words, terms, concepts
+    return terms, with_concepts
 
 
 def _split_han(words: List[str], terms: List[str]) -> Tuple[List[str], List[str]]:
-    """Chinese has no spaces: a run of its characters stands for its characters and character pairs."""
+    """Chinese has no spaces: a run of its characters stands for its characters and character pairs.
+    (The words between two runs are copied a slice at a time: most words of a sentence are not Chinese.)"""
     out_words: List[str] = []
     out_terms: List[str] = []
-    for word, term in zip(words, terms):
-        if _is_han(word[0]):
-            pieces = list(word) + [word[i:i + 2] for i in range(len(word) - 1)]
-            out_words.extend(pieces)
-            out_terms.extend(pieces)
-        else:
-            out_words.append(word)
-            out_terms.append(term)
+    pos = 0
+    # (a word below the first Chinese character is none: told for every word at once by C-level map)
+    for i in compress(range(len(words)), map(_FIRST_HAN.__le__, words)):
+        word = words[i]
+        if not _is_han(word[0]):
+            continue
+        pieces = [*word, *map(operator.add, word, word[1:])]
+        out_words += words[pos:i]
+        out_words += pieces
+        out_terms += terms[pos:i]
+        out_terms += pieces
+        pos = i + 1
+    out_words += words[pos:]
+    out_terms += terms[pos:]
     return out_words, out_terms
 
 
@@ -542,8 +581,14 @@ _DIGITS_ALIKE = bytes.maketrans(b"123456789", b"000000000")
 # (Anchored on the Cyrillic letter, which std re jumps to, its look-behind then
 # tried there only: "(?<![^\W_])[\u0400-\u04ff]…" tried that at every position.)
 _CYRILLIC_WORD_WITH_DIGIT = lazy_re(r"[\u0400-\u04ff](?<![^\W_][\u0400-\u04ff])[^\W_]*0")  # in a number shape
-# The same in a sentence with Chinese, whose words are TOKEN's: a Chinese character ends a word ("加с5")
-_CYRILLIC_TOKEN_WITH_DIGIT = lazy(r"(?<![[\p{L}\p{N}]--\p{Han}])[\u0400-\u04ff][[\p{L}\p{N}]--\p{Han}]*0",
+# What such a word needs: its first 0 stands right after its Cyrillic letter or after a letter or
+# digit that is no 0. Found from the 0s (few in a sentence) at a tenth of the cost of the
+# search above, which stops at every Cyrillic letter: it is tried only where this is found.
+_DIGIT_AFTER_LETTER = lazy_re(r"0(?<=(?:[^\W0_]|[\u0400-\u04ff])0)")
+# The same in a sentence with Chinese, whose words are TOKEN's: a Chinese character ends a word ("加с5").
+# (Anchored on the digit, the word read back from it: regex tried the look-behind and the
+# class set at every position, 4-5 us on a sentence of 130 characters, now 0.7.)
+_CYRILLIC_TOKEN_WITH_DIGIT = lazy(r"0(?<=(?<![[\p{L}\p{N}]--\p{Han}])[\u0400-\u04ff][[\p{L}\p{N}]--\p{Han}]*0)",
                                   regex.VERSION1)
 
 
@@ -553,7 +598,12 @@ def number_shape(sentence: str, han: bool = False) -> Optional[str]:
     has the same features (given settings that are digit_blind); else None.
     ``han``: the sentence is read as one with Chinese (see words_and_terms)."""
     shape = sentence.encode("utf-8", "surrogatepass").translate(_DIGITS_ALIKE).decode("utf-8", "surrogatepass")
-    if shape == sentence or (_CYRILLIC_TOKEN_WITH_DIGIT if han else _CYRILLIC_WORD_WITH_DIGIT).search(shape):
+    if shape == sentence:
+        return None
+    if han:
+        if _CYRILLIC_TOKEN_WITH_DIGIT.search(shape):
+            return None
+    elif _DIGIT_AFTER_LETTER.search(shape) and _CYRILLIC_WORD_WITH_DIGIT.search(shape):
         return None
     return shape
 
@@ -687,12 +737,14 @@ class Model:
     whole table is decoded into ``packed`` at once."""
 
     __slots__ = ("categories", "bias", "thresholds", "packed", "settings", "path", "floors", "_memo", "_text_memo",
-                 "_table", "_looked_up", "_digit_blind")
+                 "_clauses", "_concept_sums", "_table", "_looked_up", "_digit_blind")
 
     # Distinct sentences (by their text, and by their terms) whose scores are remembered. Replies are
     # written from templates, so the same sentences come again and again; plain
     # dict stores, so threads may share it, and results never depend on it.
     MEMO_SIZE = 20_000
+    # Distinct clauses remembered (see _clause_nets): each holds its features, a kilobyte or two.
+    CLAUSES_SIZE = 4096
     # Look-ups in the table after which it is decoded whole (about what the whole costs, one by one).
     DECODE_ALL = 4096
 
@@ -711,6 +763,8 @@ class Model:
         self.floors: Tuple[Tuple[int, int], ...] = ()
         self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
         self._text_memo: Dict[str, Tuple[Tuple[int, ...], int, int]] = {}
+        self._clauses: Dict[str, _Clause] = {}
+        self._concept_sums: Dict[Tuple[str, ...], Tuple[int, int]] = {}
         self._digit_blind = digit_blind(settings)
 
     def __getstate__(self) -> tuple:
@@ -727,6 +781,8 @@ class Model:
         self._looked_up = 0
         self._memo = {}
         self._text_memo = {}
+        self._clauses = {}
+        self._concept_sums = {}
         self._digit_blind = digit_blind(self.settings)
 
     def _weights(self, features: Sequence[str]) -> List[int]:
@@ -840,8 +896,10 @@ class Model:
                 shape = mark + shape
                 found = memo.get(shape)
             if found is None:
-                _, terms, concepts = words_and_terms(sentence, han, self.settings)
-                nets = self._terms_nets(terms, concepts)
+                nets = self._clause_nets(sentence, han)
+                if nets is None:
+                    _, terms, concepts = words_and_terms(sentence, han, self.settings)
+                    nets = self._terms_nets(terms, concepts)
                 found = (nets,) + self.headroom(nets)
             if len(memo) >= self.MEMO_SIZE:
                 memo.clear()
@@ -849,6 +907,113 @@ class Model:
                 memo[shape] = found
             memo[key] = found
         return found
+
+    def _clause_nets(self, sentence: str, han: bool) -> Optional[Tuple[int, ...]]:
+        """``_terms_nets`` of a sentence (see _CLAUSE_GAP), from its clauses' features
+        remembered by their text: a template's clause comes back in
+        sentences that are new (a Chinese phrase runs into the sentences on both sides
+        of it, as a sentence ends only before a capital), and so do most of a new
+        sentence's. The sum of the distinct features' weights is the clauses' sums, less
+        the weights of the features a clause shares with those before it, plus the pairs
+        of terms across their gaps (each once) and the sentence's concepts: the same
+        integers added, so the same sums. None: the model reads no pairs of terms."""
+        settings = self.settings
+        if not settings.bigrams:
+            return None
+        pieces = _CLAUSE_GAP.split(sentence)
+        memo = self._clauses
+        clauses = []
+        for piece in pieces:
+            # a plain clause (see is_plain: every character a letter or digit to TOKEN and to std re
+            # alike, none Chinese, nor are the entities' markers) is read alike in a sentence with
+            # Chinese: the clauses of a template's sentence are known from sentences without any
+            han_piece = han and not is_plain(piece)
+            mark = "\x00" if han_piece else ""  # (its words are read otherwise)
+            clause = memo.get(mark + piece)
+            if clause is None:
+                # known by its number shape too, as a sentence is (see _sentence_entry):
+                # "best898", "от 25", "ожидается 19.02."
+                shape = number_shape(piece, han_piece) if self._digit_blind else None
+                if shape is not None:
+                    shape = mark + shape
+                    clause = memo.get(shape)
+                if clause is None:
+                    clause = self._clause(piece, han_piece)
+                if len(memo) >= self.CLAUSES_SIZE:
+                    memo.clear()
+                if shape is not None:
+                    memo[shape] = clause
+                memo[mark + piece] = clause
+            clauses.append(clause)
+        total, count = self._concepts_sum(tuple(sorted({c for clause in clauses for c in clause.concepts})))
+        seen: Set[str] = set()  # the features the model has, of the clauses so far and their gaps
+        last = ""
+        weight_of = self._weight_of
+        for clause in clauses:
+            if not clause.first:  # no words
+                continue
+            weights = clause.weights
+            total += clause.total
+            count += len(weights)
+            if seen:
+                twice = seen.intersection(weights)
+                if twice:
+                    total -= sum(map(weights.__getitem__, twice))
+                    count -= len(twice)
+            seen.update(weights)
+            if last:
+                gap = last + " " + clause.first
+                if gap not in seen:
+                    weight = weight_of(gap)
+                    if weight:
+                        seen.add(gap)
+                        total += weight
+                        count += 1
+            last = clause.last
+        return self._nets(total, count)
+
+    def _concepts_sum(self, names: Tuple[str, ...]) -> Tuple[int, int]:
+        """The packed sum of the weights of a sentence's concept features (its concepts ``names``,
+        sorted, and each pair of them: see _concepts_of) and how many the model has, remembered
+        per set of concepts (a template's sentences bring the same ones)."""
+        memo = self._concept_sums
+        found = memo.get(names)
+        if found is None:
+            features = list(names)
+            if len(names) > 1:
+                features += [a + "&" + b for i, a in enumerate(names) for b in names[i + 1:]]
+            weights = self._weights(features)
+            found = sum(weights), len(weights)
+            if len(memo) >= self.CLAUSES_SIZE:
+                memo.clear()
+            memo[names] = found
+        return found
+
+    def _clause(self, piece: str, han: bool) -> "_Clause":
+        """One clause's features and the sum of their weights (see _clause_nets)."""
+        words = _read_words(piece, han)
+        terms, hits = _terms_and_hits(words, self.settings)
+        concepts = () if hits.keys().isdisjoint(words) else tuple(
+            dict.fromkeys(concept for word in words for concept in hits.get(word, ())))
+        if han:
+            terms = _split_han(words, terms)[1]
+        features = list(dict.fromkeys(terms + list(map(" ".join, zip(terms, terms[1:])))))
+        weights = dict(zip(features, map(self._weight_of, features)))
+        weighted = {feature: weight for feature, weight in weights.items() if weight}
+        return _Clause(weighted, sum(weighted.values()), concepts, terms[0] if terms else "",
+                       terms[-1] if terms else "")
+
+    def _weight_of(self, feature: str) -> int:
+        """The packed weights of one feature (0: the model has none)."""
+        found = self.packed.get(feature)
+        if found is None:
+            found = self._look_up(feature) if self._table is not None else 0
+        return found
+
+    def _nets(self, total: int, count: int) -> Tuple[int, ...]:
+        """Per category, the sum of ``count`` features' weights in thousandths, from their packed sum."""
+        base = count * OFFSET
+        return tuple(((total >> (FIELD * i)) & _MASK) - base for i in range(len(self.bias)))
 
     def need(self, column: int, probability: float) -> int:
         """The packed sum (in thousandths, offsets removed) at which a log-odds for
@@ -873,6 +1038,16 @@ class Model:
 
 
 _NETS, _HEADROOM_ALONE, _HEADROOM_PAIRED = (operator.itemgetter(i) for i in range(3))  # of a sentence's entry
+
+
+class _Clause(NamedTuple):
+    """A clause of a sentence as Model._clause_nets remembers it."""
+
+    weights: Dict[str, int]  # the packed weights of those of its terms and pairs of neighbouring terms the model has
+    total: int  # their sum
+    concepts: Tuple[str, ...]  # the concepts of its words (no pairs)
+    first: str  # its first and last terms ("": it has no words)
+    last: str
 
 
 class Scores:
