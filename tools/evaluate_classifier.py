@@ -255,6 +255,14 @@ def _report_only(records: Sequence[tc.Record], held_out: List[str], jobs: int) -
             mark = ("[" if t == shipped.get(c) else " ") + ("*" if t == chosen[c][0] else " ")
             cells.append(f"{mark}{t}: {f1:.3f}")
         print(f"  {c:18s} " + " ".join(cells))
+    # what a lower threshold costs: the clean replies the category flags at each (a threshold is
+    # chosen by both, and the F1 grid alone cannot show the second)
+    clean = [r for r in held if not r.labels]
+    print(f"clean replies the engine flags with each category, per classifier rule threshold (of {len(clean)}):")
+    for c in tc.CATEGORIES:
+        cells = [("[" if t == shipped.get(c) else " ") + f"{t}: {sum(c in grid[t][r.id] for r in clean)}"
+                 for t in ENGINE_THRESHOLDS]
+        print(f"  {c:18s} " + " ".join(cells))
     return 0
 
 
