@@ -566,3 +566,26 @@ def test_a_sentences_words_are_its_clauses_words() -> None:
                 plain += 1
                 assert _read_words(piece, True) == _read_words(piece, False), piece
     assert split > 2_000 and plain > 10_000
+
+
+def test_sentences_of_a_written_draft_as_read_on_its_words_view() -> None:
+    """_split_sentences of a draft whose words view is its code page 1251 bytes folded (one scan of
+    those bytes) against _split_view_sentences, on corpus texts and on made ones: every end mark,
+    space and capital of the code page next to full stops, line breaks and words that mix scripts."""
+    import random
+
+    from ozonlint.matchers.classifier import _split_sentences, _split_view_sentences
+
+    texts = _corpus_texts(100_000)
+    rng = random.Random(14)
+    pieces = list(".!?;\n\t\r  ..") + ["А", "я", "Ё", "ё", "Ђ", "ђ", "Ї", "Z", "a", "1", "«", "\"", "(", "-", "№",
+                                        "…", "\u00a0", "Telеgram", "ВАЦАП", "ozon.ru", "т.д.", "08.09.", " Ok"]
+    chars = [bytes((b,)).decode("cp1251", "replace") for b in range(256)]
+    for _ in range(4000):
+        texts.append("".join(rng.choice(pieces if rng.random() < 0.8 else chars) for _ in range(rng.randint(0, 14))))
+    written = 0
+    for text in texts:
+        draft = Draft(text)
+        written += draft.words is draft.base and draft.base.written is not None
+        assert _split_sentences(draft) == _split_view_sentences(Draft(text)), text
+    assert written > len(texts) // 2  # the scan of the bytes was what most were read by

@@ -42,6 +42,7 @@ from __future__ import annotations
 import math
 import operator
 import os
+import re
 import sys
 from array import array
 from bisect import bisect_left
@@ -385,8 +386,41 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     return _split_sentences(draft)[0]
 
 
+# A plain draft whose words view is its base view, the draft's own bytes in code page 1251
+# folded one byte to one byte (View.written: most drafts), has its sentence marks and spaces
+# where that view has them (the fold changes letters only: a test checks every byte), and
+# its capitals: its sentences are the matches of one scan of those bytes, as
+# _split_sentences finds them on the view (a test compares the two). A sentence is a lone
+# end mark, or runs from a character that is none to the first end (a full stop only
+# before a capital or the end, as _SENTENCE_END reads it) or to the last character that is
+# no space before a line break or the end.
+_WRITTEN_SENTENCE: List["re.Pattern[bytes]"] = []  # compiled on first use
+
+
+def _written_sentence() -> "re.Pattern[bytes]":
+    if not _WRITTEN_SENTENCE:
+        capitals = bytes(b for b in range(256) if bytes((b,)).decode("cp1251", "replace").isupper())
+        ends_here = rb"(?=[ \t\r\n]*(?:[" + re.escape(capitals) + rb"]|\Z))"
+        goes_on = rb"(?!" + ends_here[3:]
+        _WRITTEN_SENTENCE.append(re.compile(
+            rb"[!?;]|\." + ends_here
+            + rb"|(?:[^ \t\r\n.!?;]|\." + goes_on + rb")[^\n.!?;]*(?:\." + goes_on + rb"[^\n.!?;]*)*"
+            + rb"(?:[.!?;]|(?<![ \t\r\n]))"))
+    return _WRITTEN_SENTENCE[0]
+
+
 def _split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
     """The sentences of the words view: their spans, without surrounding spaces, and their texts."""
+    view = draft.words
+    text = view.text
+    if view is draft.base and view.written is not None:
+        bounds = [m.span() for m in _written_sentence().finditer(view.written)]
+        return bounds, [text[a:b] for a, b in bounds]
+    return _split_view_sentences(draft)
+
+
+def _split_view_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
+    """_split_sentences read on the words view itself (any draft)."""
     view = draft.words
     text = view.text
     original = draft.text
