@@ -430,15 +430,17 @@ def _split_view_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str
     view = draft.words
     text = view.text
     original = draft.text
-    span = view.span if view._maps else None
+    # where a character of the view starts in the original (what view.span gives as its
+    # start, without working out its end)
+    starts = [offset_map.start for offset_map in reversed(view._maps)]
     bounds: List[Tuple[int, int]] = []
     texts: List[str] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         at = m.start(1)
         if at >= 0:  # a dot before a word: a sentence end only before a capital letter
-            if span is not None:
-                at = span(at, at + 1)[0]
+            for start in starts:
+                at = start(at)
             if not original[at:at + 1].isupper():
                 continue
         end = m.end()
