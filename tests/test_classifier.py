@@ -566,3 +566,70 @@ def test_a_sentences_words_are_its_clauses_words() -> None:
                 plain += 1
                 assert _read_words(piece, True) == _read_words(piece, False), piece
     assert split > 2_000 and plain > 10_000
+
+
+def test_sentences_of_a_written_draft_as_read_on_its_words_view() -> None:
+    """_split_sentences of a draft whose words view is its code page 1251 bytes folded (one scan of
+    those bytes) against _split_view_sentences, on corpus texts and on made ones: every end mark,
+    space and capital of the code page next to full stops, line breaks and words that mix scripts."""
+    import random
+
+    from ozonlint.matchers.classifier import _split_sentences, _split_view_sentences
+
+    texts = _corpus_texts(100_000)
+    rng = random.Random(14)
+    pieces = list(".!?;\n\t\r  ..") + ["А", "я", "Ё", "ё", "Ђ", "ђ", "Ї", "Z", "a", "1", "«", "\"", "(", "-", "№",
+                                        "…", "\u00a0", "Telеgram", "ВАЦАП", "ozon.ru", "т.д.", "08.09.", " Ok"]
+    chars = [bytes((b,)).decode("cp1251", "replace") for b in range(256)]
+    for _ in range(4000):
+        texts.append("".join(rng.choice(pieces if rng.random() < 0.8 else chars) for _ in range(rng.randint(0, 14))))
+    written = 0
+    for text in texts:
+        draft = Draft(text)
+        written += draft.words is draft.base and draft.base.written is not None
+        assert _split_sentences(draft) == _split_view_sentences(Draft(text)), text
+    assert written > len(texts) // 2  # the scan of the bytes was what most were read by
+
+
+def test_code_page_fold_keeps_sentence_marks_spaces_and_digits() -> None:
+    """What _written_sentence and _written_entries rely on: the fold of a plain draft's bytes
+    (normalize._stable_plain_form) keeps every end mark, space and digit, and makes none."""
+    from ozonlint import normalize
+
+    assert normalize._stable_plain_form("Да") is not None
+    stable_run, fold = normalize._stable_tables[0]
+    kept = set(b".!?;\n\t\r 0123456789")
+    for byte in range(256):
+        if stable_run.fullmatch(bytes((byte,))):
+            assert (fold[byte] in kept) == (byte in kept) and (byte not in kept or fold[byte] == byte), byte
+
+
+def test_a_written_drafts_sentences_known_by_their_bytes_score_as_read_whole(linter: ozonlint.Linter) -> None:
+    """Model._written_entries (a sentence remembered by its bytes and their number shape)
+    against each sentence's entry worked out from its own words, on corpus texts, the same
+    with other digits and in other case, first seen and remembered."""
+    import random
+
+    from ozonlint.matchers.classifier import Model, _written, split_sentences, words_and_terms
+
+    model = classifier(linter, "external-contact").model
+    assert isinstance(model, Model)
+    rng = random.Random(23)
+    texts = _corpus_texts(3000)
+    texts += ["".join(rng.choice("0123456789") if ch.isascii() and ch.isdigit() else ch for ch in text)
+              for text in texts]
+    texts += [text.upper() for text in texts[:500]] + [text.lower() for text in texts[:500]]
+    written = 0
+    for text in texts * 2:  # the second time its sentences are remembered
+        draft = Draft(text, linter._index)
+        entries = model.draft_scores(draft)._entries
+        if _written(draft) is None or draft.words.mixed:
+            continue
+        written += 1
+        expected = []
+        for sentence in split_sentences(draft)[1]:
+            _, terms, concepts = words_and_terms(sentence, False, model.settings)
+            nets = model._terms_nets(terms, concepts)
+            expected.append((nets,) + model.headroom(nets))
+        assert entries == expected, text
+    assert written > len(texts)

@@ -42,11 +42,12 @@ from __future__ import annotations
 import math
 import operator
 import os
+import re
 import sys
 from array import array
 from bisect import bisect_left
 from itertools import accumulate, compress
-from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 from zlib import crc32
 
 import regex
@@ -385,20 +386,61 @@ def _sentence_bounds(draft: Draft) -> List[Tuple[int, int]]:
     return _split_sentences(draft)[0]
 
 
+# A plain draft whose words view is its base view, the draft's own bytes in code page 1251
+# folded one byte to one byte (View.written: most drafts), has its sentence marks and spaces
+# where that view has them (the fold changes letters only: a test checks every byte), and
+# its capitals: its sentences are the matches of one scan of those bytes, as
+# _split_sentences finds them on the view (a test compares the two). A sentence is a lone
+# end mark, or runs from a character that is none to the first end (a full stop only
+# before a capital or the end, as _SENTENCE_END reads it) or to the last character that is
+# no space before a line break or the end.
+_WRITTEN_SENTENCE: List["re.Pattern[bytes]"] = []  # compiled on first use
+
+
+def _written_sentence() -> "re.Pattern[bytes]":
+    if not _WRITTEN_SENTENCE:
+        capitals = bytes(b for b in range(256) if bytes((b,)).decode("cp1251", "replace").isupper())
+        ends_here = rb"(?=[ \t\r\n]*(?:[" + re.escape(capitals) + rb"]|\Z))"
+        goes_on = rb"(?!" + ends_here[3:]
+        _WRITTEN_SENTENCE.append(re.compile(
+            rb"[!?;]|\." + ends_here
+            + rb"|(?:[^ \t\r\n.!?;]|\." + goes_on + rb")[^\n.!?;]*(?:\." + goes_on + rb"[^\n.!?;]*)*"
+            + rb"(?:[.!?;]|(?<![ \t\r\n]))"))
+    return _WRITTEN_SENTENCE[0]
+
+
 def _split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
     """The sentences of the words view: their spans, without surrounding spaces, and their texts."""
+    written = _written(draft)
+    if written is not None:
+        text = draft.words.text
+        bounds = [m.span() for m in _written_sentence().finditer(written)]
+        return bounds, [text[a:b] for a, b in bounds]
+    return _split_view_sentences(draft)
+
+
+def _written(draft: Draft) -> Optional[bytes]:
+    """The bytes a draft's sentences are read from (see _written_sentence), or None."""
+    view = draft.words
+    return view.written if view is draft.base else None
+
+
+def _split_view_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
+    """_split_sentences read on the words view itself (any draft)."""
     view = draft.words
     text = view.text
     original = draft.text
-    span = view.span if view._maps else None
+    # where a character of the view starts in the original (what view.span gives as its
+    # start, without working out its end)
+    starts = [offset_map.start for offset_map in reversed(view._maps)]
     bounds: List[Tuple[int, int]] = []
     texts: List[str] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         at = m.start(1)
         if at >= 0:  # a dot before a word: a sentence end only before a capital letter
-            if span is not None:
-                at = span(at, at + 1)[0]
+            for start in starts:
+                at = start(at)
             if not original[at:at + 1].isupper():
                 continue
         end = m.end()
@@ -762,7 +804,7 @@ class Model:
         # this model (see admit): a sentence below every one of them reports nothing
         self.floors: Tuple[Tuple[int, int], ...] = ()
         self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
-        self._text_memo: Dict[str, Tuple[Tuple[int, ...], int, int]] = {}
+        self._text_memo: Dict[Union[str, bytes], Tuple[Tuple[int, ...], int, int]] = {}
         self._clauses: Dict[str, _Clause] = {}
         self._concept_sums: Dict[Tuple[str, ...], Tuple[int, int]] = {}
         self._digit_blind = digit_blind(settings)
@@ -868,23 +910,63 @@ class Model:
         draft for every rule of this model."""
         found = draft.extras.get(self)  # the model itself is the key: no tuple built per rule
         if found is None:
-            bounds, sentences = split_sentences(draft)
-            if draft.has_han:
+            written = _written(draft)
+            if written is not None and not draft.words.mixed:
+                entries = self._written_entries(draft, written)
+            elif draft.has_han:
                 # only a sentence that holds Chinese is read as such: the others are the
                 # same sentences as in a reply without any, and remembered as those
+                sentences = split_sentences(draft)[1]
                 entries = list(map(self._sentence_entry, sentences, map(_holds_han, sentences)))
             else:  # _sentence_entry's memo looked up here, C-level, for most sentences are known
+                sentences = split_sentences(draft)[1]
                 entries = list(map(self._text_memo.get, sentences))
                 if None in entries:
                     entries = [found if found is not None else self._sentence_entry(sentence, False)
                                for found, sentence in zip(entries, sentences)]
-            found = draft.extras[self] = Scores(bounds, entries, self.settings.windows)
+            found = draft.extras[self] = Scores(entries, self.settings.windows)
         return found  # type: ignore[no-any-return]
 
-    def _sentence_entry(self, sentence: str, han: bool) -> Tuple[Tuple[int, ...], int, int]:
+    def _written_entries(self, draft: Draft, written: bytes) -> List[Tuple[Tuple[int, ...], int, int]]:
+        """The entries of a draft whose words view is its own bytes folded one byte to one
+        byte, and no word of which mixes scripts (see _written, View.mixed): a sentence's bytes
+        make its words, so its entry is remembered by them too, in the same memo (bytes are
+        never equal to a text), and a template's sentences are known without their spans or
+        words being worked out (the rules ask for those only to report something). The fold
+        keeps every digit and makes none (a test checks every byte): the bytes' number shape
+        makes the words' (see number_shape), remembered where that is a shape."""
+        memo = self._text_memo
+        pieces = _written_sentence().findall(written)
+        entries = list(map(memo.get, pieces))
+        if None in entries:
+            sentences = None
+            for k, entry in enumerate(entries):
+                if entry is None:
+                    piece = pieces[k]
+                    shape = piece.translate(_DIGITS_ALIKE) if self._digit_blind else piece
+                    if shape != piece:
+                        entry = memo.get(shape)
+                    if entry is None:
+                        if sentences is None:
+                            sentences = split_sentences(draft)[1]
+                        entry = self._sentence_entry(sentences[k], False, piece, shape)
+                    else:
+                        self._remember(piece, entry)
+                    entries[k] = entry
+        return entries
+
+    def _remember(self, key: Union[str, bytes], entry: Tuple[Tuple[int, ...], int, int]) -> None:
+        memo = self._text_memo
+        if len(memo) >= self.MEMO_SIZE:
+            memo.clear()
+        memo[key] = entry
+
+    def _sentence_entry(self, sentence: str, han: bool, written: bytes = b"", written_shape: bytes = b""
+                        ) -> Tuple[Tuple[int, ...], int, int]:
         """``_terms_nets`` of one sentence with its headroom, remembered by its text
         too: a template's sentence comes back word for word, and with other numbers
-        in it ("заказ №45331778-0844") by its number shape (see number_shape)."""
+        in it ("заказ №45331778-0844") by its number shape (see number_shape); and by
+        its ``written`` bytes and their number shape, when given (see _written_entries)."""
         mark = "\x00" if han else ""  # its words are read otherwise
         key = mark + sentence
         memo = self._text_memo  # (before the floors: see admit)
@@ -905,7 +987,11 @@ class Model:
                 memo.clear()
             if shape is not None:
                 memo[shape] = found
+                if written:
+                    memo[written_shape] = found
             memo[key] = found
+        if written:
+            self._remember(written, found)
         return found
 
     def _clause_nets(self, sentence: str, han: bool) -> Optional[Tuple[int, ...]]:
@@ -1051,7 +1137,7 @@ class _Clause(NamedTuple):
 
 
 class Scores:
-    """A draft's sentences (words-view spans) with, per category, each
+    """A draft's sentences (those of sentence_bounds, in order) with, per category, each
     sentence's score (weights in thousandths, bias aside) and the best score
     of a sentence and of a window (two neighbouring sentences, whose score is
     the sum of theirs): a rule whose threshold neither reaches is done at once.
@@ -1060,11 +1146,9 @@ class Scores:
     Model.admit), so no rule reports anything; most drafts are, and for them
     the per-category columns are not worked out (only when asked for)."""
 
-    __slots__ = ("bounds", "below", "_entries", "_windows", "_columns", "_best_alone", "_best_window")
+    __slots__ = ("below", "_entries", "_windows", "_columns", "_best_alone", "_best_window")
 
-    def __init__(self, bounds: List[Tuple[int, int]], entries: List[Tuple[Tuple[int, ...], int, int]],
-                 windows: bool) -> None:
-        self.bounds = bounds
+    def __init__(self, entries: List[Tuple[Tuple[int, ...], int, int]], windows: bool) -> None:
         self._entries = entries  # (the sentences' nets are read from them only when asked for: see _fill)
         self._windows = windows
         self._columns: Optional[List[Tuple[int, ...]]] = None
@@ -1310,7 +1394,7 @@ class ClassifierMatcher(Matcher):
         if not scores.columns or scores.best_alone[column] < need and scores.best_window[column] < need:
             return []
         values = scores.columns[column]
-        bounds = scores.bounds
+        bounds = sentence_bounds(draft)
         alone = [v >= need for v in values]
         span = draft.words.span
         found = [(span(*bounds[k]), (k,)) for k, hit in enumerate(alone) if hit]
@@ -1326,7 +1410,7 @@ class ClassifierMatcher(Matcher):
         span = draft.words.span
         bias = self.model.bias[self.column]
         values = scores.columns[self.column] if scores.columns else ()
-        return [span(*bound) + (sigmoid(bias + value / UNIT),) for bound, value in zip(scores.bounds, values)]
+        return [span(*bound) + (sigmoid(bias + value / UNIT),) for bound, value in zip(sentence_bounds(draft), values)]
 
     def score_span(self, draft: Draft, start: int, end: int) -> float:
         """The probability of the words-view span [start, end) (say, the sentence
