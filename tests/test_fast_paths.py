@@ -21,14 +21,22 @@ def _texts(limit: int = 1500) -> List[str]:
 
 
 def _gate_reference(linter: ozonlint.Linter, draft: Draft) -> tuple:
-    """A draft's gate keys, term-set ids and each key's words, word by word (the way it was done)."""
+    """A draft's gate keys, term-set ids and each key's words, word by word (the way it was done:
+    a set opens on a prefix key only for a form of one of its words of that key)."""
     index = linter._index
+    term_sets = {t.id: t for rule in linter.all_rules for t in rule.matcher.term_sets()}
+    term_sets.update((t.id, t) for t in linter._filters.term_sets())
     found: Dict[str, List[str]] = {}
     ids: List[int] = []
     for token in list(draft.tokens):
         keys = index.keys_of(token)
         for key in keys:
-            ids.extend(index.by_word.get(key, ()))
+            for set_id in index.by_word.get(key, ()):
+                words = [w for words, phrases in term_sets[set_id]._phrases().values()
+                         for w in words + [w for p in phrases for w in p.words] if w.key == key] \
+                    if set_id in term_sets and hasattr(term_sets[set_id], "_phrases") else []
+                if key == token or not words or any(w.matches(token) for w in words):
+                    ids.append(set_id)
             found.setdefault(key, []).append(token)
     return frozenset(found), ids, found
 

@@ -324,7 +324,8 @@ class GateIndex:
     when it grows large, so threads may share it and results never depend on it.
     """
 
-    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "han_terms", "_lookup", "_memo")
+    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "han_terms", "_lookup", "_sets",
+                 "_forms", "_memo")
 
     MEMO_SIZE = 50_000  # distinct words remembered (order numbers never repeat)
 
@@ -334,9 +335,12 @@ class GateIndex:
         han: List[int] = []
         han_terms: List[Tuple[int, Sequence[HanTerm]]] = []
         lookup: set = set()
+        sets: Dict[int, Any] = {}  # the sets with a prefix key (see opens)
         for term_set in term_sets:
             for word in term_set.keys:
                 by_word.setdefault(word, []).append(term_set.id)
+            if any(key[:1] in _PREFIX_MARKS for key in term_set.keys):
+                sets[term_set.id] = term_set
             for symbol in term_set.symbols:
                 by_symbol.setdefault(symbol, []).append(term_set.id)
             if term_set.has_han_terms:
@@ -355,15 +359,18 @@ class GateIndex:
         self.han_sets = tuple(han)
         self.han_terms = HanTerms(han_terms)
         self._lookup = frozenset(lookup | self.words)
+        self._sets = sets
+        self._forms: Dict[int, Dict[str, Tuple[Any, ...]]] = {}  # a set's words of each prefix key, as asked for
         self._memo: Dict[str, Tuple[str, ...]] = {}
 
     def __getstate__(self) -> tuple:  # the memo is this process's own
         return (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
-                self._lookup)
+                self._lookup, self._sets)
 
     def __setstate__(self, state: tuple) -> None:
         (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
-         self._lookup) = state
+         self._lookup, self._sets) = state
+        self._forms = {}
         self._memo = {}
 
     def keys_of(self, token: str) -> Tuple[str, ...]:
@@ -383,7 +390,23 @@ class GateIndex:
         if not keys:
             return ()
         by_word = self.by_word
-        return keys, tuple(i for key in keys for i in by_word.get(key, ())), tuple(k for k in keys if k != token)
+        ids = tuple(i for key in keys for i in by_word.get(key, ()) if key == token or self.opens(key, i, token))
+        return keys, ids, tuple(k for k in keys if k != token)
+
+    def opens(self, key: str, set_id: int, token: str) -> bool:
+        """Whether ``token``, a word of prefix key ``key``, opens term set ``set_id``: when the
+        set's words of that key are known, only as a form of one of them. A word of the
+        key that is none ("день" to "деньги", "карточка" to "карта") starts none of the
+        set's terms, and a term of any other word has its own key (see terms._gate_keys):
+        the set stays shut where its find would find nothing. (Once per word: memoised;
+        a set's words are read on its first word, from its own phrase table: the index
+        refers to the set, and a cached one holds no copy of its words.)"""
+        forms = self._forms.get(set_id)
+        if forms is None:
+            term_set = self._sets.get(set_id)
+            forms = self._forms[set_id] = term_set.stem_key_words() if term_set is not None else {}
+        words = forms.get(key)
+        return words is None or any(word.matches(token) for word in words)
 
     def _entries(self, tokens: Sequence[str]) -> List[Tuple[Any, ...]]:
         """The memo's entry of each word (see _entry): a lookup per word (C-level

@@ -17,7 +17,7 @@ inside a word says so with ``\\w*`` in front.
 """
 from __future__ import annotations
 
-from typing import FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from .base import PREFIXES
 
@@ -263,6 +263,11 @@ class DerivedGate:
         self.keys = keys
         self.lookup_keys = keys
         self.has_han_terms = han
+
+    def stem_key_words(self) -> Dict[str, tuple]:
+        """No words: a pattern's stem ("возвраща\\w+") may go on with any letters, so every
+        word of its prefix key opens the gate (see GateIndex.opens)."""
+        return {}
 
 
 def derive_gate(sources: List[str]) -> Optional[DerivedGate]:

@@ -12,7 +12,7 @@ separators tolerated between the characters (``微 信``).
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from itertools import count
+from itertools import chain, count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from ..cache import unpickle_bytes
@@ -248,6 +248,19 @@ def _gate_keys(first: Dict[str, _ByFirstWord]) -> Tuple[FrozenSet[str], FrozenSe
     return frozenset(keys), frozenset(keys | lookup)
 
 
+def _stem_key_words(first: Dict[str, _ByFirstWord], keys: FrozenSet[str]) -> Dict[str, Tuple["Word", ...]]:
+    """The words of a phrase table under each of its prefix gate keys (of ``keys``): a
+    draft's word opens the set on such a key only if it is one of their forms (see
+    GateIndex.opens). The key of "деньги" ("день") is the whole word "день" of "Добрый
+    день", which no form of "деньги" is: the set is not opened on it."""
+    found: Dict[str, Dict[Tuple[str, Tuple[str, ...]], Word]] = {}
+    for words, phrases in first.values():
+        for word in chain(words, chain.from_iterable(p.words for p in phrases)):
+            if word.key in keys and word.key[:1] in _PREFIX_MARKS:
+                found.setdefault(word.key, {})[(word.word, word.stems)] = word
+    return {key: tuple(forms.values()) for key, forms in found.items()}
+
+
 # Read by the gate index, which is built when the rules are compiled and cached
 # with them: a cached set leaves them out (they were a sixth of a start's memory).
 _GATE_ATTRIBUTES = ("keys", "lookup_keys", "han_first_chars")
@@ -367,6 +380,10 @@ class TermSet:
         if first is None:  # two threads here at once unpickle it twice, to equal tables
             first = self._first = unpickle_bytes(self.__dict__["_first_blob"])
         return first
+
+    def stem_key_words(self) -> Dict[str, Tuple[Word, ...]]:
+        """The words each prefix gate key stands for in this set (see _stem_key_words)."""
+        return _stem_key_words(self._phrases(), self.keys)
 
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
