@@ -96,21 +96,23 @@ def test_a_part_naming_the_marketplace_gates_only_where_no_other_part_can(tmp_pa
     assert linter.check("Возврат оформляется в приложении Ozon.") == []
 
 
-def test_a_set_opens_on_a_stem_key_only_for_a_form_of_its_words(tmp_path: Path) -> None:
-    linter = _linter(tmp_path, "    kind: terms\n    terms: [деньги за отзыв, карта]\n"
+def test_a_set_opens_on_a_key_only_for_a_form_of_its_words_with_the_rest_of_a_phrase(tmp_path: Path) -> None:
+    linter = _linter(tmp_path, "    kind: terms\n    terms: [деньги за отзыв, карта, не в этом чате]\n"
                                "    examples: {bad: ['вернём деньги за отзыв'], good: ['Добрый день!']}\n")
     [term_set] = linter.rules[0].matcher.term_sets()
-    assert term_set.keys == frozenset(["\x01день", "\x01карт"])
-    for shut in ("Добрый день!", "Карточку товара обновили в тот же день."):
+    assert term_set.keys == frozenset(["\x01день", "\x01карт", "\x01этом"])
+    for shut in ("Добрый день!", "Карточку товара обновили в тот же день.", "Об этом мы писали вчера."):
         draft = Draft(shut, linter._index)
         assert draft.gate_keys & term_set.keys and term_set.id not in draft.active_sets, shut
-    for text, found in (("Вернём деньгами за отзыв", "деньгами за отзыв"), ("Оплата картой", "картой")):
+    for text, found in (("Вернём деньгами за отзыв", "деньгами за отзыв"), ("Оплата картой", "картой"),
+                        ("Пишите не в этом чате", "не в этом чате")):
+        assert term_set.id in Draft(text, linter._index).active_sets
         assert [v.match for v in linter.check(text)] == [found]
 
 
-def test_the_word_form_test_of_the_gate_shuts_only_sets_that_find_nothing(linter: ozonlint.Linter) -> None:
+def test_the_gate_shuts_on_a_key_only_sets_that_find_nothing(linter: ozonlint.Linter) -> None:
     """Every term set finds in each draft what it finds when any word of one of its keys
-    opens it (the gate without the test of the word's form)."""
+    opens it (the gate without the test of the word's form and of a phrase's other words)."""
     import json
     import pickle
 

@@ -264,10 +264,10 @@ class DerivedGate:
         self.lookup_keys = keys
         self.has_han_terms = han
 
-    def stem_key_words(self) -> Dict[str, tuple]:
-        """No words: a pattern's stem ("возвраща\\w+") may go on with any letters, so every
-        word of its prefix key opens the gate (see GateIndex.opens)."""
-        return {}
+    def gate_words(self) -> Tuple[Dict[str, tuple], Dict[str, tuple]]:
+        """Nothing: a pattern's stem ("возвраща\\w+") may go on with any letters, so every
+        word of its prefix key opens the gate, and on its own (see GateIndex._words_of)."""
+        return {}, {}
 
 
 def derive_gate(sources: List[str]) -> Optional[DerivedGate]:

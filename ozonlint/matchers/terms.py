@@ -248,17 +248,38 @@ def _gate_keys(first: Dict[str, _ByFirstWord]) -> Tuple[FrozenSet[str], FrozenSe
     return frozenset(keys), frozenset(keys | lookup)
 
 
-def _stem_key_words(first: Dict[str, _ByFirstWord], keys: FrozenSet[str]) -> Dict[str, Tuple["Word", ...]]:
-    """The words of a phrase table under each of its prefix gate keys (of ``keys``): a
-    draft's word opens the set on such a key only if it is one of their forms (see
-    GateIndex.opens). The key of "деньги" ("день") is the whole word "день" of "Добрый
-    день", which no form of "деньги" is: the set is not opened on it."""
-    found: Dict[str, Dict[Tuple[str, Tuple[str, ...]], Word]] = {}
+def _rarity(key: str) -> Tuple[bool, int, str]:
+    """How rarely a reply holds a word of ``key``, to rank a phrase's keys: an uncommon
+    one (see _COMMON_KEYS) before a common one, then the longest (ties: by the key)."""
+    return key not in _COMMON_KEYS, len(key.lstrip("\x01\x02")), key
+
+
+def _gate_words(first: Dict[str, _ByFirstWord], keys: FrozenSet[str]) -> Tuple[Dict[str, Tuple["Word", ...]],
+                                                                          Dict[str, FrozenSet[str]]]:
+    """What a phrase table's gate keys (of ``keys``) need besides a word of the key (see
+    GateIndex._words_of): (forms, needs).
+    forms: the words of each prefix key; a draft's word opens the set on the key only if
+    it is a form of one of them. The key of "деньги" ("день") is the whole word "день"
+    of "Добрый день", which no form of "деньги" is.
+    needs: for a key that only phrases hold, a key of another word of each phrase (the
+    rarest, see _rarity); the set opens on it only where the draft holds one of them
+    ("возврат" of "возврат через банк" needs "банк", not "через")."""
+    forms: Dict[str, Dict[Tuple[str, Tuple[str, ...]], Word]] = {}
+    needs: Dict[str, set] = {}
+    alone = set()  # keys a term of one key holds: a word of the key may be a hit by itself
     for words, phrases in first.values():
-        for word in chain(words, chain.from_iterable(p.words for p in phrases)):
-            if word.key in keys and word.key[:1] in _PREFIX_MARKS:
-                found.setdefault(word.key, {})[(word.word, word.stems)] = word
-    return {key: tuple(forms.values()) for key, forms in found.items()}
+        for term_words in chain(([w] for w in words), (p.words for p in phrases)):
+            own = frozenset(w.key for w in term_words)
+            for word in term_words:
+                if word.key in keys and word.key[:1] in _PREFIX_MARKS:
+                    forms.setdefault(word.key, {})[(word.word, word.stems)] = word
+            for key in own & keys:
+                if len(own) == 1:
+                    alone.add(key)
+                else:
+                    needs.setdefault(key, set()).add(max(own - {key}, key=_rarity))
+    return ({key: tuple(found.values()) for key, found in forms.items()},
+            {key: frozenset(need) for key, need in needs.items() if key not in alone})
 
 
 # Read by the gate index, which is built when the rules are compiled and cached
@@ -381,9 +402,9 @@ class TermSet:
             first = self._first = unpickle_bytes(self.__dict__["_first_blob"])
         return first
 
-    def stem_key_words(self) -> Dict[str, Tuple[Word, ...]]:
-        """The words each prefix gate key stands for in this set (see _stem_key_words)."""
-        return _stem_key_words(self._phrases(), self.keys)
+    def gate_words(self) -> Tuple[Dict[str, Tuple[Word, ...]], Dict[str, FrozenSet[str]]]:
+        """What each gate key needs besides a word of the key (see _gate_words)."""
+        return _gate_words(self._phrases(), self.keys)
 
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
