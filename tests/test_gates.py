@@ -131,3 +131,18 @@ def test_the_gate_shuts_on_a_key_only_sets_that_find_nothing(linter: ozonlint.Li
             shut += 1
             assert term_sets[set_id].find_in_view(wide) == [], (text, term_sets[set_id].rule)
     assert shut  # the test shut some set
+
+
+def test_a_cached_term_set_reads_its_gate_words_without_its_phrase_table(linter: ozonlint.Linter) -> None:
+    import pickle
+
+    def plain(gate: tuple) -> tuple:
+        forms, needs = gate
+        return {key: [(w.word, w.stems, w.key) for w in words] for key, words in forms.items()}, needs
+
+    term_sets = [t for rule in linter.all_rules for t in rule.matcher.term_sets() if hasattr(t, "_phrases")]
+    assert any(t.gate_words()[1] for t in term_sets)
+    for term_set in term_sets:
+        copy = pickle.loads(pickle.dumps(term_set))
+        assert plain(copy.gate_words()) == plain(term_set.gate_words()), term_set.rule
+        assert copy._first is None  # (its phrase table not read for it)

@@ -385,6 +385,9 @@ class TermSet:
         import pickle  # only when the rules are cached (a check reads with cache.unpickle_bytes)
 
         state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
+        # what the gate index asks of the set on a word of one of its keys, on its own:
+        # the phrase table is read only for a draft the set opens for
+        state["_gate_blob"] = pickle.dumps(self.gate_words(), protocol=pickle.HIGHEST_PROTOCOL)
         return state
 
     def __getattr__(self, name: str) -> Any:  # only reached for what __getstate__ leaves out
@@ -404,6 +407,9 @@ class TermSet:
 
     def gate_words(self) -> Tuple[Dict[str, Tuple[Word, ...]], Dict[str, FrozenSet[str]]]:
         """What each gate key needs besides a word of the key (see _gate_words)."""
+        blob = self.__dict__.get("_gate_blob")
+        if blob is not None and self._first is None:  # a cached set (see __getstate__)
+            return unpickle_bytes(blob)  # type: ignore[no-any-return]
         return _gate_words(self._phrases(), self.keys)
 
     def may_match(self, draft: Draft) -> bool:
