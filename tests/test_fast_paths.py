@@ -7,6 +7,7 @@ from typing import Dict, List
 
 import ozonlint
 from ozonlint.matchers import Draft
+from ozonlint.matchers.terms import _rarity
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -21,15 +22,34 @@ def _texts(limit: int = 1500) -> List[str]:
 
 
 def _gate_reference(linter: ozonlint.Linter, draft: Draft) -> tuple:
-    """A draft's gate keys, term-set ids and each key's words, word by word (the way it was done)."""
+    """A draft's gate keys, term-set ids and each key's words, word by word (the way it was done:
+    a set opens on a word of one of its keys that is a form of one of its words of that key,
+    where a term of that key has no other word, or the draft holds the rarest key of
+    another word of one)."""
     index = linter._index
+    term_sets = {t.id: t for rule in linter.all_rules for t in rule.matcher.term_sets()}
+    term_sets.update((t.id, t) for t in linter._filters.term_sets())
+    tokens = list(draft.tokens)
     found: Dict[str, List[str]] = {}
-    ids: List[int] = []
-    for token in list(draft.tokens):
-        keys = index.keys_of(token)
-        for key in keys:
-            ids.extend(index.by_word.get(key, ()))
+    for token in tokens:
+        for key in index.keys_of(token):
             found.setdefault(key, []).append(token)
+    ids: List[int] = []
+    for token in tokens:
+        for key in index.keys_of(token):
+            for set_id in index.by_word.get(key, ()):
+                term_set = term_sets.get(set_id)
+                if not hasattr(term_set, "_phrases"):  # a pattern's gate
+                    ids.append(set_id)
+                    continue
+                holding = [term for words, phrases in term_set._phrases().values()
+                           for term in [[w] for w in words] + [p.words for p in phrases]
+                           if any(w.key == key for w in term)]
+                forms = [w for term in holding for w in term if w.key == key]
+                others = [{w.key for w in term} - {key} for term in holding]
+                if (key == token or any(w.matches(token) for w in forms)) and \
+                        any(not other or max(other, key=_rarity) in found for other in others):
+                    ids.append(set_id)
     return frozenset(found), ids, found
 
 

@@ -94,3 +94,55 @@ def test_a_part_naming_the_marketplace_gates_only_where_no_other_part_can(tmp_pa
                                "    examples: {bad: ['возврат сделаем без Ozon'], good: ['возврат через Ozon']}\n")
     assert [v.match for v in linter.check("Обмен сделаем без OZON, пишите.")] == ["Обмен сделаем без OZON"]
     assert linter.check("Возврат оформляется в приложении Ozon.") == []
+
+
+def test_a_set_opens_on_a_key_only_for_a_form_of_its_words_with_the_rest_of_a_phrase(tmp_path: Path) -> None:
+    linter = _linter(tmp_path, "    kind: terms\n    terms: [деньги за отзыв, карта, не в этом чате]\n"
+                               "    examples: {bad: ['вернём деньги за отзыв'], good: ['Добрый день!']}\n")
+    [term_set] = linter.rules[0].matcher.term_sets()
+    assert term_set.keys == frozenset(["\x01день", "\x01карт", "\x01этом"])
+    for shut in ("Добрый день!", "Карточку товара обновили в тот же день.", "Об этом мы писали вчера."):
+        draft = Draft(shut, linter._index)
+        assert draft.gate_keys & term_set.keys and term_set.id not in draft.active_sets, shut
+    for text, found in (("Вернём деньгами за отзыв", "деньгами за отзыв"), ("Оплата картой", "картой"),
+                        ("Пишите не в этом чате", "не в этом чате")):
+        assert term_set.id in Draft(text, linter._index).active_sets
+        assert [v.match for v in linter.check(text)] == [found]
+
+
+def test_the_gate_shuts_on_a_key_only_sets_that_find_nothing(linter: ozonlint.Linter) -> None:
+    """Every term set finds in each draft what it finds when any word of one of its keys
+    opens it (the gate without the test of the word's form and of a phrase's other words)."""
+    import json
+    import pickle
+
+    keys_only = pickle.loads(pickle.dumps(linter._index))
+    keys_only._sets = {}
+    term_sets = {t.id: t for rule in linter.all_rules for t in rule.matcher.term_sets()}
+    term_sets.update((t.id, t) for t in linter._filters.term_sets())
+    term_sets = {i: t for i, t in term_sets.items() if hasattr(t, "find_in_view")}
+    shut = 0
+    lines = [line for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for text in (json.loads(line)["text"] for line in lines[::max(1, len(lines) // 800)]):
+        exact, wide = Draft(text, linter._index), Draft(text, keys_only)
+        assert exact.active_sets <= wide.active_sets
+        for set_id in wide.active_sets - exact.active_sets:
+            shut += 1
+            assert term_sets[set_id].find_in_view(wide) == [], (text, term_sets[set_id].rule)
+    assert shut  # the test shut some set
+
+
+def test_a_cached_term_set_reads_its_gate_words_without_its_phrase_table(linter: ozonlint.Linter) -> None:
+    import pickle
+
+    def plain(gate: tuple) -> tuple:
+        forms, needs = gate
+        return {key: [(w.word, w.stems, w.key) for w in words] for key, words in forms.items()}, needs
+
+    term_sets = [t for rule in linter.all_rules for t in rule.matcher.term_sets() if hasattr(t, "_phrases")]
+    assert any(t.gate_words()[1] for t in term_sets)
+    for term_set in term_sets:
+        copy = pickle.loads(pickle.dumps(term_set))
+        assert plain(copy.gate_words()) == plain(term_set.gate_words()), term_set.rule
+        assert copy._first is None  # (its phrase table not read for it)

@@ -324,7 +324,8 @@ class GateIndex:
     when it grows large, so threads may share it and results never depend on it.
     """
 
-    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "han_terms", "_lookup", "_memo")
+    __slots__ = ("by_word", "words", "by_symbol", "by_plain_symbol", "han_sets", "han_terms", "_lookup", "_sets",
+                 "_gate_words", "_memo")
 
     MEMO_SIZE = 50_000  # distinct words remembered (order numbers never repeat)
 
@@ -334,9 +335,14 @@ class GateIndex:
         han: List[int] = []
         han_terms: List[Tuple[int, Sequence[HanTerm]]] = []
         lookup: set = set()
+        sets: Dict[int, Any] = {}  # the sets whose keys need more than a word of theirs (see _entry)
+        gate_words: Dict[int, Tuple[Dict[str, Any], Dict[str, Any]]] = {}
         for term_set in term_sets:
             for word in term_set.keys:
                 by_word.setdefault(word, []).append(term_set.id)
+            found = term_set.gate_words()
+            if found[0] or found[1]:
+                sets[term_set.id], gate_words[term_set.id] = term_set, found
             for symbol in term_set.symbols:
                 by_symbol.setdefault(symbol, []).append(term_set.id)
             if term_set.has_han_terms:
@@ -355,15 +361,18 @@ class GateIndex:
         self.han_sets = tuple(han)
         self.han_terms = HanTerms(han_terms)
         self._lookup = frozenset(lookup | self.words)
+        self._sets = sets
+        self._gate_words = gate_words  # of ``sets``, as asked for (a cached index reads them again)
         self._memo: Dict[str, Tuple[str, ...]] = {}
 
     def __getstate__(self) -> tuple:  # the memo is this process's own
         return (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
-                self._lookup)
+                self._lookup, self._sets)
 
     def __setstate__(self, state: tuple) -> None:
         (self.by_word, self.words, self.by_symbol, self.by_plain_symbol, self.han_sets, self.han_terms,
-         self._lookup) = state
+         self._lookup, self._sets) = state
+        self._gate_words = {}
         self._memo = {}
 
     def keys_of(self, token: str) -> Tuple[str, ...]:
@@ -378,12 +387,39 @@ class GateIndex:
 
     def _entry(self, token: str) -> Tuple[Any, ...]:
         """What the memo keeps for one word: () when no term set asks about it,
-        else its gate keys, the ids of the term sets they open, and its prefix keys."""
+        else its gate keys, the ids of the term sets it opens, its prefix keys, and
+        the sets it opens only with another word: (id, the keys one of which that needs)."""
         keys = self.keys_of(token)
         if not keys:
             return ()
         by_word = self.by_word
-        return keys, tuple(i for key in keys for i in by_word.get(key, ())), tuple(k for k in keys if k != token)
+        ids: List[int] = []
+        needing: List[Tuple[int, FrozenSet[str]]] = []
+        for key in keys:
+            for set_id in by_word.get(key, ()):
+                forms, needs = self._words_of(set_id)
+                words = forms.get(key)
+                if words is not None and not any(word.matches(token) for word in words):
+                    continue
+                need = needs.get(key)
+                if need is None:
+                    ids.append(set_id)
+                else:
+                    needing.append((set_id, need))
+        return keys, tuple(ids), tuple(k for k in keys if k != token), tuple(needing)
+
+    def _words_of(self, set_id: int) -> Tuple[Dict[str, Any], Dict[str, Any]]:
+        """What a set's gate keys need besides a word of the key (see terms._gate_words):
+        a word of a prefix key opens the set only as a form of one of the set's words of
+        the key ("день" is none of "деньги", "карточка" none of "карта"), and a key only
+        phrases hold only with a key of another word of one of them. (Read once per set,
+        for the memo's entries: a cached index refers to its sets, and reads their phrase
+        tables on a word of theirs.)"""
+        found = self._gate_words.get(set_id)
+        if found is None:
+            term_set = self._sets.get(set_id)
+            found = self._gate_words[set_id] = term_set.gate_words() if term_set is not None else _NO_NEEDS
+        return found
 
     def _entries(self, tokens: Sequence[str]) -> List[Tuple[Any, ...]]:
         """The memo's entry of each word (see _entry): a lookup per word (C-level
@@ -407,8 +443,14 @@ class GateIndex:
         (the ids go to a set at once: a list of them with repeats, made into a set
         by ``active``, was built twice)."""
         live = list(filter(None, self._entries(tokens) if entries is None else entries))
-        return (frozenset(chain.from_iterable(map(itemgetter(0), live))),
-                frozenset(chain.from_iterable(map(itemgetter(1), live))))
+        keys = frozenset(chain.from_iterable(map(itemgetter(0), live)))
+        ids = frozenset(chain.from_iterable(map(itemgetter(1), live)))
+        needing = list(chain.from_iterable(map(_NEEDING, live)))
+        if needing:  # (a few words of a draft: "этом" of "не в этом чате")
+            more = [i for i, needs in needing if i not in ids and not needs.isdisjoint(keys)]
+            if more:
+                ids = ids.union(more)
+        return keys, ids
 
     def prefix_tokens(self, tokens: Sequence[str], entries: Optional[List[Tuple[Any, ...]]] = None
                       ) -> Dict[str, List[str]]:
@@ -442,6 +484,8 @@ class GateIndex:
 
 
 _PREFIX_KEYS = itemgetter(2)  # of a word's memo entry (see GateIndex._entry)
+_NEEDING = itemgetter(3)
+_NO_NEEDS: Tuple[Dict[str, Any], Dict[str, Any]] = ({}, {})
 _NO_GATES = GateIndex()
 
 

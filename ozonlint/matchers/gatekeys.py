@@ -17,7 +17,7 @@ inside a word says so with ``\\w*`` in front.
 """
 from __future__ import annotations
 
-from typing import FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from .base import PREFIXES
 
@@ -263,6 +263,11 @@ class DerivedGate:
         self.keys = keys
         self.lookup_keys = keys
         self.has_han_terms = han
+
+    def gate_words(self) -> Tuple[Dict[str, tuple], Dict[str, tuple]]:
+        """Nothing: a pattern's stem ("возвраща\\w+") may go on with any letters, so every
+        word of its prefix key opens the gate, and on its own (see GateIndex._words_of)."""
+        return {}, {}
 
 
 def derive_gate(sources: List[str]) -> Optional[DerivedGate]:

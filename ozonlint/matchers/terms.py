@@ -12,7 +12,7 @@ separators tolerated between the characters (``微 信``).
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from itertools import count
+from itertools import chain, count
 from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from ..cache import unpickle_bytes
@@ -248,6 +248,40 @@ def _gate_keys(first: Dict[str, _ByFirstWord]) -> Tuple[FrozenSet[str], FrozenSe
     return frozenset(keys), frozenset(keys | lookup)
 
 
+def _rarity(key: str) -> Tuple[bool, int, str]:
+    """How rarely a reply holds a word of ``key``, to rank a phrase's keys: an uncommon
+    one (see _COMMON_KEYS) before a common one, then the longest (ties: by the key)."""
+    return key not in _COMMON_KEYS, len(key.lstrip("\x01\x02")), key
+
+
+def _gate_words(first: Dict[str, _ByFirstWord], keys: FrozenSet[str]) -> Tuple[Dict[str, Tuple["Word", ...]],
+                                                                          Dict[str, FrozenSet[str]]]:
+    """What a phrase table's gate keys (of ``keys``) need besides a word of the key (see
+    GateIndex._words_of): (forms, needs).
+    forms: the words of each prefix key; a draft's word opens the set on the key only if
+    it is a form of one of them. The key of "деньги" ("день") is the whole word "день"
+    of "Добрый день", which no form of "деньги" is.
+    needs: for a key that only phrases hold, a key of another word of each phrase (the
+    rarest, see _rarity); the set opens on it only where the draft holds one of them
+    ("возврат" of "возврат через банк" needs "банк", not "через")."""
+    forms: Dict[str, Dict[Tuple[str, Tuple[str, ...]], Word]] = {}
+    needs: Dict[str, set] = {}
+    alone = set()  # keys a term of one key holds: a word of the key may be a hit by itself
+    for words, phrases in first.values():
+        for term_words in chain(([w] for w in words), (p.words for p in phrases)):
+            own = frozenset(w.key for w in term_words)
+            for word in term_words:
+                if word.key in keys and word.key[:1] in _PREFIX_MARKS:
+                    forms.setdefault(word.key, {})[(word.word, word.stems)] = word
+            for key in own & keys:
+                if len(own) == 1:
+                    alone.add(key)
+                else:
+                    needs.setdefault(key, set()).add(max(own - {key}, key=_rarity))
+    return ({key: tuple(found.values()) for key, found in forms.items()},
+            {key: frozenset(need) for key, need in needs.items() if key not in alone})
+
+
 # Read by the gate index, which is built when the rules are compiled and cached
 # with them: a cached set leaves them out (they were a sixth of a start's memory).
 _GATE_ATTRIBUTES = ("keys", "lookup_keys", "han_first_chars")
@@ -351,6 +385,9 @@ class TermSet:
         import pickle  # only when the rules are cached (a check reads with cache.unpickle_bytes)
 
         state["_first_blob"] = pickle.dumps(self._phrases(), protocol=pickle.HIGHEST_PROTOCOL)
+        # what the gate index asks of the set on a word of one of its keys, on its own:
+        # the phrase table is read only for a draft the set opens for
+        state["_gate_blob"] = pickle.dumps(self.gate_words(), protocol=pickle.HIGHEST_PROTOCOL)
         return state
 
     def __getattr__(self, name: str) -> Any:  # only reached for what __getstate__ leaves out
@@ -367,6 +404,13 @@ class TermSet:
         if first is None:  # two threads here at once unpickle it twice, to equal tables
             first = self._first = unpickle_bytes(self.__dict__["_first_blob"])
         return first
+
+    def gate_words(self) -> Tuple[Dict[str, Tuple[Word, ...]], Dict[str, FrozenSet[str]]]:
+        """What each gate key needs besides a word of the key (see _gate_words)."""
+        blob = self.__dict__.get("_gate_blob")
+        if blob is not None and self._first is None:  # a cached set (see __getstate__)
+            return unpickle_bytes(blob)  # type: ignore[no-any-return]
+        return _gate_words(self._phrases(), self.keys)
 
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
