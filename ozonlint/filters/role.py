@@ -90,14 +90,13 @@ def _papers_excused_before(draft: Draft, rule: object, start: int) -> bool:
     "технический паспорт"): the reply has named a product's papers, and a bare word later
     refers back to them. A rule without such a context excuses nothing."""
     term_set = getattr(getattr(rule, "matcher", None), "term_set", None)
-    keep = getattr(term_set, "_keep", None)
-    if keep is None or keep.empty:
+    if not isinstance(term_set, TermSet):
         return False
     view = draft.words
     for m in _BARE_PASSPORT.finditer(view.text):
         if view.span(m.start(), m.end())[0] >= start:
             return False
-        if not keep(view.text, m.start(), m.end()):
+        if term_set.excused_by_context(view.text, m.start(), m.end()):
             return True
     return False
 

@@ -412,6 +412,11 @@ class TermSet:
             return unpickle_bytes(blob)  # type: ignore[no-any-return]
         return _gate_words(self._phrases(), self.keys)
 
+    def excused_by_context(self, text: str, start: int, end: int) -> bool:
+        """Whether the set's context patterns (``unless_preceded_by`` / ``unless_followed_by``,
+        ``preceded_by`` / ``followed_by``) drop a hit at [start, end) of the case-folded ``text``."""
+        return not self._keep.empty and not self._keep(text, start, end)
+
     def may_match(self, draft: Draft) -> bool:
         """False when the draft certainly holds none of the terms (a set lookup)."""
         return not self.gated or draft.active(self.id)
