@@ -47,7 +47,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from itertools import accumulate, compress
-from typing import Any, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 from zlib import crc32
 
 import regex
@@ -970,31 +970,46 @@ class Model:
         too: a template's sentence comes back word for word, and with other numbers
         in it ("заказ №45331778-0844") by its number shape (see number_shape); and by
         its ``written`` bytes and their number shape, when given (see _written_entries)."""
-        mark = "\x00" if han else ""  # its words are read otherwise
-        key = mark + sentence
-        memo = self._text_memo  # (before the floors: see admit)
-        found = memo.get(key)
-        if found is None:
-            # (Chinese runs are words of their own, never with a digit: see TOKEN, _split_han)
-            shape = number_shape(sentence, han) if self._digit_blind else None
-            if shape is not None:
-                shape = mark + shape
-                found = memo.get(shape)
-            if found is None:
-                nets = self._clause_nets(sentence, han)
-                if nets is None:
-                    _, terms, concepts = words_and_terms(sentence, han, self.settings)
-                    nets = self._terms_nets(terms, concepts)
-                found = (nets,) + self.headroom(nets)
-            if len(memo) >= self.MEMO_SIZE:
-                memo.clear()
-            if shape is not None:
-                memo[shape] = found
-                if written:
-                    memo[written_shape] = found
-            memo[key] = found
+        # (before the floors: see admit)
+        found = self._recalled(self._text_memo, self.MEMO_SIZE, sentence, han, self._scored, written_shape)
         if written:
             self._remember(written, found)
+        return found
+
+    def _scored(self, sentence: str, han: bool) -> Tuple[Tuple[int, ...], int, int]:
+        """``_terms_nets`` of a sentence not remembered, with its headroom."""
+        nets = self._clause_nets(sentence, han)
+        if nets is None:
+            _, terms, concepts = words_and_terms(sentence, han, self.settings)
+            nets = self._terms_nets(terms, concepts)
+        return (nets,) + self.headroom(nets)
+
+    def _recalled(self, memo: Dict[Any, Any], size: int, text: str, han: bool,
+                  make: Callable[[str, bool], Any], shape_alias: bytes = b"") -> Any:
+        """``make(text, han)``, remembered in ``memo`` (at most ``size`` entries) by the text and,
+        where digits change no feature (see number_shape), by its number shape too: a template
+        comes back word for word, or with other numbers in it ("заказ №45331778-0844").
+        ``shape_alias``: one more key for it where it has a shape (a written sentence's, see
+        _written_entries). A text with Chinese is marked apart: its words are read otherwise."""
+        mark = "\x00" if han else ""
+        key = mark + text
+        found = memo.get(key)
+        if found is not None:
+            return found
+        # (Chinese runs are words of their own, never with a digit: see TOKEN, _split_han)
+        shape = number_shape(text, han) if self._digit_blind else None
+        if shape is not None:
+            shape = mark + shape
+            found = memo.get(shape)
+        if found is None:
+            found = make(text, han)
+        if len(memo) >= size:
+            memo.clear()
+        if shape is not None:
+            memo[shape] = found
+            if shape_alias:
+                memo[shape_alias] = found
+        memo[key] = found
         return found
 
     def _clause_nets(self, sentence: str, han: bool) -> Optional[Tuple[int, ...]]:
@@ -1016,24 +1031,8 @@ class Model:
             # a plain clause (see is_plain: every character a letter or digit to TOKEN and to std re
             # alike, none Chinese, nor are the entities' markers) is read alike in a sentence with
             # Chinese: the clauses of a template's sentence are known from sentences without any
-            han_piece = han and not is_plain(piece)
-            mark = "\x00" if han_piece else ""  # (its words are read otherwise)
-            clause = memo.get(mark + piece)
-            if clause is None:
-                # known by its number shape too, as a sentence is (see _sentence_entry):
-                # "best898", "от 25", "ожидается 19.02."
-                shape = number_shape(piece, han_piece) if self._digit_blind else None
-                if shape is not None:
-                    shape = mark + shape
-                    clause = memo.get(shape)
-                if clause is None:
-                    clause = self._clause(piece, han_piece)
-                if len(memo) >= self.CLAUSES_SIZE:
-                    memo.clear()
-                if shape is not None:
-                    memo[shape] = clause
-                memo[mark + piece] = clause
-            clauses.append(clause)
+            # (known by its number shape too, as a sentence is: "best898", "от 25", "ожидается 19.02.")
+            clauses.append(self._recalled(memo, self.CLAUSES_SIZE, piece, han and not is_plain(piece), self._clause))
         total, count = self._concepts_sum(tuple(sorted({c for clause in clauses for c in clause.concepts})))
         seen: Set[str] = set()  # the features the model has, of the clauses so far and their gaps
         last = ""
