@@ -201,7 +201,18 @@ def _process_exists(pid: int) -> bool:
         return False
     except (OSError, OverflowError, ValueError):
         return True  # alive but not ours (EPERM), or cannot tell: keep the file
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """A killed run's worker whose new parent does not reap it (a container's
+    init often does not) stays a zombie: it answers signal 0 but will never
+    write again, so its temporary file is a leftover."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False  # no /proc (not Linux), or it ended meanwhile: signal 0's answer stands
 
 
 def write_atomic(path: str, data: bytes) -> None:

@@ -402,6 +402,25 @@ def test_stale_temporary_files_of_killed_runs_are_removed(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, foreign.name, draft.name])
 
 
+@linux_only
+def test_a_zombie_writers_temporary_file_is_a_leftover(tmp_path: Path) -> None:
+    # a killed run's worker that nobody reaps (a container's init may not)
+    # answers signal 0 for ever; its half-written file must still be swept
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        deadline = time.monotonic() + 60  # a liveness wait, not a speed limit
+        while _state(zombie.pid) != "Z" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _state(zombie.pid) == "Z"
+        os.kill(zombie.pid, 0)  # still "exists" to signal 0
+        left = tmp_path / f".ozonlint-{zombie.pid}-z0mb1e.tmp"
+        left.write_text("half a file", encoding="utf-8")
+        sources.remove_stale_temporaries(str(tmp_path))
+        assert not left.exists()
+    finally:
+        zombie.wait()
+
+
 def test_temporary_files_carry_the_process_id(tmp_path: Path, monkeypatch) -> None:
     names = []
     real_replace = os.replace
