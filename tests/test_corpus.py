@@ -322,6 +322,11 @@ BLIND = [
     # written during session 14, kept unscored, and scored first with the session's final detection code, 4df753c)
     ("blind/b38.jsonl", 0.979, 0.008, 0.93, 0.05),
     ("blind/b39.jsonl", 0.956, 0.017, 0.91, 0.06),
+    # (b40: an early-spring month of sixteen shops, a Chinese LED shop and an Uzbek dried-fruit shop among them,
+    # 240, 120 clean; b41: the back-to-school weeks, sixteen shops, Chinese, Turkish, Belarusian, Kazakh and Uzbek
+    # among them, 240, 114 clean. Both scored once when they arrived, with main at the start of session 15, 11edeb1)
+    ("blind/b40.jsonl", 0.955, 0.017, 0.91, 0.06),
+    ("blind/b41.jsonl", 0.954, 0.009, 0.91, 0.05),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
