@@ -201,6 +201,14 @@ def test_a_list_shares_a_cue_that_follows_it(linter: ozonlint.Linter) -> None:
     # told as a clause about the seller, or named as the buyer's own message or review
     ("В отзыве вы пишете, что мы «обещали кешбэк за пять звёзд». Мы ничего подобного не предлагали.", []),
     ("We saw your message: «just send me your e-mail». Sorry, we keep everything in the Ozon chat.", []),
+    # ... about someone else ("кто-то предлагал вам"), or a review named as what says it
+    ("Вы пишете, что кто-то предлагал вам «починить фен в сервисе магазина без Ozon». У нас нет своего сервиса.",
+     []),
+    ("We saw the review that says 'the seller asked me to pay for the courier separately'. That was another shop.",
+     []),
+    ("В отзыве написано «продавец просил доплатить за курьера» — это не наш магазин.", []),
+    # a contact inside such a quote is still reported
+    ("Отзыв, в котором написано «пишите в вотсап +7 912 555 34 21», мы удалили по жалобе.", ["contact.phone"]),
     # the seller's own words after the quote are still checked
     ("Вы написали «пишите в вотсап» — да, пишите в вотсап +7 916 123 45 67",
      ["contact.messenger", "contact.phone"]),

@@ -29,8 +29,10 @@ _FOREIGN_CYRILLIC = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}]")
 # (in a plain text, see normalize.is_plain, folding changes only the case of a letter).
 _FOREIGN_CYRILLIC_ANY_CASE = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}{_FOREIGN_CYRILLIC_LETTERS.upper()}]")
 # A word with such a letter: one ("Сәлем, Дана!", "Київ") is a greeting or a
-# name in a Russian reply; two are a phrase in another language.
-_FOREIGN_CYRILLIC_WORD = lazy_re(f"[а-яё{_FOREIGN_CYRILLIC_LETTERS}]*[і{_FOREIGN_CYRILLIC_LETTERS}]")
+# name in a Russian reply; two are a phrase in another language. (A letter alone is
+# the letter named: "казахские буквы Қ, Ғ и Ң гравировка не поддерживает".)
+_FOREIGN_CYRILLIC_WORD = lazy_re(f"[а-яёі{_FOREIGN_CYRILLIC_LETTERS}]*[і{_FOREIGN_CYRILLIC_LETTERS}]"
+                                 f"[а-яёі{_FOREIGN_CYRILLIC_LETTERS}]*")
 _CYRILLIC_I = lazy_re("і")
 # Latin letters English does not use (with Vietnamese, whose letters are mostly in U+1EA0-U+1EF9)
 _FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæəǵýđơư\u1ea0-\u1ef9"
@@ -90,8 +92,20 @@ _ENGLISH_WORDS_WRITTEN = frozenset(word.encode("ascii") for word in _ENGLISH_WOR
 
 def _english(words: Sequence[object], vocabulary: FrozenSet[object] = _ENGLISH_WORDS) -> bool:
     """At least one word in five is a common English word (of ``vocabulary``: the same words
-    as bytes for words read on bytes)."""
-    return len(list(filter(vocabulary.__contains__, words))) * 5 >= len(words)  # (C-level filter)
+    as bytes for words read on bytes), and not only "a" or "i", which a short reply in another
+    language has as fragments ("WhatsApp-a yazın")."""
+    found = list(filter(vocabulary.__contains__, words))  # (C-level filter)
+    return len(found) * 5 >= len(words) and not _ONE_LETTER_ENGLISH.issuperset(found)
+
+
+_ONE_LETTER_ENGLISH = frozenset(("a", "i", b"a", b"i"))
+_ONE_LETTER_WORDS = frozenset("ўі")
+
+
+def _foreign_cyrillic_words(text: str) -> int:
+    """How many words of ``text`` (case-folded) have a letter Russian lacks; a letter alone counts
+    only if it is a word (Belarusian "ў", Ukrainian "і"), not a letter named ("буквы Қ, Ғ и Ң")."""
+    return sum(len(w) > 1 or w in _ONE_LETTER_WORDS for w in _FOREIGN_CYRILLIC_WORD.findall(text))
 
 
 _detector_lock = threading.Lock()
@@ -125,7 +139,10 @@ class LanguageMatcher(Matcher):
               Param("min_probability", "number", 0.9, "How sure langdetect must be of another language."),
               Param("foreign_words", "texts", [],
                     "Other languages' words (function words, greetings, pinyin): two in a sentence that "
-                    "outnumber its Russian and English words make the sentence foreign."))
+                    "outnumber its Russian and English words make the sentence foreign."),
+              Param("russian_in_latin", "texts", [],
+                    "Russian words as written in Latin letters (\"zdravstvuyte\", \"zakaz\"): three of them "
+                    "make a Latin-script reply Russian, not a foreign language."))
 
     def __init__(self, spec: RuleSpec, vocabularies: Dict[str, List[str]]) -> None:
         self.allow = frozenset(_string_list(spec.params.get("allow", ["ru", "en"]), spec.path,
@@ -143,6 +160,10 @@ class LanguageMatcher(Matcher):
         # ("дякую", "дзякуй"): a short reply has no other sign of its language
         self.foreign_words = frozenset(normalise_term(w) for w in _string_list(
             spec.params.get("foreign_words", []), spec.path, spec.line_of("foreign_words"), "foreign_words"))
+        # Russian in Latin letters ("Zdravstvuyte! Vash zakaz otpravlen"), written so by a manager
+        # without a Russian keyboard: langdetect, which has no profile for it, calls it Slovak or Croatian
+        self.russian_in_latin = frozenset(w.casefold() for w in _string_list(
+            spec.params.get("russian_in_latin", []), spec.path, spec.line_of("russian_in_latin"), "russian_in_latin"))
 
     def _foreign(self, draft: Draft) -> bool:
         # the original letters, case-folded: the base view folds the very letters
@@ -183,7 +204,9 @@ class LanguageMatcher(Matcher):
             if not (_FOREIGN_CYRILLIC.search(text) or other_script or text.count("і") >= 2):
                 return False
         elif "en" in self.allow and _english(latin_words):
-            return False  # an English reply, or a Russian one quoting English
+            # an English reply, or a Russian one quoting English; a phrase in Kazakh or
+            # Ukrainian in it is still another language ("… Сау болыңыз, тағы келіңіз!")
+            return not plain and _foreign_cyrillic_words(text) >= 2
         # e-mails, links, handles and codes are not language: leave them out
         text = " ".join(chunk for chunk in text.split() if not _TECHNICAL.search(chunk))
         # a "word" of hundreds of letters is noise, not language
@@ -207,7 +230,7 @@ class LanguageMatcher(Matcher):
     def _foreign_cyrillic(self, draft: Draft, text: str) -> bool:
         if "ru" not in self.allow:
             return True
-        if _FOREIGN_CYRILLIC.search(text) and len(_FOREIGN_CYRILLIC_WORD.findall(text)) >= 2:
+        if _FOREIGN_CYRILLIC.search(text) and _foreign_cyrillic_words(text) >= 2:
             return True
         i_count = len(_CYRILLIC_I.findall(text))
         russian_only = len(_RUSSIAN_ONLY.findall(text))  # ы э ъ: Russian, not Ukrainian
@@ -224,6 +247,8 @@ class LanguageMatcher(Matcher):
             return True  # "qin, mingtian fahuo": pinyin, too short for langdetect (one word may be a name)
         if latin < self.min_letters:
             return False
+        if len(self.russian_in_latin.intersection(words)) >= 3:
+            return False  # Russian written in Latin letters
         # langdetect reads case: give it the words as written
         original = " ".join(chunk for chunk in draft.text.split() if not _TECHNICAL.search(chunk))
         words_as_written = [w for w in _LATIN_WORD_ANY_CASE.findall(original) if len(w) <= MAX_WORD]
