@@ -214,6 +214,11 @@ REGRESSION = [
     ("realistic/r67.jsonl", 0.94, 0.04),  # personal data and extra payment, both ways; first 0.910 / 0.025
     ("realistic/r68.jsonl", 0.95, 0.03),  # contacts pointed to, not written, and review rewards without trigger
     #                                       words; first 0.864 / 0.034
+    # (scored first when they arrived, with main at the start of session 15, 11edeb1)
+    ("realistic/r69.jsonl", 0.97, 0.02),  # off-platform and spam the hard ways; first 0.949 / 0.017
+    ("realistic/r70.jsonl", 0.97, 0.03),  # precision in long replies, 60 % hard negatives; first 0.958 / 0.021
+    ("realistic/r71.jsonl", 0.96, 0.02),  # languages the hard ways (Belarusian, Tajik, Kyrgyz, Russian in Latin
+    #                                       letters, one closing sentence in another language); first 0.897 / 0.059
 ]
 
 
