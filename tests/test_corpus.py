@@ -219,6 +219,8 @@ REGRESSION = [
     ("realistic/r70.jsonl", 0.97, 0.03),  # precision in long replies, 60 % hard negatives; first 0.958 / 0.021
     ("realistic/r71.jsonl", 0.96, 0.02),  # languages the hard ways (Belarusian, Tajik, Kyrgyz, Russian in Latin
     #                                       letters, one closing sentence in another language); first 0.897 / 0.059
+    ("realistic/r72.jsonl", 0.97, 0.02),  # extra payment and personal data the hard ways; first 0.933 / 0.033 (at
+    #                                       50b7f49)
 ]
 
 
