@@ -115,7 +115,8 @@ _PARTIAL_PHONE = lazy(
     r"[^\p{N}.!?\n]{0,12}?\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])"
     r"|(?<![\p{L}])(?i:по[ \t]+номеру[ \t]+на)[ \t]+\d{2}+[ \t\-]\d{2}+(?![\p{N}\-])"
     # "номер телефона на 18-43", "с телефоном на 45 67"
-    r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+[ \t]++телефона)[ \t]++(?i:на)[ \t]++\d{2}+[ \t\-–]\d{2}+(?![\p{N}\-])"
+    r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+[ \t]++телефона)[ \t]++(?i:на)[ \t]++"
+    r"\d{2}+[ \t\-–]\d{2}+(?![\p{N}\-])"
     # "с телефоном на ...47 12": the hidden digits written out as dots
     r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number)[ \t]++(?i:на|ending|in)?[ \t]*+(?:\.{2,}+|…)[ \t\-–]*+"
     r"\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])")
@@ -151,6 +152,7 @@ _ADDRESS_WORDS = frozenset("""
 _NUMBER_WORDS = frozenset("""
     телефон телефона телефоном телефону номер номера номером номеру phone number mobile
 """.split())
+_PHONE_ON_WORDS = frozenset(("телефона", "телефоном"))  # "номер телефона на 18-43", "с телефоном на 45 67"
 _ENDING_PREFIXES = ("заканчива", "оканчива", "кончает", "закінчу", "ending", "ends", "последни", "last")
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel point".split())
 _HAS_DIGIT = lazy(r"[0-9]")
@@ -226,7 +228,7 @@ class PersonalDataMatcher(Matcher):
         if self.check == "partial-phone":
             if tokens.isdisjoint(_NUMBER_WORDS) or not (
                     "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)
-                    or ".." in text or "…" in text):
+                    or ".." in text or "…" in text or "на" in tokens and not tokens.isdisjoint(_PHONE_ON_WORDS)):
                 return []
             return self._partial_phones(text)
         if tokens.isdisjoint(_PICKUP_WORDS):
