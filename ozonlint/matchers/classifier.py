@@ -808,7 +808,7 @@ class Model:
         self.floors: Tuple[Tuple[int, int], ...] = ()
         self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
         self._text_memo: Dict[Union[str, bytes], Tuple[Tuple[int, ...], int, int]] = {}
-        self._clauses: Dict[str, _Clause] = {}
+        self._clauses: Dict[Union[str, Tuple[Any, ...]], _Clause] = {}  # by a clause's text, and by its words
         self._concept_sums: Dict[Tuple[str, ...], Tuple[int, int]] = {}
         self._digit_blind = digit_blind(settings)
 
@@ -1078,8 +1078,27 @@ class Model:
         return found
 
     def _clause(self, piece: str, han: bool) -> "_Clause":
-        """One clause's features and the sum of their weights (see _clause_nets)."""
-        words = _read_words(piece, han)
+        """One clause's features and the sum of their weights (see _clause_nets), remembered by
+        its words too (in the same memo, the key a tuple: never a clause's text). A clause's
+        features are its words' (see _read_words), whatever stands between them, and an
+        entity is one marker whatever it names: a template's clause with another e-mail,
+        domain or handle in it ("shop71@gmail.com благодарим …", "zakaz98@mail.ru благодарим
+        …") is known, where its text and number shape are new. Its words are read with
+        their digits as 0 where the clause's marked text has a number shape (see
+        number_shape: the words' features are then those of any other digits)."""
+        marked = mark_entities(piece)
+        shape = number_shape(marked, han) if self._digit_blind else None
+        words = (TOKEN.findall if han else _WORD.findall)(marked if shape is None else shape)
+        key = (han, *words)
+        memo = self._clauses
+        found = memo.get(key)
+        if found is None:
+            # (stored beside the entry _recalled stores by the text: the memo's bound is its business)
+            found = memo[key] = self._clause_of(words, han)
+        return found
+
+    def _clause_of(self, words: List[str], han: bool) -> "_Clause":
+        """The _Clause of a clause's words (see _clause)."""
         terms, hits = _terms_and_hits(words, self.settings)
         concepts = () if hits.keys().isdisjoint(words) else tuple(
             dict.fromkeys(concept for word in words for concept in hits.get(word, ())))
