@@ -46,7 +46,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_left
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 from zlib import crc32
 
@@ -1145,6 +1145,7 @@ class Model:
 
 
 _NETS, _HEADROOM_ALONE, _HEADROOM_PAIRED = (operator.itemgetter(i) for i in range(3))  # of a sentence's entry
+_AFTER_FIRST = operator.itemgetter(slice(1, None))
 
 
 class _Clause(NamedTuple):
@@ -1183,9 +1184,10 @@ class Scores:
 
     def _fill(self) -> List[Tuple[int, ...]]:
         columns = self._columns = list(zip(*map(_NETS, self._entries)))
-        self._best_alone = [max(column) for column in columns]
-        self._best_window = ([max(map(operator.add, column, column[1:]), default=_NEVER) for column in columns]
-                             if self._windows else [_NEVER] * len(columns))
+        # (C-level maps: a draft that reaches a floor has every column asked for)
+        self._best_alone = list(map(max, columns))
+        self._best_window = (list(map(max, map(map, repeat(operator.add), columns, map(_AFTER_FIRST, columns))))
+                             if self._windows and len(self._entries) > 1 else [_NEVER] * len(columns))
         return columns
 
     @property
