@@ -304,15 +304,33 @@ def _nfkc(m: "regex.Match[str]") -> str:
     return unicodedata.normalize("NFKC", m.group())
 
 
+# Chinese punctuation and the full-width forms (the ones is_plain_or_chinese lets through; none
+# a combining mark: a test checks), each with its NFKC: a run of only these is a cluster a character.
+_CHINESE_PUNCTUATION_NFKC = {ch: unicodedata.normalize("NFKC", ch) for first, last in (
+    ("\u3000", "\u3002"), ("\u3008", "\u3011"), ("\u3014", "\u301f"), ("\uff01", "\uff5e"))
+    for ch in map(chr, range(ord(first), ord(last) + 1))}
+_CHINESE_PUNCTUATION = frozenset(_CHINESE_PUNCTUATION_NFKC)
+
+
 def _nfkc_clusters(text: str) -> Tuple[str, List[Edit]]:
     """``text`` in NFKC, cluster by cluster (see _CLUSTER), with the edits.
 
     The same edits as ``rewrite(text, _CLUSTER, _nfkc)``: a cluster starts at
     most one character before a run of unstable characters (its base, when
     the run begins with marks) and never crosses a stable one that is not its
-    base."""
+    base. A run of Chinese punctuation (a Chinese reply's "，", "！", "："), no mark in it,
+    is a cluster a character, each looked up (where a regex-module scan of the run
+    and a normalisation a cluster cost a Chinese reply some 15 us)."""
     edits: List[Edit] = []
     for run in _NFKC_UNSTABLE_RUN.finditer(text):
+        chars = run.group()
+        if _CHINESE_PUNCTUATION.issuperset(chars):
+            start = run.start()
+            for i, ch in enumerate(chars):
+                new = _CHINESE_PUNCTUATION_NFKC[ch]
+                if new != ch:
+                    edits.append((start + i, start + i + 1, new))
+            continue
         for m in _CLUSTER.finditer(text, max(0, run.start() - 1), run.end()):
             new = _nfkc(m)
             if new != m.group():

@@ -541,6 +541,49 @@ def test_a_sentence_scored_from_its_clauses_scores_as_one_read_whole(linter: ozo
     assert joined[False] > 1000 and joined[True] > 50
 
 
+def test_a_clause_known_by_its_words_scores_as_its_own_words(linter: ozonlint.Linter) -> None:
+    """A clause remembered by its words (entities marked, digits as 0 where the marked text has
+    a number shape: see Model._clause) scores a sentence as its own words do, whichever clause
+    filled the memo: sentences with e-mails, handles, domains, money and numbers of other names,
+    lengths and digits, each scored after one of its twins, against _terms_nets of its own words."""
+    import random
+
+    from ozonlint.matchers.classifier import Model, words_and_terms
+
+    model = classifier(linter, "external-contact").model
+    assert isinstance(model, Model)
+    rng = random.Random(29)
+    templates = ["наш e-mail для связи: {mail} благодарим за отзыв!", "пишите на {mail}, ответим за {n} минут",
+                 "add me on telegram {handle} for a faster answer", "подробности на нашем сайте https://{site} sale мы",
+                 "скидка {n} руб за отзыв, пишите {handle}; сайт {site}, цена {n} ₽", "заказ №{n}-{n} едет, {mail}",
+                 "加微信 {handle2} благодарим за заказ", "亲，好评返现{n}元，加微信 {handle2} упаковка усилена",
+                 "кэш{n}эк на {mail} и {handle}", "звоните {n} {n} {n} или пишите {handle}"]
+
+    def word(size: int) -> str:
+        return "".join(rng.choice("abcdexyzопрст0123456789") for _ in range(size))
+
+    def made(template: str) -> str:
+        return template.format(mail=word(rng.randint(1, 9)) + "@" + rng.choice(["gmail.com", "mail.ru", "bk.ru"]),
+                               handle="@" + word(rng.randint(1, 8)), handle2=word(rng.randint(1, 8)),
+                               site=word(rng.randint(2, 9)) + rng.choice([".ru", ".com", ".net"]),
+                               n=str(rng.randint(0, 99999)))
+
+    checked = 0
+    for _ in range(40):
+        for template in templates:
+            sentence = made(template)
+            han = any("\u4e00" <= ch <= "\u9fff" for ch in sentence)
+            nets = model._clause_nets(sentence, han)
+            if nets is None:
+                continue
+            _, terms, concepts = words_and_terms(sentence, han, model.settings)
+            model._memo.clear()
+            assert nets == model._terms_nets(terms, concepts), sentence
+            checked += 1
+    assert checked >= 300
+    assert any(isinstance(key, tuple) for key in model._clauses)
+
+
 def test_a_sentences_words_are_its_clauses_words() -> None:
     """No word or marked entity crosses a _CLAUSE_GAP: the words read clause by clause are
     the words read from the whole sentence (money amounts, e-mails, handles, domains near the

@@ -187,7 +187,9 @@ def test_mixes_scripts_agrees_with_the_full_scan_on_any_text(text: str) -> None:
 
 
 @given(st.lists(st.sampled_from(list("aZя ,.") + ["\u0301", "\u0336", "\ufe0f", "，", "。", "汉", "ﬁ",
-                                                   "①", "Ａ", "№", "\u200b", "é", "e\u0301", "🙂"]), max_size=30))
+                                                   "①", "Ａ", "№", "\u200b", "é", "e\u0301", "🙂", "！", "：",
+                                                   "、", "（", "）", "【", "〜", "\u3000", "ｚ", "\u302a"]),
+                max_size=30))
 @settings(max_examples=300, deadline=None)
 def test_nfkc_runs_give_the_edits_of_the_full_scan(parts) -> None:
     from ozonlint import normalize
@@ -195,3 +197,18 @@ def test_nfkc_runs_give_the_edits_of_the_full_scan(parts) -> None:
     text = "".join(parts)
     assert normalize._nfkc_clusters(text) == normalize.rewrite(text, normalize._CLUSTER, normalize._nfkc)
 
+
+
+def test_chinese_punctuation_read_a_character_a_cluster_holds_no_mark() -> None:
+    """_nfkc_clusters reads a run of Chinese punctuation a character a cluster: none of it is a
+    combining mark (which would join the character before it), and each is its own NFKC."""
+    import unicodedata
+
+    from ozonlint import normalize
+
+    for ch, new in normalize._CHINESE_PUNCTUATION_NFKC.items():
+        assert not unicodedata.category(ch).startswith("M"), ch
+        assert normalize._CLUSTER.fullmatch(ch) or ch == new, ch
+        assert unicodedata.normalize("NFKC", ch) == new
+    text = "亲，好评返现２元！加微信：ｗｘ１２３、【店铺】（谢谢）。\u3000Ｏｋ〜"
+    assert normalize._nfkc_clusters(text) == normalize.rewrite(text, normalize._CLUSTER, normalize._nfkc)

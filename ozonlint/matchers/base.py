@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count
 from operator import add, itemgetter, methodcaller
+from sys import intern
 from typing import TYPE_CHECKING, Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple, Union
 
 import regex
@@ -105,7 +106,9 @@ def _word_runs(text: str) -> FrozenSet[str]:
     text's pieces between ". " (no word holds one), each piece's words
     remembered: replies are written from templates, and most of their
     sentences come back word for word (a set union costs less than finding
-    and hashing the words again)."""
+    and hashing the words again). The words are interned: the gate's memo (see
+    GateIndex._entries) and the term sets' tables then find a word by its identity,
+    without reading the key they hold (first sight: a cache miss a word)."""
     pieces = text.split(". ")
     found = list(map(_PIECE_WORDS.get, pieces))
     if None in found:
@@ -113,7 +116,7 @@ def _word_runs(text: str) -> FrozenSet[str]:
             _PIECE_WORDS.clear()
         for i, piece in enumerate(pieces):
             if found[i] is None:
-                found[i] = _PIECE_WORDS[piece] = frozenset(_WORD_RUN.findall(piece))
+                found[i] = _PIECE_WORDS[piece] = frozenset(map(intern, _WORD_RUN.findall(piece)))
     return frozenset().union(*found)
 
 

@@ -46,7 +46,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_left
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from typing import Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 from zlib import crc32
 
@@ -808,7 +808,7 @@ class Model:
         self.floors: Tuple[Tuple[int, int], ...] = ()
         self._memo: Dict[Tuple[str, ...], Tuple[int, ...]] = {}
         self._text_memo: Dict[Union[str, bytes], Tuple[Tuple[int, ...], int, int]] = {}
-        self._clauses: Dict[str, _Clause] = {}
+        self._clauses: Dict[Union[str, Tuple[Any, ...]], _Clause] = {}  # by a clause's text, and by its words
         self._concept_sums: Dict[Tuple[str, ...], Tuple[int, int]] = {}
         self._digit_blind = digit_blind(settings)
 
@@ -1078,8 +1078,27 @@ class Model:
         return found
 
     def _clause(self, piece: str, han: bool) -> "_Clause":
-        """One clause's features and the sum of their weights (see _clause_nets)."""
-        words = _read_words(piece, han)
+        """One clause's features and the sum of their weights (see _clause_nets), remembered by
+        its words too (in the same memo, the key a tuple: never a clause's text). A clause's
+        features are its words' (see _read_words), whatever stands between them, and an
+        entity is one marker whatever it names: a template's clause with another e-mail,
+        domain or handle in it ("shop71@gmail.com благодарим …", "zakaz98@mail.ru благодарим
+        …") is known, where its text and number shape are new. Its words are read with
+        their digits as 0 where the clause's marked text has a number shape (see
+        number_shape: the words' features are then those of any other digits)."""
+        marked = mark_entities(piece)
+        shape = number_shape(marked, han) if self._digit_blind else None
+        words = (TOKEN.findall if han else _WORD.findall)(marked if shape is None else shape)
+        key = (han, *words)
+        memo = self._clauses
+        found = memo.get(key)
+        if found is None:
+            # (stored beside the entry _recalled stores by the text: the memo's bound is its business)
+            found = memo[key] = self._clause_of(words, han)
+        return found
+
+    def _clause_of(self, words: List[str], han: bool) -> "_Clause":
+        """The _Clause of a clause's words (see _clause)."""
         terms, hits = _terms_and_hits(words, self.settings)
         concepts = () if hits.keys().isdisjoint(words) else tuple(
             dict.fromkeys(concept for word in words for concept in hits.get(word, ())))
@@ -1126,6 +1145,7 @@ class Model:
 
 
 _NETS, _HEADROOM_ALONE, _HEADROOM_PAIRED = (operator.itemgetter(i) for i in range(3))  # of a sentence's entry
+_AFTER_FIRST = operator.itemgetter(slice(1, None))
 
 
 class _Clause(NamedTuple):
@@ -1164,9 +1184,10 @@ class Scores:
 
     def _fill(self) -> List[Tuple[int, ...]]:
         columns = self._columns = list(zip(*map(_NETS, self._entries)))
-        self._best_alone = [max(column) for column in columns]
-        self._best_window = ([max(map(operator.add, column, column[1:]), default=_NEVER) for column in columns]
-                             if self._windows else [_NEVER] * len(columns))
+        # (C-level maps: a draft that reaches a floor has every column asked for)
+        self._best_alone = list(map(max, columns))
+        self._best_window = (list(map(max, map(map, repeat(operator.add), columns, map(_AFTER_FIRST, columns))))
+                             if self._windows and len(self._entries) > 1 else [_NEVER] * len(columns))
         return columns
 
     @property
