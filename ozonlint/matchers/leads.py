@@ -19,9 +19,8 @@ letter or digit), so that a start costs at most its run of spaces (each
 alternative of a group that no open repeat comes before may have its own: a
 start then costs at most one run per alternative). A pattern that begins with a
 look-behind that no digit may stand before, and then a run of digits
-(``(?<![\\p{L}\\p{N}])\\d+руб``), has a lead that begins so too
-(``(?<!\\d)\\d{1,}руб``): it starts only where a run of digits does, and reads
-each run once. It stops at the first item it
+(``(?<![\\p{L}\\p{N}])\\d+руб``), has a lead that begins where a run of digits
+does (``\\d(?<!\\d\\d)\\d*руб``), and reads each run once. It stops at the first item it
 cannot read. With case folding (the base and words views are case-folded), its
 letters are ASCII or Cyrillic, written in lower case, and it is compiled
 without IGNORECASE (std re jumps to a literal start only when it is case
@@ -50,7 +49,7 @@ class _Lead:
         self.folded = folded
         self.open_repeat = False  # the one open repeat has been used
         self.optional = 0
-        # the lead begins with (?<!\d): its first item, \d, may be an open repeat (see _digits_first)
+        # no digit stands before a match: its first item, \d, may be an open repeat (see _digits_first)
         self.digit_run = digit_run
 
 
@@ -69,8 +68,8 @@ _NO_DIGIT_BEFORE = re.compile(r"\(\?<!(?:\\d|\[(?!\^)(?:[^\]\[\\]|\\.)*?(?:\\d|\
 def _digits_first(source: str) -> Optional[str]:
     """What follows the look-behinds ``source`` begins with, when one of them keeps a digit from
     standing before a match and a run of digits (``\\d+``) follows them: such a pattern is
-    tried only where a run of digits starts (a lead with ``(?<!\\d)`` reads each run once,
-    where a lead of ``\\d`` alone stands at every digit). None for another pattern."""
+    tried only where a run of digits starts (its lead reads each run once, where a lead of
+    ``\\d`` alone stands at every digit). None for another pattern."""
     rest, no_digit = source, False
     while rest.startswith(("(?<=", "(?<!")):
         end = group_end(rest, 0)
@@ -216,10 +215,11 @@ def _sequence(source: str, lead: _Lead, whole: bool) -> Optional[Tuple[str, bool
         elif not alnum and not lead.open_repeat:
             lead.open_repeat = True
             parts.append(f"{text}{{{low},}}")
-        elif lead.digit_run and not parts and text == "\\d" and not lead.open_repeat:
-            # (?<!\d) before it: a start only where a run begins, the run read once from there
+        elif lead.digit_run and not parts and text == "\\d" and low == 1 and not lead.open_repeat:
+            # a start only where a run begins (a digit with none before it), the run read once from
+            # there; the digit first, for std re to jump to (a look-behind first, it tries every place)
             lead.open_repeat = True
-            parts.append(f"(?<!\\d)\\d{{{low},}}")
+            parts.append("\\d(?<!\\d\\d)\\d*")
         else:  # the lead stops here, with the least this repeat matches
             if low:
                 parts.append(text * low if low <= 8 else f"{text}{{{low}}}")
