@@ -261,9 +261,20 @@ def test_a_lead_is_what_every_match_begins_with_and_reads_no_more_than_it_may() 
     assert lead_of(r"(?<!a)(?<=b)cd|(?<!x)e", True) == "(?:cd)|(?:e)"
     assert lead_of(r"Ozon\s+X", True) == "ozon\\s{1,}x"  # a case-folded text: its letters in lower case
     assert lead_of(r"[A-Z]x", True) is None and lead_of(r"[A-Z]x", False) == "[A-Z]x"
+    # each alternative of a group with no open repeat before it has its own; groups in a group are read
+    assert lead_of(r"(?:ab|не\s+x|не\s+y)\s+z", True) == "(?:ab|не\\s{1,}x|не\\s{1,}y)\\s"
+    assert lead_of(r"(?:не\s+(?:x|y)|z\s+(?:u|v))\s+w", True) == "(?:не\\s{1,}(?:x|y)|z\\s{1,}(?:u|v))\\s"
+    assert lead_of(r"(?:не\s+(?:x|y\s+q)|z)\s+w", True) == "(?:не\\s{1,}(?:x|y\\s)|z)"  # (q cut off: it stops)
+    # a run of digits that no digit may stand before: the lead starts where the run does
+    assert lead_of(r"(?<![\p{L}\p{N}])\d+(?:р|руб)(?![\p{L}\p{N}])", True) == "\\d(?<!\\d\\d)\\d*(?:р|руб)"
+    assert lead_of(r"(?<!\d)\d+\s+x", True) == "\\d(?<!\\d\\d)\\d*\\s"
+    for source in (r"(?<![\p{N}--\d])\d+x", r"(?<![^\d])\d+x", r"(?<![a-z])\d+x", r"(?<![\p{L}\p{N}])\d{2}x"):
+        assert lead_of(source, True) is None, source
     # every match of a pattern begins where its lead matches
     sources = [r"не\s+(?:возвращайте|делайте)\s+\w+", r"[A-Z]{2}[\s,.]+[A-Z]{2}", r"(?:ab|a)c?\s*d", r"x\.?y{2}z+",
-               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}", r"(?<![a-z])ac|(?<=x)(?<!dx)d", r"(?:取消|x退)\s*d"]
+               r"(?:do|don'?t)\s+(?:it|that)", r"ф[её]\d{2,}", r"(?<![a-z])ac|(?<=x)(?<!dx)d", r"(?:取消|x退)\s*d",
+               r"(?:не\s+(?:do|it)|no\s+(?:a|c\s+d))\s+x", r"(?:do\s+it|не\s+x)\s*z",
+               r"(?<![\p{L}\p{N}])\d+(?:c|ab)(?![\p{L}\p{N}])", r"(?<![\d.])\d+\s*x"]
     rng = random.Random(9)
     for source in sources:
         folded = source.islower() or not any(ch.isupper() for ch in source)

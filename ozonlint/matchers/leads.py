@@ -13,9 +13,14 @@ A lead matches wherever the pattern could begin a match (it may match more:
 ``\\s`` of std re is a superset of regex's, a lazy or possessive repeat is read
 as a greedy one) and it cannot backtrack for long, having no budget itself:
 literal characters, classes of plain characters, ``\\s`` and ``\\d``, each at
-most an exact number of times (or optional), alternatives of such sequences,
-and at most one open repeat, of spaces and marks only (no letter or digit), so
-that a start costs at most its run of spaces. It stops at the first item it
+most an exact number of times (or optional), alternatives of such sequences
+(groups in them too), and at most one open repeat, of spaces and marks only (no
+letter or digit), so that a start costs at most its run of spaces (each
+alternative of a group that no open repeat comes before may have its own: a
+start then costs at most one run per alternative). A pattern that begins with a
+look-behind that no digit may stand before, and then a run of digits
+(``(?<![\\p{L}\\p{N}])\\d+руб``), has a lead that begins where a run of digits
+does (``\\d(?<!\\d\\d)\\d*руб``), and reads each run once. It stops at the first item it
 cannot read. With case folding (the base and words views are case-folded), its
 letters are ASCII or Cyrillic, written in lower case, and it is compiled
 without IGNORECASE (std re jumps to a literal start only when it is case
@@ -40,10 +45,12 @@ _MAX_OPTIONAL = 4
 class _Lead:
     """The state of one lead being read: what it has, whether it may go on."""
 
-    def __init__(self, folded: bool) -> None:
+    def __init__(self, folded: bool, digit_run: bool = False) -> None:
         self.folded = folded
         self.open_repeat = False  # the one open repeat has been used
         self.optional = 0
+        # no digit stands before a match: its first item, \d, may be an open repeat (see _digits_first)
+        self.digit_run = digit_run
 
 
 def _plain_char(ch: str, folded: bool) -> bool:
@@ -51,6 +58,28 @@ def _plain_char(ch: str, folded: bool) -> bool:
         # a Chinese character has no case: ignoring case, it matches itself alone
         return ch.isascii() or not folded or "\u0400" <= ch <= "\u04ff" or _is_han(ch)
     return ch.isprintable() and ch not in "\\[]()|{}.^$*+?"
+
+
+# A negative look-behind of one class that holds every digit (\\d, \\p{N} or \\p{Nd} of regex;
+# std re's \\d is the same Unicode digits, \\p{Nd}): no digit stands before a match.
+_NO_DIGIT_BEFORE = re.compile(r"\(\?<!(?:\\d|\[(?!\^)(?:[^\]\[\\]|\\.)*?(?:\\d|\\p\{Nd?\})(?:[^\]\[\\]|\\.)*\])\)")
+
+
+def _digits_first(source: str) -> Optional[str]:
+    """What follows the look-behinds ``source`` begins with, when one of them keeps a digit from
+    standing before a match and a run of digits (``\\d+``) follows them: such a pattern is
+    tried only where a run of digits starts (its lead reads each run once, where a lead of
+    ``\\d`` alone stands at every digit). None for another pattern."""
+    rest, no_digit = source, False
+    while rest.startswith(("(?<=", "(?<!")):
+        end = group_end(rest, 0)
+        if end >= len(rest):
+            return None
+        look_behind = rest[:end + 1]
+        no_digit = no_digit or _NO_DIGIT_BEFORE.fullmatch(look_behind) is not None and not any(
+            operator in look_behind for operator in ("--", "&&", "||", "~~"))  # (a set operation of regex)
+        rest = rest[end + 1:]
+    return rest if no_digit and rest.startswith("\\d+") else None
 
 
 def _after_look_behinds(source: str) -> str:
@@ -186,6 +215,11 @@ def _sequence(source: str, lead: _Lead, whole: bool) -> Optional[Tuple[str, bool
         elif not alnum and not lead.open_repeat:
             lead.open_repeat = True
             parts.append(f"{text}{{{low},}}")
+        elif lead.digit_run and not parts and text == "\\d" and low == 1 and not lead.open_repeat:
+            # a start only where a run begins (a digit with none before it), the run read once from
+            # there; the digit first, for std re to jump to (a look-behind first, it tries every place)
+            lead.open_repeat = True
+            parts.append("\\d(?<!\\d\\d)\\d*")
         else:  # the lead stops here, with the least this repeat matches
             if low:
                 parts.append(text * low if low <= 8 else f"{text}{{{low}}}")
@@ -214,14 +248,20 @@ def _group(source: str, i: int, lead: _Lead) -> Optional[Tuple[int, str, bool]]:
         return None
     read = []
     complete = True
+    # with no open repeat before the group, each alternative may have its own (one is
+    # read at a time); after the group, none may, if one of them had one
+    fresh = not lead.open_repeat
+    used = lead.open_repeat
     for alternative in alternatives:
-        if "(" in alternative.replace("\\(", ""):
-            return None  # a nested group: not read
+        if fresh:
+            lead.open_repeat = False
         found = _sequence(alternative, lead, whole=False)
         if found is None:
             return None
+        used = used or lead.open_repeat
         read.append(found[0])
         complete = complete and found[1]
+    lead.open_repeat = used
     return j + 1, "|".join(read), complete
 
 
@@ -259,8 +299,10 @@ def lead_of(source: str, folded: bool) -> Optional[str]:
     if not alternatives:
         return None
     leads = []
-    for alternative in map(_after_look_behinds, alternatives):
-        found = _sequence(alternative, _Lead(folded), whole=False)
+    for alternative in alternatives:
+        digits = _digits_first(alternative)
+        alternative = _after_look_behinds(alternative) if digits is None else digits
+        found = _sequence(alternative, _Lead(folded, digit_run=digits is not None), whole=False)
         if found is None or not _starts_with_a_letter(alternative, folded):
             return None
         leads.append(found[0])

@@ -74,28 +74,37 @@ class ProximityMatcher(Matcher):
                 return []
             hits_per_set[i] = hits
         # anchor on each hit of the first set; take the nearest hit of every other set
-        words = [[(draft.word_index(s), s, e) for s, e in hits] for hits in hits_per_set]
+        word_index = draft.word_index
+        words = [[(word_index(s), s, e) for s, e in hits] for hits in hits_per_set]
         nearest = [_Nearest(others) for others in words[1:]]
-        view = draft.words
+        within = self.within
         found = []
         for anchor in words[0]:
             group = [anchor]
             for others in nearest:
                 best = others.nearest(anchor)
-                if best is None or abs(best[0] - anchor[0]) > self.within:
+                if best is None or abs(best[0] - anchor[0]) > within:
                     break
                 group.append(best)
             else:
-                if max(g[0] for g in group) - min(g[0] for g in group) > self.within:
-                    continue
-                start = min(g[1] for g in group)
-                end = max(g[2] for g in group)
+                if len(group) == 2:  # (two sets: the one distance is the one just checked)
+                    other = group[1]
+                    start = anchor[1] if anchor[1] < other[1] else other[1]
+                    end = anchor[2] if anchor[2] > other[2] else other[2]
+                else:
+                    if max(g[0] for g in group) - min(g[0] for g in group) > within:
+                        continue
+                    start = min(g[1] for g in group)
+                    end = max(g[2] for g in group)
                 if self.same_sentence and not same_sentence(draft, start, end):
                     continue
                 if self.negation is not None and self.negation.cancels(draft, start, end):
                     continue
-                found.append(view.span(start, end))
-        return sorted(set(found))
+                found.append((start, end))
+        if not found:
+            return found
+        span = draft.words.span
+        return sorted({span(start, end) for start, end in found}) if len(found) > 1 else [span(*found[0])]
 
 
 # Up to this many hits, the nearest is found by a scan of them all.
@@ -126,9 +135,10 @@ class _Nearest:
     def _scanned(self, anchor: Tuple[int, int, int]) -> Optional[Tuple[int, int, int]]:
         """The scan itself, for a few hits (cheaper than the bisection's steps)."""
         best, least = None, -1
+        index, start, end = anchor
         for hit in self.hits:
-            if hit[1:] != anchor[1:]:
-                gap = abs(hit[0] - anchor[0])
+            if hit[1] != start or hit[2] != end:
+                gap = hit[0] - index if hit[0] >= index else index - hit[0]
                 if best is None or gap < least:
                     best, least = hit, gap
         return best

@@ -668,11 +668,18 @@ class Negation:
 
         Only the cues next to the hit are looked at (see Spans), so that a long
         draft with many hits and many cues costs time in proportion to its length."""
-        before, after = self._cues(draft, self.before), self._cues(draft, self.after)
+        extras = draft.extras  # (_cues' look-up, inline: asked once per hit)
+        before = extras.get(self.before) if self.before is not None else NO_SPANS
+        if before is None:
+            before = self._cues(draft, self.before)
+        after = extras.get(self.after) if self.after is not None else NO_SPANS
+        if after is None:
+            after = self._cues(draft, self.after)
         for cues in (before, after):
-            for cue_start, cue_end in cues.starting_in(start, end):
-                if cue_end <= end:
-                    return True  # between the words of a proximity pair: "скидка не зависит от отзыва"
+            if cues.spans:
+                for cue_start, cue_end in cues.starting_in(start, end):
+                    if cue_end <= end:
+                        return True  # between the words of a proximity pair: "скидка не зависит от отзыва"
         # the sentence cue nearest before the hit decides: an earlier one is in the
         # same sentence, and has no turn before the hit, only if the nearest does
         nearest = self._cues(draft, self.sentence).last_starting_before(start)
