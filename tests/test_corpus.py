@@ -221,6 +221,10 @@ REGRESSION = [
     #                                       letters, one closing sentence in another language); first 0.897 / 0.059
     ("realistic/r72.jsonl", 0.97, 0.02),  # extra payment and personal data the hard ways; first 0.933 / 0.033 (at
     #                                       50b7f49)
+    ("realistic/r73.jsonl", 0.96, 0.03),  # off-platform, spam and review told the busy seller's way; first 0.926 /
+    #                                       0.017 (at e1db015)
+    ("realistic/r74.jsonl", 0.95, 0.03),  # precision in cross-border shops' replies, 65 % hard negatives; first
+    #                                       0.942 / 0.032 (at be9b6cc)
 ]
 
 
