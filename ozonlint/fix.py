@@ -149,6 +149,8 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
         # Russian whatever its Latin words weigh, and then they need not be counted
         if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):
             return "ru"
+        if not cyrillic and not foreign:
+            return "en"  # (what the end says whatever the Latin letters weigh: not counted)
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
     elif is_plain_or_chinese(text):  # most of the rest: Russian or English with Chinese in it
         # its Cyrillic letters are the basic ones, counted as the plain text's are
