@@ -118,6 +118,7 @@ _FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one
 # U+0400-U+045F (a test checks them against is_plain).
 PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
 _PLAIN_MARK_OR_FOREIGN = lazy_re("[" + PLAIN_MARKS + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+_PLAIN_FOREIGN_LETTER = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
 # In a plain or Chinese text (see is_plain_or_chinese; tests check them against the
 # regex module's tables): what is neither ASCII nor basic Cyrillic, the Chinese
 # characters, and the Latin words (full-width letters too).
@@ -174,21 +175,61 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
 def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True) -> str:
     """The language of one sentence from its words (names, handles and codes
     aside); a reply without Cyrillic is English throughout."""
+    return _sentence_language(sentence, lambda: reply, reply_has_cyrillic)
+
+
+def _sentence_language(sentence: str, reply: Callable[[], str], reply_has_cyrillic: bool,
+                       plain: bool = False) -> str:
+    """sentence_language, the reply's language asked for only when the sentence's words
+    leave it open (``plain``: the sentence is known to be, see is_plain)."""
     if not reply_has_cyrillic:
         return "en"
+    if plain or is_plain(sentence):  # (most sentences) its Latin letters are ASCII ones, its Cyrillic the basic block
+        run = _ASCII_LETTER_RUN.search(sentence)
+        if run is None or _ASCII_LETTER_RUN.search(sentence, run.end()) is None:
+            # one run of letters holds one English word at most (below): not looked for
+            return "ru" if _BASIC_CYRILLIC.search(sentence) else reply()
     latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
     if latin <= 1:  # (most sentences) one Cyrillic word is as many: no need to count them
-        return "ru" if _CYRILLIC.search(sentence) else reply
+        return "ru" if _CYRILLIC.search(sentence) else reply()
     cyrillic = len(_CYRILLIC_WORD.findall(sentence))
     if cyrillic and cyrillic >= latin:
         return "ru"
     if latin >= 3 and latin > 2 * cyrillic:
         return "en"
-    return reply
+    return reply()
+
+
+class _Reply:
+    """A reply's language (see reply_language) as planning asks for it: whether it is
+    written in another language, told at once; Russian or English, weighed only when
+    a sentence's own words leave it open (most never do). A plain reply (see is_plain)
+    with none of the foreign letters a plain text may hold, and no finding of another
+    language, is Russian or English whatever its letters weigh."""
+
+    __slots__ = ("text", "violations", "plain", "foreign", "_language")
+
+    def __init__(self, text: str, violations: Sequence[Violation], language: Optional[str] = "") -> None:
+        self.text, self.violations = text, violations
+        self.plain = is_plain(text)
+        if language == "" and not (self.plain and _PLAIN_FOREIGN_LETTER.search(text) is None
+                                   and all(v.rule != "language.other" for v in violations)):
+            language = reply_language(text, violations)
+        self._language = language  # "" until weighed
+        self.foreign = language is None
+
+    def language(self) -> str:
+        """``ru`` or ``en``: the reply is not in another language (see foreign)."""
+        if self._language == "":
+            self._language = reply_language(self.text, self.violations)
+        return self._language  # type: ignore[return-value]
 
 
 # an English word: letters only (not a handle, an id or a model code)
 _PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|\.\w)")
+# In a plain text (see is_plain): a run of Latin letters, and a Cyrillic letter.
+_ASCII_LETTER_RUN = lazy_re("[A-Za-z]+")
+_BASIC_CYRILLIC = lazy_re("[\u0400-\u045f]")
 
 
 # ------------------------------------------------------------------ sentences
@@ -434,18 +475,21 @@ def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequ
     ``keep`` are spans no fix may touch (a template's placeholders); ``reply``
     the reply's language when the caller knows it already (see reply_language)."""
     violations = list(violations)
-    if reply == "":
-        reply = reply_language(text, violations)
+    return _plan(text, violations, rewrites, unsafe, keep, _Reply(text, violations, reply))
+
+
+def _plan(text: str, violations: List[Violation], rewrites: Mapping[str, Sequence[Rewrite]], unsafe: bool,
+          keep: Sequence[Tuple[int, int]], reply: _Reply) -> Dict[int, Fix]:
     chosen = []
     for index, v in enumerate(violations):
         if v.severity == "info":
             continue  # it does not block (a bare mention of a channel): nothing to rewrite
-        usable = choose(rewrites.get(v.rule, ()), unsafe, reply is None)
+        usable = choose(rewrites.get(v.rule, ()), unsafe, reply.foreign)
         if usable:
             chosen.append(_Choice(index, v, usable))
     if not chosen:
         return {}
-    if reply is None:
+    if reply.foreign:
         fixes = _plan_foreign(text, chosen)
     else:
         fixes = _plan_sentences(text, chosen, reply, keep)
@@ -616,7 +660,7 @@ def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     return units
 
 
-def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
+def _plan_sentences(text: str, chosen: List[_Choice], reply: _Reply,
                     keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
     fixes: Dict[int, Fix] = {}
     spans = _Sentences(text)
@@ -625,14 +669,15 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     paragraph_starts = _paragraph_starts(text)
     already = _AlreadySaid(text, spans, units, paragraph_starts)
     written: Dict[int, List[str]] = {}
-    has_cyrillic = reply == "ru" or bool(_CYRILLIC.search(text))  # (a Russian reply has Cyrillic letters)
+    # (a Russian reply has Cyrillic letters, a plain one's are the basic block's)
+    has_cyrillic = (_BASIC_CYRILLIC if reply.plain else _CYRILLIC).search(text) is not None
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
         paragraph = _paragraph(paragraph_starts, unit.start) if len(paragraph_starts) > 1 else 0
         said, said_here = partial(already.says, paragraph), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
-        lang = sentence_language(original, reply, has_cyrillic)
+        lang = _sentence_language(original, reply.language, has_cyrillic, reply.plain)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
                 for s, e in keep if s < unit.end and unit.start < e] if keep else keep
         new, scope, applicability = _rewrite_unit(text, unit, lang, kept, said, saying)
@@ -1038,9 +1083,9 @@ def annotate(text: str, violations: List[Violation], rewrites: Mapping[str, Sequ
              unsafe: bool = False, keep: Sequence[Tuple[int, int]] = ()) -> List[Violation]:
     """The findings of ``text`` with their planned fixes; in a reply written in
     another language, the language findings say why nothing is rewritten."""
-    reply = reply_language(text, violations)
-    found = with_fixes(violations, plan(text, violations, rewrites, unsafe, keep, reply))
-    if reply is not None:
+    reply = _Reply(text, violations)
+    found = with_fixes(violations, _plan(text, violations, rewrites, unsafe, keep, reply))
+    if not reply.foreign:
         return found
     out = []
     for v in found:

@@ -707,3 +707,51 @@ def test_no_bullet_starts_with_a_letter() -> None:
     assert not [c for c in every if c.isalpha() and regex.match(r"\d", c)]
     assert not [c for c in fix._BULLET_MARKS if c.isalpha()]
     assert fix._BULLET.match("• x") and fix._BULLET.match("12) x") and not fix._BULLET.match("x - y")
+
+
+def test_sentence_language_of_a_plain_sentence_with_one_run_of_latin_letters_is_the_counted_one() -> None:
+    """sentence_language skips counting English words in a plain sentence with at most one
+    run of Latin letters; the reference counts them in every sentence."""
+    from ozonlint.fix import _CYRILLIC, _CYRILLIC_WORD, _PLAIN_LATIN_WORD
+    from ozonlint.normalize import is_plain
+
+    def reference(sentence: str, reply: str) -> str:
+        latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
+        if latin <= 1:
+            return "ru" if _CYRILLIC.search(sentence) else reply
+        cyrillic = len(_CYRILLIC_WORD.findall(sentence))
+        if cyrillic and cyrillic >= latin:
+            return "ru"
+        if latin >= 3 and latin > 2 * cyrillic:
+            return "en"
+        return reply
+
+    pieces = [text[s.start:s.end] for _, text in _corpus() for s in sentences(text)]
+    pieces += ["Оплата на Ozon.", "Pay on Ozon only.", "Скидка ozon-style", "rock'n'roll тут", "It's ok", "OK",
+               "Ёлка ёжик", "ѐ ѝ", "№ 5 — 100 ₽", "", "12345", "Заказ WB-123", "café тут", "Привет, John Smith!"]
+    fast = 0
+    for piece in pieces:
+        for reply in ("ru", "en"):
+            assert sentence_language(piece, reply) == reference(piece, reply), (piece, reply)
+        fast += is_plain(piece) and len(re.findall("[A-Za-z]+", piece)) <= 1
+    assert fast > len(pieces) // 4
+
+
+def test_a_plain_reply_without_foreign_letters_is_told_russian_or_english_before_it_is_weighed(linter) -> None:
+    """Planning tells a reply's language apart as reply_language does: whether it is another
+    language at once (weighed only for a reply that may be), Russian or English when asked."""
+    from ozonlint.fix import _Reply
+
+    texts = [text for _, text in _corpus()][::2] + [
+        "Дякую за замовлення, ї є ґ", "Дзякуй, ў", "Hello, write to us", "你好，加微信", "Привет 你好 hello", ""]
+    told = 0
+    for text in texts:
+        found = linter.check(text)
+        for violations in (found, []):
+            reply = _Reply(text, violations)
+            told += reply._language == ""
+            expected = reply_language(text, violations)
+            assert reply.foreign == (expected is None), text
+            if expected is not None:
+                assert reply.language() == expected, text
+    assert told > len(texts) // 2
