@@ -118,7 +118,8 @@ _FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one
 # U+0400-U+045F (a test checks them against is_plain).
 PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
 _PLAIN_MARK_OR_FOREIGN = lazy_re("[" + PLAIN_MARKS + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
-_PLAIN_FOREIGN_LETTER = lazy_re("[" + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+# A plain text (see is_plain) without those foreign letters (a test checks it against is_plain).
+_PLAIN_WITHOUT_FOREIGN_LETTERS = lazy_re("[\x20-\x7e\n\r\t\u0400-\u0453\u0455\u0458-\u045d\u045f" + PLAIN_MARKS + "]*")
 # In a plain or Chinese text (see is_plain_or_chinese; tests check them against the
 # regex module's tables): what is neither ASCII nor basic Cyrillic, the Chinese
 # characters, and the Latin words (full-width letters too).
@@ -211,10 +212,14 @@ class _Reply:
 
     def __init__(self, text: str, violations: Sequence[Violation], language: Optional[str] = "") -> None:
         self.text, self.violations = text, violations
-        self.plain = is_plain(text)
-        if language == "" and not (self.plain and _PLAIN_FOREIGN_LETTER.search(text) is None
-                                   and all(v.rule != "language.other" for v in violations)):
-            language = reply_language(text, violations)
+        if _PLAIN_WITHOUT_FOREIGN_LETTERS.fullmatch(text) is not None:  # (most replies: one scan tells both)
+            self.plain = True
+            if language == "" and any(v.rule == "language.other" for v in violations):
+                language = reply_language(text, violations)
+        else:
+            self.plain = is_plain(text)
+            if language == "":
+                language = reply_language(text, violations)
         self._language = language  # "" until weighed
         self.foreign = language is None
 

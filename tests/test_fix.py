@@ -755,3 +755,14 @@ def test_a_plain_reply_without_foreign_letters_is_told_russian_or_english_before
             if expected is not None:
                 assert reply.language() == expected, text
     assert told > len(texts) // 2
+
+
+def test_a_plain_text_without_foreign_letters_is_one_class() -> None:
+    """_Reply's one scan: every character is plain (see is_plain) and none of іїєў."""
+    from ozonlint.fix import _FOREIGN_BASIC_CYRILLIC_LETTERS, _PLAIN_WITHOUT_FOREIGN_LETTERS
+    from ozonlint.normalize import is_plain
+
+    for code in range(0x110000):
+        ch = chr(code)
+        expected = is_plain(ch) and ch not in _FOREIGN_BASIC_CYRILLIC_LETTERS
+        assert (_PLAIN_WITHOUT_FOREIGN_LETTERS.fullmatch(ch) is not None) == expected, hex(code)
