@@ -258,46 +258,6 @@ def test_a_model_sentence_settled_by_a_precise_finding_is_not_judged_and_nothing
     assert [linter.check(t) for t in texts] == fast
 
 
-def test_settled_asks_overlap_first_and_answers_as_sorting_by_sentence_does(monkeypatch) -> None:
-    """precedence.settled asks which sentence a precise finding starts in only when it overlaps
-    the model's sentence; the reference sorts every precise finding by sentence first."""
-    import json
-    from pathlib import Path
-
-    from ozonlint.filters import precedence
-    from ozonlint.filters.role import sentence_of
-
-    def reference(draft, sentences, precise):  # type: ignore[no-untyped-def]
-        wanted = {c.rule.spec.category for c in sentences}
-        by_place = {}
-        for c in precise:
-            category = c.rule.spec.category
-            if category in wanted and (c.severity != "info" or category not in precedence._YIELDED_TO):
-                by_place.setdefault((sentence_of(draft, c.start)[0], category), []).append(c)
-        return [any(c.start < s.end and s.start < c.end
-                    for c in by_place.get((sentence_of(draft, s.start)[0], s.rule.spec.category), ()))
-                for s in sentences]
-
-    linter = ozonlint.Linter()
-    texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "corpus").glob("*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()][::3] + [
-        "Напишите нам в WhatsApp +7 916 555-12-34, так будет быстрее. Наш телеграм @shop_best.",
-    ]
-    answers = []
-    real = precedence.settled
-
-    def compared(draft, sentences, precise):  # type: ignore[no-untyped-def]
-        found = real(draft, sentences, precise)
-        assert found == reference(draft, sentences, precise)
-        answers.extend(found)
-        return found
-
-    monkeypatch.setattr(precedence, "settled", compared)
-    for text in texts:
-        linter.check(text)
-    assert any(answers) and not all(answers)
-
-
 def test_the_one_scan_for_a_retold_question_or_proposal_finds_what_each_sign_would() -> None:
     import json
     from pathlib import Path

@@ -8,7 +8,7 @@ category it names in the same sentence.
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Sequence
+from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 from ..matchers.base import Draft
 from ..model import Category
@@ -41,23 +41,15 @@ def settled(draft: Draft, sentences: Sequence[Candidate], precise: Sequence[Cand
     the filters say of it (see classifier.yield_to_precise: the precise finding says where),
     and it changes nothing here: ``resolve`` treats the two alike, and the precise one
     already gives the sentence its category (when that counts for others: it blocks, or
-    no category yields to it). Overlap is asked first: only a precise finding that overlaps
-    the sentence is asked which sentence it starts in."""
+    no category yields to it). The precise findings are sorted by sentence once."""
     wanted = {c.rule.spec.category for c in sentences}  # type: ignore[attr-defined]
-    by_category: Dict[str, List[Candidate]] = {}
+    by_place: Dict[Tuple[int, str], List[Candidate]] = {}
     for c in precise:
         category = c.rule.spec.category  # type: ignore[attr-defined]
         if category in wanted and (c.severity != "info" or category not in _YIELDED_TO):
-            by_category.setdefault(category, []).append(c)
-    if not by_category:
+            by_place.setdefault((sentence_of(draft, c.start)[0], category), []).append(c)
+    if not by_place:
         return [False] * len(sentences)
-    return [_settles(draft, s, by_category.get(s.rule.spec.category, ())) for s in sentences]  # type: ignore
-
-
-def _settles(draft: Draft, sentence: Candidate, precise: Sequence[Candidate]) -> bool:
-    """Whether one of ``precise`` overlaps ``sentence`` and starts in the sentence it starts in."""
-    overlapping = [c for c in precise if c.start < sentence.end and sentence.start < c.end]
-    if not overlapping:
-        return False
-    index = sentence_of(draft, sentence.start)[0]
-    return any(sentence_of(draft, c.start)[0] == index for c in overlapping)
+    return [any(c.start < s.end and s.start < c.end
+                for c in by_place.get((sentence_of(draft, s.start)[0], s.rule.spec.category), ()))  # type: ignore
+            for s in sentences]
