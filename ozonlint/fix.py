@@ -16,7 +16,6 @@ reply in Russian, marked unsafe and as a template to check.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import partial
 from operator import itemgetter
@@ -673,7 +672,7 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: _Reply,
     units = _units(spans, chosen)
     # what each reply (paragraph) says already, so that a rewrite is not said twice in it
     paragraph_starts = _paragraph_starts(text)
-    already = _AlreadySaid(text, spans, units, paragraph_starts, reply.plain)
+    already = _AlreadySaid(text, spans, units, paragraph_starts)
     written: Dict[int, List[str]] = {}
     # (a Russian reply has Cyrillic letters, a plain one's are the basic block's)
     has_cyrillic = (_BASIC_CYRILLIC if reply.plain else _CYRILLIC).search(text) is not None
@@ -753,10 +752,8 @@ class _AlreadySaid:
     """Whether a paragraph's sentences without findings already say a rewrite;
     worked out when a rewrite first asks (most plans never do)."""
 
-    def __init__(self, text: str, spans: _Sentences, units: List[_Unit], paragraph_starts: List[int],
-                 plain: bool = False) -> None:
+    def __init__(self, text: str, spans: _Sentences, units: List[_Unit], paragraph_starts: List[int]) -> None:
         self._text, self._spans, self._units, self._starts = text, spans, units, paragraph_starts
-        self._plain = plain  # the text is plain (see is_plain)
         self._folded: Optional[str] = None  # the text case-folded
         self._untouched: Optional[Dict[int, List[str]]] = None
 
@@ -764,7 +761,7 @@ class _AlreadySaid:
         """Whether a sentence without findings in ``paragraph`` says ``new`` (normalised)."""
         if self._folded is None:
             self._folded = self._text.casefold()
-        if not all(_spelled_in(word, self._folded, self._plain) for word in new.split()):
+        if not all(_spelled_in(word, self._folded) for word in new.split()):
             return False  # a word of it is nowhere in the text: no sentence says it
         if self._untouched is None:
             self._untouched = _untouched_sentences(self._text, self._spans.all(), self._units, self._starts)
@@ -800,34 +797,24 @@ def _norm(sentence: str) -> str:
 
 
 _WORD_OR_SPACE = lazy(r"[^\p{L}\p{N}\s]")
-# What _WORD_OR_SPACE finds in a plain text case-folded (see is_plain; a test checks every
-# character): ASCII's marks and the plain marks but the no-break space, a class of std re.
-_PLAIN_NOT_WORD_OR_SPACE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" + PLAIN_MARKS.replace("\u00a0", "")
-_PLAIN_NOT_WORD_OR_SPACE_RUN = "[" + re.escape(_PLAIN_NOT_WORD_OR_SPACE) + "]*"
 _NOT_WORD_OR_SPACE_RUN = r"[^\p{L}\p{N}\s]*+"
 # For each word of a rewrite (see _spelled_in), the pattern of its letters with any of
 # what _norm drops between them; a pack's rewrites hold a few hundred words.
 _SPELLED: Dict[str, "regex.Pattern[str]"] = {}
 
 
-def _spelled_in(word: str, folded: str, plain: bool = False) -> bool:
+def _spelled_in(word: str, folded: str) -> bool:
     """Whether the normalised ``word`` (letters and digits) is in ``_norm(folded)``: in
     ``folded`` itself (most that are), or spelled with what _norm drops between its
-    letters ("e-mail"). Cheaper than dropping it from the whole text. In a ``plain``
-    text (see is_plain) what _norm drops is a class of std re, which finds it faster."""
+    letters ("e-mail"). Cheaper than dropping it from the whole text."""
     if word in folded:
         return True
-    memo = _SPELLED_PLAIN if plain else _SPELLED
-    pattern = memo.get(word)
+    pattern = _SPELLED.get(word)
     if pattern is None:
-        if len(memo) >= _NORMED_SIZE:
-            memo.clear()
-        pattern = memo[word] = (re.compile(_PLAIN_NOT_WORD_OR_SPACE_RUN.join(map(re.escape, word))) if plain
-                                else regex.compile(_NOT_WORD_OR_SPACE_RUN.join(map(regex.escape, word))))
+        if len(_SPELLED) >= _NORMED_SIZE:
+            _SPELLED.clear()
+        pattern = _SPELLED[word] = regex.compile(_NOT_WORD_OR_SPACE_RUN.join(map(regex.escape, word)))
     return pattern.search(folded) is not None
-
-
-_SPELLED_PLAIN: Dict[str, "re.Pattern[str]"] = {}
 
 
 # _norm of the rewrites planned: a pack's few rewrite texts, asked about reply after reply

@@ -766,31 +766,3 @@ def test_a_plain_text_without_foreign_letters_is_one_class() -> None:
         ch = chr(code)
         expected = is_plain(ch) and ch not in _FOREIGN_BASIC_CYRILLIC_LETTERS
         assert (_PLAIN_WITHOUT_FOREIGN_LETTERS.fullmatch(ch) is not None) == expected, hex(code)
-
-
-def test_a_plain_text_spells_a_word_with_std_re_as_the_regex_module_does(linter) -> None:
-    """_spelled_in in a plain text (see is_plain): what _norm drops there is a class of std re
-    (every plain character checked); each word of the pack's rewrites is found alike."""
-    from ozonlint.fix import _PLAIN_NOT_WORD_OR_SPACE, _WORD_OR_SPACE, _norm, _spelled_in
-    from ozonlint.normalize import is_plain
-
-    for code in range(0x110000):
-        ch = chr(code)
-        if is_plain(ch):
-            assert is_plain(ch.casefold())
-            assert (ch in _PLAIN_NOT_WORD_OR_SPACE) == (_WORD_OR_SPACE.match(ch) is not None), hex(code)
-    words = {word for rewrites in linter.rewrites.values() for rewrite in rewrites
-             for text in list((rewrite.texts or {}).values()) + [t for p in (rewrite.phrases or {}).values()
-                                                                 for t in p.values()]
-             if text for word in _norm(text).split()}
-    words |= {"email", "wifi", "whatsapp", "тг", "ватсап", "a²b"}
-    texts = [text for _, text in _corpus()][::4] + ["Пишите на e-mail: shop@x.ru", "Wi-Fi, What's-App, т.е. тг",
-                                                    "в.а.т.с.а.п", "a-²b"]
-    found = 0
-    for text in filter(is_plain, texts):
-        folded = text.casefold()
-        for word in words:
-            spelled = _spelled_in(word, folded, plain=True)
-            assert spelled == _spelled_in(word, folded), (word, text)
-            found += spelled and word not in folded
-    assert found  # some are spelled with marks between their letters
