@@ -204,9 +204,10 @@ def _sentence_language(sentence: str, reply: Callable[[], str], reply_has_cyrill
 class _Reply:
     """A reply's language (see reply_language) as planning asks for it: whether it is
     written in another language, told at once; Russian or English, weighed only when
-    a sentence's own words leave it open (most never do). A plain reply (see is_plain)
-    with none of the foreign letters a plain text may hold, and no finding of another
-    language, is Russian or English whatever its letters weigh."""
+    a sentence's own words leave it open (most never do). A reply with no finding of
+    another language is Russian or English whatever its letters weigh when it is plain
+    (see is_plain) with none of the foreign letters a plain text may hold; another
+    reply is told by _unweighed_language when its counts settle it."""
 
     __slots__ = ("text", "violations", "plain", "foreign", "_language")
 
@@ -219,7 +220,9 @@ class _Reply:
         else:
             self.plain = is_plain(text)
             if language == "":
-                language = reply_language(text, violations)
+                told = None if self.plain or any(v.rule == "language.other" for v in violations) \
+                    else _unweighed_language(text)
+                language = reply_language(text, violations) if told is None else told
         self._language = language  # "" until weighed
         self.foreign = language is None
 
@@ -228,6 +231,31 @@ class _Reply:
         if self._language == "":
             self._language = reply_language(self.text, self.violations)
         return self._language  # type: ignore[return-value]
+
+
+# The Cyrillic letters reply_language counts as another language's (see _FOREIGN_LETTER).
+_FOREIGN_CYRILLIC_LETTER = lazy_re("[іїєґўәғқңөұүһ]")
+
+
+def _unweighed_language(text: str) -> Optional[str]:
+    """What reply_language answers for a text that is not plain (a Russian reply with a
+    Chinese phrase or an emoji in it), when bounds std re counts settle it, whichever way
+    reply_language counts: ``ru``; "" for Russian or English (not weighed); None when
+    it must weigh. Its Cyrillic letters are at least the basic block's (counted here).
+    What it may count as foreign is at most twice what is neither ASCII nor Cyrillic (a
+    Chinese character counts twice, every other foreign letter once, each neither ASCII
+    nor Cyrillic) and the Cyrillic letters of _FOREIGN_CYRILLIC_LETTER; its Latin words'
+    letters are ASCII letters, apostrophes, hyphens and what is neither ASCII nor Cyrillic."""
+    others = sum(map(len, _NOT_ASCII_OR_BASIC_CYRILLIC_RUN.findall(text)))  # (few runs: the Cyrillic ones are many)
+    ascii_part = text.encode("ascii", "ignore")
+    cyrillic = len(text) - len(ascii_part) - others
+    if 2 * others + len(_FOREIGN_CYRILLIC_LETTER.findall(text)) > cyrillic:
+        return None
+    latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS_AND_JOINERS)) + others
+    return "ru" if cyrillic and cyrillic * 2 >= latin else ""
+
+
+_ASCII_LETTERS_AND_JOINERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-"
 
 
 # an English word: letters only (not a handle, an id or a model code)

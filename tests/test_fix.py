@@ -743,7 +743,10 @@ def test_a_plain_reply_without_foreign_letters_is_told_russian_or_english_before
     from ozonlint.fix import _Reply
 
     texts = [text for _, text in _corpus()][::2] + [
-        "Дякую за замовлення, ї є ґ", "Дзякуй, ў", "Hello, write to us", "你好，加微信", "Привет 你好 hello", ""]
+        "Дякую за замовлення, ї є ґ", "Дзякуй, ў", "Hello, write to us", "你好，加微信", "Привет 你好 hello", "",
+        "Спасибо за заказ! 📦", "Добрый день! 亲，好评返现2元，加微信 shop288 С уважением.",
+        "好评返现 加微信 谢谢 Спасибо",
+        "Қазақша мәтін, рахмет", "Çok teşekkürler, siparişiniz", "\x0bplain ascii"]
     told = 0
     for text in texts:
         found = linter.check(text)
@@ -766,3 +769,26 @@ def test_a_plain_text_without_foreign_letters_is_one_class() -> None:
         ch = chr(code)
         expected = is_plain(ch) and ch not in _FOREIGN_BASIC_CYRILLIC_LETTERS
         assert (_PLAIN_WITHOUT_FOREIGN_LETTERS.fullmatch(ch) is not None) == expected, hex(code)
+
+
+def test_a_reply_that_is_not_plain_is_told_by_its_counts_as_reply_language_weighs_it() -> None:
+    """_unweighed_language answers as reply_language does, when it answers."""
+    from ozonlint.fix import _unweighed_language
+    from ozonlint.normalize import is_plain
+
+    texts = [text for _, text in _corpus()] + ["Спасибо 📦", "Спасибо 你好你好", "Қазақша мәтін", "ї" * 3 + "и" * 3,
+                                               "你" * 4 + "я" * 8, "你" * 4 + "я" * 7, "é" * 5 + "ж" * 10, "\x0b",
+                                               "Hello 📦 team", "Write-to-us'now я" + "я" * 10, "ab-cd'ef яяя 📦"]
+    told = ru = 0
+    for text in texts:
+        if is_plain(text):
+            continue
+        language = _unweighed_language(text)
+        if language is not None:
+            told += 1
+            expected = reply_language(text)
+            assert expected is not None, text
+            if language:
+                ru += 1
+                assert language == expected, text
+    assert told > 10 and ru > 10
