@@ -118,6 +118,8 @@ _FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one
 # U+0400-U+045F (a test checks them against is_plain).
 PLAIN_MARKS = "\u00ab\u00bb\u00b0\u00a0\u2013\u2014\u2019\u201c\u201d\u201e\u2026\u2116\u20bd"
 _PLAIN_MARK_OR_FOREIGN = lazy_re("[" + PLAIN_MARKS + _FOREIGN_BASIC_CYRILLIC_LETTERS + "]")
+# A plain text (see is_plain) without those foreign letters (a test checks it against is_plain).
+_PLAIN_WITHOUT_FOREIGN_LETTERS = lazy_re("[\x20-\x7e\n\r\t\u0400-\u0453\u0455\u0458-\u045d\u045f" + PLAIN_MARKS + "]*")
 # In a plain or Chinese text (see is_plain_or_chinese; tests check them against the
 # regex module's tables): what is neither ASCII nor basic Cyrillic, the Chinese
 # characters, and the Latin words (full-width letters too).
@@ -149,6 +151,8 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
         # Russian whatever its Latin words weigh, and then they need not be counted
         if cyrillic and foreign <= cyrillic and cyrillic * 3 >= len(text):
             return "ru"
+        if not cyrillic and not foreign:
+            return "en"  # (what the end says whatever the Latin letters weigh: not counted)
         latin = sum(map(len, _ASCII_LATIN_WORD.findall(text)))
     elif is_plain_or_chinese(text):  # most of the rest: Russian or English with Chinese in it
         # its Cyrillic letters are the basic ones, counted as the plain text's are
@@ -172,21 +176,93 @@ def reply_language(text: str, violations: Sequence[Violation] = ()) -> Optional[
 def sentence_language(sentence: str, reply: str, reply_has_cyrillic: bool = True) -> str:
     """The language of one sentence from its words (names, handles and codes
     aside); a reply without Cyrillic is English throughout."""
+    return _sentence_language(sentence, lambda: reply, reply_has_cyrillic)
+
+
+def _sentence_language(sentence: str, reply: Callable[[], str], reply_has_cyrillic: bool,
+                       plain: bool = False) -> str:
+    """sentence_language, the reply's language asked for only when the sentence's words
+    leave it open (``plain``: the sentence is known to be, see is_plain)."""
     if not reply_has_cyrillic:
         return "en"
+    if plain or is_plain(sentence):  # (most sentences) its Latin letters are ASCII ones, its Cyrillic the basic block
+        run = _ASCII_LETTER_RUN.search(sentence)
+        if run is None or _ASCII_LETTER_RUN.search(sentence, run.end()) is None:
+            # one run of letters holds one English word at most (below): not looked for
+            return "ru" if _BASIC_CYRILLIC.search(sentence) else reply()
     latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
     if latin <= 1:  # (most sentences) one Cyrillic word is as many: no need to count them
-        return "ru" if _CYRILLIC.search(sentence) else reply
+        return "ru" if _CYRILLIC.search(sentence) else reply()
     cyrillic = len(_CYRILLIC_WORD.findall(sentence))
     if cyrillic and cyrillic >= latin:
         return "ru"
     if latin >= 3 and latin > 2 * cyrillic:
         return "en"
-    return reply
+    return reply()
+
+
+class _Reply:
+    """A reply's language (see reply_language) as planning asks for it: whether it is
+    written in another language, told at once; Russian or English, weighed only when
+    a sentence's own words leave it open (most never do). A reply with no finding of
+    another language is Russian or English whatever its letters weigh when it is plain
+    (see is_plain) with none of the foreign letters a plain text may hold; another
+    reply is told by _unweighed_language when its counts settle it."""
+
+    __slots__ = ("text", "violations", "plain", "foreign", "_language")
+
+    def __init__(self, text: str, violations: Sequence[Violation], language: Optional[str] = "") -> None:
+        self.text, self.violations = text, violations
+        if _PLAIN_WITHOUT_FOREIGN_LETTERS.fullmatch(text) is not None:  # (most replies: one scan tells both)
+            self.plain = True
+            if language == "" and any(v.rule == "language.other" for v in violations):
+                language = reply_language(text, violations)
+        else:
+            self.plain = is_plain(text)
+            if language == "":
+                told = None if self.plain or any(v.rule == "language.other" for v in violations) \
+                    else _unweighed_language(text)
+                language = reply_language(text, violations) if told is None else told
+        self._language = language  # "" until weighed
+        self.foreign = language is None
+
+    def language(self) -> str:
+        """``ru`` or ``en``: the reply is not in another language (see foreign)."""
+        if self._language == "":
+            self._language = reply_language(self.text, self.violations)
+        return self._language  # type: ignore[return-value]
+
+
+# The Cyrillic letters reply_language counts as another language's (see _FOREIGN_LETTER).
+_FOREIGN_CYRILLIC_LETTER = lazy_re("[іїєґўәғқңөұүһ]")
+
+
+def _unweighed_language(text: str) -> Optional[str]:
+    """What reply_language answers for a text that is not plain (a Russian reply with a
+    Chinese phrase or an emoji in it), when bounds std re counts settle it, whichever way
+    reply_language counts: ``ru``; "" for Russian or English (not weighed); None when
+    it must weigh. Its Cyrillic letters are at least the basic block's (counted here).
+    What it may count as foreign is at most twice what is neither ASCII nor Cyrillic (a
+    Chinese character counts twice, every other foreign letter once, each neither ASCII
+    nor Cyrillic) and the Cyrillic letters of _FOREIGN_CYRILLIC_LETTER; its Latin words'
+    letters are ASCII letters, apostrophes, hyphens and what is neither ASCII nor Cyrillic."""
+    others = sum(map(len, _NOT_ASCII_OR_BASIC_CYRILLIC_RUN.findall(text)))  # (few runs: the Cyrillic ones are many)
+    ascii_part = text.encode("ascii", "ignore")
+    cyrillic = len(text) - len(ascii_part) - others
+    if 2 * others + len(_FOREIGN_CYRILLIC_LETTER.findall(text)) > cyrillic:
+        return None
+    latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS_AND_JOINERS)) + others
+    return "ru" if cyrillic and cyrillic * 2 >= latin else ""
+
+
+_ASCII_LETTERS_AND_JOINERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-"
 
 
 # an English word: letters only (not a handle, an id or a model code)
 _PLAIN_LATIN_WORD = lazy(r"(?<![\w@.\-])\p{Latin}{2,}(?:'\p{Latin}+)?(?![\w@\-]|\.\w)")
+# In a plain text (see is_plain): a run of Latin letters, and a Cyrillic letter.
+_ASCII_LETTER_RUN = lazy_re("[A-Za-z]+")
+_BASIC_CYRILLIC = lazy_re("[\u0400-\u045f]")
 
 
 # ------------------------------------------------------------------ sentences
@@ -432,18 +508,21 @@ def plan(text: str, violations: Iterable[Violation], rewrites: Mapping[str, Sequ
     ``keep`` are spans no fix may touch (a template's placeholders); ``reply``
     the reply's language when the caller knows it already (see reply_language)."""
     violations = list(violations)
-    if reply == "":
-        reply = reply_language(text, violations)
+    return _plan(text, violations, rewrites, unsafe, keep, _Reply(text, violations, reply))
+
+
+def _plan(text: str, violations: List[Violation], rewrites: Mapping[str, Sequence[Rewrite]], unsafe: bool,
+          keep: Sequence[Tuple[int, int]], reply: _Reply) -> Dict[int, Fix]:
     chosen = []
     for index, v in enumerate(violations):
         if v.severity == "info":
             continue  # it does not block (a bare mention of a channel): nothing to rewrite
-        usable = choose(rewrites.get(v.rule, ()), unsafe, reply is None)
+        usable = choose(rewrites.get(v.rule, ()), unsafe, reply.foreign)
         if usable:
             chosen.append(_Choice(index, v, usable))
     if not chosen:
         return {}
-    if reply is None:
+    if reply.foreign:
         fixes = _plan_foreign(text, chosen)
     else:
         fixes = _plan_sentences(text, chosen, reply, keep)
@@ -614,7 +693,7 @@ def _units(sentences: _Sentences, chosen: List[_Choice]) -> List[_Unit]:
     return units
 
 
-def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
+def _plan_sentences(text: str, chosen: List[_Choice], reply: _Reply,
                     keep: Sequence[Tuple[int, int]] = (), saying: bool = False) -> Dict[int, Fix]:
     fixes: Dict[int, Fix] = {}
     spans = _Sentences(text)
@@ -623,14 +702,15 @@ def _plan_sentences(text: str, chosen: List[_Choice], reply: str,
     paragraph_starts = _paragraph_starts(text)
     already = _AlreadySaid(text, spans, units, paragraph_starts)
     written: Dict[int, List[str]] = {}
-    has_cyrillic = reply == "ru" or bool(_CYRILLIC.search(text))  # (a Russian reply has Cyrillic letters)
+    # (a Russian reply has Cyrillic letters, a plain one's are the basic block's)
+    has_cyrillic = (_BASIC_CYRILLIC if reply.plain else _CYRILLIC).search(text) is not None
     last_end = 0
     previous: Optional[Fix] = None
     for unit in units:
         paragraph = _paragraph(paragraph_starts, unit.start) if len(paragraph_starts) > 1 else 0
         said, said_here = partial(already.says, paragraph), written.setdefault(paragraph, [])
         original = text[unit.start:unit.end]
-        lang = sentence_language(original, reply, has_cyrillic)
+        lang = _sentence_language(original, reply.language, has_cyrillic, reply.plain)
         kept = [(max(s, unit.start) - unit.start, min(e, unit.end) - unit.start)
                 for s, e in keep if s < unit.end and unit.start < e] if keep else keep
         new, scope, applicability = _rewrite_unit(text, unit, lang, kept, said, saying)
@@ -1036,9 +1116,9 @@ def annotate(text: str, violations: List[Violation], rewrites: Mapping[str, Sequ
              unsafe: bool = False, keep: Sequence[Tuple[int, int]] = ()) -> List[Violation]:
     """The findings of ``text`` with their planned fixes; in a reply written in
     another language, the language findings say why nothing is rewritten."""
-    reply = reply_language(text, violations)
-    found = with_fixes(violations, plan(text, violations, rewrites, unsafe, keep, reply))
-    if reply is not None:
+    reply = _Reply(text, violations)
+    found = with_fixes(violations, _plan(text, violations, rewrites, unsafe, keep, reply))
+    if not reply.foreign:
         return found
     out = []
     for v in found:

@@ -707,3 +707,88 @@ def test_no_bullet_starts_with_a_letter() -> None:
     assert not [c for c in every if c.isalpha() and regex.match(r"\d", c)]
     assert not [c for c in fix._BULLET_MARKS if c.isalpha()]
     assert fix._BULLET.match("• x") and fix._BULLET.match("12) x") and not fix._BULLET.match("x - y")
+
+
+def test_sentence_language_of_a_plain_sentence_with_one_run_of_latin_letters_is_the_counted_one() -> None:
+    """sentence_language skips counting English words in a plain sentence with at most one
+    run of Latin letters; the reference counts them in every sentence."""
+    from ozonlint.fix import _CYRILLIC, _CYRILLIC_WORD, _PLAIN_LATIN_WORD
+    from ozonlint.normalize import is_plain
+
+    def reference(sentence: str, reply: str) -> str:
+        latin = len([w for w in _PLAIN_LATIN_WORD.findall(sentence) if w.lower() != "ozon"])
+        if latin <= 1:
+            return "ru" if _CYRILLIC.search(sentence) else reply
+        cyrillic = len(_CYRILLIC_WORD.findall(sentence))
+        if cyrillic and cyrillic >= latin:
+            return "ru"
+        if latin >= 3 and latin > 2 * cyrillic:
+            return "en"
+        return reply
+
+    pieces = [text[s.start:s.end] for _, text in _corpus() for s in sentences(text)]
+    pieces += ["Оплата на Ozon.", "Pay on Ozon only.", "Скидка ozon-style", "rock'n'roll тут", "It's ok", "OK",
+               "Ёлка ёжик", "ѐ ѝ", "№ 5 — 100 ₽", "", "12345", "Заказ WB-123", "café тут", "Привет, John Smith!"]
+    fast = 0
+    for piece in pieces:
+        for reply in ("ru", "en"):
+            assert sentence_language(piece, reply) == reference(piece, reply), (piece, reply)
+        fast += is_plain(piece) and len(re.findall("[A-Za-z]+", piece)) <= 1
+    assert fast > len(pieces) // 4
+
+
+def test_a_plain_reply_without_foreign_letters_is_told_russian_or_english_before_it_is_weighed(linter) -> None:
+    """Planning tells a reply's language apart as reply_language does: whether it is another
+    language at once (weighed only for a reply that may be), Russian or English when asked."""
+    from ozonlint.fix import _Reply
+
+    texts = [text for _, text in _corpus()][::2] + [
+        "Дякую за замовлення, ї є ґ", "Дзякуй, ў", "Hello, write to us", "你好，加微信", "Привет 你好 hello", "",
+        "Спасибо за заказ! 📦", "Добрый день! 亲，好评返现2元，加微信 shop288 С уважением.",
+        "好评返现 加微信 谢谢 Спасибо",
+        "Қазақша мәтін, рахмет", "Çok teşekkürler, siparişiniz", "\x0bplain ascii"]
+    told = 0
+    for text in texts:
+        found = linter.check(text)
+        for violations in (found, []):
+            reply = _Reply(text, violations)
+            told += reply._language == ""
+            expected = reply_language(text, violations)
+            assert reply.foreign == (expected is None), text
+            if expected is not None:
+                assert reply.language() == expected, text
+    assert told > len(texts) // 2
+
+
+def test_a_plain_text_without_foreign_letters_is_one_class() -> None:
+    """_Reply's one scan: every character is plain (see is_plain) and none of іїєў."""
+    from ozonlint.fix import _FOREIGN_BASIC_CYRILLIC_LETTERS, _PLAIN_WITHOUT_FOREIGN_LETTERS
+    from ozonlint.normalize import is_plain
+
+    for code in range(0x110000):
+        ch = chr(code)
+        expected = is_plain(ch) and ch not in _FOREIGN_BASIC_CYRILLIC_LETTERS
+        assert (_PLAIN_WITHOUT_FOREIGN_LETTERS.fullmatch(ch) is not None) == expected, hex(code)
+
+
+def test_a_reply_that_is_not_plain_is_told_by_its_counts_as_reply_language_weighs_it() -> None:
+    """_unweighed_language answers as reply_language does, when it answers."""
+    from ozonlint.fix import _unweighed_language
+    from ozonlint.normalize import is_plain
+
+    texts = [text for _, text in _corpus()] + ["Спасибо 📦", "Спасибо 你好你好", "Қазақша мәтін", "ї" * 3 + "и" * 3,
+                                               "你" * 4 + "я" * 8, "你" * 4 + "я" * 7, "é" * 5 + "ж" * 10, "\x0b",
+                                               "Hello 📦 team", "Write-to-us'now я" + "я" * 10, "ab-cd'ef яяя 📦"]
+    told = ru = 0
+    for text in texts:
+        if is_plain(text):
+            continue
+        language = _unweighed_language(text)
+        if language is not None:
+            told += 1
+            expected = reply_language(text)
+            assert expected is not None, text
+            if language:
+                ru += 1
+                assert language == expected, text
+    assert told > 10 and ru > 10
