@@ -815,10 +815,13 @@ class Model:
     def __getstate__(self) -> tuple:
         table = self._table if self._table is not None else WeightTable.of(self.packed, len(self.categories))
         weights = table if table is not None else self.packed
-        return self.categories, self.bias, self.thresholds, weights, self.settings, self.path, self.floors
+        # (digit_blind travels too: it reads every concept word, a millisecond of each start-up)
+        return (self.categories, self.bias, self.thresholds, weights, self.settings, self.path, self.floors,
+                self._digit_blind)
 
     def __setstate__(self, state: tuple) -> None:
-        self.categories, self.bias, self.thresholds, weights, self.settings, self.path, self.floors = state
+        (self.categories, self.bias, self.thresholds, weights, self.settings, self.path, self.floors,
+         self._digit_blind) = state
         if isinstance(weights, WeightTable):
             self.packed, self._table = {}, weights
         else:
@@ -828,7 +831,6 @@ class Model:
         self._text_memo = {}
         self._clauses = {}
         self._concept_sums = {}
-        self._digit_blind = digit_blind(self.settings)
 
     def _weights(self, features: Sequence[str]) -> List[int]:
         """The packed weights of those of ``features`` the model has."""
