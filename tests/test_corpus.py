@@ -338,6 +338,13 @@ BLIND = [
     # among them, 240, 114 clean. Both scored once when they arrived, with main at the start of session 15, 11edeb1)
     ("blind/b40.jsonl", 0.955, 0.017, 0.91, 0.06),
     ("blind/b41.jsonl", 0.954, 0.009, 0.91, 0.05),
+    # (b42: a midsummer month of sixteen shops, Chinese, Kyrgyz and Armenian among them, 240, 117 clean; b43: a
+    # late-autumn month of sixteen shops, Chinese, Tajik and Georgian among them, long replies, 240, 120 clean;
+    # b44: 300 short replies, one or two sentences, many contacts disguised, 132 clean. All three written during
+    # session 15, kept unscored, and scored first with the session's final detection code, b5d9c09)
+    ("blind/b42.jsonl", 0.966, 0.000, 0.92, 0.05),
+    ("blind/b43.jsonl", 0.967, 0.017, 0.92, 0.06),
+    ("blind/b44.jsonl", 0.946, 0.008, 0.90, 0.05),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
