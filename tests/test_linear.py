@@ -46,6 +46,7 @@ def around(head: str, unit: str, tail: str = "") -> Make:
 SHAPES: Dict[str, Make] = {
     "latin letters": repeat("a"),
     "cyrillic letters": repeat("а"),
+    "kazakh words, then one long cyrillic word": around("сәлем досым, рахмет сізге ", "а"),
     "capitals": repeat("ПРИВЕТ "),
     "capitals glued": repeat("ПРИВЕТ"),
     "capitals then a small letter": around("", "ПРИВЕТ ", "ПРИВЕТa"),

@@ -30,9 +30,11 @@ _FOREIGN_CYRILLIC = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}]")
 _FOREIGN_CYRILLIC_ANY_CASE = lazy_re(f"[{_FOREIGN_CYRILLIC_LETTERS}{_FOREIGN_CYRILLIC_LETTERS.upper()}]")
 # A word with such a letter: one ("Сәлем, Дана!", "Київ") is a greeting or a
 # name in a Russian reply; two are a phrase in another language. (A letter alone is
-# the letter named: "казахские буквы Қ, Ғ и Ң гравировка не поддерживает".)
-_FOREIGN_CYRILLIC_WORD = lazy_re(f"[а-яёі{_FOREIGN_CYRILLIC_LETTERS}]*[і{_FOREIGN_CYRILLIC_LETTERS}]"
-                                 f"[а-яёі{_FOREIGN_CYRILLIC_LETTERS}]*")
+# the letter named: "казахские буквы Қ, Ғ и Ң гравировка не поддерживает".) Words are
+# found as runs of Cyrillic letters and then asked for such a letter: a pattern that
+# looks for the letter inside the run would try every start of a long run without one.
+_CYRILLIC_RUN = lazy_re(f"[а-яёі{_FOREIGN_CYRILLIC_LETTERS}]+")
+_FOREIGN_OR_I = lazy_re(f"[і{_FOREIGN_CYRILLIC_LETTERS}]")
 _CYRILLIC_I = lazy_re("і")
 # Latin letters English does not use (with Vietnamese, whose letters are mostly in U+1EA0-U+1EF9)
 _FOREIGN_LETTERS = "äöüßàâçéèêëîïôûùÿñáíóúãõąćęłńśźżčďěňřšťůžğışåøæəǵýđơư\u1ea0-\u1ef9"
@@ -105,7 +107,8 @@ _ONE_LETTER_WORDS = frozenset("ўі")
 def _foreign_cyrillic_words(text: str) -> int:
     """How many words of ``text`` (case-folded) have a letter Russian lacks; a letter alone counts
     only if it is a word (Belarusian "ў", Ukrainian "і"), not a letter named ("буквы Қ, Ғ и Ң")."""
-    return sum(len(w) > 1 or w in _ONE_LETTER_WORDS for w in _FOREIGN_CYRILLIC_WORD.findall(text))
+    search = _FOREIGN_OR_I.search
+    return sum((len(w) > 1 or w in _ONE_LETTER_WORDS) and search(w) is not None for w in _CYRILLIC_RUN.findall(text))
 
 
 _detector_lock = threading.Lock()
