@@ -22,6 +22,7 @@ import pytest
 
 import ozonlint
 from ozonlint.filters import Candidate
+from ozonlint.filters.quote import quoted_spans
 from ozonlint.matchers import Draft, PatternTimeout
 from ozonlint.normalize import base_view, words_view
 
@@ -316,6 +317,26 @@ def test_filter_stage_grows_linearly(default_linter, prepared_shapes) -> None:
 
         ratio = growth(timed)
         assert ratio < LIMIT, f"filters on {name!r}: 8x the input took {ratio:.0f}x the time (quadratic: ~64x)"
+
+
+# The words that name the buyer's words (filters/quote.py), each repeated, glued or spaced,
+# after a quote: a pattern that lets a word run on before its next part ("ваш\w*\s+…")
+# would try every start of the run to its end.
+_QUOTE_LEADS = ["ваш", "отзыв", "сообщени", "вы пи", "вы спр", "вам пришл", "вам написали", "покупател",
+                "you wrote", "your message", "message you", "review that says", "в отзыве написано",
+                "вы пишете, что ", "кто-то ", "you asked whether ", "вы спросили, можно ли ", "вы предложили ",
+                "на вопрос «", "regarding «", "您问", "«", "'"]
+
+
+@pytest.mark.parametrize("lead", _QUOTE_LEADS)
+def test_quoted_buyer_words_grow_linearly(lead: str) -> None:
+    for make in (repeat(lead), repeat(lead + " ")):
+        def timed(n: int, make: Make = make) -> Callable[[], object]:
+            text = "«x» " + make(n)
+            return lambda: quoted_spans(text)
+
+        ratio = growth(timed)
+        assert ratio < LIMIT, f"quoted_spans on {lead!r} repeated: 8x the input took {ratio:.0f}x the time"
 
 
 def test_the_measure_tells_quadratic_from_linear() -> None:

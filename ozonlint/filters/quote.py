@@ -26,11 +26,12 @@ _QUOTED_BUYER = lazy(
     r"|\byou\s+(?:forwarded|received|got)(?:\s+\w+){0,2}"
     r"|\b(?:sms|message|e-?mail)\s+you\s+(?:forwarded|received|got)|您(?:转发|收到)(?:的|了)?"
     # the buyer's own message or review named as the source ("we saw your message: «…»")
-    r"|\bваш\w*\s+(?:сообщени|отзыв|комментари)\w*|\byour\s+(?:message|review|comment)s?"
+    r"|\bваш\w{0,4}\s+(?:сообщени|отзыв|комментари)\w*|\byour\s+(?:message|review|comment)s?"
     # ... or a review or message that says it, whoever wrote it ("the review that says '…'")
     r"|\b(?:review|comment|message)s?\s+(?:that\s+|which\s+)?(?:says|said|reads|read)"
     r"|\bв\s+(?:этом\s+|том\s+)?(?:отзыве|комментарии|сообщении)\s+(?:написано|пишут|сказано|говорится)"
-    r"|\b(?:отзыв|комментари|сообщени)\w*,?\s+(?:где|в\s+котором|в\s+которой)\s+(?:написано|пишут|сказано|говорится))"
+    # (the ending bounded: "\w*" after a word that repeats, glued, would try every start to the end)
+    r"|\b(?:отзыв|комментари|сообщени)\w{0,4},?\s+(?:где|в\s+котором|в\s+которой)\s+(?:написано|пишут|сказано|говорится))"
     # what is said is told as a clause about the seller ("вы пишете, что мы «обещали …»")
     # ("вы пишете, что кто-то предлагал вам «…»": a hyphenated word is one)
     r"(?:\W{0,3}(?:что|будто|якобы|that)(?:\s+\w+(?:-\w+)?){0,3}\s*)?\W{0,4}?"
@@ -72,11 +73,11 @@ _DENIES = lazy(r"(?<![\p{L}\p{N}])(?:нет|не|ни|no|not|never|sorry|изв�
 _BUYER_SAID = lazy_re(
     r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
     r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
-    r"|ваш\w*\s+(?:сообщени|отзыв|комментари)|your\s+(?:message|review|comment)"
+    r"|ваш\w{0,4}\s+(?:сообщени|отзыв|комментари)|your\s+(?:message|review|comment)"
     r"|sms\s+you|message\s+you|e-?mail\s+you|您(?:问|说|写|提到)|你(?:问|说|写|提到)|您的问题|您(?:转发|收到)"
     r"|(?:review|comment|message)s?\s+(?:that\s+|which\s+)?(?:says|said|reads|read)"
     r"|в\s+(?:этом\s+|том\s+)?(?:отзыве|комментарии|сообщении)\s+(?:написано|пишут|сказано|говорится)"
-    r"|(?:отзыв|комментари|сообщени)\w*,?\s+(?:где|в\s+котор)")
+    r"|(?:отзыв|комментари|сообщени)\w{0,4},?\s+(?:где|в\s+котор)")
 # A question in quote marks introduced as the one being answered ("На вопрос «Можете привезти
 # сами?» — нет", "Regarding «Will I get a discount for 5 stars?» — no"): the buyer's words even
 # with no "you asked", since a seller does not quote a question of their own to answer it.
