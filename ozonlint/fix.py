@@ -111,7 +111,10 @@ _CYRILLIC_WORD = lazy(r"\p{Cyrillic}[\p{Cyrillic}\-]*")
 _LATIN_WORD = lazy(r"\p{Latin}[\p{Latin}'\-]*")
 _ASCII_LATIN_WORD = lazy_re(r"[A-Za-z][A-Za-z'\-]*")  # the same words in a plain text (see is_plain)
 _HAN = lazy(r"\p{Han}")
-_FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[іїєґўәғқңөұүһÀ-ÖØ-öø-ɏ]")
+# Cyrillic letters of other languages (Ukrainian, Belarusian, Kazakh): reply_language counts them
+# as another language's, and so do its bounds (see _unweighed_language)
+_FOREIGN_CYRILLIC_LETTERS = "іїєґўәғқңөұүһ"
+_FOREIGN_LETTER = lazy(r"[^\p{Latin}\p{Cyrillic}\p{Han}\P{L}]|[" + _FOREIGN_CYRILLIC_LETTERS + "À-ÖØ-öø-ɏ]")
 # The letters of _FOREIGN_LETTER that a plain or Chinese text can hold (see is_plain_or_chinese).
 _FOREIGN_BASIC_CYRILLIC_LETTERS = "іїєў"  # counted one by one
 # What a plain text (see is_plain) may hold beyond ASCII and the basic Cyrillic letters
@@ -213,15 +216,15 @@ class _Reply:
 
     def __init__(self, text: str, violations: Sequence[Violation], language: Optional[str] = "") -> None:
         self.text, self.violations = text, violations
+        found_other = language == "" and any(v.rule == "language.other" for v in violations)
         if _PLAIN_WITHOUT_FOREIGN_LETTERS.fullmatch(text) is not None:  # (most replies: one scan tells both)
             self.plain = True
-            if language == "" and any(v.rule == "language.other" for v in violations):
+            if found_other:
                 language = reply_language(text, violations)
         else:
             self.plain = is_plain(text)
             if language == "":
-                told = None if self.plain or any(v.rule == "language.other" for v in violations) \
-                    else _unweighed_language(text)
+                told = None if self.plain or found_other else _unweighed_language(text)
                 language = reply_language(text, violations) if told is None else told
         self._language = language  # "" until weighed
         self.foreign = language is None
@@ -233,8 +236,7 @@ class _Reply:
         return self._language  # type: ignore[return-value]
 
 
-# The Cyrillic letters reply_language counts as another language's (see _FOREIGN_LETTER).
-_FOREIGN_CYRILLIC_LETTER = lazy_re("[іїєґўәғқңөұүһ]")
+_FOREIGN_CYRILLIC_LETTER = lazy_re("[" + _FOREIGN_CYRILLIC_LETTERS + "]")
 
 
 def _unweighed_language(text: str) -> Optional[str]:

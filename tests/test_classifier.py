@@ -635,7 +635,7 @@ def test_sentences_of_a_written_draft_as_read_on_its_words_view() -> None:
 
 
 def test_code_page_fold_keeps_sentence_marks_spaces_and_digits() -> None:
-    """What _written_sentence and _written_entries rely on: the fold of a plain draft's bytes
+    """What _WRITTEN_SENTENCE and _written_entries rely on: the fold of a plain draft's bytes
     (normalize._stable_plain_form) keeps every end mark, space and digit, and makes none."""
     from ozonlint import normalize
 

@@ -405,11 +405,7 @@ def _written_sentence_source() -> bytes:
             + rb"(?:[.!?;]|(?<![ \t\r\n]))")
 
 
-_WRITTEN_SENTENCE = lazy_re(_written_sentence_source())  # type: ignore[arg-type]
-
-
-def _written_sentence() -> "re.Pattern[bytes]":
-    return _WRITTEN_SENTENCE  # type: ignore[return-value]
+_WRITTEN_SENTENCE: "re.Pattern[bytes]" = lazy_re(_written_sentence_source())  # type: ignore[arg-type, assignment]
 
 
 def _split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
@@ -417,7 +413,7 @@ def _split_sentences(draft: Draft) -> Tuple[List[Tuple[int, int]], List[str]]:
     written = _written(draft)
     if written is not None:
         text = draft.words.text
-        bounds = [m.span() for m in _written_sentence().finditer(written)]
+        bounds = [m.span() for m in _WRITTEN_SENTENCE.finditer(written)]
         return bounds, [text[a:b] for a, b in bounds]
     return _split_view_sentences(draft)
 
@@ -941,7 +937,7 @@ class Model:
         keeps every digit and makes none (a test checks every byte): the bytes' number shape
         makes the words' (see number_shape), remembered where that is a shape."""
         memo = self._text_memo
-        pieces = _written_sentence().findall(written)
+        pieces = _WRITTEN_SENTENCE.findall(written)
         entries = list(map(memo.get, pieces))
         if None in entries:
             sentences = None
