@@ -225,6 +225,12 @@ REGRESSION = [
     #                                       0.017 (at e1db015)
     ("realistic/r74.jsonl", 0.95, 0.03),  # precision in cross-border shops' replies, 65 % hard negatives; first
     #                                       0.942 / 0.032 (at be9b6cc)
+    # (scored first when they arrived, with main at the start of session 16, 7a306a2)
+    ("realistic/r75.jsonl", 0.96, 0.03),  # short replies: spam and off-platform in few words; first 0.971 / 0.015
+    ("realistic/r76.jsonl", 0.95, 0.04),  # short replies of cross-border shops, contacts disguised, pinyin; first
+    #                                       0.953 / 0.038
+    ("realistic/r77.jsonl", 0.94, 0.03),  # off-platform and spam in long replies; first 0.944 / 0.017
+    ("realistic/r78.jsonl", 0.94, 0.04),  # precision: features, fraud warnings, Ozon's own points; first 0.930 / 0.035
 ]
 
 

@@ -188,3 +188,59 @@ def test_a_quoted_question_the_reply_opens_with_is_the_buyers(linter: ozonlint.L
         assert "extra-payment" not in blocking(linter, text), text
     assert "extra-payment" in blocking(linter, "«Можно ли оплатить курьеру наличными?» — да, оплатите курьеру "
                                                "наличными при получении.")
+
+
+def test_a_bare_mention_does_not_hide_the_sentence_that_offers_the_channel(linter: ozonlint.Linter) -> None:
+    """A channel's name with no invitation in its own words is only mentioned (info): it does not
+    settle the model's sentence around it, which may read as an offer and then blocks; a blocking
+    precise finding does settle it (it says where, and carries the fix)."""
+    from ozonlint.matchers.classifier import yield_to_precise
+    from ozonlint.model import Violation
+
+    def made(rule: str, severity: str, start: int, end: int) -> Violation:
+        return Violation(rule, "external-contact", severity, "m", "x" * (end - start), start, end, 1, start + 1, 1,
+                         end + 1)
+
+    sentence = made("contact.classifier", "error", 0, 60)
+    for severity, kept in (("info", True), ("error", False)):
+        mention = made("contact.messenger", severity, 10, 20)
+        assert (sentence in yield_to_precise([sentence, mention], [sentence])) is kept, severity
+    # a capability stays a capability, its Turkic case ending no disguise
+    assert "external-contact" not in blocking(linter, "Kamera YouTube va Instagram'ga jonli efir qila oladi.")
+
+
+def test_the_buyers_question_echoed_then_refused_is_not_the_sellers_offer(linter: ozonlint.Linter) -> None:
+    for text in ("Кэшбэк за отзыв? Нет, так мы не делаем, это против правил Ozon.",
+                 "A gift for a review? No, we never do that.",
+                 "Telegram? Нет, общаемся только здесь, в чате Ozon."):
+        assert not blocking(linter, text) & {"review-incentive", "external-contact"}, text
+    # "no problem" is a yes, and an identifier is never hidden by the no
+    assert "review-incentive" in blocking(linter, "Хотите кэшбэк за отзыв? Нет проблем, напишите нам после оценки.")
+    assert "external-contact" in blocking(linter, "Есть вотсап? Нет проблем: +7 916 555-12-34.")
+
+
+def test_a_chinese_comma_and_a_consequence_end_the_reach_of_a_refusal(linter: ozonlint.Linter) -> None:
+    """"Ozon cannot do X, so we deal with you directly": the refusal is the reason's, not the offer's."""
+    assert "off-platform" in blocking(linter, "Ozon不能做定制订单，所以我们直接跟您交易，用我们的物流发货。")
+    assert "off-platform" in blocking(linter, "На Ozon такие не выставить, так что продадим мимо площадки.")
+    assert "off-platform" not in blocking(linter, "Мы не продаём мимо площадки, только через Ozon.")
+
+
+def test_a_promotion_answered_before_the_question_is_retold_is_an_answer(linter: ozonlint.Linter) -> None:
+    text = "Здравствуйте! Новые модели видны в разделе «Новинки» на странице магазина — вы спрашивали, где их искать."
+    assert "spam" not in blocking(linter, text)
+    assert "spam" in blocking(linter, "Здравствуйте! Загляните в наши новинки, а ещё — вы спрашивали про размер: M.")
+
+
+def test_a_masked_phone_beside_where_someone_lives_is_disclosed(linter: ozonlint.Linter) -> None:
+    for text in ("Такой же заказ получила соседка из Твери, телефон +7 903 ***-**-18.",
+                 "李娜住在上海浦东新区，电话139****2087，她也买了。"):
+        assert "personal-data" in blocking(linter, text), text
+    assert "personal-data" not in blocking(linter, "Ваш номер +7 903 ***-**-18 подтверждён, заказ в пути.")
+
+
+def test_a_name_on_a_box_and_money_to_the_buyers_wallet_are_not_payments(linter: ozonlint.Linter) -> None:
+    for text in ("Надпись «Alipay» на упаковке — это маркировка фабрики, оплата прошла через Ozon.",
+                 "Phone case with a slot for one card, so you can tap to pay and keep your pass at the back."):
+        assert "extra-payment" not in blocking(linter, text), text
+    assert "extra-payment" in blocking(linter, "Остаток оплатите на ю-мани, кошелёк 4100 1172 3344 556.")

@@ -40,13 +40,14 @@ def settled(draft: Draft, sentences: Sequence[Candidate], precise: Sequence[Cand
     overlaps it and starts in the same sentence. The engine drops such a sentence whatever
     the filters say of it (see classifier.yield_to_precise: the precise finding says where),
     and it changes nothing here: ``resolve`` treats the two alike, and the precise one
-    already gives the sentence its category (when that counts for others: it blocks, or
-    no category yields to it). The precise findings are sorted by sentence once."""
+    already gives the sentence its category. A bare mention (``info``: it does not block) settles
+    nothing: the model may read the sentence as an offer ("Telegramda do'konimiz nomini qidiring").
+    The precise findings are sorted by sentence once."""
     wanted = {c.rule.spec.category for c in sentences}  # type: ignore[attr-defined]
     by_place: Dict[Tuple[int, str], List[Candidate]] = {}
     for c in precise:
         category = c.rule.spec.category  # type: ignore[attr-defined]
-        if category in wanted and (c.severity != "info" or category not in _YIELDED_TO):
+        if category in wanted and c.severity != "info":
             by_place.setdefault((sentence_of(draft, c.start)[0], category), []).append(c)
     if not by_place:
         return [False] * len(sentences)

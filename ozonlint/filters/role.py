@@ -169,7 +169,8 @@ def sentence_of(draft: Draft, start: int) -> Tuple[int, int, int]:
 
 
 _HAN = lazy(r"\p{Han}")
-_PLAIN_NAME = lazy(r"(?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+)(?: (?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+))*")
+# (a Turkic case ending after an apostrophe is no disguise: "Instagram'ga", "WhatsApp'tan")
+_PLAIN_NAME = lazy(r"(?:[A-Za-z]+(?:['’][a-z]{1,5})?|[А-Яа-яЁё]+|\p{Han}+)(?: (?:[A-Za-z]+|[А-Яа-яЁё]+|\p{Han}+))*")
 
 
 def disguised(text: str, start: int, end: int) -> bool:
@@ -470,14 +471,25 @@ class RoleFilter(Filter):
         return refunds.within(last_lo, last_hi) and not found["role_payer"].within(last_lo, last_hi)
 
     @staticmethod
-    def _answers_the_buyer(draft: Draft, found: Dict[str, Spans], index: int, lo: int, candidate: Candidate) -> bool:
-        """Whether the promotion answers the buyer's own question, reported in its sentence before it
-        or in the sentence right before ("Вы спрашивали, как не пропустить новинки. Нажмите
-        «Подписаться»"), with no aside between ("Кстати, …", "а ещё", "also"): asked for, it is
-        not unsolicited."""
+    def _answers_the_buyer(draft: Draft, found: Dict[str, Spans], index: int, lo: int, hi: int,
+                           candidate: Candidate) -> bool:
+        """Whether the promotion answers the buyer's own question, reported in its sentence (before
+        it, within it: a model's sentence holds its cue, or after it: "Новинки видны в разделе
+        «Новинки» — вы спрашивали, где смотреть") or in the sentence right before ("Вы спрашивали,
+        как не пропустить новинки. Нажмите «Подписаться»"), with no aside between ("Кстати, …",
+        "а ещё", "also"): asked for, it is not unsolicited."""
         asked = found["role_asked"]
         if not asked:
             return False
+        contrast = found["role_contrast"]
+        # a model's sentence that opens with the question retold ("Как вы и спросили: подписка …")
+        if candidate.rule.spec.kind == "classifier":  # type: ignore[attr-defined]
+            opening = asked.first_start_from(candidate.start)
+            if opening is not None and opening <= candidate.start + _OPENING_CHARS and opening < candidate.end:
+                return True
+        after = asked.first_start_from(candidate.end)
+        if after is not None and asked.within(candidate.end, hi) and not contrast.within(candidate.end, after):
+            return True
         since = asked.last_end_by(candidate.start)
         if since is None or since < lo:
             if index == 0 or since is None:
@@ -485,7 +497,7 @@ class RoleFilter(Filter):
             _, last_lo, _ = sentence_of(draft, lo - 1)
             if since < last_lo:
                 return False
-        return not found["role_contrast"].within(max(since, lo), candidate.start)
+        return not contrast.within(max(since, lo), candidate.start)
 
     @staticmethod
     def _possessive_near(draft: Draft, found: Dict[str, Spans], candidate: Candidate) -> bool:
@@ -528,6 +540,8 @@ class RoleFilter(Filter):
                 return DROP
         if kind in IDENTIFIER_KINDS:
             return DROP if kind == "phone" and self._ozons(draft.text, found, lo, hi, candidate) else None
+        if _is_question(draft, index, lo, hi) and _refused_next(draft, table, index, hi):
+            return DROP  # the buyer's question echoed, then refused: "Подарок за отзыв? Нет, так мы не делаем."
         if kind == "classifier":
             # a model reads the words of a sentence, not what the sentence does with them:
             # a negated sentence ("мы никогда не просим пароль"), a refusal, or the seller's
@@ -561,7 +575,7 @@ class RoleFilter(Filter):
                 return DROP
         if category == _EXTRA_PAYMENT and self._refund_to_buyer(draft, found, index, lo, hi):
             return DROP
-        if category == _SPAM and self._answers_the_buyer(draft, found, index, lo, candidate):
+        if category == _SPAM and self._answers_the_buyer(draft, found, index, lo, hi, candidate):
             return DROP
         if category == _PERSONAL_DATA \
                 and self._product_papers(draft, found, candidate.rule, candidate.start, candidate.end, lo, hi):
@@ -727,6 +741,22 @@ def _account_after_colon(draft: Draft, index: int, lo: int, hi: int, start: int)
 
 
 _COLON = lazy(r"[:：]")
+
+
+# A sentence that opens by saying no ("Нет, …", "No, we …", "不，…"), not "no problem".
+_NO_OPENING = lazy(r"\s*(?:(?i:нет|no|nope)(?![\p{L}\p{N}])(?!\s+(?:проблем|problem|worries))|不[，,。！!]|不是|没有)")
+
+
+# How far into a finding its sentence's opening words reach ("Да, как вы и просили, …").
+_OPENING_CHARS = 12
+
+
+def _refused_next(draft: Draft, table: "_Sentences", index: int, hi: int) -> bool:
+    """Whether the sentence after the one ending at ``hi`` (number ``index``) opens with a no."""
+    if index + 1 >= len(table.starts):
+        return False
+    _, next_lo, _ = table.of(hi)
+    return _NO_OPENING.match(draft.text, next_lo) is not None
 
 
 def _is_question(draft: Draft, index: int, lo: int, hi: int) -> bool:

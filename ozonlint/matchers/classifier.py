@@ -1460,11 +1460,12 @@ def yield_to_precise(violations: List[Violation], sentences: Sequence[Violation]
     """``violations`` without the classifier ``sentences`` that hold or overlap a
     finding of their own category from another rule: that finding already says
     where, and may carry a fix (the sentence would otherwise swallow it as a
-    nested finding, or, merged with its neighbour window, hide it)."""
+    nested finding, or, merged with its neighbour window, hide it). A bare mention (``info``)
+    is no such finding: the sentence stands, and holds the mention as a nested finding."""
     if not sentences:
         return violations
     coarse = {id(s) for s in sentences}
-    precise = [v for v in violations if id(v) not in coarse]
+    precise = [v for v in violations if id(v) not in coarse and v.severity != "info"]
     drop = {id(s) for s in sentences
             if any(v.category == s.category and v.start < s.end and s.start < v.end for v in precise)}
     return [v for v in violations if id(v) not in drop] if drop else violations

@@ -106,7 +106,9 @@ _RESIDENCE = lazy(
     r"|(?<![\p{L}])на[ \t]++\p{Lu}[а-яё]{2,20}?(?:ой|ей)(?![\p{L}])"
     # ... or by a person's name with a house number ("на Колпакова, 12", "на Ленина 5")
     r"|(?<![\p{L}])на[ \t]++\p{Lu}[а-яё]{2,20}?(?:ова|ева|ёва|ина|ына)[ \t]*+,?[ \t]*+\d{1,4}+[а-я]?(?![\p{N}])"
-    r"|(?<![\p{L}])(?:on|in)[ \t]++\p{Lu}\p{Ll}++(?:[ \t]++(?i:street|st\.?|avenue|road))?(?![\p{L}])")
+    r"|(?<![\p{L}])(?:on|in)[ \t]++\p{Lu}\p{Ll}++(?:[ \t]++(?i:street|st\.?|avenue|road))?(?![\p{L}])"
+    # "张伟住在北京朝阳区": lives in
+    r"|住在\p{Han}{2,}+")
 # Part of a phone number.
 _PARTIAL_PHONE = lazy(
     r"(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number|mobile)[^\p{N}.!?\n]{0,40}?"
@@ -119,17 +121,22 @@ _PARTIAL_PHONE = lazy(
     r"\d{2}+[ \t\-–]\d{2}+(?![\p{N}\-])"
     # "с телефоном на ...47 12": the hidden digits written out as dots
     r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number)[ \t]++(?i:на|ending|in)?[ \t]*+(?:\.{2,}+|…)[ \t\-–]*+"
-    r"\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])")
+    r"\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])"
+    # a phone with its middle masked: "+7 916 ***-**-52", "8 (903) xxx-xx-17"
+    r"|(?<![\p{N}])\+?[78][ \t\-]?\(?\d{3}+\)?[ \t\-]?(?i:[*xх•]{3}+[ \t\-]?[*xх•]{2}+|[*xх•]{5}+)[ \t\-]?\d{2}+"
+    r"(?![\p{N}])"
+    # ... and a Chinese mobile's: "138****5521"
+    r"|(?<![\p{N}])1[3-9]\d[ \t\-]?[*•]{4}+[ \t\-]?\d{4}+(?![\p{N}])")
 # Numbers that are not a phone's: "номер заказа заканчивается на 12 34".
 _NOT_PHONE_NUMBER = lazy(r"(?i)заказ|отправлени|посылк|трек|карт|order|parcel|track|card|posting|артикул")
 _NOT_PHONE_BEFORE = lazy(r"(?i)(?:заказ|отправлени|трек|карт|order|parcel|track|card|posting|артикул)\p{L}*+"
                          r"[\s,]*+(?:\p{L}++[\s,]++)?\Z")
-_PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|ozon|озон)|постамат\p{L}*+|pick-?up[ \t]+point|"
-               r"parcel[ \t]+locker|ozon[ \t]+(?:pick-?up[ \t]+)?point)")
+_PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|ozon|озон|на[ \t]+)|постамат\p{L}*+|pick-?up[ \t]+point|"
+               r"parcel[ \t]+locker|ozon[ \t]+(?:pick-?up[ \t]+)?point|(?:the|this|that)[ \t]+point[ \t]+(?:at|on)[ \t])")
 # Words that make an address a place of business: a pickup point, a warehouse,
 # an office, the seller's legal address.
 _BUSINESS = lazy(
-    r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+выдачи|постамат|склад|сортировочн|ozon|озон|сервисн|"
+    r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|на[ \t])|(?:the|this|that)[ \t]+point[ \t]+(?:at|on)[ \t]|постамат|склад|сортировочн|ozon|озон|сервисн|"
     r"мастерск|офис|магазин|шоурум|юридическ|реквизит|инн|огрн|кпп|наш\p{L}*+[ \t]++адрес|pick-?up|warehouse|"
     r"office|store|service|showroom|our[ \t]++address|registered|company|llc|ltd|ооо|"
     # sent to the seller: "mail it straight to us at NorthWear, 12 Zavodskaya St", "нам на адрес"
@@ -156,6 +163,8 @@ _PHONE_ON_WORDS = frozenset(("телефона", "телефоном"))  # "но
 _ENDING_PREFIXES = ("заканчива", "оканчива", "кончает", "закінчу", "ending", "ends", "последни", "last")
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel point".split())
 _HAS_DIGIT = lazy(r"[0-9]")
+# The masked middle of a phone (see _PARTIAL_PHONE), needing no number word before it.
+_MASK = lazy_re(r"\d[ \t\-)]?(?:[*•]{2}|[xXхХ]{3})")
 _CLAUSE_BEFORE = 80  # characters before an address searched for business words
 _CLAUSE_AFTER = 40  # and after a street named without a number ("… на улице Ленина открыли шоурум")
 
@@ -226,9 +235,9 @@ class PersonalDataMatcher(Matcher):
             found = self._addresses(text) if _HAS_DIGIT.search(text) else []
             return found + self._names_on_streets(text) if self.first_names else found
         if self.check == "partial-phone":
-            if tokens.isdisjoint(_NUMBER_WORDS) or not (
+            if not _MASK.search(text) and (tokens.isdisjoint(_NUMBER_WORDS) or not (
                     "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)
-                    or ".." in text or "…" in text or "на" in tokens and not tokens.isdisjoint(_PHONE_ON_WORDS)):
+                    or ".." in text or "…" in text or "на" in tokens and not tokens.isdisjoint(_PHONE_ON_WORDS))):
                 return []
             return self._partial_phones(text)
         if tokens.isdisjoint(_PICKUP_WORDS):

@@ -516,7 +516,8 @@ _SENTENCE_END = lazy(r"[!?;\n。！？；]|\.(?=\s*(?:[«\"“„(]?\p{Lu}|\Z))|
 # A cue before a hit turns it around only within its clause: in "возврат не
 # оформляй, верну деньги сам" the "не" belongs to the first clause. (A list
 # after one cue, "никаких доплат, предоплат", is TermsMatcher's _LIST_GAP.)
-_CLAUSE_BREAK = lazy(r"[,;:]\s|\s[-–—]\s")
+# (Chinese puts no space after its comma: "Ozon不能做定制订单，所以我们直接跟您交易" has two clauses)
+_CLAUSE_BREAK = lazy(r"[,;:](?:\s|(?=\p{Han}))|[，；：、]|\s[-–—]\s")
 
 
 def same_sentence(draft: Draft, start: int, end: int) -> bool:
@@ -710,8 +711,10 @@ class Negation:
 
 # A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
 # скидку в чате, но за отзыв вернём 200 ₽").
-_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|but|however)(?![\p{L}\p{N}])")
-_LONGEST_TURN = len("however")
+# A consequence turns it too: the cue is the reason's, what follows is affirmed ("Ozon не делает
+# заказы под размер, поэтому продадим напрямую", "Ozon不能做定制订单，所以我们直接跟您交易").
+_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|поэтому|так\s+что|but|however|therefore)(?![\p{L}\p{N}])|所以|因此|但是|可是")
+_LONGEST_TURN = len("therefore")
 # A clause (after a comma) in which the seller offers something of their own: a warning or
 # a "don't" before it does not reach it ("不要相信任何人，加我们的微信", "никогда не переводите
 # предоплату, пишите нам в Telegram"). Searched only between a sentence cue and a hit.
