@@ -231,6 +231,13 @@ REGRESSION = [
     #                                       0.953 / 0.038
     ("realistic/r77.jsonl", 0.94, 0.03),  # off-platform and spam in long replies; first 0.944 / 0.017
     ("realistic/r78.jsonl", 0.94, 0.04),  # precision: features, fraud warnings, Ozon's own points; first 0.930 / 0.035
+    # (scored first when they arrived, at e41ec12: the session's first round of detection changes)
+    ("realistic/r79.jsonl", 0.93, 0.04),  # off-platform by description in plain words (the seller's daughter, plumber,
+    #                                       market stall, own truck); first 0.868 / 0.025
+    ("realistic/r80.jsonl", 0.95, 0.03),  # spam woven into service replies; first 0.964 / 0.009
+    ("realistic/r81.jsonl", 0.96, 0.03),  # short replies, 55 % dangerous-looking clean ones; first 0.976 / 0.006
+    ("realistic/r82.jsonl", 0.93, 0.04),  # Central Asian, Turkish, Armenian, Belarusian and Chinese shops, own words
+    #                                       mixed in; first 0.948 / 0.027
 ]
 
 

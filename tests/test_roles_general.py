@@ -244,3 +244,28 @@ def test_a_name_on_a_box_and_money_to_the_buyers_wallet_are_not_payments(linter:
                  "Phone case with a slot for one card, so you can tap to pay and keep your pass at the back."):
         assert "extra-payment" not in blocking(linter, text), text
     assert "extra-payment" in blocking(linter, "Остаток оплатите на ю-мани, кошелёк 4100 1172 3344 556.")
+
+
+def test_the_sellers_own_people_instead_of_ozons_logistics(linter: ozonlint.Linter) -> None:
+    """Who does it is told by a possessive before a word for a person or a vehicle, not by a list of
+    phrases; a tradesman who comes to install what Ozon delivered is a paid service, not a way past Ozon."""
+    for text in ("Через корзину такой заказ не оформить, поэтому в субботу моя сестра привезёт его вам сама.",
+                 "Возвращать кресло не надо: наш столяр в четверг подъедет и подтянет крепления.",
+                 "No need to open a return — my cousin lives nearby and will swap it for you on Sunday."):
+        assert "off-platform" in blocking(linter, text), text
+    for text in ("Заказ привезёт курьер Ozon в четверг, наш склад уже передал его в доставку.",
+                 "Монтаж в заказ не входит: наш мастер приедет после доставки, его работа 2 000 ₽."):
+        assert "off-platform" not in blocking(linter, text), text
+
+
+def test_a_thing_the_buyer_asked_about_ends_at_its_comma(linter: ozonlint.Linter) -> None:
+    """"The gift box you asked about, please pay …": the buyer's question is the thing named, not the
+    request after the comma."""
+    assert "extra-payment" in blocking(linter, "The gift box you asked about, please send 300 rubles to our card first.")
+    assert "extra-payment" not in blocking(linter, "You asked about paying to our card instead: sorry, only through Ozon.")
+
+
+def test_a_condition_turns_a_refusal_around(linter: ozonlint.Linter) -> None:
+    text = "We can't ship the replacement unless you send us your full card number."
+    assert "personal-data" in blocking(linter, text)
+    assert "personal-data" not in blocking(linter, "We never ask for your full card number, only the order number.")

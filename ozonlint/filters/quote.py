@@ -47,8 +47,10 @@ _QUOTED_BUYER = lazy(
 _REPORTED_QUESTION = lazy(
     r"(?:\bвы\s+(?:спросил\w*|спрашивал\w*|интересовал\w*|уточнял\w*)|\bспрашиваете|\bинтересуетесь"
     r"|\byou\s+(?:asked|ask|are\s+asking|were\s+asking|wondered))"
-    r"\s*,?\s*((?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
-    r"whether|if|about|how|where|why|when|what|which|can|could|do|does|is|are|will|should)\b(?:[^.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200})",
+    # ("about" names a thing, which a comma ends: "the gift wrapping you asked about, please send …")
+    r"\s*,?\s*(about\b(?:[^,.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200}"
+    r"|(?:можно\s+ли|нельзя\s+ли|будет\s+ли|есть\s+ли|\w+\s+ли|как|где|почему|сколько|"
+    r"whether|if|how|where|why|when|what|which|can|could|do|does|is|are|will|should)\b(?:[^.?!\n—:;«“\"]|«[^»\n]{1,80}»|“[^”\n]{1,80}”){1,200})",
     regex.IGNORECASE)
 # The buyer's proposal retold, up to the end of its clause: "Вы предложили брать следующую
 # партию у нас напрямую.", "You suggested paying the courier in cash."

@@ -51,9 +51,13 @@ _LETTER_RUN = lazy(r"\p{L}+")
 # ə's were counted as Cyrillic letters, so a reply in Azerbaijani read as Russian)
 _LATIN_WORD = lazy_re("[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u0259\u1e00-\u1eff]+")  # case-folded text
 _LATIN_WORD_ANY_CASE = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]+")
+# ... with an apostrophe inside a word ("do'konimizda", "sovg'a": Uzbek's o' and g' are letters)
+_LATIN_WORD_WITH_APOSTROPHES = lazy_re("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]+"
+                                       "(?:['ʻ’][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]+)*")
 # Inside a chunk of text: @ / ( [ _ : a digit, or a dot between letters:
 # an address, a link, a code.
-_TECHNICAL = lazy_re(r"[@/(\[_:\d]|\w\.\w")
+# (a colon that ends a word is punctuation: "жазыңыз: @shop" keeps its word)
+_TECHNICAL = lazy_re(r"[@/(\[_\d]|\w\.\w|:(?=\S)")
 _RUSSIAN_ONLY = lazy_re("[ыэъ]")
 _ENGLISH_WORDS = frozenset("""
 the a an and or but of to in on at for with by from into about as is are was were be been being it its
@@ -77,6 +81,16 @@ _RUSSIAN_WORDS = frozenset("""
 _SENTENCE = lazy_re(r"[^.!?;\n…]+")
 _WORD = lazy_re(r"[^\W\d_]+")
 _UKRAINIAN_I = "і"
+_HAS_CYRILLIC = lazy_re("[А-Яа-яЁё]")
+# A sentence of another language inside a reply: at least so many Latin words, and letters
+_SENTENCE_WORDS = 4
+_SENTENCE_LETTERS = 24
+_SENTENCES_DETECTED = 3  # sentences of one draft langdetect reads at most
+# _SENTENCE_WORDS Latin words in a row, read on ASCII bytes (a fast scan: most drafts have none)
+# (on bytes: a Turkish or Uzbek sentence has four ASCII-lettered words in a row even without its ğ and ı)
+# (each word begins where no letter stands before it, and is of a word's length: a run of thousands
+# of letters would otherwise be tried from each of its starts, and back from each of its ends)
+_LATIN_PHRASE_SOURCE = rb"(?<![A-Za-z'])[A-Za-z']{2,40}(?:[ ,'\-]+[A-Za-z']{2,40}){3}"  # (std re caches it)
 # The same read on a draft's bytes in code page 1251 (see normalize.View.written), where each
 # of its characters is one byte: those of the letters that code page has, and "і".
 _FOREIGN_CYRILLIC_WRITTEN = re.compile(b"[%s]" % re.escape(b"".join(
@@ -102,6 +116,14 @@ def _english(words: Sequence[object], vocabulary: FrozenSet[object] = _ENGLISH_W
 
 _ONE_LETTER_ENGLISH = frozenset(("a", "i", b"a", b"i"))
 _ONE_LETTER_WORDS = frozenset("ўі")
+
+
+def _titles(original: str) -> bool:
+    """Whether two thirds of the Latin words of ``original`` (as written, links and codes left out)
+    start with a capital: names and titles of goods, not sentences of a language."""
+    written = [w for w in _LATIN_WORD_ANY_CASE.findall(" ".join(c for c in original.split() if not _TECHNICAL.search(c)))
+               if len(w) <= MAX_WORD]
+    return bool(written) and sum(w[0].isupper() for w in written) * 3 >= len(written) * 2
 
 
 def _foreign_cyrillic_words(text: str) -> int:
@@ -226,8 +248,11 @@ class LanguageMatcher(Matcher):
             return self._foreign_cyrillic(draft, text)
         # mostly Latin: a Russian signature ("Salom, Nodira! … «Самарканд Текстиль»")
         # does not make the rest Russian
-        if cyrillic >= 15 and self._foreign_cyrillic(draft, text):
-            return True
+        if cyrillic >= 15:
+            if self._foreign_cyrillic(draft, text):
+                return True
+            if _titles(draft.text):
+                return False  # a Russian reply naming goods: "Модель: Xiaomi Redmi Note Pro Max Global"
         return self._foreign_latin(draft, text, latin_words, latin)
 
     def _foreign_cyrillic(self, draft: Draft, text: str) -> bool:
@@ -296,8 +321,50 @@ class LanguageMatcher(Matcher):
         same = sum(w[0].isascii() == latin for w in words)
         return same * 3 >= len(words) * 2
 
+    def _foreign_latin_sentence(self, draft: Draft) -> bool:
+        """Whether one sentence of a Russian reply is written in Latin letters in another language
+        ("Спасибо за заказ! Yorum yazarsanız size hediye göndereceğiz.", "Agar sharh qoldirsangiz,
+        keyingi buyurtmaga sovg'a qo'shamiz."): the reply as a whole reads Russian, and the
+        sentence has no Cyrillic word and few English ones. langdetect is asked only of a sentence
+        of mostly lower-case words (not a product's title), fewer than one in four of them a common
+        English word ("size" is Turkish too) and fewer than two Russian words in Latin letters."""
+        text = draft.text
+        written = draft.base.written  # (its Latin letters are ASCII bytes; else the text's ASCII characters)
+        if "en" not in self.allow or re.search(_LATIN_PHRASE_SOURCE, written if written is not None
+                                               else text.encode("ascii", "ignore")) is None:
+            return False  # (most drafts: a Russian reply with "Ozon" in it has no run of Latin words)
+        sentences = _SENTENCE.findall(text)
+        if len(sentences) < 2 or len(_HAS_CYRILLIC.findall(text)) * 2 < len(text.encode("ascii", "ignore")):
+            # a reply of one sentence is the whole reply's to judge; and an English reply's sentence of
+            # terms ("Ingredients: hyaluronic acid 2%, niacinamide 4%") is what langdetect misreads: only a
+            # reply with more Cyrillic letters than half its ASCII characters is read here
+            return False
+        asked = 0
+        for sentence in sentences:
+            if _HAS_CYRILLIC.search(sentence):
+                continue
+            written = [w for w in _LATIN_WORD_WITH_APOSTROPHES.findall(
+                " ".join(chunk for chunk in sentence.split() if not _TECHNICAL.search(chunk))) if 1 < len(w) <= MAX_WORD]
+            if len(written) < _SENTENCE_WORDS or sum(map(len, written)) < _SENTENCE_LETTERS:
+                continue
+            words = [w.casefold() for w in written]
+            english = sum(w in _ENGLISH_WORDS for w in words)
+            if english * 4 >= len(words) or len(self.russian_in_latin.intersection(words)) >= 2:
+                continue
+            if _titles(sentence):
+                continue  # a title or a list of names ("Xiaomi Redmi Note Pro")
+            probabilities = _detect(" ".join(written[:MAX_DETECT_WORDS]))
+            if probabilities and 1.0 - sum(p for lang, p in probabilities.items() if lang in self.allow) \
+                    >= self.min_probability:
+                return True
+            asked += 1
+            if asked == _SENTENCES_DETECTED:
+                break  # (langdetect costs a millisecond a sentence: a hostile draft of many gets a few)
+        return False
+
     def find(self, draft: Draft) -> List[Span]:
-        if draft.has_han or not (self._foreign(draft) or self._foreign_sentence(draft)):
+        if draft.has_han or not (self._foreign(draft) or self._foreign_sentence(draft)
+                                 or self._foreign_latin_sentence(draft)):
             return []  # Chinese is the script rule's to report
         text = draft.text
         start = len(text) - len(text.lstrip())

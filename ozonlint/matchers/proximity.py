@@ -26,7 +26,8 @@ class ProximityMatcher(Matcher):
         line = spec.line_of("sets")
         if not (isinstance(sets, list) and len(sets) >= 2 and all(isinstance(s, dict) for s in sets)):
             raise RulePackError(spec.path, line, f"rule {spec.id}: 'sets' must be a list of two or more term sets")
-        allowed = {"terms", "vocab", "patterns", "inflect", "unless_preceded_by", "unless_followed_by"}
+        allowed = {"terms", "vocab", "patterns", "inflect", "unless_preceded_by", "unless_followed_by",
+                   "preceded_by", "followed_by"}
         for s in sets:
             unknown = sorted(set(s) - allowed)
             if unknown:

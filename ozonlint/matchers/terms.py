@@ -696,7 +696,8 @@ class Negation:
                 if lo - draft.word_index(cue_end - 1) > self.window:
                     break  # the cues end in order: every earlier one is farther
                 if same_sentence(draft, cue_start, start) \
-                        and not _CLAUSE_BREAK.search(draft.words.text, cue_end, start):
+                        and not _CLAUSE_BREAK.search(draft.words.text, cue_end, start) \
+                        and not _turn_between(draft, cue_end, start):
                     return True
         if after.spans:
             hi = draft.word_index(end - 1)
@@ -712,8 +713,9 @@ class Negation:
 # A turn in the sentence: a cue before it does not reach past it ("мы не можем дать
 # скидку в чате, но за отзыв вернём 200 ₽").
 # A consequence turns it too: the cue is the reason's, what follows is affirmed ("Ozon не делает
-# заказы под размер, поэтому продадим напрямую", "Ozon不能做定制订单，所以我们直接跟您交易").
-_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|поэтому|так\s+что|but|however|therefore)(?![\p{L}\p{N}])|所以|因此|但是|可是")
+# заказы под размер, поэтому продадим напрямую", "Ozon不能做定制订单，所以我们直接跟您交易"); and so
+# does a condition ("we can't ship it unless you send us your full card number").
+_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|поэтому|так\s+что|but|however|therefore|unless)(?![\p{L}\p{N}])|所以|因此|但是|可是")
 _LONGEST_TURN = len("therefore")
 # A clause (after a comma) in which the seller offers something of their own: a warning or
 # a "don't" before it does not reach it ("不要相信任何人，加我们的微信", "никогда не переводите
