@@ -99,6 +99,9 @@ _FOREIGN_CYRILLIC_WRITTEN = re.compile(b"[%s]" % re.escape(b"".join(
 _UKRAINIAN_I_WRITTEN = _UKRAINIAN_I.encode("cp1251")
 _UKRAINIAN_CAPITAL_I_WRITTEN = _UKRAINIAN_I.upper().encode("cp1251")
 _NOT_ASCII = bytes(range(128, 256))
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+# every byte but a Russian letter's in code page 1251 (А-я 0xC0-0xFF, Ё 0xA8, ё 0xB8)
+_NOT_CYRILLIC_WRITTEN = bytes(b for b in range(256) if not (b >= 0xC0 or b in (0xA8, 0xB8)))
 # _LATIN_WORD's words of a case-folded text, read on its bytes in code page 1251 with ASCII
 # letters lowered: that code page's only Latin letters are ASCII ones, and case folding
 # keeps each of its characters one character and ASCII or not as it was (a test checks)
@@ -328,17 +331,25 @@ class LanguageMatcher(Matcher):
         sentence has no Cyrillic word and few English ones. langdetect is asked only of a sentence
         of mostly lower-case words (not a product's title), fewer than one in four of them a common
         English word ("size" is Turkish too) and fewer than two Russian words in Latin letters."""
-        text = draft.text
-        written = draft.base.written  # (its Latin letters are ASCII bytes; else the text's ASCII characters)
-        if "en" not in self.allow or re.search(_LATIN_PHRASE_SOURCE, written if written is not None
-                                               else text.encode("ascii", "ignore")) is None:
-            return False  # (most drafts: a Russian reply with "Ozon" in it has no run of Latin words)
-        sentences = _SENTENCE.findall(text)
-        if len(sentences) < 2 or len(_HAS_CYRILLIC.findall(text)) * 2 < len(text.encode("ascii", "ignore")):
-            # a reply of one sentence is the whole reply's to judge; and an English reply's sentence of
-            # terms ("Ingredients: hyaluronic acid 2%, niacinamide 4%") is what langdetect misreads: only a
-            # reply with more Cyrillic letters than half its ASCII characters is read here
+        if "en" not in self.allow:
             return False
+        text = draft.text
+        written = draft.base.written  # (most drafts: the text in code page 1251, a byte a character)
+        # (letters counted by C-level deletes, not a scan; most drafts, a Russian reply with "Ozon" in it,
+        # have too few Latin letters for such a sentence; an English reply's sentence of terms, "Ingredients:
+        # hyaluronic acid 2%, niacinamide 4%", is what langdetect misreads: only a reply with more Cyrillic
+        # letters than Latin ones is read here)
+        scanned = written if written is not None else text.encode("ascii", "ignore")
+        latin = len(scanned.translate(None, _NOT_ASCII_LETTER))
+        if latin < _SENTENCE_LETTERS:
+            return False
+        cyrillic = len(written.translate(None, _NOT_CYRILLIC_WRITTEN)) if written is not None \
+            else len(_HAS_CYRILLIC.findall(text))
+        if cyrillic < latin or re.search(_LATIN_PHRASE_SOURCE, scanned) is None:
+            return False
+        sentences = _SENTENCE.findall(text)
+        if len(sentences) < 2:
+            return False  # a reply of one sentence is the whole reply's to judge
         asked = 0
         for sentence in sentences:
             if _HAS_CYRILLIC.search(sentence):

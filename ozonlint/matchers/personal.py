@@ -122,8 +122,8 @@ _PARTIAL_PHONE = lazy(
     # "с телефоном на ...47 12": the hidden digits written out as dots
     r"|(?<![\p{L}])(?i:телефон\p{L}*+|номер\p{L}*+|phone|number)[ \t]++(?i:на|ending|in)?[ \t]*+(?:\.{2,}+|…)[ \t\-–]*+"
     r"\d{2}+(?:[ \t\-]?\d{2}+)?(?![\p{N}])"
-    # a phone with its middle masked: "+7 916 ***-**-52", "8 (903) xxx-xx-17"
-    r"|(?<![\p{N}])\+?[78][ \t\-]?\(?\d{3}+\)?[ \t\-]?(?i:[*xх•]{3}+[ \t\-]?[*xх•]{2}+|[*xх•]{5}+)[ \t\-]?\d{2}+"
+    # a phone with its middle masked: "+7 916 ***-**-52", "8 (903) •••-••-17"
+    r"|(?<![\p{N}])\+?[78][ \t\-]?\(?\d{3}+\)?[ \t\-]?(?:[*•]{3}+[ \t\-]?[*•]{2}+|[*•]{5}+)[ \t\-]?\d{2}+"
     r"(?![\p{N}])"
     # ... and a Chinese mobile's: "138****5521"
     r"|(?<![\p{N}])1[3-9]\d[ \t\-]?[*•]{4}+[ \t\-]?\d{4}+(?![\p{N}])")
@@ -164,7 +164,13 @@ _ENDING_PREFIXES = ("заканчива", "оканчива", "кончает", 
 _PICKUP_WORDS = frozenset("пвз пункт пункте пункта постамат постамате постамата pickup pick parcel point".split())
 _HAS_DIGIT = lazy(r"[0-9]")
 # The masked middle of a phone (see _PARTIAL_PHONE), needing no number word before it.
-_MASK = lazy_re(r"\d[ \t\-)]?(?:[*•]{2}|[xXхХ]{3})")
+_MASK = lazy_re(r"\d[ \t\-)]?[*•]{2}")
+
+
+def _masked(text: str) -> bool:
+    """Whether ``text`` may hold a masked phone (see _MASK): its marks looked for first (C-level
+    substring tests), the pattern only where one stands (most drafts have none)."""
+    return ("*" in text or "•" in text) and _MASK.search(text) is not None
 _CLAUSE_BEFORE = 80  # characters before an address searched for business words
 _CLAUSE_AFTER = 40  # and after a street named without a number ("… на улице Ленина открыли шоурум")
 
@@ -235,7 +241,7 @@ class PersonalDataMatcher(Matcher):
             found = self._addresses(text) if _HAS_DIGIT.search(text) else []
             return found + self._names_on_streets(text) if self.first_names else found
         if self.check == "partial-phone":
-            if not _MASK.search(text) and (tokens.isdisjoint(_NUMBER_WORDS) or not (
+            if not _masked(text) and (tokens.isdisjoint(_NUMBER_WORDS) or not (
                     "номеру" in tokens or any(t.startswith(_ENDING_PREFIXES) for t in tokens)
                     or ".." in text or "…" in text or "на" in tokens and not tokens.isdisjoint(_PHONE_ON_WORDS))):
                 return []
