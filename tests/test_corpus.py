@@ -238,6 +238,11 @@ REGRESSION = [
     ("realistic/r81.jsonl", 0.96, 0.03),  # short replies, 55 % dangerous-looking clean ones; first 0.976 / 0.006
     ("realistic/r82.jsonl", 0.93, 0.04),  # Central Asian, Turkish, Armenian, Belarusian and Chinese shops, own words
     #                                       mixed in; first 0.948 / 0.027
+    # (scored first when they arrived, at cd9b140: the session's second round and its speed fixes)
+    ("realistic/r83.jsonl", 0.94, 0.03),  # extra payment told by description (services paid outside the order);
+    #                                       first 0.952 / 0.017
+    ("realistic/r84.jsonl", 0.95, 0.03),  # Chinese cross-border shops in clumsy Russian and English; first 0.973 / 0
+    ("realistic/r85.jsonl", 0.95, 0.03),  # short replies, every category, disguised; first 0.975 / 0
 ]
 
 
