@@ -363,6 +363,13 @@ BLIND = [
     ("blind/b42.jsonl", 0.966, 0.000, 0.92, 0.05),
     ("blind/b43.jsonl", 0.967, 0.017, 0.92, 0.06),
     ("blind/b44.jsonl", 0.946, 0.008, 0.90, 0.05),
+    # (session 16: b45, 300 short replies, one or two sentences, many contacts disguised, 133 clean; b46, the
+    # winter holidays, sixteen shops, 240, 120 clean; b47, a spring month with a marketplace sale, sixteen
+    # shops, 240, 120 clean. All three written during session 16, kept unscored, and scored first with the
+    # session's final detection code, 409f729)
+    ("blind/b45.jsonl", 0.936, 0.023, 0.89, 0.06),
+    ("blind/b46.jsonl", 0.980, 0.025, 0.93, 0.07),
+    ("blind/b47.jsonl", 0.964, 0.017, 0.92, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
