@@ -85,7 +85,8 @@ _HAS_CYRILLIC = lazy_re("[А-Яа-яЁё]")
 # A sentence of another language inside a reply: at least so many Latin words, and letters
 _SENTENCE_WORDS = 4
 _SENTENCE_LETTERS = 24
-_SENTENCES_DETECTED = 3  # sentences of one draft langdetect reads at most
+# Uzbek's o' and g' inside a word ("do'kon", "sovg'a"), not an English 's, 'd, 't, 'll, 're, 've, 'm
+_UZBEK_LETTER = lazy_re("[a-z][og]['ʻ’](?!(?:s|d|t|ll|re|ve|m)\\b)[a-z]")
 # _SENTENCE_WORDS Latin words in a row, read on ASCII bytes (a fast scan: most drafts have none)
 # (on bytes: a Turkish or Uzbek sentence has four ASCII-lettered words in a row even without its ğ and ı)
 # (each word begins where no letter stands before it, and is of a word's length: a run of thousands
@@ -327,18 +328,19 @@ class LanguageMatcher(Matcher):
     def _foreign_latin_sentence(self, draft: Draft) -> bool:
         """Whether one sentence of a Russian reply is written in Latin letters in another language
         ("Спасибо за заказ! Yorum yazarsanız size hediye göndereceğiz.", "Agar sharh qoldirsangiz,
-        keyingi buyurtmaga sovg'a qo'shamiz."): the reply as a whole reads Russian, and the
-        sentence has no Cyrillic word and few English ones. langdetect is asked only of a sentence
-        of mostly lower-case words (not a product's title), fewer than one in four of them a common
-        English word ("size" is Turkish too) and fewer than two Russian words in Latin letters."""
+        keyingi buyurtmaga sovg'a qo'shamiz."): the reply as a whole reads Russian, and the sentence
+        has no Cyrillic word, few English ones (fewer than one in four: "size" is Turkish too) and
+        two signs of another language: words with letters English lacks (ğ, ı, ö, ß, ñ …), words
+        with Uzbek's o' and g', or the rule's foreign words. Signs, not langdetect: its profiles
+        take 45 MiB the first time it is asked, and a big file's fragment of English ("water
+        bottle arrives safely") would ask it."""
         if "en" not in self.allow:
             return False
         text = draft.text
         written = draft.base.written  # (most drafts: the text in code page 1251, a byte a character)
         # (letters counted by C-level deletes, not a scan; most drafts, a Russian reply with "Ozon" in it,
-        # have too few Latin letters for such a sentence; an English reply's sentence of terms, "Ingredients:
-        # hyaluronic acid 2%, niacinamide 4%", is what langdetect misreads: only a reply with more Cyrillic
-        # letters than Latin ones is read here)
+        # have too few Latin letters for such a sentence; only a reply with more Cyrillic letters than
+        # Latin ones is read here)
         scanned = written if written is not None else text.encode("ascii", "ignore")
         latin = len(scanned.translate(None, _NOT_ASCII_LETTER))
         if latin < _SENTENCE_LETTERS:
@@ -350,27 +352,19 @@ class LanguageMatcher(Matcher):
         sentences = _SENTENCE.findall(text)
         if len(sentences) < 2:
             return False  # a reply of one sentence is the whole reply's to judge
-        asked = 0
         for sentence in sentences:
             if _HAS_CYRILLIC.search(sentence):
                 continue
-            written = [w for w in _LATIN_WORD_WITH_APOSTROPHES.findall(
+            words = [w.casefold() for w in _LATIN_WORD_WITH_APOSTROPHES.findall(
                 " ".join(chunk for chunk in sentence.split() if not _TECHNICAL.search(chunk))) if 1 < len(w) <= MAX_WORD]
-            if len(written) < _SENTENCE_WORDS or sum(map(len, written)) < _SENTENCE_LETTERS:
+            if len(words) < _SENTENCE_WORDS or sum(map(len, words)) < _SENTENCE_LETTERS:
                 continue
-            words = [w.casefold() for w in written]
-            english = sum(w in _ENGLISH_WORDS for w in words)
-            if english * 4 >= len(words) or len(self.russian_in_latin.intersection(words)) >= 2:
-                continue
-            if _titles(sentence):
-                continue  # a title or a list of names ("Xiaomi Redmi Note Pro")
-            probabilities = _detect(" ".join(written[:MAX_DETECT_WORDS]))
-            if probabilities and 1.0 - sum(p for lang, p in probabilities.items() if lang in self.allow) \
-                    >= self.min_probability:
+            if sum(w in _ENGLISH_WORDS for w in words) * 4 >= len(words) or _titles(sentence):
+                continue  # English, or a title or names ("Crème Brûlée Deluxe Set")
+            signs = sum(1 for w in words if _FOREIGN_LATIN.search(w) or _UZBEK_LETTER.search(w)) \
+                + len(self.foreign_words.intersection(words))
+            if signs >= 2:
                 return True
-            asked += 1
-            if asked == _SENTENCES_DETECTED:
-                break  # (langdetect costs a millisecond a sentence: a hostile draft of many gets a few)
         return False
 
     def find(self, draft: Draft) -> List[Span]:
