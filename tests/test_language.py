@@ -71,7 +71,8 @@ def test_foreign_words_are_not_russian_or_english_words() -> None:
 def test_a_latin_sentence_of_another_language_in_a_russian_reply(linter) -> None:
     """One sentence in Turkish or Uzbek inside a Russian reply is another language; a product's
     title in Latin letters is not, nor an English reply's sentence of terms."""
-    for text in ("Здравствуйте! Спасибо за заказ. Kargonuz yarın yola çıkacak, takip numarasını göndereceğiz. Хорошего дня!",
+    for text in ("Здравствуйте! Спасибо за заказ. Kargonuz yarın yola çıkacak, takip numarasını göndereceğiz. "
+                 "Хорошего дня!",
                  "Добрый день! Заказ собран. Buyurtmangiz ertaga jo'natiladi, kuzatib boring. Спасибо!"):
         assert any(v.rule == "language.other" for v in linter.check(text)), text
     for text in ("Здравствуйте! Модель: Xiaomi Redmi Note Pro Max Global. Спасибо за заказ!",

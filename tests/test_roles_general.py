@@ -261,8 +261,10 @@ def test_the_sellers_own_people_instead_of_ozons_logistics(linter: ozonlint.Lint
 def test_a_thing_the_buyer_asked_about_ends_at_its_comma(linter: ozonlint.Linter) -> None:
     """"The gift box you asked about, please pay …": the buyer's question is the thing named, not the
     request after the comma."""
-    assert "extra-payment" in blocking(linter, "The gift box you asked about, please send 300 rubles to our card first.")
-    assert "extra-payment" not in blocking(linter, "You asked about paying to our card instead: sorry, only through Ozon.")
+    asked = "The gift box you asked about, please send 300 rubles to our card first."
+    assert "extra-payment" in blocking(linter, asked)
+    refused = "You asked about paying to our card instead: sorry, only through Ozon."
+    assert "extra-payment" not in blocking(linter, refused)
 
 
 def test_a_condition_turns_a_refusal_around(linter: ozonlint.Linter) -> None:

@@ -87,11 +87,11 @@ _SENTENCE_WORDS = 4
 _SENTENCE_LETTERS = 24
 # Uzbek's o' and g' inside a word ("do'kon", "sovg'a"), not an English 's, 'd, 't, 'll, 're, 've, 'm
 _UZBEK_LETTER = lazy_re("[a-z][og]['ʻ’](?!(?:s|d|t|ll|re|ve|m)\\b)[a-z]")
-# _SENTENCE_WORDS Latin words in a row, read on ASCII bytes (a fast scan: most drafts have none)
-# (on bytes: a Turkish or Uzbek sentence has four ASCII-lettered words in a row even without its ğ and ı)
-# (each word begins where no letter stands before it, and is of a word's length: a run of thousands
-# of letters would otherwise be tried from each of its starts, and back from each of its ends)
-_LATIN_PHRASE_SOURCE = rb"(?<![A-Za-z'])[A-Za-z']{2,40}(?:[ ,'\-]+[A-Za-z']{2,40}){3}"  # (std re caches it)
+# _SENTENCE_WORDS Latin words in a row, read on a draft's bytes (a Turkish or Uzbek sentence has four
+# words of ASCII letters in a row even without its ğ and ı). Each word starts where no letter stands
+# before it and has a word's length: a run of thousands of letters would otherwise be tried from each
+# of its starts and back from each of its ends. (A source, not a compiled pattern: std re caches it.)
+_LATIN_PHRASE_SOURCE = rb"(?<![A-Za-z'])[A-Za-z']{2,40}(?:[ ,'\-]+[A-Za-z']{2,40}){3}"
 # The same read on a draft's bytes in code page 1251 (see normalize.View.written), where each
 # of its characters is one byte: those of the letters that code page has, and "і".
 _FOREIGN_CYRILLIC_WRITTEN = re.compile(b"[%s]" % re.escape(b"".join(
@@ -125,8 +125,8 @@ _ONE_LETTER_WORDS = frozenset("ўі")
 def _titles(original: str) -> bool:
     """Whether two thirds of the Latin words of ``original`` (as written, links and codes left out)
     start with a capital: names and titles of goods, not sentences of a language."""
-    written = [w for w in _LATIN_WORD_ANY_CASE.findall(" ".join(c for c in original.split() if not _TECHNICAL.search(c)))
-               if len(w) <= MAX_WORD]
+    kept = " ".join(chunk for chunk in original.split() if not _TECHNICAL.search(chunk))
+    written = [w for w in _LATIN_WORD_ANY_CASE.findall(kept) if len(w) <= MAX_WORD]
     return bool(written) and sum(w[0].isupper() for w in written) * 3 >= len(written) * 2
 
 
@@ -355,8 +355,8 @@ class LanguageMatcher(Matcher):
         for sentence in sentences:
             if _HAS_CYRILLIC.search(sentence):
                 continue
-            words = [w.casefold() for w in _LATIN_WORD_WITH_APOSTROPHES.findall(
-                " ".join(chunk for chunk in sentence.split() if not _TECHNICAL.search(chunk))) if 1 < len(w) <= MAX_WORD]
+            kept = " ".join(chunk for chunk in sentence.split() if not _TECHNICAL.search(chunk))
+            words = [w.casefold() for w in _LATIN_WORD_WITH_APOSTROPHES.findall(kept) if 1 < len(w) <= MAX_WORD]
             if len(words) < _SENTENCE_WORDS or sum(map(len, words)) < _SENTENCE_LETTERS:
                 continue
             if sum(w in _ENGLISH_WORDS for w in words) * 4 >= len(words) or _titles(sentence):

@@ -131,12 +131,14 @@ _PARTIAL_PHONE = lazy(
 _NOT_PHONE_NUMBER = lazy(r"(?i)заказ|отправлени|посылк|трек|карт|order|parcel|track|card|posting|артикул")
 _NOT_PHONE_BEFORE = lazy(r"(?i)(?:заказ|отправлени|трек|карт|order|parcel|track|card|posting|артикул)\p{L}*+"
                          r"[\s,]*+(?:\p{L}++[\s,]++)?\Z")
-_PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|ozon|озон|на[ \t]+)|постамат\p{L}*+|pick-?up[ \t]+point|"
-               r"parcel[ \t]+locker|ozon[ \t]+(?:pick-?up[ \t]+)?point|(?:the|this|that)[ \t]+point[ \t]+(?:at|on)[ \t])")
+_PICKUP = lazy(r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|ozon|озон|на[ \t]+)|постамат\p{L}*+"
+               r"|pick-?up[ \t]+point|parcel[ \t]+locker|ozon[ \t]+(?:pick-?up[ \t]+)?point"
+               r"|(?:the|this|that)[ \t]+point[ \t]+(?:at|on)[ \t])")
 # Words that make an address a place of business: a pickup point, a warehouse,
 # an office, the seller's legal address.
 _BUSINESS = lazy(
-    r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|на[ \t])|(?:the|this|that)[ \t]+point[ \t]+(?:at|on)[ \t]|постамат|склад|сортировочн|ozon|озон|сервисн|"
+    r"(?<![\p{L}])(?i:пвз|пункт\p{L}*+[ \t]+(?:выдачи|на[ \t])|(?:the|this|that)[ \t]+point[ \t]+(?:at|on)[ \t]"
+    r"|постамат|склад|сортировочн|ozon|озон|сервисн|"
     r"мастерск|офис|магазин|шоурум|юридическ|реквизит|инн|огрн|кпп|наш\p{L}*+[ \t]++адрес|pick-?up|warehouse|"
     r"office|store|service|showroom|our[ \t]++address|registered|company|llc|ltd|ооо|"
     # sent to the seller: "mail it straight to us at NorthWear, 12 Zavodskaya St", "нам на адрес"

@@ -715,7 +715,8 @@ class Negation:
 # A consequence turns it too: the cue is the reason's, what follows is affirmed ("Ozon не делает
 # заказы под размер, поэтому продадим напрямую", "Ozon不能做定制订单，所以我们直接跟您交易"); and so
 # does a condition ("we can't ship it unless you send us your full card number").
-_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|поэтому|так\s+что|but|however|therefore|unless)(?![\p{L}\p{N}])|所以|因此|但是|可是")
+_TURN = lazy(r"(?<![\p{L}\p{N}])(?:но|однако|зато|поэтому|так\s+что|but|however|therefore|unless)(?![\p{L}\p{N}])"
+             r"|所以|因此|但是|可是")
 _LONGEST_TURN = len("therefore")
 # A clause (after a comma) in which the seller offers something of their own: a warning or
 # a "don't" before it does not reach it ("不要相信任何人，加我们的微信", "никогда не переводите
