@@ -122,11 +122,15 @@ _ONE_LETTER_ENGLISH = frozenset(("a", "i", b"a", b"i"))
 _ONE_LETTER_WORDS = frozenset("ўі")
 
 
+def _without_codes(text: str) -> str:
+    """``text`` without its e-mails, links, handles and codes (see _TECHNICAL): they are not language."""
+    return " ".join(chunk for chunk in text.split() if not _TECHNICAL.search(chunk))
+
+
 def _titles(original: str) -> bool:
     """Whether two thirds of the Latin words of ``original`` (as written, links and codes left out)
     start with a capital: names and titles of goods, not sentences of a language."""
-    kept = " ".join(chunk for chunk in original.split() if not _TECHNICAL.search(chunk))
-    written = [w for w in _LATIN_WORD_ANY_CASE.findall(kept) if len(w) <= MAX_WORD]
+    written = [w for w in _LATIN_WORD_ANY_CASE.findall(_without_codes(original)) if len(w) <= MAX_WORD]
     return bool(written) and sum(w[0].isupper() for w in written) * 3 >= len(written) * 2
 
 
@@ -236,8 +240,7 @@ class LanguageMatcher(Matcher):
             # an English reply, or a Russian one quoting English; a phrase in Kazakh or
             # Ukrainian in it is still another language ("… Сау болыңыз, тағы келіңіз!")
             return not plain and _foreign_cyrillic_words(text) >= 2
-        # e-mails, links, handles and codes are not language: leave them out
-        text = " ".join(chunk for chunk in text.split() if not _TECHNICAL.search(chunk))
+        text = _without_codes(text)
         # a "word" of hundreds of letters is noise, not language
         latin_words = [w for w in _LATIN_WORD.findall(text) if len(w) <= MAX_WORD]
         latin = sum(map(len, latin_words))
@@ -282,7 +285,7 @@ class LanguageMatcher(Matcher):
         if len(self.russian_in_latin.intersection(words)) >= 3:
             return False  # Russian written in Latin letters
         # langdetect reads case: give it the words as written
-        original = " ".join(chunk for chunk in draft.text.split() if not _TECHNICAL.search(chunk))
+        original = _without_codes(draft.text)
         words_as_written = [w for w in _LATIN_WORD_ANY_CASE.findall(original) if len(w) <= MAX_WORD]
         probabilities = _detect(" ".join(words_as_written[:MAX_DETECT_WORDS]))
         if not probabilities:
@@ -355,8 +358,8 @@ class LanguageMatcher(Matcher):
         for sentence in sentences:
             if _HAS_CYRILLIC.search(sentence):
                 continue
-            kept = " ".join(chunk for chunk in sentence.split() if not _TECHNICAL.search(chunk))
-            words = [w.casefold() for w in _LATIN_WORD_WITH_APOSTROPHES.findall(kept) if 1 < len(w) <= MAX_WORD]
+            words = [w.casefold() for w in _LATIN_WORD_WITH_APOSTROPHES.findall(_without_codes(sentence))
+                     if 1 < len(w) <= MAX_WORD]
             if len(words) < _SENTENCE_WORDS or sum(map(len, words)) < _SENTENCE_LETTERS:
                 continue
             if sum(w in _ENGLISH_WORDS for w in words) * 4 >= len(words) or _titles(sentence):
