@@ -243,6 +243,12 @@ REGRESSION = [
     #                                       first 0.952 / 0.017
     ("realistic/r84.jsonl", 0.95, 0.03),  # Chinese cross-border shops in clumsy Russian and English; first 0.973 / 0
     ("realistic/r85.jsonl", 0.95, 0.03),  # short replies, every category, disguised; first 0.975 / 0
+    # (scored first when they arrived, with main at the start of session 17, 01354d2)
+    ("realistic/r86.jsonl", 0.93, 0.04),  # short replies: spam and off-platform in one plain line; first 0.904 / 0.038
+    ("realistic/r87.jsonl", 0.95, 0.03),  # service-heavy goods (furniture, appliances, bicycles, pianos): services,
+    #                                       repairs and rewards told by description; first 0.958 / 0.008
+    ("realistic/r88.jsonl", 0.93, 0.06),  # precision: quoted questions refused, fraud warnings, features, Ozon's own
+    #                                       couriers, points and codes; first 0.936 / 0.083
 ]
 
 

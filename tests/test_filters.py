@@ -283,7 +283,7 @@ def test_the_buyer_said_scan_finds_what_its_grouped_form_would() -> None:
     from ozonlint.filters import quote
 
     grouped = re.compile(
-        r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
+        r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\w{0,3}\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
         r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
         r"|(?:sms|message|e-?mail)\s+you|[您你](?:问|说|写|提到)|您的问题|您(?:转发|收到)"
         r"|ваш\w*\s+(?:сообщени|отзыв|комментари)|your\s+(?:message|review|comment)")

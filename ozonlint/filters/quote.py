@@ -19,7 +19,7 @@ from . import DROP, Candidate, Filter
 
 _QUOTED_BUYER = lazy(
     r"(?:\bвы\s+(?:на)?пи\w*|\bвы\s+спр\w*|\bвы\s+прос\w*|\bвы\s+уточн\w*|\bпокупател\w+\s+(?:на)?пис\w*|"
-    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|\b(?:на\s+)?ваш\s+вопрос|\byour\s+question"
+    r"\byou\s+(?:wrote|asked|said|write|ask|mentioned)|\b(?:на\s+|по\s+)?ваш\w{0,3}\s+вопрос\w{0,2}|\byour\s+question"
     r"|[您你](?:问|说|写|提到)(?:了|过|道)?|您的问题"
     # a message the buyer received and forwarded: someone else's words, like the buyer's own
     r"|\bвы\s+переслали|(?<!\b(?:мы|я)\s+(?:\w+\s+)?)\bвам\s+(?:пришл\w*|написали)(?:\s+\w+){0,2}"
@@ -73,7 +73,7 @@ _DENIES = lazy(r"(?<![\p{L}\p{N}])(?:нет|не|ни|no|not|never|sorry|изв�
 # alternative starts with a letter of its own (no group, no class), so that std re looks
 # for a match only where one of those letters stands.
 _BUYER_SAID = lazy_re(
-    r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
+    r"вы\s+(?:на)?пи|вы\s+спр|вы\s+прос|вы\s+уточн|покупател|ваш\w{0,3}\s+вопрос|вы\s+переслали|вам\s+(?:пришл|написали)"
     r"|you\s+(?:wrote|asked|said|write|ask|mentioned|forwarded|received|got)|your\s+question"
     r"|ваш\w{0,4}\s+(?:сообщени|отзыв|комментари)|your\s+(?:message|review|comment)"
     r"|sms\s+you|message\s+you|e-?mail\s+you|您(?:问|说|写|提到)|你(?:问|说|写|提到)|您的问题|您(?:转发|收到)"
