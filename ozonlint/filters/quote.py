@@ -54,9 +54,10 @@ _REPORTED_QUESTION = lazy(
     regex.IGNORECASE)
 # The buyer's proposal retold, up to the end of its clause: "Вы предложили брать следующую
 # партию у нас напрямую.", "You suggested paying the courier in cash."
+# ("как вы просили, переведите …", "as you asked, transfer …": an aside; what follows is the seller's own)
 _RETOLD_PROPOSAL = lazy(
-    r"(?:\bвы\s+(?:предложил\w*|предлагаете|просил\w*|просите|хотел\w*\s+бы)"
-    r"|\byou\s+(?:suggested|proposed|offered|asked\s+us\s+to|(?:would|'d)\s+(?:like|prefer)\s+to))"
+    r"(?:(?<!\bкак\s{1,3})\bвы\s+(?:предложил\w*|предлагаете|просил\w*|просите|хотел\w*\s+бы)"
+    r"|(?<!\bas\s{1,3})\byou\s+(?:suggested|proposed|offered|asked\s+us\s+to|(?:would|'d)\s+(?:like|prefer)\s+to))"
     r"\s*,?\s*([^.?!\n—–:;]{1,200})",
     regex.IGNORECASE)
 # The seller takes the quoted words up: «…» — да, пишите туда. A quote answered so excuses nothing.
