@@ -254,6 +254,11 @@ REGRESSION = [
     ("realistic/r90.jsonl", 0.95, 0.03),  # English-heavy, sellers from four countries; first 0.971 / 0.017
     ("realistic/r91.jsonl", 0.94, 0.04),  # chatty shops (cosmetics, jewellery, gadgets, food gifts); first 0.955 /
     #                                       0.036
+    # (scored first when they arrived, at 9d7555e: the session's second round)
+    ("realistic/r92.jsonl", 0.94, 0.02),  # short one-line replies, every category, contacts disguised; first 0.953 /
+    #                                       0.007
+    ("realistic/r93.jsonl", 0.96, 0.03),  # short replies, precision (60 % clean); first 0.980 / 0.022
+    ("realistic/r94.jsonl", 0.95, 0.03),  # violations in postscripts, signatures and brackets; first 0.971 / 0.017
 ]
 
 
