@@ -386,6 +386,13 @@ BLIND = [
     ("blind/b45.jsonl", 0.936, 0.023, 0.89, 0.06),
     ("blind/b46.jsonl", 0.980, 0.025, 0.93, 0.07),
     ("blind/b47.jsonl", 0.964, 0.017, 0.92, 0.06),
+    # (session 17: b48, late autumn and the November sale, 16 shops, 240, 120 clean; b49, 300 short replies in the
+    # earlier held-out set's style, spam and off-platform mostly without trigger words, 135 clean; b50, a summer
+    # month, 16 shops, 240, 119 clean. All three written during session 17, kept unscored, and scored first with the
+    # session's final detection code, 5ca3bd0)
+    ("blind/b48.jsonl", 0.962, 0.017, 0.92, 0.06),
+    ("blind/b49.jsonl", 0.941, 0.015, 0.89, 0.06),
+    ("blind/b50.jsonl", 0.966, 0.017, 0.92, 0.06),
 ]
 # Scored again at the end of session 4, never tuned to (micro-F1 / clean flagged):
 # b1 0.904 / 0.000, b2 0.962 / 0.030, b3 0.900 / 0.040, b4 0.927 / 0.048.
