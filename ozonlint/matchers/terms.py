@@ -695,8 +695,10 @@ class Negation:
                 # counted from the cue's last word: "не можем дать вам WhatsApp" is two words away
                 if lo - draft.word_index(cue_end - 1) > self.window:
                     break  # the cues end in order: every earlier one is farther
+                # (read up to the hit's first character: a comma before Chinese is a break only
+                # where it sees the character after it, "我们没有别的店,加微信")
                 if same_sentence(draft, cue_start, start) \
-                        and not _CLAUSE_BREAK.search(draft.words.text, cue_end, start) \
+                        and not _CLAUSE_BREAK.search(draft.words.text, cue_end, start + 1) \
                         and not _turn_between(draft, cue_end, start):
                     return True
         if after.spans:
